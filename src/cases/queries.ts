@@ -1,0 +1,13 @@
+import type { CypherQuery } from '../neo4j/executor.js';
+
+export function casesPage(offset: number, limit: number): CypherQuery {
+  return {
+    text: `MATCH (c:Case) RETURN c {.*, sourceKeys: null} AS node ORDER BY c.id SKIP $offset LIMIT $limit`,
+    params: { offset, limit },
+  };
+}
+
+export function countCases(): CypherQuery {
+  return { text: 'MATCH (c:Case) RETURN count(c) AS total' };
+}
+

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { parse, type GraphQLSchema } from 'graphql';
+import { actResolvers } from '../acts/resolvers.js';
+import { caseResolvers } from '../cases/resolvers.js';
+import { claimResolvers } from '../claims/resolvers.js';
+import { entityResolvers } from '../entities/resolvers.js';
+import { eventResolvers } from '../events/resolvers.js';
+import { provenanceResolvers } from '../provenance/resolvers.js';
+import { roleResolvers } from '../roles/resolvers.js';
+import { searchResolvers } from '../search/resolvers.js';
+import { schemaDir } from '../shared/paths.js';
+import { inheritInterfaceFields } from './interface-fields.js';
+
+/** The SDL of every schema/*.graphql file, in name order, as one document. */
+export function loadTypeDefs(dir = schemaDir) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+  const sdl = files.map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  return inheritInterfaceFields(parse(sdl));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers],
+    inheritResolversFromInterfaces: false,
+  });
+}

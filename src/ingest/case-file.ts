@@ -1,0 +1,95 @@
+import type { TimeInput } from '../model/time.js';
+
+/** The case-file format, as published in schema/case-file.schema.json (formatVersion 1). */
+export interface Citation {
+  quote: string;
+  document?: string;
+  start?: number;
+  end?: number;
+}
+
+interface Sourced {
+  id: string;
+  sources: Citation[];
+}
+
+export interface DocumentInput {
+  id: string;
+  title: string;
+  path?: string;
+  text?: string;
+  kind?: string;
+  publisher?: string;
+  published?: string;
+  url?: string;
+}
+
+export interface CaseInput extends Sourced {
+  caption: string;
+  aliases?: string[];
+  description?: string;
+  caseType?: string;
+  jurisdiction?: string;
+  status: string;
+  outcome?: string;
+  court?: string;
+}
+
+export interface EntityInput extends Sourced {
+  kind: string;
+  name: string;
+  unnamed?: boolean;
+  aliases?: string[];
+  description?: string;
+  [attribute: string]: unknown;
+}
+
+export interface FactInput extends Sourced {
+  case?: string;
+  [field: string]: unknown;
+}
+
+export interface RoleInput {
+  id?: string;
+  who: string;
+  role: string;
+  in: string;
+  description?: string;
+  sources: Citation[];
+}
+
+export interface RelationInput {
+  id?: string;
+  type: string;
+  from: string;
+  to: string;
+  description?: string;
+  sources: Citation[];
+}
+
+export interface CaseFile {
+  formatVersion: 1;
+  documents: DocumentInput[];
+  case: CaseInput;
+  entities?: EntityInput[];
+  charges?: FactInput[];
+  evidence?: FactInput[];
+  rulings?: FactInput[];
+  events?: (FactInput & { time?: TimeInput })[];
+  acts?: FactInput[];
+  claims?: FactInput[];
+  roles?: RoleInput[];
+  relations?: RelationInput[];
+}
+
+/** Sections holding facts, and the node kind each one creates. */
+export const FACT_SECTIONS = {
+  charges: 'Charge',
+  evidence: 'Evidence',
+  rulings: 'Ruling',
+  events: 'Event',
+  acts: 'Act',
+  claims: 'Claim',
+} as const;
+
+export type FactSection = keyof typeof FACT_SECTIONS;

@@ -1,0 +1,45 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { NodeKind } from '../model/kinds.js';
+import type { Executor } from '../neo4j/executor.js';
+import { planCaseFile, type GraphPlan } from './plan.js';
+import { CaseFileError } from './problems.js';
+import { validateCaseFile, type GraphNodeInfo, type ValidationEnv } from './validate.js';
+import { writePlan, type WriteSummary } from './write.js';
+import { lookupNodes } from './write-queries.js';
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** Reads documents beside the case file and asks the graph which ids it already holds. */
+export function validationEnv(executor: Executor, caseFilePath: string): ValidationEnv {
+  const baseDir = path.dirname(path.resolve(caseFilePath));
+  return {
+    async readDocument(relativePath) {
+      if (path.isAbsolute(relativePath)) throw new Error('the path must be relative to the case file');
+      const file = path.resolve(baseDir, relativePath);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) throw new Error('no such file');
+      if (info.size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`);
+      const bytes = await readFile(file);
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return text;
+    },
+    async lookupIds(ids) {
+      const rows = await executor.read<{ id: string; kind: NodeKind; name: string }>(lookupNodes(ids));
+      return new Map<string, GraphNodeInfo>(rows.map((r) => [r.id, { kind: r.kind, name: r.name }]));
+    },
+  };
+}
+
+/** Validates a case file and returns its plan; throws CaseFileError listing every problem. */
+export async function prepareCaseFile(executor: Executor, filePath: string, displayName = filePath): Promise<GraphPlan> {
+  const text = await readFile(filePath, 'utf8');
+  const { problems, valid } = await validateCaseFile(displayName, text, validationEnv(executor, filePath));
+  if (!valid) throw new CaseFileError(problems);
+  return planCaseFile(valid);
+}
+
+/** Validates, then writes the case in one transaction. Loading the same file again changes nothing. */
+export async function loadCaseFile(executor: Executor, filePath: string, displayName = filePath): Promise<WriteSummary> {
+  return writePlan(executor, await prepareCaseFile(executor, filePath, displayName));
+}

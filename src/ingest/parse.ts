@@ -1,0 +1,45 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Problem } from './problems.js';
+
+export type FieldPath = readonly (string | number)[];
+
+/** A parsed case file that can say where any of its fields is written. */
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+  /** Line and column (1-based) of the field at `path`, or of its closest written parent. */
+  position(path: FieldPath): { line: number; column: number };
+}
+
+/**
+ * Parses YAML or JSON (JSON is read as YAML 1.2, so both keep positions for error messages).
+ * Returns problems instead of throwing when the text is malformed.
+ */
+export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems: Problem[] = doc.errors.map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return {
+      file,
+      line: pos.line,
+      column: pos.col,
+      path: '',
+      message: `the file is not valid YAML/JSON: ${error.message.split('\n')[0]}`,
+      hint: error.code === 'DUPLICATE_KEY' ? 'remove or rename the repeated key' : 'fix the syntax at this position (indentation, quotes, colons)',
+    };
+  });
+  if (problems.length > 0) return { problems };
+
+  const position = (path: FieldPath) => {
+    for (let depth = path.length; depth >= 0; depth -= 1) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  return { parsed: { file, data: doc.toJS({ maxAliasCount: 100 }), position }, problems };
+}

@@ -1,0 +1,141 @@
+import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
+import { flattenTime, normalizeTime, type TimeInput } from '../model/time.js';
+import { FACT_SECTIONS, type CaseFile, type Citation, type FactInput, type FactSection } from './case-file.js';
+import type { ValidCaseFile } from './validate.js';
+
+export interface PlannedNode {
+  kind: NodeKind;
+  id: string;
+  props: Record<string, unknown>;
+}
+
+export interface PlannedRelationship {
+  type: string;
+  id: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+export interface PlannedPassage {
+  id: string;
+  documentId: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** Everything one case file puts in the graph, as plain rows ready for UNWIND. */
+export interface GraphPlan {
+  caseId: string;
+  nodes: PlannedNode[];
+  relationships: PlannedRelationship[];
+  passages: PlannedPassage[];
+  /** Nodes of other cases this file refers to without defining them. */
+  externalIds: string[];
+}
+
+/** Builds the graph rows for a validated case file. Pure: same file, same rows, same ids. */
+export function planCaseFile(valid: ValidCaseFile): GraphPlan {
+  const { data } = valid;
+  const caseId = data.case.id;
+  const passages = new Map<string, PlannedPassage>();
+  const passageIds = (sources: Citation[]) =>
+    [...new Set(sources.map((citation) => {
+      const at = valid.located.get(citation)!;
+      const id = `${at.documentId}:${at.start}-${at.end}`;
+      passages.set(id, { id, ...at });
+      return id;
+    }))];
+
+  const names = new Map<string, string>();
+  for (const [id, info] of valid.external) names.set(id, info.name);
+  for (const entity of data.entities ?? []) names.set(entity.id, entity.name);
+  names.set(caseId, data.case.caption);
+
+  const nodes: PlannedNode[] = [];
+  const relationships: PlannedRelationship[] = [];
+  let seq = 0;
+  const addNode = (kind: NodeKind, id: string, name: string, fields: Record<string, unknown>, sources: Citation[] | null) => {
+    const props: Record<string, unknown> = {
+      id,
+      kind,
+      name,
+      aliases: (fields.aliases as string[] | undefined) ?? [],
+      description: fields.description ?? null,
+      unnamed: fields.unnamed === true,
+      passageIds: sources ? passageIds(sources) : [],
+      seq: seq++,
+    };
+    for (const attribute of ATTRIBUTE_FIELDS[kind]) props[attribute] = fields[attribute] ?? null;
+    for (const field of TIME_FIELDS[kind] ?? []) {
+      Object.assign(props, flattenTime(field, fields[field] ? normalizeTime(fields[field] as TimeInput) : null));
+    }
+    nodes.push({ kind, id, props });
+    for (const ref of REFERENCE_FIELDS[kind]) {
+      const value = fields[ref.field] ?? (ref.field === 'case' && kind !== 'Case' ? caseId : undefined);
+      const targets = value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+      for (const target of targets) {
+        relationships.push({
+          type: ref.type,
+          id: `${caseId}:${id}.${ref.field}.${target}`,
+          from: ref.inbound ? target : id,
+          to: ref.inbound ? id : target,
+          props: { caseId, passageIds: props.passageIds },
+        });
+      }
+    }
+  };
+
+  for (const doc of data.documents) {
+    const text = valid.texts.get(doc.id)!;
+    addNode('SourceDocument', doc.id, doc.title, {
+      title: doc.title, text, documentType: doc.kind, publisher: doc.publisher, published: doc.published, url: doc.url,
+      length: Array.from(text).length,
+    }, null);
+  }
+  addNode('Case', caseId, data.case.caption, { ...data.case }, data.case.sources);
+  nodes.at(-1)!.props.documentIds = data.documents.map((d) => d.id);
+  for (const entity of data.entities ?? []) addNode(entity.kind as NodeKind, entity.id, entity.name, entity, entity.sources);
+  for (const [section, kind] of Object.entries(FACT_SECTIONS) as [FactSection, NodeKind][]) {
+    for (const fact of data[section] ?? []) addNode(kind, fact.id, factName(kind, fact, names), fact, fact.sources);
+  }
+
+  for (const role of data.roles ?? []) {
+    const id = role.id ?? `role-${role.who}-${role.role}-${role.in}`;
+    relationships.push({
+      type: ROLE_TYPE, id: `${caseId}:${id}`, from: role.who, to: role.in,
+      props: { caseId, passageIds: passageIds(role.sources), role: role.role, description: role.description ?? null },
+    });
+  }
+  for (const relation of data.relations ?? []) {
+    const id = relation.id ?? `${relation.type.toLowerCase()}-${relation.from}-${relation.to}`;
+    relationships.push({
+      type: relation.type, id: `${caseId}:${id}`, from: relation.from, to: relation.to,
+      props: { caseId, passageIds: passageIds(relation.sources), description: relation.description ?? null },
+    });
+  }
+
+  const defined = new Set(nodes.map((n) => n.id));
+  const externalIds = [...new Set(relationships.flatMap((r) => [r.from, r.to]).filter((id) => !defined.has(id)))].sort();
+  return { caseId, nodes, relationships, passages: [...passages.values()], externalIds };
+}
+
+/** Facts have no name of their own in the file; this gives them a readable one. */
+function factName(kind: NodeKind, fact: FactInput, names: Map<string, string>): string {
+  const nameOf = (id: unknown) => (typeof id === 'string' ? names.get(id) ?? id : '');
+  switch (kind) {
+    case 'Charge':
+      return `${String(fact.offence)} (${nameOf(fact.defendant)})`;
+    case 'Act':
+      return [nameOf(fact.actor), fact.action, nameOf(fact.target ?? fact.object)].filter(Boolean).join(' ');
+    case 'Claim':
+      return String(fact.statement);
+    case 'Ruling':
+      return String(fact.name ?? fact.finding);
+    default:
+      return String(fact.name);
+  }
+}
+
+export type { CaseFile };

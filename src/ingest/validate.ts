@@ -1,0 +1,176 @@
+import { RESERVED_TYPES, type NodeKind } from '../model/kinds.js';
+import { checkDate } from '../model/time.js';
+import type { CaseFile, Citation } from './case-file.js';
+import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
+import { pathToString, type Problem } from './problems.js';
+import { locateQuote, SourceText } from './quotes.js';
+import { checkStructure } from './validate-structure.js';
+import { indexCaseFile } from './walk.js';
+
+/** What validation needs from outside: document texts and the ids already in the graph. */
+export interface ValidationEnv {
+  /** Text of a document given by `path`, relative to the case file; throws with a reason. */
+  readDocument(relativePath: string): Promise<string>;
+  /** Kind and name of those ids that already exist in the graph. */
+  lookupIds(ids: string[]): Promise<Map<string, GraphNodeInfo>>;
+}
+
+export interface GraphNodeInfo {
+  kind: NodeKind;
+  name: string;
+}
+
+export interface LocatedCitation {
+  documentId: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** A case file that passed every check, with its documents read and its quotes located. */
+export interface ValidCaseFile {
+  file: string;
+  data: CaseFile;
+  texts: Map<string, string>;
+  located: Map<Citation, LocatedCitation>;
+  /** Ids the file refers to that are defined by other cases already in the graph. */
+  external: Map<string, GraphNodeInfo>;
+}
+
+export const MAX_CASE_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Validates everything before anything is written, and reports every problem at once. */
+export async function validateCaseFile(file: string, text: string, env: ValidationEnv): Promise<{ problems: Problem[]; valid?: ValidCaseFile }> {
+  if (Buffer.byteLength(text) > MAX_CASE_FILE_BYTES) {
+    return { problems: [{ file, line: 1, column: 1, path: '', message: `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB`, hint: 'split it into one file per case, and keep long documents in their own text files' }] };
+  }
+  const { parsed, problems } = parseCaseFile(file, text);
+  if (!parsed) return { problems };
+  const structural = checkStructure(parsed);
+  if (structural.length > 0) return { problems: structural };
+  return checkSemantics(parsed, parsed.data as CaseFile, env);
+}
+
+async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: ValidationEnv): Promise<{ problems: Problem[]; valid?: ValidCaseFile }> {
+  const problems: Problem[] = [];
+  const report = (at: FieldPath, message: string, hint: string) => {
+    const pos = parsed.position(at);
+    problems.push({ file: parsed.file, line: pos.line, column: pos.column, path: pathToString(at), message, hint });
+  };
+  const index = indexCaseFile(data);
+
+  const texts = new Map<string, string>();
+  for (const [i, doc] of data.documents.entries()) {
+    if ((doc.path === undefined) === (doc.text === undefined)) {
+      report(['documents', i], 'a document needs either path or text, not both or neither', 'give path: <file beside the case file> or text: <the document text>');
+      continue;
+    }
+    try {
+      texts.set(doc.id, doc.text ?? (await env.readDocument(doc.path!)));
+    } catch (error) {
+      report(['documents', i, 'path'], `cannot read "${doc.path}": ${(error as Error).message}`, 'give a path relative to the case file, to a UTF-8 text file');
+    }
+  }
+
+  const defined = new Map<string, { kind: NodeKind; at: FieldPath }>();
+  for (const node of index.nodes) {
+    const first = defined.get(node.id);
+    if (first) {
+      report(node.at, `duplicate id "${node.id}"`, `it is already used at ${pathToString(first.at)} (line ${parsed.position(first.at).line}); give each entity and fact its own id`);
+    } else {
+      defined.set(node.id, { kind: node.kind, at: node.at });
+    }
+  }
+  for (const item of index.misplaced) {
+    report(item.at, `field "${item.field}" does not apply to kind ${item.kind}`, 'remove it, or check the kind (see docs/case-file-format.md for the fields of each kind)');
+  }
+
+  const inGraph = await env.lookupIds([...new Set([...defined.keys(), ...index.refs.map((r) => r.id)])]);
+  for (const [id, site] of defined) {
+    const existing = inGraph.get(id);
+    if (existing && existing.kind !== site.kind) {
+      report(site.at, `id "${id}" is already a ${existing.kind} in the graph ("${existing.name}"), not a ${site.kind}`, 'use another id for this one, or the same kind to mean the same thing');
+    }
+  }
+  const external = new Map([...inGraph].filter(([id]) => !defined.has(id)));
+  for (const ref of index.refs) {
+    const kind = defined.get(ref.id)?.kind ?? external.get(ref.id)?.kind;
+    if (kind === undefined) {
+      const near = closest(ref.id, [...defined.keys()]);
+      report(ref.at, `unknown id "${ref.id}"`, `define it in this file or load the case that defines it first${near ? `; did you mean "${near}"?` : ''}`);
+    } else if (ref.targetKind && kind !== ref.targetKind) {
+      report(ref.at, `"${ref.id}" is a ${kind}, but this field needs a ${ref.targetKind}`, `refer to a ${ref.targetKind} here`);
+    }
+  }
+  (data.relations ?? []).forEach((relation, i) => {
+    if (RESERVED_TYPES.has(relation.type)) report(['relations', i, 'type'], `relation type ${relation.type} is reserved`, 'use the dedicated field or section for it (see docs/case-file-format.md), or another type');
+    if (relation.from === relation.to) report(['relations', i], 'a relation cannot go from an entity to itself', 'check from and to');
+  });
+  (data.roles ?? []).forEach((role, i) => {
+    if (role.who === role.in) report(['roles', i], 'a role cannot be held in itself', 'set in: to the case, work or organisation');
+  });
+  checkLocalIds(data, report);
+
+  for (const { time, at } of index.times) {
+    if (time.date !== undefined) {
+      const wrong = checkDate(time.date);
+      if (wrong) report([...at, 'date'], wrong, 'give a real calendar date');
+      if (time.month !== undefined) report([...at, 'month'], 'give month only when the year is unknown', 'put the month in date (YYYY-MM) instead');
+    }
+    if (Object.keys(time).length === 0) report(at, 'an empty time says nothing', 'give text, date, month or weekday, or remove the field');
+  }
+
+  const located = new Map<Citation, LocatedCitation>();
+  const sources = new Map([...texts].map(([id, t]) => [id, new SourceText(t)]));
+  const defaultDocument = data.documents[0]?.id;
+  for (const { citation, at } of index.citations) {
+    const documentId = citation.document ?? defaultDocument!;
+    const source = sources.get(documentId);
+    if (!source) {
+      if (!data.documents.some((d) => d.id === documentId)) report([...at, 'document'], `unknown document "${documentId}"`, `use one of: ${data.documents.map((d) => d.id).join(', ')}`);
+      continue;
+    }
+    const check = locateQuote(source, citation.quote, citation.start, citation.end);
+    if (check.ok) located.set(citation, { documentId, quote: citation.quote, start: check.start, end: check.end });
+    else report([...at, 'quote'], check.message, check.hint);
+  }
+
+  if (problems.length > 0) return { problems };
+  return { problems, valid: { file: parsed.file, data, texts, located, external } };
+}
+
+/** Role and relation ids, where given, must be unique among themselves. */
+function checkLocalIds(data: CaseFile, report: (at: FieldPath, message: string, hint: string) => void): void {
+  const seen = new Map<string, string>();
+  for (const section of ['roles', 'relations'] as const) {
+    (data[section] ?? []).forEach((item, i) => {
+      if (!item.id) return;
+      const first = seen.get(item.id);
+      if (first) report([section, i, 'id'], `duplicate id "${item.id}"`, `it is already used at ${first}`);
+      else seen.set(item.id, `${section}[${i}]`);
+    });
+  }
+}
+
+/** The nearest id by edit distance, to suggest a fix for a typo. */
+function closest(id: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(id.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

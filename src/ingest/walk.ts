@@ -1,0 +1,87 @@
+import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
+import type { TimeInput } from '../model/time.js';
+import { FACT_SECTIONS, type CaseFile, type Citation, type FactSection } from './case-file.js';
+import type { FieldPath } from './parse.js';
+
+/** A node the file defines. */
+export interface NodeSite {
+  id: string;
+  kind: NodeKind;
+  at: FieldPath;
+}
+
+/** A field whose value is another node's id. */
+export interface RefSite {
+  id: string;
+  at: FieldPath;
+  targetKind?: NodeKind;
+}
+
+/** An entity field that its kind does not use. */
+export interface MisplacedField {
+  field: string;
+  kind: string;
+  at: FieldPath;
+}
+
+export interface FileIndex {
+  nodes: NodeSite[];
+  refs: RefSite[];
+  citations: { citation: Citation; at: FieldPath }[];
+  times: { time: TimeInput; at: FieldPath }[];
+  misplaced: MisplacedField[];
+}
+
+const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources']);
+
+/** Lists where a structurally valid case file defines nodes, refers to ids, cites and dates. */
+export function indexCaseFile(file: CaseFile): FileIndex {
+  const index: FileIndex = { nodes: [], refs: [], citations: [], times: [], misplaced: [] };
+  const cite = (sources: Citation[] | undefined, at: FieldPath) =>
+    (sources ?? []).forEach((citation, i) => index.citations.push({ citation, at: [...at, 'sources', i] }));
+
+  file.documents.forEach((doc, i) => index.nodes.push({ id: doc.id, kind: 'SourceDocument', at: ['documents', i, 'id'] }));
+  index.nodes.push({ id: file.case.id, kind: 'Case', at: ['case', 'id'] });
+  if (file.case.court) index.refs.push({ id: file.case.court, at: ['case', 'court'], targetKind: 'Court' });
+  cite(file.case.sources, ['case']);
+
+  (file.entities ?? []).forEach((entity, i) => {
+    const at = ['entities', i];
+    const kind = entity.kind as NodeKind;
+    index.nodes.push({ id: entity.id, kind, at: [...at, 'id'] });
+    const allowed = new Set([...ATTRIBUTE_FIELDS[kind], ...REFERENCE_FIELDS[kind].map((r) => r.field)]);
+    for (const field of Object.keys(entity)) {
+      if (!COMMON_ENTITY_FIELDS.has(field) && !allowed.has(field)) index.misplaced.push({ field, kind, at: [...at, field] });
+    }
+    if (kind === 'Case' && typeof entity.court === 'string') index.refs.push({ id: entity.court, at: [...at, 'court'], targetKind: 'Court' });
+    cite(entity.sources, at);
+  });
+
+  for (const [section, kind] of Object.entries(FACT_SECTIONS) as [FactSection, NodeKind][]) {
+    (file[section] ?? []).forEach((fact, i) => {
+      const at = [section, i];
+      index.nodes.push({ id: fact.id, kind, at: [...at, 'id'] });
+      for (const ref of REFERENCE_FIELDS[kind]) {
+        const value = fact[ref.field];
+        const ids = Array.isArray(value) ? value : value === undefined ? [] : [value];
+        ids.forEach((id, k) =>
+          index.refs.push({ id: String(id), at: ref.many ? [...at, ref.field, k] : [...at, ref.field], ...(ref.targetKind ? { targetKind: ref.targetKind } : {}) }),
+        );
+      }
+      for (const field of TIME_FIELDS[kind] ?? []) {
+        if (fact[field] !== undefined) index.times.push({ time: fact[field] as TimeInput, at: [...at, field] });
+      }
+      cite(fact.sources, at);
+    });
+  }
+
+  (file.roles ?? []).forEach((role, i) => {
+    index.refs.push({ id: role.who, at: ['roles', i, 'who'] }, { id: role.in, at: ['roles', i, 'in'] });
+    cite(role.sources, ['roles', i]);
+  });
+  (file.relations ?? []).forEach((relation, i) => {
+    index.refs.push({ id: relation.from, at: ['relations', i, 'from'] }, { id: relation.to, at: ['relations', i, 'to'] });
+    cite(relation.sources, ['relations', i]);
+  });
+  return index;
+}

@@ -1,0 +1,156 @@
+import { NODE_KINDS, PASSAGE_TYPE, type NodeKind } from '../model/kinds.js';
+import type { CypherQuery } from '../neo4j/executor.js';
+import type { GraphPlan, PlannedRelationship } from './plan.js';
+
+/**
+ * Cypher for writing a plan. Pure: labels and relationship types are spliced into the text only
+ * after they are checked against the vocabulary; every value travels as a parameter.
+ */
+const ADD_CASE = `CASE WHEN $caseId IN coalesce(n.caseIds, []) THEN n.caseIds ELSE coalesce(n.caseIds, []) + $caseId END`;
+
+/**
+ * A node can be stated by several cases, each with its own passages. `sourceKeys` holds
+ * "caseId|passageId" so one case's passages can be replaced without touching another's;
+ * `passageIds` is the readable union.
+ */
+const OTHER_CASES_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH $caseId + '|']`;
+const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 1)]`;
+
+export function label(kind: string): string {
+  if (!(NODE_KINDS as readonly string[]).includes(kind)) throw new Error(`not a node kind: ${kind}`);
+  return kind;
+}
+
+export function relationshipType(type: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new Error(`not a relationship type: ${type}`);
+  return type;
+}
+
+/**
+ * Each loaded case has a manifest node listing what its last load wrote. Merging it first takes
+ * a lock on it, so concurrent loads of one case run one after another.
+ */
+export function lockCase(caseId: string): CypherQuery {
+  return {
+    text: `MERGE (m:CaseManifest {caseId: $caseId})
+           RETURN coalesce(m.nodeIds, []) AS nodeIds, coalesce(m.passageIds, []) AS passageIds,
+                  coalesce(m.relKeys, []) AS relKeys`,
+    params: { caseId },
+  };
+}
+
+export function upsertNodes(caseId: string, kind: NodeKind, rows: Record<string, unknown>[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           MERGE (n:Entity {id: row.id})
+           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | $caseId + '|' + p] AS keys
+           SET n:${label(kind)}, n += row, n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
+               n.caseIds = ${ADD_CASE}
+           RETURN count(n) AS written`,
+    params: { caseId, rows },
+  };
+}
+
+export function upsertPassages(caseId: string, rows: Record<string, unknown>[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           MATCH (d:SourceDocument {id: row.documentId})
+           MERGE (n:Passage {id: row.id})
+           SET n += row, n.caseIds = ${ADD_CASE}
+           MERGE (n)-[:${PASSAGE_TYPE}]->(d)
+           RETURN count(n) AS written`,
+    params: { caseId, rows },
+  };
+}
+
+/** Marks nodes of other cases that this case refers to, so they outlive the case that made them. */
+export function touchExternal(caseId: string, ids: string[]): CypherQuery {
+  return {
+    text: `UNWIND $ids AS id
+           MATCH (n:Entity {id: id})
+           SET n.caseIds = ${ADD_CASE}
+           RETURN count(n) AS written`,
+    params: { caseId, ids },
+  };
+}
+
+export function upsertRelationships(type: string, rows: PlannedRelationship[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           MATCH (a:Entity {id: row.from})
+           MATCH (b:Entity {id: row.to})
+           MERGE (a)-[r:${relationshipType(type)} {id: row.id}]->(b)
+           SET r += row.props
+           RETURN count(r) AS written`,
+    params: { rows: rows.map(({ id, from, to, props }) => ({ id, from, to, props })) },
+  };
+}
+
+export function deleteRelationships(keys: { type: string; from: string; id: string }[]): CypherQuery {
+  return {
+    text: `UNWIND $keys AS key
+           MATCH (a:Entity {id: key.from})-[r]->()
+           WHERE r.id = key.id AND type(r) = key.type
+           DELETE r
+           RETURN count(*) AS removed`,
+    params: { keys },
+  };
+}
+
+/** Drops this case from nodes it no longer states; deletes those no case states any more. */
+export function releaseNodes(caseId: string, labelName: 'Entity' | 'Passage', ids: string[]): CypherQuery {
+  return {
+    text: `UNWIND $ids AS id
+           MATCH (n:${labelName} {id: id})
+           WITH n, ${OTHER_CASES_KEYS} AS keys
+           SET n.caseIds = [x IN coalesce(n.caseIds, []) WHERE x <> $caseId], n.sourceKeys = keys,
+               n.passageIds = CASE WHEN n:Passage THEN null ELSE ${PASSAGE_IDS_OF_KEYS} END
+           WITH n WHERE size(n.caseIds) = 0
+           DETACH DELETE n
+           RETURN count(*) AS removed`,
+    params: { caseId, ids },
+  };
+}
+
+export function saveManifest(plan: GraphPlan, relKeys: string[]): CypherQuery {
+  return {
+    text: `MATCH (m:CaseManifest {caseId: $caseId})
+           SET m.nodeIds = $nodeIds, m.passageIds = $passageIds, m.relKeys = $relKeys`,
+    params: {
+      caseId: plan.caseId,
+      nodeIds: [...plan.nodes.map((n) => n.id), ...plan.externalIds],
+      passageIds: plan.passages.map((p) => p.id),
+      relKeys,
+    },
+  };
+}
+
+/** A relationship's identity in the manifest: type, start node and id. */
+export function relKey(r: { type: string; from: string; id: string }): string {
+  return JSON.stringify([r.type, r.from, r.id]);
+}
+
+export function parseRelKey(key: string): { type: string; from: string; id: string } {
+  const [type, from, id] = JSON.parse(key) as [string, string, string];
+  return { type, from, id };
+}
+
+export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function lookupNodes(ids: string[]): CypherQuery {
+  return {
+    text: `UNWIND $ids AS id
+           MATCH (n:Entity {id: id})
+           RETURN n.id AS id, n.kind AS kind, n.name AS name`,
+    params: { ids },
+  };
+}
