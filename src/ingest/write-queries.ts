@@ -39,15 +39,16 @@ export function lockCase(caseId: string): CypherQuery {
   };
 }
 
-export function upsertNodes(caseId: string, kind: NodeKind, rows: Record<string, unknown>[]): CypherQuery {
+/** Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic labels). */
+export function upsertNodes(caseId: string, rows: { kind: NodeKind; props: Record<string, unknown> }[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
-           MERGE (n:Entity {id: row.id})
-           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | $caseId + '|' + p] AS keys
-           SET n:${label(kind)}, n += row, n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
+           MERGE (n:Entity {id: row.props.id})
+           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | $caseId + '|' + p] AS keys
+           SET n:$(row.kind), n += row.props, n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
                n.caseIds = ${ADD_CASE}
            RETURN count(n) AS written`,
-    params: { caseId, rows },
+    params: { caseId, rows: rows.map((r) => ({ kind: label(r.kind), props: r.props })) },
   };
 }
 
@@ -74,15 +75,16 @@ export function touchExternal(caseId: string, ids: string[]): CypherQuery {
   };
 }
 
-export function upsertRelationships(type: string, rows: PlannedRelationship[]): CypherQuery {
+/** Relationships of any types in one statement: the type is a parameter (Cypher 5.26 dynamic types). */
+export function upsertRelationships(rows: PlannedRelationship[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})
            MATCH (b:Entity {id: row.to})
-           MERGE (a)-[r:${relationshipType(type)} {id: row.id}]->(b)
+           MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
            SET r += row.props
            RETURN count(r) AS written`,
-    params: { rows: rows.map(({ id, from, to, props }) => ({ id, from, to, props })) },
+    params: { rows: rows.map(({ type, id, from, to, props }) => ({ type: relationshipType(type), id, from, to, props })) },
   };
 }
 
@@ -135,16 +137,6 @@ export function parseRelKey(key: string): { type: string; from: string; id: stri
   return { type, from, id };
 }
 
-export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 export function lookupNodes(ids: string[]): CypherQuery {
   return {

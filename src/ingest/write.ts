@@ -21,15 +21,13 @@ const BATCH = 500;
 export async function writePlan(executor: Executor, plan: GraphPlan): Promise<WriteSummary> {
   return executor.transaction(async (tx) => {
     const [previous] = await tx.run<{ nodeIds: string[]; passageIds: string[]; relKeys: string[] }>(q.lockCase(plan.caseId));
-    for (const [kind, nodes] of q.groupBy(plan.nodes, (n) => n.kind)) {
-      await inBatches(tx, nodes.map((n) => n.props), (rows) => q.upsertNodes(plan.caseId, kind, rows));
-    }
+    await inBatches(tx, plan.nodes, (rows) => q.upsertNodes(plan.caseId, rows));
     await inBatches(tx, plan.passages as unknown as Record<string, unknown>[], (rows) => q.upsertPassages(plan.caseId, rows));
     const touched = await inBatches(tx, plan.externalIds, (ids) => q.touchExternal(plan.caseId, ids));
     if (touched !== plan.externalIds.length) throw new Error(`${plan.externalIds.length - touched} referenced node(s) disappeared during the load`);
-    for (const [type, rels] of q.groupBy(plan.relationships, (r) => r.type)) {
-      const written = await inBatches(tx, rels, (rows) => q.upsertRelationships(type, rows));
-      if (written !== rels.length) throw new Error(`only ${written} of ${rels.length} ${type} relationships found both ends`);
+    const written = await inBatches(tx, plan.relationships, (rows) => q.upsertRelationships(rows));
+    if (written !== plan.relationships.length) {
+      throw new Error(`only ${written} of ${plan.relationships.length} relationships found both ends; nothing was written`);
     }
 
     const relKeys = plan.relationships.map(q.relKey);

@@ -1,0 +1,46 @@
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { connect } from '../../src/neo4j/connection.js';
+import { Executor } from '../../src/neo4j/executor.js';
+import { startServer, type RunningServer } from '../../src/graphql/server.js';
+import { createLogger } from '../../src/shared/logger.js';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A real HTTP GraphQL server on a free port, against the run's Neo4j. */
+export interface TestApi {
+  url: string;
+  driver: Driver;
+  executor: Executor;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const settings = inject('neo4j');
+  const driver = await connect({ ...settings, mode: 'external', release: async () => {} } as never);
+  const executor = new Executor(driver, settings.database);
+  const server: RunningServer = await startServer(executor, createLogger('silent'), 0, '127.0.0.1');
+  const url = server.url.replace('localhost', '127.0.0.1');
+  return {
+    url,
+    driver,
+    executor,
+    async gql(query, variables, headers) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    async close() {
+      await server.close();
+      await driver.close();
+    },
+  };
+}
