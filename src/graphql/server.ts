@@ -5,6 +5,7 @@ import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
 import { createContext } from './context.js';
 import { DEFAULT_QUERY } from './default-query.js';
+import { roundTripsPlugin } from './round-trips.js';
 import { buildSchema } from './schema.js';
 
 export interface RunningServer {
@@ -21,6 +22,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger) {
     context: () => createContext(executor),
     graphiql: { title: 'Legal case graph', defaultQuery: DEFAULT_QUERY },
     maskedErrors: true,
+    plugins: [roundTripsPlugin(log)],
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),

@@ -41,5 +41,13 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
     }
     return { line: 1, column: 1 };
   };
-  return { parsed: { file, data: doc.toJS({ maxAliasCount: 100 }), position }, problems };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return {
+      problems: [{ file, line: 1, column: 1, path: '', message: `the file cannot be read: ${(error as Error).message}`, hint: 'use fewer YAML aliases (*name); write the values out instead' }],
+    };
+  }
+  return { parsed: { file, data, position }, problems };
 }

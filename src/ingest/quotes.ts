@@ -44,6 +44,7 @@ export class SourceText {
   /** Code-point offsets of every occurrence of `quote`. */
   occurrences(quote: string): number[] {
     const found: number[] = [];
+    if (quote.length === 0) return found;
     for (let at = this.text.indexOf(quote); at !== -1; at = this.text.indexOf(quote, at + 1)) {
       found.push(this.toCodePoint(at));
     }

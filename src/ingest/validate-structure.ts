@@ -45,7 +45,7 @@ function describe(error: ErrorObject, at: (string | number)[]): { message: strin
       return { at, message: `missing required field "${field}"`, hint: about ? `add ${field}: ${about}` : `add ${field}` };
     }
     case 'type':
-      return { at, message: `must be ${article(String(params.type))} ${params.type}, not ${typeName(error.data)}`, hint: `write a ${params.type} here` };
+      return { at, message: `must be ${article(String(params.type))} ${params.type}, not ${typeName(error.data)}`, hint: `write ${article(String(params.type))} ${params.type} here` };
     case 'pattern':
       if (String(params.pattern).startsWith('^[a-z0-9]')) {
         return { at, message: `"${String(error.data)}" is not a valid id`, hint: ID_HINT };

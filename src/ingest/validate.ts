@@ -89,7 +89,7 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
   for (const [id, site] of defined) {
     const existing = inGraph.get(id);
     if (existing && existing.kind !== site.kind) {
-      report(site.at, `id "${id}" is already a ${existing.kind} in the graph ("${existing.name}"), not a ${site.kind}`, 'use another id for this one, or the same kind to mean the same thing');
+      report(site.at, `id "${id}" is already ${a(existing.kind)} in the graph ("${existing.name}"), not ${a(site.kind)}`, 'use another id for this one, or the same kind to mean the same thing');
     }
   }
   const external = new Map([...inGraph].filter(([id]) => !defined.has(id)));
@@ -99,7 +99,7 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
       const near = closest(ref.id, [...defined.keys()]);
       report(ref.at, `unknown id "${ref.id}"`, `define it in this file or load the case that defines it first${near ? `; did you mean "${near}"?` : ''}`);
     } else if (ref.targetKind && kind !== ref.targetKind) {
-      report(ref.at, `"${ref.id}" is a ${kind}, but this field needs a ${ref.targetKind}`, `refer to a ${ref.targetKind} here`);
+      report(ref.at, `"${ref.id}" is ${a(kind)}, but this field needs ${a(ref.targetKind)}`, `refer to ${a(ref.targetKind)} here`);
     }
   }
   (data.relations ?? []).forEach((relation, i) => {
@@ -138,6 +138,9 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
   if (problems.length > 0) return { problems };
   return { problems, valid: { file: parsed.file, data, texts, located, external } };
 }
+
+/** "a Person", "an Event". */
+const a = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 
 /** Role and relation ids, where given, must be unique among themselves. */
 function checkLocalIds(data: CaseFile, report: (at: FieldPath, message: string, hint: string) => void): void {

@@ -12,9 +12,11 @@ export function toLuceneQuery(input: string): string | null {
   const words = input
     .normalize('NFC')
     .split(/\s+/)
-    .map((word) => word.replace(SPECIAL, '\\$&'))
-    .filter((word) => word.replace(/\\/g, '').length > 0)
-    .slice(0, MAX_SEARCH_TERMS);
+    .filter((word) => word.replace(SPECIAL, '').length > 0)
+    .slice(0, MAX_SEARCH_TERMS)
+    // Upper-case AND/OR/NOT are operators to Lucene; in lower case they are plain words.
+    .map((word) => (/^(AND|OR|NOT)$/.test(word) ? word.toLowerCase() : word))
+    .map((word) => ({ escaped: word.replace(SPECIAL, '\\$&'), letters: word.replace(SPECIAL, '').length }));
   if (words.length === 0) return null;
-  return words.map((word) => (word.length >= 3 && !/^(AND|OR|NOT)$/.test(word) ? `(${word} OR ${word}*)` : `"${word.replace(/"/g, '\\"')}"`)).join(' ');
+  return words.map(({ escaped, letters }) => (letters >= 3 ? `(${escaped} OR ${escaped}*)` : escaped)).join(' ');
 }

@@ -137,7 +137,7 @@ describe('the Baldwin case, as the article tells it', () => {
     let checked = 0;
     let after: string | null = null;
     do {
-      const { entities } = await data(`query($after: String) { entities(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+      const { entities }: any = await data(`query($after: String) { entities(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
         edges { node { id kind cases { id } ${SOURCES} relationships(direction: OUTGOING) { type case { id } ${SOURCES} } } } } }`, { after });
       for (const { node } of entities.edges) {
         if (!node.cases.some((c: any) => c.id === CASE)) continue;

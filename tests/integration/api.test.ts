@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeeds } from '../../src/ingest/seeds.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { DEFAULT_QUERY } from '../../src/graphql/default-query.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+
+const CASE = 'baldwin-involuntary-manslaughter-case';
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await loadSeeds(api.executor, createLogger('silent'));
+});
+afterAll(() => api?.close());
+
+describe('GraphQL API behaviour', () => {
+  it('serves GraphiQL at /graphql with a default query that shows who did what in the Baldwin case', async () => {
+    const page = await fetch(api.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).toContain('whoDidWhat');
+    const { data, errors } = await api.gql(DEFAULT_QUERY);
+    expect(errors).toBeUndefined();
+    expect(data.whoDidWhat.totalCount).toBeGreaterThan(10);
+    expect(data.whoDidWhat.edges[0].node.sources[0].quote.length).toBeGreaterThan(10);
+  });
+
+  it('answers NOT_FOUND for ids that do not exist', async () => {
+    const { data, errors } = await api.gql(`{ case(id: "no-such-case") { id } }`);
+    expect(data).toEqual({ case: null });
+    expect(errors![0]).toMatchObject({ message: 'No case with id "no-such-case".', extensions: { code: 'NOT_FOUND' } });
+    for (const query of [`{ entity(id: "nobody") { id } }`, `{ timeline(caseId: "nope") { id } }`, `{ whoDidWhat(actorId: "nobody") { totalCount } }`]) {
+      const response = await api.gql(query);
+      expect(response.errors?.[0]?.extensions?.code, query).toBe('NOT_FOUND');
+    }
+  });
+
+  it('answers BAD_USER_INPUT for page sizes over the cap, bad cursors and empty searches', async () => {
+    for (const [query, argument] of [
+      [`{ cases(first: 1000) { totalCount } }`, 'first'],
+      [`{ whoDidWhat(first: -1) { totalCount } }`, 'first'],
+      [`{ cases(after: "not-a-cursor") { totalCount } }`, 'after'],
+      [`{ search(query: "  ") { score } }`, 'query'],
+      [`{ search(query: "\\"") { score } }`, 'query'],
+      [`{ search(query: "x", first: 0) { score } }`, 'first'],
+    ]) {
+      const { errors } = await api.gql(query!);
+      expect(errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+
+  it('pages through who did what without gaps or repeats, in a stable order', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const { data }: { data?: any } = await api.gql(`query($after: String) { whoDidWhat(caseId: "${CASE}", first: 7, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+      total = data.whoDidWhat.totalCount;
+      seen.push(...data.whoDidWhat.edges.map((e: any) => e.node.id));
+      after = data.whoDidWhat.pageInfo.hasNextPage ? data.whoDidWhat.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+    const { data } = await api.gql(`{ whoDidWhat(caseId: "${CASE}", first: 100) { edges { node { id } } } }`);
+    expect(data.whoDidWhat.edges.map((e: any) => e.node.id)).toEqual(seen);
+  });
+
+  it('searches names, aliases and descriptions, with kind and score, prefixes included', async () => {
+    const { data } = await api.gql(`{ search(query: "Marlowe", first: 5) { kind score entity { id name } } }`);
+    expect(data.search[0]).toMatchObject({ kind: 'PERSON', entity: { id: 'mary-marlowe-sommer' } });
+    expect(data.search[0].score).toBeGreaterThan(0);
+    const prefix = await api.gql(`{ search(query: "Tesk") { entity { id } } }`);
+    expect(prefix.data.search.map((h: any) => h.entity.id)).toContain('troy-teske');
+    const hostile = await api.gql(`{ search(query: "\\"foo\\" OR name:(*) AND ]]") { entity { id } } }`);
+    expect(hostile.errors).toBeUndefined();
+  });
+
+  it('orders the timeline by date, with precision, and undated-year events last', async () => {
+    const { data } = await api.gql(`{ timeline(caseId: "${CASE}") { id time { iso precision year } } }`);
+    const years = data.timeline.map((e: any) => e.time?.year ?? null);
+    const firstUnknown = years.indexOf(null);
+    expect(data.timeline[0].time).toEqual({ iso: '2021-10-21', precision: 'DAY', year: 2021 });
+    expect(years.slice(0, firstUnknown)).toEqual([...years.slice(0, firstUnknown)].sort());
+    expect(years.slice(firstUnknown).every((y: unknown) => y === null)).toBe(true);
+    expect(data.timeline.map((e: any) => e.id)).toEqual(expect.arrayContaining(['rust-shooting', 'case-dismissal', 'live-rounds-delivery']));
+  });
+
+  it('lists cases as a Relay connection with a total', async () => {
+    const { data } = await api.gql(`{ cases(first: 1) { totalCount pageInfo { hasNextPage } edges { cursor node { id caption } } } }`);
+    expect(data.cases.totalCount).toBeGreaterThanOrEqual(2);
+    expect(data.cases.pageInfo.hasNextPage).toBe(true);
+    expect(data.cases.edges).toHaveLength(1);
+  });
+
+  it('keeps one database round trip per relationship level, however many items a level holds', async () => {
+    const query = `{ case(id: "${CASE}") { participants { holder { name roles { within { name } } } } } }`;
+    const { extensions, data, errors } = await api.gql(query, {}, { 'x-debug-round-trips': '1' });
+    expect(errors).toBeUndefined();
+    expect(data.case.participants.length).toBeGreaterThan(5);
+    // The case, the participants of the case, then the roles of every holder in one batch.
+    expect(extensions).toEqual({ roundTrips: 3 });
+    const plain = await api.gql(query);
+    expect(plain.extensions).toBeUndefined();
+  });
+
+});
