@@ -40,6 +40,6 @@ export async function prepareCaseFile(executor: Executor, filePath: string, disp
 }
 
 /** Validates, then writes the case in one transaction. Loading the same file again changes nothing. */
-export async function loadCaseFile(executor: Executor, filePath: string, displayName = filePath): Promise<WriteSummary> {
-  return writePlan(executor, await prepareCaseFile(executor, filePath, displayName));
+export async function loadCaseFile(executor: Executor, filePath: string, displayName = filePath, sourceHash: string | null = null): Promise<WriteSummary> {
+  return writePlan(executor, await prepareCaseFile(executor, filePath, displayName), sourceHash);
 }

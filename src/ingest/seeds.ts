@@ -1,21 +1,44 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
 import { seedsDir } from '../shared/paths.js';
 import { loadCaseFile } from './load.js';
 import type { WriteSummary } from './write.js';
+import { caseLoadedFrom } from './write-queries.js';
 
 export const CASE_FILE_PATTERN = /\.case\.(ya?ml|json)$/;
 
-/** Loads every case file in seeds/. Idempotent, so it runs on every start. */
-export async function loadSeeds(executor: Executor, log: Logger, dir = seedsDir): Promise<WriteSummary[]> {
-  const files = (await readdir(dir)).filter((name) => CASE_FILE_PATTERN.test(name)).sort();
-  const summaries: WriteSummary[] = [];
-  for (const name of files) {
-    const summary = await loadCaseFile(executor, path.join(dir, name), path.join('seeds', name));
+export interface SeedResult {
+  file: string;
+  /** Null when the case was already loaded from exactly these files. */
+  summary: WriteSummary | null;
+}
+
+/**
+ * Loads every case file in seeds/, in name order, on every start. A case whose files (the case
+ * file and every other file in the folder) are byte for byte what its last load read is skipped;
+ * loading it again would change nothing anyway, it would only take longer.
+ */
+export async function loadSeeds(executor: Executor, log: Logger, dir = seedsDir): Promise<SeedResult[]> {
+  const names = (await readdir(dir)).sort();
+  const documents = await Promise.all(names.filter((n) => !CASE_FILE_PATTERN.test(n) && /\.(txt|md)$/.test(n)).map((n) => readFile(path.join(dir, n))));
+  const results: SeedResult[] = [];
+  for (const name of names.filter((n) => CASE_FILE_PATTERN.test(n))) {
+    const file = path.join(dir, name);
+    const hash = createHash('sha256');
+    for (const part of [await readFile(file), ...documents]) hash.update(part);
+    const sourceHash = hash.digest('hex');
+    const [loaded] = await executor.read<{ caseId: string }>(caseLoadedFrom(sourceHash));
+    if (loaded) {
+      log.info({ file: name, caseId: loaded.caseId }, 'seed case unchanged since its last load');
+      results.push({ file: name, summary: null });
+      continue;
+    }
+    const summary = await loadCaseFile(executor, file, path.join('seeds', name), sourceHash);
     log.info({ file: name, ...summary }, 'seed case loaded');
-    summaries.push(summary);
+    results.push({ file: name, summary });
   }
-  return summaries;
+  return results;
 }

@@ -114,12 +114,13 @@ export function releaseNodes(caseId: string, labelName: 'Entity' | 'Passage', id
   };
 }
 
-export function saveManifest(plan: GraphPlan, relKeys: string[]): CypherQuery {
+export function saveManifest(plan: GraphPlan, relKeys: string[], sourceHash: string | null): CypherQuery {
   return {
     text: `MATCH (m:CaseManifest {caseId: $caseId})
-           SET m.nodeIds = $nodeIds, m.passageIds = $passageIds, m.relKeys = $relKeys`,
+           SET m.nodeIds = $nodeIds, m.passageIds = $passageIds, m.relKeys = $relKeys, m.sourceHash = $sourceHash`,
     params: {
       caseId: plan.caseId,
+      sourceHash,
       nodeIds: [...plan.nodes.map((n) => n.id), ...plan.externalIds],
       passageIds: plan.passages.map((p) => p.id),
       relKeys,
@@ -137,6 +138,11 @@ export function parseRelKey(key: string): { type: string; from: string; id: stri
   return { type, from, id };
 }
 
+
+/** The case whose last load came from files with this hash, if any. */
+export function caseLoadedFrom(sourceHash: string): CypherQuery {
+  return { text: 'MATCH (m:CaseManifest {sourceHash: $sourceHash}) RETURN m.caseId AS caseId', params: { sourceHash } };
+}
 
 export function lookupNodes(ids: string[]): CypherQuery {
   return {

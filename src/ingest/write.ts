@@ -18,7 +18,7 @@ const BATCH = 500;
  * Writes one case in one transaction and removes what an earlier load of the same case stated
  * but this one no longer does. Any failure rolls the whole case back.
  */
-export async function writePlan(executor: Executor, plan: GraphPlan): Promise<WriteSummary> {
+export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash: string | null = null): Promise<WriteSummary> {
   return executor.transaction(async (tx) => {
     const [previous] = await tx.run<{ nodeIds: string[]; passageIds: string[]; relKeys: string[] }>(q.lockCase(plan.caseId));
     await inBatches(tx, plan.nodes, (rows) => q.upsertNodes(plan.caseId, rows));
@@ -42,7 +42,7 @@ export async function writePlan(executor: Executor, plan: GraphPlan): Promise<Wr
     const removedNodes = await inBatches(tx, staleNodes, (ids) => q.releaseNodes(plan.caseId, 'Entity', ids), 'removed');
     const stalePassages = (previous?.passageIds ?? []).filter((id) => !keep.passages.has(id));
     await inBatches(tx, stalePassages, (ids) => q.releaseNodes(plan.caseId, 'Passage', ids), 'removed');
-    await tx.run(q.saveManifest(plan, relKeys));
+    await tx.run(q.saveManifest(plan, relKeys, sourceHash));
 
     return {
       caseId: plan.caseId,

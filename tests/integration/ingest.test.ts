@@ -32,8 +32,13 @@ afterAll(() => api?.close());
 describe('loading case files', () => {
   it('changes nothing when the seed is loaded again', async () => {
     const before = await caseFingerprint(api.executor, SEED_CASE);
-    const summaries = await loadSeeds(api.executor, createLogger('silent'));
-    expect(summaries[0]).toMatchObject({ caseId: SEED_CASE, removedNodes: 0, removedRelationships: 0 });
+    const summary = await loadCaseFile(api.executor, path.resolve('seeds/baldwin-rust.case.yaml'));
+    expect(summary).toMatchObject({ caseId: SEED_CASE, nodes: 82, removedNodes: 0, removedRelationships: 0 });
+    expect(await caseFingerprint(api.executor, SEED_CASE)).toEqual(before);
+    // Start-up loads the seeds again; a seed whose files have not changed since is skipped.
+    await loadSeeds(api.executor, createLogger('silent'));
+    const [again] = await loadSeeds(api.executor, createLogger('silent'));
+    expect(again).toEqual({ file: 'baldwin-rust.case.yaml', summary: null });
     expect(await caseFingerprint(api.executor, SEED_CASE)).toEqual(before);
     expect(before.length).toBeGreaterThan(300);
     expect(await countById(api.executor, 'alec-baldwin')).toBe(1);

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -52,6 +54,12 @@ public final class EmbeddedNeo4j {
             .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
             .setConfig(GraphDatabaseSettings.filewatcher_enabled, false)
+            // A local service sends no usage data anywhere.
+            .setConfig(GraphDatabaseSettings.udc_enabled, false)
+            // Bolt's thread pools otherwise wait 5 s twice on shutdown with nothing left to do.
+            .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
             .build();
 
     AtomicBoolean stopped = new AtomicBoolean(false);
