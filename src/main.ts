@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const executor = new Executor(driver, target.database);
     await applySchema(executor);
     if (config.seedOnStart) await loadSeeds(executor, log);
-    const running = await startServer(executor, log, config.port, config.host);
+    const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken });
     cleanups.push(running.close);
     log.info({ url: running.url, neo4j: target.mode, startupMs: Date.now() - started }, 'ready');
     console.log(`GraphiQL: ${running.url}  (Neo4j: ${target.mode} ${target.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -7,6 +7,8 @@ export interface Config {
   logLevel: string;
   dataDir: string;
   seedOnStart: boolean;
+  /** Bearer token that mutations need; unset means writes are off. */
+  writeToken: string | undefined;
   neo4j: {
     /** Set when the service should use an existing Neo4j (Docker, Aura, a cluster). */
     uri: string | undefined;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    writeToken: env.API_WRITE_TOKEN || undefined,
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       user: env.NEO4J_USER || 'neo4j',

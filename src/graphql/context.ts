@@ -4,6 +4,10 @@ import { createProvenanceLoaders } from '../provenance/loaders.js';
 
 /** What every resolver gets: a fresh set of loaders and a round-trip counter per request. */
 export interface Context {
+  /** The HTTP request (graphql-yoga adds it). */
+  request: Request;
+  /** API_WRITE_TOKEN; mutations need it as a bearer token. */
+  writeToken: string | undefined;
   executor: Executor;
   stats: QueryStats;
   loaders: ReturnType<typeof createLoaders>;
@@ -13,8 +17,12 @@ function createLoaders(executor: Executor) {
   return { ...createEntityLoaders(executor), ...createProvenanceLoaders(executor) };
 }
 
-export function createContext(baseExecutor: Executor): Context {
+export interface ServerOptions {
+  writeToken?: string | undefined;
+}
+
+export function createContext(baseExecutor: Executor, request: Request, options: ServerOptions = {}): Context {
   const stats: QueryStats = { roundTrips: 0 };
   const executor = baseExecutor.withStats(stats);
-  return { executor, stats, loaders: createLoaders(executor) };
+  return { request, writeToken: options.writeToken, executor, stats, loaders: createLoaders(executor) };
 }

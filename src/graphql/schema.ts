@@ -7,6 +7,7 @@ import { caseResolvers } from '../cases/resolvers.js';
 import { claimResolvers } from '../claims/resolvers.js';
 import { entityResolvers } from '../entities/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
+import { ingestResolvers } from '../ingest/resolvers.js';
 import { provenanceResolvers } from '../provenance/resolvers.js';
 import { roleResolvers } from '../roles/resolvers.js';
 import { searchResolvers } from '../search/resolvers.js';
@@ -23,7 +24,7 @@ export function loadTypeDefs(dir = schemaDir) {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers],
+    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers, ingestResolvers],
     inheritResolversFromInterfaces: false,
   });
 }

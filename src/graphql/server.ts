@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga } from 'graphql-yoga';
 import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
-import { createContext } from './context.js';
+import { createContext, type ServerOptions } from './context.js';
 import { DEFAULT_QUERY } from './default-query.js';
 import { roundTripsPlugin } from './round-trips.js';
 import { buildSchema } from './schema.js';
@@ -15,11 +15,11 @@ export interface RunningServer {
 }
 
 /** The GraphQL endpoint (and GraphiQL) at /graphql. Unexpected errors are masked for clients. */
-export function createGraphQLHandler(executor: Executor, log: Logger) {
+export function createGraphQLHandler(executor: Executor, log: Logger, options: ServerOptions = {}) {
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => createContext(executor),
+    context: ({ request }) => createContext(executor, request, options),
     graphiql: { title: 'Legal case graph', defaultQuery: DEFAULT_QUERY },
     maskedErrors: true,
     plugins: [roundTripsPlugin(log)],
@@ -32,8 +32,8 @@ export function createGraphQLHandler(executor: Executor, log: Logger) {
   });
 }
 
-export async function startServer(executor: Executor, log: Logger, port: number, host: string): Promise<RunningServer> {
-  const server = createServer(createGraphQLHandler(executor, log));
+export async function startServer(executor: Executor, log: Logger, port: number, host: string, options: ServerOptions = {}): Promise<RunningServer> {
+  const server = createServer(createGraphQLHandler(executor, log, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -10,6 +10,14 @@ import { lookupNodes } from './write-queries.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
+/** Asks the graph which of some ids it already holds, and as what. */
+export function graphLookup(executor: Executor): ValidationEnv['lookupIds'] {
+  return async (ids) => {
+    const rows = await executor.read<{ id: string; kind: NodeKind; name: string }>(lookupNodes(ids));
+    return new Map<string, GraphNodeInfo>(rows.map((r) => [r.id, { kind: r.kind, name: r.name }]));
+  };
+}
+
 /** Reads documents beside the case file and asks the graph which ids it already holds. */
 export function validationEnv(executor: Executor, caseFilePath: string): ValidationEnv {
   const baseDir = path.dirname(path.resolve(caseFilePath));
@@ -24,10 +32,7 @@ export function validationEnv(executor: Executor, caseFilePath: string): Validat
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       return text;
     },
-    async lookupIds(ids) {
-      const rows = await executor.read<{ id: string; kind: NodeKind; name: string }>(lookupNodes(ids));
-      return new Map<string, GraphNodeInfo>(rows.map((r) => [r.id, { kind: r.kind, name: r.name }]));
-    },
+    lookupIds: graphLookup(executor),
   };
 }
 

@@ -88,11 +88,11 @@ export function upsertRelationships(rows: PlannedRelationship[]): CypherQuery {
   };
 }
 
-export function deleteRelationships(keys: { type: string; from: string; id: string }[]): CypherQuery {
+export function deleteRelationships(keys: RelKey[]): CypherQuery {
   return {
     text: `UNWIND $keys AS key
-           MATCH (a:Entity {id: key.from})-[r]->()
-           WHERE r.id = key.id AND type(r) = key.type
+           MATCH (a:Entity {id: key.from})-[r]->(b)
+           WHERE r.id = key.id AND type(r) = key.type AND b.id = key.to
            DELETE r
            RETURN count(*) AS removed`,
     params: { keys },
@@ -117,25 +117,67 @@ export function releaseNodes(caseId: string, labelName: 'Entity' | 'Passage', id
 export function saveManifest(plan: GraphPlan, relKeys: string[], sourceHash: string | null): CypherQuery {
   return {
     text: `MATCH (m:CaseManifest {caseId: $caseId})
-           SET m.nodeIds = $nodeIds, m.passageIds = $passageIds, m.relKeys = $relKeys, m.sourceHash = $sourceHash`,
+           SET m.nodeIds = $nodeIds, m.passageIds = $passageIds, m.relKeys = $relKeys, m.sourceHash = $sourceHash,
+               m.externalIds = $externalIds`,
     params: {
       caseId: plan.caseId,
       sourceHash,
       nodeIds: [...plan.nodes.map((n) => n.id), ...plan.externalIds],
       passageIds: plan.passages.map((p) => p.id),
+      externalIds: plan.externalIds,
       relKeys,
     },
   };
 }
 
-/** A relationship's identity in the manifest: type, start node and id. */
-export function relKey(r: { type: string; from: string; id: string }): string {
-  return JSON.stringify([r.type, r.from, r.id]);
+/** A relationship's identity: type, both ends and id (an id kept while its target changes is another edge). */
+export interface RelKey {
+  type: string;
+  from: string;
+  to: string;
+  id: string;
 }
 
-export function parseRelKey(key: string): { type: string; from: string; id: string } {
-  const [type, from, id] = JSON.parse(key) as [string, string, string];
-  return { type, from, id };
+export function relKey(r: RelKey): string {
+  return JSON.stringify([r.type, r.from, r.id, r.to]);
+}
+
+export function parseRelKey(key: string): RelKey {
+  const [type, from, id, to] = JSON.parse(key) as [string, string, string, string];
+  return { type, from, id, to };
+}
+
+/** Current state of the nodes and relationships a load would touch, for a dry run's report. */
+export function existingNodes(ids: string[]): CypherQuery {
+  return {
+    text: `UNWIND $ids AS id
+           MATCH (n:Entity {id: id})
+           RETURN n.id AS id, n.kind AS kind, properties(n) AS props`,
+    params: { ids },
+  };
+}
+
+export function existingRelationships(keys: RelKey[]): CypherQuery {
+  return {
+    text: `UNWIND $keys AS key
+           MATCH (a:Entity {id: key.from})-[r]->(b:Entity {id: key.to})
+           WHERE r.id = key.id AND type(r) = key.type
+           RETURN key, properties(r) AS props`,
+    params: { keys },
+  };
+}
+
+export function existingPassages(ids: string[]): CypherQuery {
+  return { text: 'UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id', params: { ids } };
+}
+
+export function readManifest(caseId: string): CypherQuery {
+  return {
+    text: `MATCH (m:CaseManifest {caseId: $caseId})
+           RETURN m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
+                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash`,
+    params: { caseId },
+  };
 }
 
 

@@ -20,11 +20,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** The write token the test servers accept. */
+export const TEST_WRITE_TOKEN = 'test-write-token';
+export const WRITE = { authorization: `Bearer ${TEST_WRITE_TOKEN}` };
+
 export async function startTestApi(): Promise<TestApi> {
   const settings = inject('neo4j');
   const driver = await connect({ ...settings, mode: 'external', release: async () => {} } as never);
   const executor = new Executor(driver, settings.database);
-  const server: RunningServer = await startServer(executor, createLogger('silent'), 0, '127.0.0.1');
+  const server: RunningServer = await startServer(executor, createLogger('silent'), 0, '127.0.0.1', { writeToken: TEST_WRITE_TOKEN });
   const url = server.url.replace('localhost', '127.0.0.1');
   return {
     url,

@@ -26,12 +26,14 @@ describe('label and relationshipType', () => {
 describe('relKey / parseRelKey', () => {
   it('round-trip, whatever the ids contain', () => {
     for (const key of [
-      { type: 'SHOT', from: 'alec-baldwin', id: 'case:shot-alec-baldwin-halyna-hutchins' },
-      { type: 'HAS_ROLE', from: 'a|b', id: 'c:"x", ]\\' },
+      { type: 'SHOT', from: 'alec-baldwin', to: 'halyna-hutchins', id: 'case:shot-alec-baldwin-halyna-hutchins' },
+      { type: 'HAS_ROLE', from: 'a|b', to: 'x', id: 'c:"x", ]\\' },
     ]) {
       expect(parseRelKey(relKey(key))).toEqual(key);
     }
-    expect(relKey({ type: 'T', from: 'a', id: 'b' })).not.toBe(relKey({ type: 'T', from: 'a:b', id: '' }));
+    expect(relKey({ type: 'T', from: 'a', to: 'c', id: 'b' })).not.toBe(relKey({ type: 'T', from: 'a:b', to: 'c', id: '' }));
+    // The same id towards another node is another relationship.
+    expect(relKey({ type: 'T', from: 'a', to: 'c', id: 'b' })).not.toBe(relKey({ type: 'T', from: 'a', to: 'd', id: 'b' }));
   });
 });
 

@@ -1,0 +1,93 @@
+import type { GraphPlan } from './plan.js';
+import { parseRelKey, relKey } from './write-queries.js';
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+/** What loading a plan does to the graph, per node kind and relationship type. */
+export interface ChangeReport {
+  nodes: Record<string, ChangeCounts>;
+  relationships: Record<string, ChangeCounts>;
+  passages: ChangeCounts;
+  totals: ChangeCounts;
+}
+
+/** The graph as it is, for the ids and keys a plan touches. */
+export interface GraphState {
+  nodes: Map<string, { kind: string; props: Record<string, unknown> }>;
+  relationships: Map<string, Record<string, unknown>>;
+  passages: Set<string>;
+  /** What the case's last load wrote; null when the case was never loaded. */
+  previous: { nodeIds: string[]; passageIds: string[]; relKeys: string[]; externalIds: string[]; sourceHash: string | null } | null;
+}
+
+const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
+
+function bump(table: Record<string, ChangeCounts>, key: string, change: keyof ChangeCounts): void {
+  (table[key] ??= zero())[change] += 1;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameSet = (a: unknown, b: unknown) => same([...new Set((a as string[]) ?? [])].sort(), [...new Set((b as string[]) ?? [])].sort());
+
+/**
+ * Compares a plan with the graph. Pure. A node counts as unchanged when every property the file
+ * sets is equal and this case cites the same passages for it; other cases' passages don't count.
+ */
+export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
+  const nodes: Record<string, ChangeCounts> = {};
+  const relationships: Record<string, ChangeCounts> = {};
+  const passages = zero();
+  const prefix = `${plan.caseId}|`;
+
+  for (const node of plan.nodes) {
+    const existing = state.nodes.get(node.id);
+    if (!existing || !((existing.props.caseIds as string[] | undefined) ?? []).includes(plan.caseId)) {
+      bump(nodes, node.kind, existing ? 'updated' : 'created');
+      continue;
+    }
+    const cited = ((existing.props.sourceKeys as string[] | undefined) ?? []).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    const equal =
+      existing.kind === node.kind &&
+      sameSet(cited, node.props.passageIds) &&
+      Object.entries(node.props).every(([key, value]) => key === 'passageIds' || same(existing.props[key], value));
+    bump(nodes, node.kind, equal ? 'unchanged' : 'updated');
+  }
+  const keptNodes = new Set([...plan.nodes.map((n) => n.id), ...plan.externalIds]);
+  for (const id of state.previous?.nodeIds ?? []) {
+    if (!keptNodes.has(id)) bump(nodes, state.nodes.get(id)?.kind ?? 'Entity', 'removed');
+  }
+
+  const plannedKeys = new Set<string>();
+  for (const rel of plan.relationships) {
+    const key = relKey(rel);
+    plannedKeys.add(key);
+    const existing = state.relationships.get(key);
+    const equal =
+      existing !== undefined &&
+      sameSet(existing.passageIds, rel.props.passageIds) &&
+      Object.entries(rel.props).every(([k, v]) => k === 'passageIds' || same(existing[k], v));
+    bump(relationships, rel.type, existing === undefined ? 'created' : equal ? 'unchanged' : 'updated');
+  }
+  for (const key of state.previous?.relKeys ?? []) {
+    if (!plannedKeys.has(key)) bump(relationships, parseRelKey(key).type, 'removed');
+  }
+
+  const plannedPassages = new Set(plan.passages.map((p) => p.id));
+  for (const id of plannedPassages) passages[state.passages.has(id) ? 'unchanged' : 'created'] += 1;
+  for (const id of state.previous?.passageIds ?? []) if (!plannedPassages.has(id)) passages.removed += 1;
+
+  const totals = zero();
+  for (const counts of [...Object.values(nodes), ...Object.values(relationships), passages]) {
+    for (const change of Object.keys(totals) as (keyof ChangeCounts)[]) totals[change] += counts[change];
+  }
+  return { nodes, relationships, passages, totals };
+}
+
+export function hasChanges(report: ChangeReport): boolean {
+  return report.totals.created + report.totals.updated + report.totals.removed > 0;
+}

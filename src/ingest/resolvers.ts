@@ -1,0 +1,69 @@
+import { GraphQLError } from 'graphql';
+import type { NodeProps } from '../entities/types.js';
+import type { Context } from '../graphql/context.js';
+import { readPage, toConnection } from '../graphql/pagination.js';
+import { requireWriteToken } from '../shared/auth.js';
+import { notFound } from '../shared/errors.js';
+import type { ChangeCounts } from './diff.js';
+import { CaseConflictError, CaseNotFoundError, deleteCase, importPlan, type ImportReport } from './import.js';
+import { graphLookup } from './load.js';
+import { planCaseFile } from './plan.js';
+import { formatProblems } from './problems.js';
+import { countSharedEntities, sharedEntitiesPage } from './queries.js';
+import { validateCaseFile } from './validate.js';
+
+const byKind = (table: Record<string, ChangeCounts>) =>
+  Object.entries(table)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, changes]) => ({ kind, changes }));
+
+const toGraphQL = (report: ImportReport) => ({ ...report, nodes: byKind(report.nodes), relationships: byKind(report.relationships) });
+
+interface ImportArgs {
+  file: string;
+  format: 'YAML' | 'JSON';
+  dryRun: boolean;
+  replace: boolean;
+}
+
+export const ingestResolvers = {
+  Mutation: {
+    importCase: async (_: unknown, args: ImportArgs, ctx: Context) => {
+      requireWriteToken(ctx.request, ctx.writeToken);
+      const file = `case-file.${args.format === 'JSON' ? 'json' : 'yaml'}`;
+      const { problems, valid } = await validateCaseFile(file, args.file, {
+        readDocument: async () => {
+          throw new Error('the server reads no files: give the document inline with text:');
+        },
+        lookupIds: graphLookup(ctx.executor),
+      });
+      if (!valid) {
+        throw new GraphQLError(formatProblems(problems), { extensions: { code: 'BAD_USER_INPUT', problems } });
+      }
+      try {
+        return toGraphQL(await importPlan(ctx.executor, planCaseFile(valid), file, { dryRun: args.dryRun, replace: args.replace }));
+      } catch (error) {
+        if (error instanceof CaseConflictError) {
+          throw new GraphQLError(error.message, { extensions: { code: 'CONFLICT', report: toGraphQL(error.report) } });
+        }
+        throw error;
+      }
+    },
+    deleteCase: async (_: unknown, args: { id: string }, ctx: Context) => {
+      requireWriteToken(ctx.request, ctx.writeToken);
+      try {
+        return { caseId: args.id, ...(await deleteCase(ctx.executor, args.id)) };
+      } catch (error) {
+        if (error instanceof CaseNotFoundError) throw notFound('case', args.id);
+        throw error;
+      }
+    },
+  },
+  Query: {
+    sharedEntities: async (_: unknown, args: { first?: number; after?: string | null }, ctx: Context) => {
+      const page = readPage(args.first, args.after);
+      const rows = await ctx.executor.read<{ node: NodeProps }>(sharedEntitiesPage(page.offset, page.limit + 1));
+      return toConnection(rows.map((r) => r.node), page, async () => (await ctx.executor.read<{ total: number }>(countSharedEntities()))[0]?.total ?? 0);
+    },
+  },
+};
