@@ -6,6 +6,7 @@ import { connect, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
 import { Neo4jUnavailableError } from './neo4j/embedded/build.js';
 import { Executor } from './neo4j/executor.js';
 import { applySchema } from './neo4j/migrations.js';
+import { removeRunningNeo4j, writeRunningNeo4j } from './neo4j/running.js';
 import { createLogger } from './shared/logger.js';
 
 /** `npm start`: Neo4j (given or embedded), schema, seeds, then GraphQL on PORT. */
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
   try {
     target = await resolveNeo4j(config, (message) => log.info(message));
     cleanups.push(target.release);
+    if (target.mode === 'embedded') {
+      // Lets `npm run load` use this Neo4j while the service holds its store.
+      writeRunningNeo4j(config.dataDir, target.uri);
+      cleanups.push(async () => removeRunningNeo4j(config.dataDir));
+    }
     const driver = await connect(target);
     cleanups.push(() => driver.close());
     const executor = new Executor(driver, target.database);

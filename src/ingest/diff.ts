@@ -57,7 +57,7 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
       Object.entries(node.props).every(([key, value]) => key === 'passageIds' || same(existing.props[key], value));
     bump(nodes, node.kind, equal ? 'unchanged' : 'updated');
   }
-  const keptNodes = new Set([...plan.nodes.map((n) => n.id), ...plan.externalIds]);
+  const keptNodes = new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds]);
   for (const id of state.previous?.nodeIds ?? []) {
     if (!keptNodes.has(id)) bump(nodes, state.nodes.get(id)?.kind ?? 'Entity', 'removed');
   }

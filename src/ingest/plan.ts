@@ -25,10 +25,19 @@ export interface PlannedPassage {
   end: number;
 }
 
+/** An entity of another case that this file declares its own entity to be (sameAs). */
+export interface PlannedAlias {
+  id: string;
+  aliases: string[];
+  passageIds: string[];
+}
+
 /** Everything one case file puts in the graph, as plain rows ready for UNWIND. */
 export interface GraphPlan {
   caseId: string;
   nodes: PlannedNode[];
+  /** Existing entities this file only adds aliases and sources to. */
+  aliases: PlannedAlias[];
   relationships: PlannedRelationship[];
   passages: PlannedPassage[];
   /** Nodes of other cases this file refers to without defining them. */
@@ -52,6 +61,10 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   for (const [id, info] of valid.external) names.set(id, info.name);
   for (const entity of data.entities ?? []) names.set(entity.id, entity.name);
   names.set(caseId, data.case.caption);
+  /** A file-local id declared sameAs an existing entity stands for that entity everywhere. */
+  const sameAs = new Map((data.entities ?? []).filter((e) => typeof e.sameAs === 'string').map((e) => [e.id, e.sameAs as string]));
+  const canonical = (id: string) => sameAs.get(id) ?? id;
+  const aliases: PlannedAlias[] = [];
 
   const nodes: PlannedNode[] = [];
   const relationships: PlannedRelationship[] = [];
@@ -75,7 +88,7 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
     for (const ref of REFERENCE_FIELDS[kind]) {
       const value = fields[ref.field] ?? (ref.field === 'case' && kind !== 'Case' ? caseId : undefined);
       const targets = value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
-      for (const target of targets) {
+      for (const target of targets.map(canonical)) {
         relationships.push({
           type: ref.type,
           id: `${caseId}:${id}.${ref.field}.${target}`,
@@ -96,7 +109,13 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   }
   addNode('Case', caseId, data.case.caption, { ...data.case }, data.case.sources);
   nodes.at(-1)!.props.documentIds = data.documents.map((d) => d.id);
-  for (const entity of data.entities ?? []) addNode(entity.kind as NodeKind, entity.id, entity.name, entity, entity.sources);
+  for (const entity of data.entities ?? []) {
+    if (typeof entity.sameAs === 'string') {
+      aliases.push({ id: entity.sameAs, aliases: [entity.name, ...(entity.aliases ?? [])], passageIds: passageIds(entity.sources) });
+    } else {
+      addNode(entity.kind as NodeKind, entity.id, entity.name, entity, entity.sources);
+    }
+  }
   for (const [section, kind] of Object.entries(FACT_SECTIONS) as [FactSection, NodeKind][]) {
     for (const fact of data[section] ?? []) addNode(kind, fact.id, factName(kind, fact, names), fact, fact.sources);
   }
@@ -104,21 +123,21 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   for (const role of data.roles ?? []) {
     const id = role.id ?? `role-${role.who}-${role.role}-${role.in}`;
     relationships.push({
-      type: ROLE_TYPE, id: `${caseId}:${id}`, from: role.who, to: role.in,
+      type: ROLE_TYPE, id: `${caseId}:${id}`, from: canonical(role.who), to: canonical(role.in),
       props: { caseId, passageIds: passageIds(role.sources), role: role.role, description: role.description ?? null },
     });
   }
   for (const relation of data.relations ?? []) {
     const id = relation.id ?? `${relation.type.toLowerCase()}-${relation.from}-${relation.to}`;
     relationships.push({
-      type: relation.type, id: `${caseId}:${id}`, from: relation.from, to: relation.to,
+      type: relation.type, id: `${caseId}:${id}`, from: canonical(relation.from), to: canonical(relation.to),
       props: { caseId, passageIds: passageIds(relation.sources), description: relation.description ?? null },
     });
   }
 
-  const defined = new Set(nodes.map((n) => n.id));
+  const defined = new Set([...nodes.map((n) => n.id), ...aliases.map((a) => a.id)]);
   const externalIds = [...new Set(relationships.flatMap((r) => [r.from, r.to]).filter((id) => !defined.has(id)))].sort();
-  return { caseId, nodes, relationships, passages: [...passages.values()], externalIds };
+  return { caseId, nodes, aliases, relationships, passages: [...passages.values()], externalIds };
 }
 
 /** Facts have no name of their own in the file; this gives them a readable one. */

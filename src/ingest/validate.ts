@@ -85,11 +85,21 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     report(item.at, `field "${item.field}" does not apply to kind ${item.kind}`, 'remove it, or check the kind (see docs/case-file-format.md for the fields of each kind)');
   }
 
-  const inGraph = await env.lookupIds([...new Set([...defined.keys(), ...index.refs.map((r) => r.id)])]);
+  const inGraph = await env.lookupIds([...new Set([...defined.keys(), ...index.refs.map((r) => r.id), ...index.sameAs.map((r) => r.id)])]);
   for (const [id, site] of defined) {
     const existing = inGraph.get(id);
     if (existing && existing.kind !== site.kind) {
       report(site.at, `id "${id}" is already ${a(existing.kind)} in the graph ("${existing.name}"), not ${a(site.kind)}`, 'use another id for this one, or the same kind to mean the same thing');
+    }
+  }
+  for (const alias of index.sameAs) {
+    const target = inGraph.get(alias.id);
+    if (defined.has(alias.id)) {
+      report(alias.at, `sameAs "${alias.id}" names an entity of this same file`, 'within one file, use one id for one entity; sameAs is for entities of other cases already in the graph');
+    } else if (!target) {
+      report(alias.at, `sameAs "${alias.id}" is not in the graph`, 'load the case that defines it first, or remove sameAs to make a new entity');
+    } else if (target.kind !== alias.targetKind) {
+      report(alias.at, `sameAs "${alias.id}" is ${a(target.kind)}, not ${a(alias.targetKind!)}`, 'sameAs must name an entity of the same kind');
     }
   }
   const external = new Map([...inGraph].filter(([id]) => !defined.has(id)));

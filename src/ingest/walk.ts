@@ -26,17 +26,19 @@ export interface MisplacedField {
 
 export interface FileIndex {
   nodes: NodeSite[];
+  /** Entities declared to be an entity already in the graph. */
+  sameAs: RefSite[];
   refs: RefSite[];
   citations: { citation: Citation; at: FieldPath }[];
   times: { time: TimeInput; at: FieldPath }[];
   misplaced: MisplacedField[];
 }
 
-const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources']);
+const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources', 'sameAs']);
 
 /** Lists where a structurally valid case file defines nodes, refers to ids, cites and dates. */
 export function indexCaseFile(file: CaseFile): FileIndex {
-  const index: FileIndex = { nodes: [], refs: [], citations: [], times: [], misplaced: [] };
+  const index: FileIndex = { nodes: [], sameAs: [], refs: [], citations: [], times: [], misplaced: [] };
   const cite = (sources: Citation[] | undefined, at: FieldPath) =>
     (sources ?? []).forEach((citation, i) => index.citations.push({ citation, at: [...at, 'sources', i] }));
 
@@ -53,6 +55,7 @@ export function indexCaseFile(file: CaseFile): FileIndex {
     for (const field of Object.keys(entity)) {
       if (!COMMON_ENTITY_FIELDS.has(field) && !allowed.has(field)) index.misplaced.push({ field, kind, at: [...at, field] });
     }
+    if (typeof entity.sameAs === 'string') index.sameAs.push({ id: entity.sameAs, at: [...at, 'sameAs'], targetKind: kind });
     if (kind === 'Case' && typeof entity.court === 'string') index.refs.push({ id: entity.court, at: [...at, 'court'], targetKind: 'Court' });
     cite(entity.sources, at);
   });

@@ -64,6 +64,19 @@ export function upsertPassages(caseId: string, rows: Record<string, unknown>[]):
   };
 }
 
+/** Adds this case's names and sources to entities of other cases that it declares sameAs. */
+export function upsertAliases(caseId: string, rows: { id: string; aliases: string[]; passageIds: string[] }[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | $caseId + '|' + p] AS keys
+           SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
+               n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS}, n.caseIds = ${ADD_CASE}
+           RETURN count(n) AS written`,
+    params: { caseId, rows },
+  };
+}
+
 /** Marks nodes of other cases that this case refers to, so they outlive the case that made them. */
 export function touchExternal(caseId: string, ids: string[]): CypherQuery {
   return {
@@ -122,7 +135,7 @@ export function saveManifest(plan: GraphPlan, relKeys: string[], sourceHash: str
     params: {
       caseId: plan.caseId,
       sourceHash,
-      nodeIds: [...plan.nodes.map((n) => n.id), ...plan.externalIds],
+      nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
       passageIds: plan.passages.map((p) => p.id),
       externalIds: plan.externalIds,
       relKeys,

@@ -23,6 +23,8 @@ export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash:
     const [previous] = await tx.run<{ nodeIds: string[]; passageIds: string[]; relKeys: string[] }>(q.lockCase(plan.caseId));
     await inBatches(tx, plan.nodes, (rows) => q.upsertNodes(plan.caseId, rows));
     await inBatches(tx, plan.passages as unknown as Record<string, unknown>[], (rows) => q.upsertPassages(plan.caseId, rows));
+    const aliased = await inBatches(tx, plan.aliases, (rows) => q.upsertAliases(plan.caseId, rows));
+    if (aliased !== plan.aliases.length) throw new Error(`${plan.aliases.length - aliased} sameAs entities disappeared during the load`);
     const touched = await inBatches(tx, plan.externalIds, (ids) => q.touchExternal(plan.caseId, ids));
     if (touched !== plan.externalIds.length) throw new Error(`${plan.externalIds.length - touched} referenced node(s) disappeared during the load`);
     const written = await inBatches(tx, plan.relationships, (rows) => q.upsertRelationships(rows));
@@ -33,7 +35,7 @@ export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash:
     const relKeys = plan.relationships.map(q.relKey);
     const keep = {
       rels: new Set(relKeys),
-      nodes: new Set([...plan.nodes.map((n) => n.id), ...plan.externalIds]),
+      nodes: new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds]),
       passages: new Set(plan.passages.map((p) => p.id)),
     };
     const staleRels = (previous?.relKeys ?? []).filter((k) => !keep.rels.has(k)).map(q.parseRelKey);

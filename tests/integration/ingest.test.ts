@@ -47,8 +47,10 @@ describe('loading case files', () => {
   it('links a second case to the same judge node, and removes what an edited file no longer states', async () => {
     await loadCaseFile(api.executor, FIXTURE);
     const { data } = await api.gql(`{ entity(id: "mary-marlowe-sommer") { cases { id } roles(role: "judge") { within { id } } } }`);
-    expect(data.entity.cases.map((c: any) => c.id).sort()).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
-    expect(data.entity.roles.map((r: any) => r.within.id).sort()).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
+    // Other test files link their own fixtures to the same judge; look only at the cases this test owns.
+    const mine = (ids: string[]) => ids.filter((id) => id === 'baldwin-involuntary-manslaughter-case' || id === 'fixture-a-case').sort();
+    expect(mine(data.entity.cases.map((c: any) => c.id))).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
+    expect(mine(data.entity.roles.map((r: any) => r.within.id))).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
     expect(await countById(api.executor, 'mary-marlowe-sommer')).toBe(1);
 
     // Drop the prosecutor, the act that needs him and the judge's role from the file.
@@ -63,8 +65,8 @@ describe('loading case files', () => {
     expect(await countById(api.executor, 'fixture-beta')).toBe(0);
     expect(await countById(api.executor, 'fixture-a-argued')).toBe(0);
     const after = await api.gql(`{ entity(id: "mary-marlowe-sommer") { cases { id } roles(role: "judge") { within { id } } sources { quote } } }`);
-    expect(after.data.entity.cases.map((c: any) => c.id)).toEqual(['baldwin-involuntary-manslaughter-case']);
-    expect(after.data.entity.roles.map((r: any) => r.within.id)).toEqual(['baldwin-involuntary-manslaughter-case']);
+    expect(mine(after.data.entity.cases.map((c: any) => c.id))).toEqual(['baldwin-involuntary-manslaughter-case']);
+    expect(mine(after.data.entity.roles.map((r: any) => r.within.id))).toEqual(['baldwin-involuntary-manslaughter-case']);
     expect(after.data.entity.sources.length).toBeGreaterThan(0);
 
     // Loading the full file again brings everything back exactly as the first load made it.
@@ -111,5 +113,33 @@ describe('loading case files', () => {
     expect(await countById(api.executor, 'fixture-concurrent-alpha')).toBe(1);
     await loadCaseFile(api.executor, file);
     expect(await caseFingerprint(api.executor, 'fixture-concurrent-case')).toEqual(once);
+  });
+
+  it('merges an entity declared sameAs an existing one into it, adding names and sources', async () => {
+    const file = edited('fixture-sameas.case.yaml', (text) =>
+      text
+        .replace(/fixture-a\b/g, 'fixture-sameas')
+        .replace(/fixture-(alpha|beta|fence)/g, 'fixture-sameas-$1')
+        .replace('Judge Mary Marlowe Sommer presided.', 'Judge M. M. Sommer presided.')
+        .replace('  - who: mary-marlowe-sommer', '  - who: judge-sommer')
+        .replace('quote: "Judge Mary Marlowe Sommer presided"', 'quote: "Judge M. M. Sommer presided"')
+        .replace('entities:\n', 'entities:\n  - id: judge-sommer\n    kind: Person\n    name: Judge M. M. Sommer\n    sameAs: mary-marlowe-sommer\n    sources:\n      - quote: "Judge M. M. Sommer"\n'),
+    );
+    await loadCaseFile(api.executor, file);
+    expect(await countById(api.executor, 'judge-sommer')).toBe(0);
+    const { data } = await api.gql(`{ entity(id: "mary-marlowe-sommer") { name aliases cases { id } roles(role: "judge") { within { id } }
+      sources { quote document { id } } } }`);
+    expect(data.entity.name).toBe('Mary Marlowe Sommer');
+    expect(data.entity.aliases).toContain('Judge M. M. Sommer');
+    expect(data.entity.cases.map((c: any) => c.id)).toContain('fixture-sameas-case');
+    expect(data.entity.roles.map((r: any) => r.within.id)).toContain('fixture-sameas-case');
+    expect(data.entity.sources).toContainEqual({ quote: 'Judge M. M. Sommer', document: { id: 'fixture-sameas-report' } });
+    expect(data.entity.sources.some((s: any) => s.document.id === 'baldwin-case-dismissed-article')).toBe(true);
+
+    const wrongKind = edited('fixture-sameas-wrong.case.yaml', (text) =>
+      text.replace(/fixture-a\b/g, 'fixture-sameas-wrong').replace('entities:\n', 'entities:\n  - id: sheriff\n    kind: Person\n    name: Fixture Sheriff\n    sameAs: santa-fe-county-sheriffs-office\n    sources:\n      - quote: "Fixture Alpha"\n'),
+    );
+    const error = await loadCaseFile(api.executor, wrongKind).catch((e: unknown) => e);
+    expect((error as CaseFileError).problems).toContainEqual(expect.objectContaining({ path: 'entities[0].sameAs', message: 'sameAs "santa-fe-county-sheriffs-office" is an Organization, not a Person' }));
   });
 });
