@@ -11,6 +11,7 @@ import { ingestResolvers } from '../ingest/resolvers.js';
 import { provenanceResolvers } from '../provenance/resolvers.js';
 import { roleResolvers } from '../roles/resolvers.js';
 import { searchResolvers } from '../search/resolvers.js';
+import { traversalResolvers } from '../traversal/resolvers.js';
 import { schemaDir } from '../shared/paths.js';
 import { inheritInterfaceFields } from './interface-fields.js';
 
@@ -24,7 +25,7 @@ export function loadTypeDefs(dir = schemaDir) {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers, ingestResolvers],
+    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers, ingestResolvers, traversalResolvers],
     inheritResolversFromInterfaces: false,
   });
 }

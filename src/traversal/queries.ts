@@ -1,0 +1,70 @@
+import type { CypherQuery } from '../neo4j/executor.js';
+
+const NODE = (v: string) => `${v} {.*, sourceKeys: null}`;
+
+/**
+ * Entities up to `depth` hops away (depth is checked to be 1-3 before it reaches the text), at
+ * most `limit` besides the centre plus one to tell whether the limit cut it; then every
+ * relationship among the kept nodes.
+ */
+export function neighborhoodOf(id: string, depth: number, limit: number): CypherQuery {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`depth out of range: ${depth}`);
+  return {
+    text: `MATCH (start:Entity {id: $id})
+           CALL (start) {
+             MATCH (start)-[*1..${depth}]-(m:Entity) WHERE m <> start
+             WITH DISTINCT m ORDER BY m.id LIMIT $probe
+             RETURN collect(m) AS found
+           }
+           WITH start, found, size(found) >= $probe AS truncated
+           WITH truncated, [start] + found[0..$others] AS kept
+           CALL (kept) {
+             UNWIND kept AS a
+             MATCH (a)-[r]->(b) WHERE b IN kept
+             RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id, role: r.role, passageIds: r.passageIds}) AS edges
+           }
+           RETURN truncated, [n IN kept | ${NODE('n')}] AS nodes, edges`,
+    params: { id, probe: limit, others: limit - 1 },
+  };
+}
+
+/**
+ * The k shortest paths (GQL SHORTEST, Neo4j 5.21+). Cypher takes k and the hop bound only as
+ * literals, so both are checked to be small integers before they reach the text.
+ */
+export function shortestPaths(fromId: string, toId: string, maxHops: number, first: number, excludeTypes: string[]): CypherQuery {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8) throw new Error(`maxHops out of range: ${maxHops}`);
+  if (!Number.isInteger(first) || first < 1 || first > 20) throw new Error(`first out of range: ${first}`);
+  return {
+    text: `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+           MATCH p = SHORTEST ${first} (a)-[r WHERE NOT type(r) IN $excludeTypes]-{1,${maxHops}}(b)
+           WHERE all(n IN nodes(p) WHERE n:Entity)
+           RETURN [n IN nodes(p) | ${NODE('n')}] AS nodes,
+                  [x IN relationships(p) | {type: type(x), from: startNode(x).id, passageIds: x.passageIds}] AS rels
+           ORDER BY size(rels)`,
+    params: { fromId, toId, excludeTypes },
+  };
+}
+
+export function entitiesExist(ids: string[]): CypherQuery {
+  return { text: 'UNWIND $ids AS id OPTIONAL MATCH (n:Entity {id: id}) RETURN id, n IS NOT NULL AS found', params: { ids } };
+}
+
+/** Claims of a case that other claims dispute, with those claims. */
+export function contestedClaimsOf(caseId: string): CypherQuery {
+  return {
+    text: `MATCH (c:Case {id: $caseId})
+           OPTIONAL MATCH (c)<-[:IN_CASE]-(claim:Claim)<-[:DISPUTES]-(other:Claim)
+           WITH c, claim, collect(${NODE('other')}) AS others ORDER BY claim.seq, claim.id
+           RETURN c.id AS caseId, ${NODE('claim')} AS claim, others`,
+    params: { caseId },
+  };
+}
+
+export function sharedBetweenCases(caseId: string, otherCaseId: string): CypherQuery {
+  return {
+    text: `MATCH (n:Entity) WHERE $caseId IN n.caseIds AND $otherCaseId IN n.caseIds AND NOT n.id IN [$caseId, $otherCaseId]
+           RETURN ${NODE('n')} AS node ORDER BY n.kind, n.id`,
+    params: { caseId, otherCaseId },
+  };
+}

@@ -1,0 +1,84 @@
+import type { NodeProps } from '../entities/types.js';
+import type { Context } from '../graphql/context.js';
+import { sourcesOf } from '../provenance/sources.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { contestedClaimsOf, entitiesExist, neighborhoodOf, sharedBetweenCases, shortestPaths } from './queries.js';
+
+interface EdgeRow {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  role: string | null;
+  passageIds: string[] | null;
+}
+
+function inRange(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${argument} must be between ${min} and ${max}; got ${value}.`, argument);
+  return value;
+}
+
+const prime = (ctx: Context, nodes: NodeProps[]) => nodes.map((n) => (ctx.loaders.nodes.prime(n.id, n), n));
+
+export const traversalResolvers = {
+  GraphNode: {
+    label: (n: NodeProps) => n.name,
+    entity: (n: NodeProps) => n,
+  },
+  GraphEdge: {
+    label: (e: EdgeRow) => e.role ?? e.type,
+    sources: (e: EdgeRow, _: unknown, ctx: Context) => sourcesOf(ctx, e.passageIds),
+  },
+  PathHop: {
+    sources: (hop: { passageIds: string[] | null }, _: unknown, ctx: Context) => sourcesOf(ctx, hop.passageIds),
+  },
+  Query: {
+    neighborhood: async (_: unknown, args: { id: string; depth: number; limit: number }, ctx: Context) => {
+      const depth = inRange(args.depth, 1, 3, 'depth');
+      const limit = inRange(args.limit, 1, 500, 'limit');
+      const [row] = await ctx.executor.read<{ truncated: boolean; nodes: NodeProps[]; edges: EdgeRow[] }>(neighborhoodOf(args.id, depth, limit));
+      if (!row) throw notFound('entity', args.id);
+      return { nodes: prime(ctx, row.nodes), edges: row.edges, truncated: row.truncated };
+    },
+    paths: async (_: unknown, args: { fromId: string; toId: string; maxHops: number; first: number; excludeTypes?: string[] | null }, ctx: Context) => {
+      const maxHops = inRange(args.maxHops, 1, 8, 'maxHops');
+      const first = inRange(args.first, 1, 20, 'first');
+      const exclude = args.excludeTypes ?? [];
+      const bad = exclude.find((t) => !/^[A-Z][A-Z0-9_]*$/.test(t));
+      if (bad !== undefined) throw badInput(`excludeTypes: "${bad}" is not a relationship type (UPPER_SNAKE_CASE).`, 'excludeTypes');
+      const rows = await ctx.executor.read<{ nodes: NodeProps[]; rels: { type: string; from: string; passageIds: string[] | null }[] }>(
+        shortestPaths(args.fromId, args.toId, maxHops, first, exclude),
+      );
+      if (rows.length === 0) {
+        const found = await ctx.executor.read<{ id: string; found: boolean }>(entitiesExist([args.fromId, args.toId]));
+        const missing = found.find((f) => !f.found);
+        if (missing) throw notFound('entity', missing.id);
+      }
+      return rows.map(({ nodes, rels }) => {
+        prime(ctx, nodes);
+        return {
+          length: rels.length,
+          hops: rels.map((rel, i) => ({
+            from: nodes[i],
+            to: nodes[i + 1],
+            relationship: rel.type,
+            direction: rel.from === nodes[i]!.id ? 'OUTGOING' : 'INCOMING',
+            passageIds: rel.passageIds,
+          })),
+        };
+      });
+    },
+    contestedClaims: async (_: unknown, args: { caseId: string }, ctx: Context) => {
+      const rows = await ctx.executor.read<{ claim: NodeProps | null; others: NodeProps[] }>(contestedClaimsOf(args.caseId));
+      if (rows.length === 0) throw notFound('case', args.caseId);
+      return rows.filter((r) => r.claim && r.others.length > 0).map((r) => ({ claim: r.claim, disputedBy: r.others }));
+    },
+    sharedBetween: async (_: unknown, args: { caseId: string; otherCaseId: string }, ctx: Context) => {
+      for (const id of [args.caseId, args.otherCaseId]) {
+        if ((await ctx.loaders.nodes.load(id))?.kind !== 'Case') throw notFound('case', id);
+      }
+      const rows = await ctx.executor.read<{ node: NodeProps }>(sharedBetweenCases(args.caseId, args.otherCaseId));
+      return prime(ctx, rows.map((r) => r.node));
+    },
+  },
+};
