@@ -73,6 +73,12 @@ describe('GraphQL API behaviour', () => {
     expect(data.search[0].score).toBeGreaterThan(0);
     const prefix = await api.gql(`{ search(query: "Tesk") { entity { id } } }`);
     expect(prefix.data.search.map((h: any) => h.entity.id)).toContain('troy-teske');
+    const people = await api.gql(`{ search(query: "Baldwin", kinds: [PERSON], first: 5) { kind entity { id } highlights { field snippet } } }`);
+    expect(people.data.search.map((h: any) => h.kind)).toEqual(people.data.search.map(() => 'PERSON'));
+    expect(people.data.search.map((h: any) => h.entity.id)).toEqual(expect.arrayContaining(['alec-baldwin', 'hilaria-baldwin']));
+    expect(people.data.search[0].highlights[0].snippet).toContain('«Baldwin»');
+    const acts = await api.gql(`{ search(query: "rounds", kinds: [ACT, EVIDENCE]) { kind } }`);
+    expect(new Set(acts.data.search.map((h: any) => h.kind))).toEqual(new Set(['ACT', 'EVIDENCE']));
     const hostile = await api.gql(`{ search(query: "\\"foo\\" OR name:(*) AND ]]") { entity { id } } }`);
     expect(hostile.errors).toBeUndefined();
   });
