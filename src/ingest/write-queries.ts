@@ -64,6 +64,20 @@ export function upsertPassages(caseId: string, rows: Record<string, unknown>[]):
   };
 }
 
+/**
+ * Write-locks the existing nodes a load will touch, in id order, before anything else: loads of
+ * different cases that share entities then take their locks in one order and cannot deadlock.
+ */
+export function lockNodes(ids: string[]): CypherQuery {
+  return {
+    text: `UNWIND $ids AS id
+           MATCH (n:Entity {id: id})
+           SET n._lock = true REMOVE n._lock
+           RETURN count(n) AS written`,
+    params: { ids: [...ids].sort() },
+  };
+}
+
 /** Adds this case's names and sources to entities of other cases that it declares sameAs. */
 export function upsertAliases(caseId: string, rows: { id: string; aliases: string[]; passageIds: string[] }[]): CypherQuery {
   return {

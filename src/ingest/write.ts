@@ -21,12 +21,14 @@ const BATCH = 500;
 export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash: string | null = null): Promise<WriteSummary> {
   return executor.transaction(async (tx) => {
     const [previous] = await tx.run<{ nodeIds: string[]; passageIds: string[]; relKeys: string[] }>(q.lockCase(plan.caseId));
+    const touched = [...new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds, ...(previous?.nodeIds ?? [])])];
+    await tx.run(q.lockNodes(touched));
     await inBatches(tx, plan.nodes, (rows) => q.upsertNodes(plan.caseId, rows));
     await inBatches(tx, plan.passages as unknown as Record<string, unknown>[], (rows) => q.upsertPassages(plan.caseId, rows));
     const aliased = await inBatches(tx, plan.aliases, (rows) => q.upsertAliases(plan.caseId, rows));
     if (aliased !== plan.aliases.length) throw new Error(`${plan.aliases.length - aliased} sameAs entities disappeared during the load`);
-    const touched = await inBatches(tx, plan.externalIds, (ids) => q.touchExternal(plan.caseId, ids));
-    if (touched !== plan.externalIds.length) throw new Error(`${plan.externalIds.length - touched} referenced node(s) disappeared during the load`);
+    const referenced = await inBatches(tx, plan.externalIds, (ids) => q.touchExternal(plan.caseId, ids));
+    if (referenced !== plan.externalIds.length) throw new Error(`${plan.externalIds.length - referenced} referenced node(s) disappeared during the load`);
     const written = await inBatches(tx, plan.relationships, (rows) => q.upsertRelationships(rows));
     if (written !== plan.relationships.length) {
       throw new Error(`only ${written} of ${plan.relationships.length} relationships found both ends; nothing was written`);
