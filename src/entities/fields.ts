@@ -23,8 +23,15 @@ export const entityFields = {
   aliases: (n: NodeProps) => n.aliases ?? [],
   unnamed: (n: NodeProps) => n.unnamed === true,
   sources: (n: NodeProps, _: unknown, ctx: Context) => sourcesOf(ctx, n.passageIds),
-  cases: async (n: NodeProps, _: unknown, ctx: Context) =>
-    (await ctx.loaders.nodes.loadMany((n.caseIds as string[] | undefined) ?? [])).filter((c) => c && !(c instanceof Error) && c.kind === 'Case'),
+  /** The cases whose files state or mention it, and the cases it holds a role in. */
+  cases: async (n: NodeProps, _: unknown, ctx: Context) => {
+    const roleCases = (await rolesOf(ctx, n.id, 'OUTGOING')).map((r) => r.other).filter((c) => c.kind === 'Case');
+    const stated = (await ctx.loaders.nodes.loadMany((n.caseIds as string[] | undefined) ?? [])).filter(
+      (c): c is NodeProps => c !== null && !(c instanceof Error) && c.kind === 'Case',
+    );
+    const byId = new Map([...stated, ...roleCases].filter((c) => c.id !== n.id).map((c) => [c.id, c]));
+    return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  },
   roles: (n: NodeProps, args: { role?: string | null }, ctx: Context) => rolesOf(ctx, n.id, 'OUTGOING', args.role),
   participants: (n: NodeProps, args: { role?: string | null }, ctx: Context) => rolesOf(ctx, n.id, 'INCOMING', args.role),
   acts: (n: NodeProps, args: { as: keyof typeof ACT_PARTICIPATION }, ctx: Context) =>

@@ -1,3 +1,4 @@
+import { CASES_OF_N } from '../ingest/queries.js';
 import type { CypherQuery } from '../neo4j/executor.js';
 
 const NODE = (v: string) => `${v} {.*, sourceKeys: null}`;
@@ -63,7 +64,8 @@ export function contestedClaimsOf(caseId: string): CypherQuery {
 
 export function sharedBetweenCases(caseId: string, otherCaseId: string): CypherQuery {
   return {
-    text: `MATCH (n:Entity) WHERE $caseId IN n.caseIds AND $otherCaseId IN n.caseIds AND NOT n.id IN [$caseId, $otherCaseId]
+    text: `MATCH (n:Entity) WHERE NOT n.id IN [$caseId, $otherCaseId]
+           WITH n, ${CASES_OF_N} AS cases WHERE $caseId IN cases AND $otherCaseId IN cases
            RETURN ${NODE('n')} AS node ORDER BY n.kind, n.id`,
     params: { caseId, otherCaseId },
   };

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeeds } from '../../src/ingest/seeds.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { startTestApi, WRITE, type TestApi } from '../support/api.js';
+
+const source = readFileSync('docs/examples.graphql', 'utf8');
+const operations = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await loadSeeds(api.executor, createLogger('silent'));
+});
+afterAll(() => api?.close());
+
+const isEmpty = (value: unknown): boolean =>
+  value === null || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && 'edges' in value && (value as { edges: unknown[] }).edges.length === 0);
+
+describe('docs/examples.graphql', () => {
+  it('has an example for every root query field', () => {
+    const used = new Set(operations.flatMap((op) => op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))));
+    const schemaFields = readFileSync('docs/examples.graphql', 'utf8') && [
+      'ok', 'case', 'cases', 'entity', 'entities', 'document', 'search', 'whoDidWhat', 'timeline',
+      'sharedEntities', 'neighborhood', 'paths', 'contestedClaims', 'sharedBetween',
+    ];
+    for (const field of schemaFields) expect(used, field).toContain(field);
+  });
+
+  it.each(operations.map((op) => [op.name!.value]))('%s runs without errors and finds something', async (name) => {
+    const response = await api.gql(source, undefined, WRITE).catch(() => null);
+    expect(response).not.toBeNull();
+    const result = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...WRITE },
+      body: JSON.stringify({ query: source, operationName: name }),
+    }).then((r) => r.json() as Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    for (const [field, value] of Object.entries(result.data!)) expect(isEmpty(value), `${name}.${field} is empty`).toBe(false);
+  });
+});
