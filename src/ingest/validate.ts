@@ -1,11 +1,11 @@
-import { RESERVED_TYPES, type NodeKind } from '../model/kinds.js';
+import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../model/kinds.js';
 import { checkDate } from '../model/time.js';
 import type { CaseFile, Citation } from './case-file.js';
 import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
 import { pathToString, type Problem } from './problems.js';
 import { locateQuote, SourceText } from './quotes.js';
 import { checkStructure } from './validate-structure.js';
-import { indexCaseFile } from './walk.js';
+import { BROKEN, indexCaseFile } from './walk.js';
 
 /** What validation needs from outside: document texts and the ids already in the graph. */
 export interface ValidationEnv {
@@ -47,8 +47,45 @@ export async function validateCaseFile(file: string, text: string, env: Validati
   const { parsed, problems } = parseCaseFile(file, text);
   if (!parsed) return { problems };
   const structural = checkStructure(parsed);
-  if (structural.length > 0) return { problems: structural };
-  return checkSemantics(parsed, parsed.data as CaseFile, env);
+  if (structural.length === 0) return checkSemantics(parsed, parsed.data as CaseFile, env);
+  // Schema problems inside list items: check the meaning of the rest too, so one run reports all.
+  const screened = screenBrokenItems(parsed.data, structural);
+  if (!screened) return { problems: structural };
+  const { problems: semantic } = await checkSemantics(parsed, screened, env);
+  const seen = new Set(structural.map((p) => `${p.path}|${p.message}`));
+  return { problems: [...structural, ...semantic.filter((p) => !seen.has(`${p.path}|${p.message}`))] };
+}
+
+const LIST_SECTIONS = new Set(['entities', 'charges', 'evidence', 'rulings', 'events', 'acts', 'claims', 'roles', 'relations']);
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A copy of the file in which list items with schema problems keep only a well-formed id and
+ * kind (so references to them are not reported as unknown). Null when a problem lies outside
+ * such items (the documents, the case, the file's shape): then only schema problems are reported.
+ */
+function screenBrokenItems(data: unknown, problems: Problem[]): CaseFile | null {
+  const broken = new Map<string, Set<number>>();
+  for (const problem of problems) {
+    const match = /^([a-z]+)\[(\d+)\]/.exec(problem.path);
+    if (!match || !LIST_SECTIONS.has(match[1]!)) return null;
+    (broken.get(match[1]!) ?? broken.set(match[1]!, new Set()).get(match[1]!)!).add(Number(match[2]));
+  }
+  const copy = { ...(data as Record<string, unknown>) };
+  for (const [section, indices] of broken) {
+    const items = copy[section];
+    if (!Array.isArray(items)) return null;
+    copy[section] = items.map((item, i) => {
+      if (!indices.has(i)) return item;
+      const { id, kind } = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; kind?: unknown };
+      return {
+        [BROKEN]: true,
+        ...(typeof id === 'string' && SLUG.test(id) ? { id } : {}),
+        ...(typeof kind === 'string' && (NODE_KINDS as readonly string[]).includes(kind) ? { kind } : {}),
+      };
+    });
+  }
+  return copy as unknown as CaseFile;
 }
 
 async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: ValidationEnv): Promise<{ problems: Problem[]; valid?: ValidCaseFile }> {
@@ -113,10 +150,12 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     }
   }
   (data.relations ?? []).forEach((relation, i) => {
+    if (BROKEN in relation) return;
     if (RESERVED_TYPES.has(relation.type)) report(['relations', i, 'type'], `relation type ${relation.type} is reserved`, 'use the dedicated field or section for it (see docs/case-file-format.md), or another type');
     if (relation.from === relation.to) report(['relations', i], 'a relation cannot go from an entity to itself', 'check from and to');
   });
   (data.roles ?? []).forEach((role, i) => {
+    if (BROKEN in role) return;
     if (role.who === role.in) report(['roles', i], 'a role cannot be held in itself', 'set in: to the case, work or organisation');
   });
   checkLocalIds(data, report);
@@ -157,7 +196,7 @@ function checkLocalIds(data: CaseFile, report: (at: FieldPath, message: string, 
   const seen = new Map<string, string>();
   for (const section of ['roles', 'relations'] as const) {
     (data[section] ?? []).forEach((item, i) => {
-      if (!item.id) return;
+      if (BROKEN in item || !item.id) return;
       const first = seen.get(item.id);
       if (first) report([section, i, 'id'], `duplicate id "${item.id}"`, `it is already used at ${first}`);
       else seen.set(item.id, `${section}[${i}]`);

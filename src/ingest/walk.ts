@@ -36,6 +36,10 @@ export interface FileIndex {
 
 const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources', 'sameAs']);
 
+/** Marks a list item that failed the schema; only its id (and kind) are kept, see validate.ts. */
+export const BROKEN = '__brokenItem';
+const isBroken = (item: unknown) => typeof item === 'object' && item !== null && BROKEN in item;
+
 /** Lists where a structurally valid case file defines nodes, refers to ids, cites and dates. */
 export function indexCaseFile(file: CaseFile): FileIndex {
   const index: FileIndex = { nodes: [], sameAs: [], refs: [], citations: [], times: [], misplaced: [] };
@@ -50,6 +54,10 @@ export function indexCaseFile(file: CaseFile): FileIndex {
   (file.entities ?? []).forEach((entity, i) => {
     const at = ['entities', i];
     const kind = entity.kind as NodeKind;
+    if (isBroken(entity)) {
+      if (entity.id && entity.kind) index.nodes.push({ id: entity.id, kind, at: [...at, 'id'] });
+      return;
+    }
     index.nodes.push({ id: entity.id, kind, at: [...at, 'id'] });
     const allowed = new Set([...ATTRIBUTE_FIELDS[kind], ...REFERENCE_FIELDS[kind].map((r) => r.field)]);
     for (const field of Object.keys(entity)) {
@@ -63,6 +71,10 @@ export function indexCaseFile(file: CaseFile): FileIndex {
   for (const [section, kind] of Object.entries(FACT_SECTIONS) as [FactSection, NodeKind][]) {
     (file[section] ?? []).forEach((fact, i) => {
       const at = [section, i];
+      if (isBroken(fact)) {
+        if (fact.id) index.nodes.push({ id: fact.id, kind, at: [...at, 'id'] });
+        return;
+      }
       index.nodes.push({ id: fact.id, kind, at: [...at, 'id'] });
       for (const ref of REFERENCE_FIELDS[kind]) {
         const value = fact[ref.field];
@@ -79,10 +91,12 @@ export function indexCaseFile(file: CaseFile): FileIndex {
   }
 
   (file.roles ?? []).forEach((role, i) => {
+    if (isBroken(role)) return;
     index.refs.push({ id: role.who, at: ['roles', i, 'who'] }, { id: role.in, at: ['roles', i, 'in'] });
     cite(role.sources, ['roles', i]);
   });
   (file.relations ?? []).forEach((relation, i) => {
+    if (isBroken(relation)) return;
     index.refs.push({ id: relation.from, at: ['relations', i, 'from'] }, { id: relation.to, at: ['relations', i, 'to'] });
     cite(relation.sources, ['relations', i]);
   });

@@ -70,7 +70,10 @@ describe('validateCaseFile: structural mistakes', () => {
 
   it('reports an id that is not a slug', async () => {
     const text = edit(CASE_YAML, 'id: first-district-court', 'id: First_District');
-    const problem = await onlyProblem(text);
+    const { problems } = await validate(text);
+    // The case's court now names no valid id, which is reported too.
+    expect(problems.map((p) => p.path)).toEqual(['entities[2].id', 'case.court']);
+    const problem = problems[0]!;
     expect(problem).toMatchObject({ path: 'entities[2].id', line: lineOf(text, 'id: First_District'), message: '"First_District" is not a valid id' });
     expect(problem.hint).toContain('lower-case letters, digits and single hyphens');
   });
@@ -190,4 +193,25 @@ describe('validateCaseFile: mistakes of meaning', () => {
     ]));
     expect(problems).toHaveLength(3);
   });
+
+  it('reports schema and meaning problems of different items in one run', async () => {
+    // A schema problem in the charge, an unknown id in the act and a quote that is not there.
+    let text = edit(CASE_YAML, 'offence: involuntary manslaughter', 'offence: 42');
+    text = edit(text, 'actor: alec-baldwin', 'actor: alec-baldwn');
+    text = edit(text, '"Halyna Hutchins died."', '"Halyna Hutchins was killed."');
+    const { problems, valid } = await validate(text);
+    expect(valid).toBeUndefined();
+    expect(problems.map((p) => p.path).sort()).toEqual(['acts[0].actor', 'charges[0].offence', 'entities[1].sources[0].quote']);
+    // The charge's id still counts as defined: nothing that refers to it is reported as unknown.
+    const refersToCharge = edit(text, 'roles:\n', 'relations:\n  - { type: ABOUT_CHARGE, from: alec-baldwin, to: baldwin-manslaughter, sources: [{ quote: "Alec Baldwin" }] }\nroles:\n');
+    const again = await validate(refersToCharge);
+    expect(again.problems.map((p) => p.path)).not.toContain('relations[0].to');
+  });
+
+  it('reports only schema problems when the document or case sections are malformed', async () => {
+    const text = edit(edit(CASE_YAML, 'caption: State v. Baldwin', 'caption: 7'), 'actor: alec-baldwin', 'actor: alec-baldwn');
+    const { problems } = await validate(text);
+    expect(problems.map((p) => p.path)).toEqual(['case.caption']);
+  });
 });
+
