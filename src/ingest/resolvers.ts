@@ -6,6 +6,7 @@ import { requireWriteToken } from '../shared/auth.js';
 import { notFound } from '../shared/errors.js';
 import type { ChangeCounts } from './diff.js';
 import { CaseConflictError, CaseNotFoundError, deleteCase, importPlan, type ImportReport } from './import.js';
+import { exportCase, type CaseFileFormat } from './export.js';
 import { graphLookup } from './load.js';
 import { planCaseFile } from './plan.js';
 import { formatProblems } from './problems.js';
@@ -64,6 +65,14 @@ export const ingestResolvers = {
       const page = readPage(args.first, args.after);
       const rows = await ctx.executor.read<{ node: NodeProps }>(sharedEntitiesPage(page.offset, page.limit + 1));
       return toConnection(rows.map((r) => r.node), page, async () => (await ctx.executor.read<{ total: number }>(countSharedEntities()))[0]?.total ?? 0);
+    },
+    exportCase: async (_: unknown, args: { id: string; format: CaseFileFormat }, ctx: Context) => {
+      try {
+        return await exportCase(ctx.executor, args.id, args.format);
+      } catch (error) {
+        if (error instanceof CaseNotFoundError) throw notFound('case', args.id);
+        throw error;
+      }
     },
   },
 };

@@ -1,0 +1,389 @@
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import {
+  ATTRIBUTE_FIELDS,
+  ENTITY_KINDS,
+  FACT_KINDS,
+  isNodeKind,
+  PASSAGE_TYPE,
+  REFERENCE_FIELDS,
+  RESERVED_TYPES,
+  ROLE_TYPE,
+  TIME_FIELDS,
+  type EntityKind,
+  type FactKind,
+  type NodeKind,
+  type ReferenceField,
+} from '../model/kinds.js';
+import { normalizeTime, readTime, type TimeInput, type TimeValue } from '../model/time.js';
+import type { Executor } from '../neo4j/executor.js';
+import {
+  FACT_SECTIONS,
+  type CaseFile,
+  type CaseInput,
+  type Citation,
+  type DocumentInput,
+  type EntityInput,
+  type FactInput,
+  type FactSection,
+  type RelationInput,
+  type RoleInput,
+} from './case-file.js';
+import * as q from './export-queries.js';
+import { CaseNotFoundError } from './import.js';
+import { relKey } from './write-queries.js';
+
+/**
+ * Export: a case loaded from a case file, written back as a case file. The inverse of plan.ts:
+ * the file is rebuilt from what the case's last load wrote (its CaseManifest), so importing the
+ * exported file changes nothing. Documents are inline (`text:`) so the file stands alone; every
+ * citation gives its offsets. Ids the case only refers to (other cases' nodes) stay references.
+ */
+
+export type CaseFileFormat = 'YAML' | 'JSON';
+
+export interface ExportManifestRow {
+  nodeIds: string[];
+  externalIds: string[];
+  relKeys: string[];
+  passageIds: string[];
+}
+
+export interface ExportNodeRow {
+  id: string;
+  kind: string;
+  props: Record<string, unknown>;
+}
+
+export interface ExportDocumentRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+export interface ExportRelationshipRow {
+  type: string;
+  id: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+export interface ExportPassageRow {
+  id: string;
+  documentId: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** Everything the graph holds for one case, as the export queries return it. */
+export interface ExportRows {
+  caseId: string;
+  manifest: ExportManifestRow;
+  /** Nodes the case defines, documents excepted (any order). */
+  nodes: ExportNodeRow[];
+  /** The case's documents, in the order of its file. */
+  documents: ExportDocumentRow[];
+  /** Relationships with this case's caseId (any order). */
+  relationships: ExportRelationshipRow[];
+  passages: ExportPassageRow[];
+}
+
+/** The graph does not hold what a case file needs (a bug or a hand-edited graph, never a user error). */
+export class ExportError extends Error {
+  constructor(caseId: string, message: string) {
+    super(`cannot export case "${caseId}": ${message}`);
+    this.name = 'ExportError';
+  }
+}
+
+export const SCHEMA_PATH = '../schema/case-file.schema.json';
+
+/** Fields of each fact kind in the order the format documents them; `sources` always comes last. */
+const FACT_FIELDS: Readonly<Record<FactKind, readonly string[]>> = {
+  Charge: ['offence', 'defendant', 'maximumPenalty', 'description', 'case'],
+  Evidence: ['name', 'description', 'received', 'receivedBy', 'receivedFrom', 'disclosed', 'withheldFrom', 'case'],
+  Ruling: ['name', 'judge', 'finding', 'disposition', 'words', 'time', 'case'],
+  Event: ['name', 'description', 'eventType', 'time', 'place', 'partOf', 'participants', 'case'],
+  Act: ['actor', 'action', 'target', 'object', 'instrument', 'time', 'place', 'event', 'case'],
+  Claim: ['claimant', 'statement', 'stance', 'status', 'about', 'disputes', 'time', 'case'],
+};
+
+/** Facts whose `name` the file gives; the others get a name made by the loader (plan.ts factName). */
+const NAMED_FACTS: ReadonlySet<FactKind> = new Set(['Evidence', 'Event', 'Ruling']);
+
+const SECTION_OF_KIND = Object.fromEntries(Object.entries(FACT_SECTIONS).map(([section, kind]) => [kind, section])) as Record<FactKind, FactSection>;
+
+/** A value worth writing: optional fields that are null, empty strings or empty lists are left out. */
+function present(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+function put(target: Record<string, unknown>, field: string, value: unknown): void {
+  if (present(value)) target[field] = value;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * The time as the file wrote it, from its normalised form: `date` when the year is known,
+ * `month` only without a year, `weekday` only when the date does not imply it (normalizeTime
+ * fills it in), `approximate` only when true. Null when nothing is left.
+ */
+export function timeToInput(value: TimeValue): TimeInput | null {
+  const out: TimeInput = {};
+  if (value.text !== null) out.text = value.text;
+  if (value.year !== null) {
+    out.date = pad(value.year, 4);
+    if (value.month !== null) {
+      out.date += `-${pad(value.month, 2)}`;
+      if (value.day !== null) out.date += `-${pad(value.day, 2)}`;
+    }
+  } else if (value.month !== null) {
+    out.month = value.month;
+  }
+  if (value.weekday !== null) {
+    const implied = value.day !== null && out.date !== undefined ? normalizeTime({ date: out.date }).weekday : null;
+    if (implied !== value.weekday) out.weekday = value.weekday;
+  }
+  if (value.approximate) out.approximate = true;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** The case file the graph holds for a case. Pure: the same rows give the same file. */
+export function buildCaseFile(rows: ExportRows): CaseFile {
+  const { caseId, manifest } = rows;
+  const keyPrefix = `${caseId}|`;
+  const relPrefix = `${caseId}:`;
+  const fail = (message: string): never => {
+    throw new ExportError(caseId, message);
+  };
+
+  // Order of the original file: the manifest lists nodes and relationships as the load planned them.
+  const nodeOrder = new Map(manifest.nodeIds.map((id, i) => [id, i]));
+  const relOrder = new Map(manifest.relKeys.map((key, i) => [key, i]));
+  const external = new Set(manifest.externalIds);
+  const seqOf = (props: Record<string, unknown>) => (typeof props.seq === 'number' ? props.seq : Number.MAX_SAFE_INTEGER);
+  const nodes = rows.nodes
+    .filter((n) => !external.has(n.id))
+    .sort((a, b) =>
+      (nodeOrder.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (nodeOrder.get(b.id) ?? Number.MAX_SAFE_INTEGER) ||
+      seqOf(a.props) - seqOf(b.props) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  const relationships = rows.relationships
+    .filter((r) => r.type !== PASSAGE_TYPE && (r.props.caseId ?? caseId) === caseId)
+    .map((r) => ({ ...r, order: relOrder.get(relKey(r)) ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.order - b.order || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
+
+  const kindOf = new Map<string, NodeKind>();
+  for (const node of nodes) {
+    if (!isNodeKind(node.kind)) fail(`node "${node.id}" has no known kind (${String(node.kind)})`);
+    kindOf.set(node.id, node.kind as NodeKind);
+  }
+
+  const documents = rows.documents;
+  const firstDocument = documents[0]?.id ?? fail('it has no documents');
+  const passages = new Map(rows.passages.map((p) => [p.id, p]));
+  const cite = (passageIds: unknown, owner: string): Citation[] => {
+    const ids = Array.isArray(passageIds) ? (passageIds as string[]) : [];
+    if (ids.length === 0) fail(`${owner} cites no passage of this case`);
+    return [...new Set(ids)].map((id) => {
+      const p = passages.get(id) ?? fail(`${owner} cites passage "${id}", which is not in the graph`);
+      const citation: Citation = { quote: p.quote };
+      if (p.documentId !== firstDocument) citation.document = p.documentId;
+      citation.start = p.start;
+      citation.end = p.end;
+      return citation;
+    });
+  };
+  /** This case's passages of a node; other cases citing the same node keep theirs apart. */
+  const nodeSources = (node: ExportNodeRow) => {
+    const keys = node.props.sourceKeys;
+    const ids = Array.isArray(keys)
+      ? (keys as string[]).filter((k) => k.startsWith(keyPrefix)).map((k) => k.slice(keyPrefix.length))
+      : node.props.passageIds;
+    return cite(ids, `"${node.id}"`);
+  };
+
+  // Relationships: reference fields of the case's own nodes, roles, and relations.
+  const references = new Map<string, Map<string, string[]>>();
+  const roles: RoleInput[] = [];
+  const relations: RelationInput[] = [];
+  for (const rel of relationships) {
+    const localId = rel.id.startsWith(relPrefix) ? rel.id.slice(relPrefix.length) : rel.id;
+    const description = rel.props.description;
+    const id = (defaultId: string) => (localId !== defaultId ? { id: localId } : {});
+    const described = present(description) ? { description: String(description) } : {};
+    if (rel.type === ROLE_TYPE) {
+      const role = String(rel.props.role);
+      roles.push({
+        ...id(`role-${rel.from}-${role}-${rel.to}`),
+        who: rel.from, role, in: rel.to, ...described,
+        sources: cite(rel.props.passageIds, `role "${localId}"`),
+      });
+    } else if (RESERVED_TYPES.has(rel.type)) {
+      const found = referenceOf(rel, kindOf) ?? fail(`relationship ${rel.type} "${rel.id}" matches no reference field of its ends`);
+      const fields = references.get(found.owner) ?? new Map<string, string[]>();
+      references.set(found.owner, fields);
+      const targets = fields.get(found.ref.field) ?? [];
+      fields.set(found.ref.field, targets);
+      if (!targets.includes(found.target)) targets.push(found.target);
+    } else {
+      relations.push({
+        ...id(`${rel.type.toLowerCase()}-${rel.from}-${rel.to}`),
+        type: rel.type, from: rel.from, to: rel.to, ...described,
+        sources: cite(rel.props.passageIds, `relation "${localId}"`),
+      });
+    }
+  }
+
+  /** The value of a field as the file wrote it: a reference, a time or a plain property. */
+  const fieldValue = (node: ExportNodeRow, kind: NodeKind, field: string): unknown => {
+    const ref = REFERENCE_FIELDS[kind].find((r) => r.field === field);
+    if (ref) {
+      const targets = references.get(node.id)?.get(field) ?? [];
+      if (ref.many) return targets;
+      const target = targets[0];
+      return field === 'case' && target === caseId ? undefined : target;
+    }
+    if ((TIME_FIELDS[kind] ?? []).includes(field)) {
+      const time = readTime(field, node.props);
+      return time ? timeToInput(time) : undefined;
+    }
+    return node.props[field];
+  };
+  /** Every field a kind has, so a field added to kinds.ts is exported even before it gets a place here. */
+  const allFields = (kind: NodeKind, first: readonly string[]) => [
+    ...first,
+    ...[...ATTRIBUTE_FIELDS[kind], ...(TIME_FIELDS[kind] ?? []), ...REFERENCE_FIELDS[kind].map((r) => r.field)].filter((f) => !first.includes(f)),
+  ];
+
+  const caseNode = nodes.find((n) => n.id === caseId) ?? fail('its Case node is not in the graph');
+  const caseSection = { id: caseId } as CaseInput;
+  for (const field of ['caption', 'aliases', 'description', 'caseType', 'jurisdiction', 'status', 'outcome', 'court']) {
+    put(caseSection as unknown as Record<string, unknown>, field, fieldValue(caseNode, 'Case', field));
+  }
+  caseSection.sources = nodeSources(caseNode);
+
+  const entities: EntityInput[] = [];
+  for (const node of nodes) {
+    const kind = kindOf.get(node.id)!;
+    if (node.id === caseId || !(ENTITY_KINDS as readonly string[]).includes(kind)) continue;
+    const entity = { id: node.id, kind, name: node.props.name } as EntityInput;
+    if (node.props.unnamed === true) entity.unnamed = true;
+    put(entity, 'aliases', node.props.aliases);
+    put(entity, 'description', node.props.description);
+    // `caption` belongs to the file's own case; a Case entity has only a name.
+    for (const field of allFields(kind as EntityKind, []).filter((f) => f !== 'caption')) put(entity, field, fieldValue(node, kind, field));
+    entity.sources = nodeSources(node);
+    entities.push(entity);
+  }
+
+  const facts = new Map<FactSection, FactInput[]>();
+  for (const node of nodes) {
+    const kind = kindOf.get(node.id)!;
+    if (!(FACT_KINDS as readonly string[]).includes(kind)) continue;
+    const factKind = kind as FactKind;
+    const fact = { id: node.id } as FactInput;
+    for (const field of allFields(factKind, FACT_FIELDS[factKind])) {
+      if (field === 'name') {
+        // A ruling without a name of its own is named after its finding.
+        if (NAMED_FACTS.has(factKind) && !(factKind === 'Ruling' && node.props.name === node.props.finding)) put(fact, 'name', node.props.name);
+      } else if (field === 'description') {
+        put(fact, 'description', node.props.description);
+      } else {
+        put(fact, field, fieldValue(node, factKind, field));
+      }
+    }
+    fact.sources = nodeSources(node);
+    const section = SECTION_OF_KIND[factKind];
+    facts.set(section, [...(facts.get(section) ?? []), fact]);
+  }
+
+  const file: CaseFile = {
+    formatVersion: 1,
+    documents: documents.map((doc) => {
+      const out = { id: doc.id, title: doc.props.title ?? doc.props.name } as DocumentInput;
+      put(out as unknown as Record<string, unknown>, 'kind', doc.props.documentType);
+      for (const field of ['publisher', 'published', 'url', 'text'] as const) put(out as unknown as Record<string, unknown>, field, doc.props[field]);
+      return out;
+    }),
+    case: caseSection,
+  };
+  if (entities.length > 0) file.entities = entities;
+  for (const section of Object.keys(FACT_SECTIONS) as FactSection[]) {
+    const list = facts.get(section);
+    if (list) file[section] = list;
+  }
+  if (roles.length > 0) file.roles = roles;
+  if (relations.length > 0) file.relations = relations;
+  return file;
+}
+
+/**
+ * Which reference field of which node a relationship comes from: the node that owns the field
+ * is the relationship's start, or its end for inbound fields (actor PERFORMED act).
+ */
+function referenceOf(
+  rel: ExportRelationshipRow,
+  kindOf: Map<string, NodeKind>,
+): { owner: string; ref: ReferenceField; target: string } | null {
+  for (const inbound of [false, true]) {
+    const owner = inbound ? rel.to : rel.from;
+    const target = inbound ? rel.from : rel.to;
+    const kind = kindOf.get(owner);
+    if (!kind) continue;
+    const ref = REFERENCE_FIELDS[kind].find((r) => r.type === rel.type && (r.inbound === true) === inbound);
+    if (ref) return { owner, ref, target };
+  }
+  return null;
+}
+
+/** Lists of ids and times read best on one line, as the format's examples write them, when they are short. */
+const FLOW_KEYS = new Set(['aliases', 'time', 'received', 'withheldFrom', 'participants', 'about', 'disputes']);
+const FLOW_MAX_LENGTH = 80;
+/** Quoted so that no YAML reader takes them for numbers or timestamps (the format asks for it). */
+const QUOTED_KEYS = new Set(['date', 'published']);
+
+/**
+ * The case file as text: YAML (with the editor's schema comment) or pretty-printed JSON. YAML
+ * lines are never folded, so every quote stays on one line exactly as the document has it;
+ * texts of several lines (documents) are literal blocks (`|`), which keep their line breaks.
+ */
+export function formatCaseFile(file: CaseFile, format: CaseFileFormat = 'YAML'): string {
+  if (format === 'JSON') return `${JSON.stringify({ $schema: SCHEMA_PATH, ...file }, null, 2)}\n`;
+  const doc = new Document(file);
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      const value = pair.value;
+      if (FLOW_KEYS.has(key) && (isMap(value) || isSeq(value)) && JSON.stringify(value.toJSON()).length <= FLOW_MAX_LENGTH) value.flow = true;
+      if (!isScalar(value) || typeof value.value !== 'string') return;
+      if (QUOTED_KEYS.has(key)) value.type = 'QUOTE_DOUBLE';
+      else if (value.value.includes('\n')) value.type = 'BLOCK_LITERAL';
+    },
+  });
+  return `# yaml-language-server: $schema=${SCHEMA_PATH}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+}
+
+/** Reads everything a case's last load wrote; null when no case file loaded a case with this id. */
+export async function readExportRows(executor: Executor, caseId: string): Promise<ExportRows | null> {
+  const [manifests, nodes, documents, relationships, passages] = await Promise.all([
+    executor.read<ExportManifestRow>(q.exportManifest(caseId)),
+    executor.read<ExportNodeRow>(q.exportNodes(caseId)),
+    executor.read<ExportDocumentRow>(q.exportDocuments(caseId)),
+    executor.read<ExportRelationshipRow>(q.exportRelationships(caseId)),
+    executor.read<ExportPassageRow>(q.exportPassages(caseId)),
+  ]);
+  const manifest = manifests[0];
+  if (!manifest) return null;
+  return { caseId, manifest, nodes, documents, relationships, passages };
+}
+
+/** The case file of a case loaded from one; throws CaseNotFoundError for any other id. */
+export async function exportCase(executor: Executor, caseId: string, format: CaseFileFormat = 'YAML'): Promise<string> {
+  const rows = await readExportRows(executor, caseId);
+  if (!rows) throw new CaseNotFoundError(caseId);
+  return formatCaseFile(buildCaseFile(rows), format);
+}
