@@ -27,8 +27,6 @@ describe('docs/examples.graphql', () => {
   });
 
   it.each(operations.map((op) => [op.name!.value]))('%s runs without errors and finds something', async (name) => {
-    const response = await api.gql(source, undefined, WRITE).catch(() => null);
-    expect(response).not.toBeNull();
     const result = await fetch(api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...WRITE },
