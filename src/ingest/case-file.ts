@@ -82,6 +82,16 @@ export interface CaseFile {
   relations?: RelationInput[];
 }
 
+/** The id of a role written without one; two roles with the same id are one relationship. */
+export function roleId(role: RoleInput): string {
+  return role.id ?? `role-${role.who}-${role.role}-${role.in}`;
+}
+
+/** The id of a relation written without one. */
+export function relationId(relation: RelationInput): string {
+  return relation.id ?? `${relation.type.toLowerCase()}-${relation.from}-${relation.to}`;
+}
+
 /** Sections holding facts, and the node kind each one creates. */
 export const FACT_SECTIONS = {
   charges: 'Charge',

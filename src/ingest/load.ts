@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { NodeKind } from '../model/kinds.js';
 import type { Executor } from '../neo4j/executor.js';
 import { planCaseFile, type GraphPlan } from './plan.js';
 import { CaseFileError } from './problems.js';
@@ -13,8 +12,8 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** Asks the graph which of some ids it already holds, and as what. */
 export function graphLookup(executor: Executor): ValidationEnv['lookupIds'] {
   return async (ids) => {
-    const rows = await executor.read<{ id: string; kind: NodeKind; name: string }>(lookupNodes(ids));
-    return new Map<string, GraphNodeInfo>(rows.map((r) => [r.id, { kind: r.kind, name: r.name }]));
+    const rows = await executor.read<GraphNodeInfo & { id: string }>(lookupNodes(ids));
+    return new Map<string, GraphNodeInfo>(rows.map(({ id, ...info }) => [id, info]));
   };
 }
 

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type { Problem } from './problems.js';
+import { pathToString, type Problem } from './problems.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -49,5 +49,27 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
       problems: [{ file, line: 1, column: 1, path: '', message: `the file cannot be read: ${(error as Error).message}`, hint: 'use fewer YAML aliases (*name); write the values out instead' }],
     };
   }
+  const broken = loneSurrogates(data, []);
+  if (broken.length > 0) {
+    return {
+      problems: broken.map((at) => ({
+        file, ...position(at), path: pathToString(at),
+        message: 'the text contains an unpaired surrogate (an escape such as \\uD800 alone), which is not a character',
+        hint: 'remove the escape, or write the whole character',
+      })),
+    };
+  }
   return { parsed: { file, data, position }, problems };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Paths of strings (keys included) that hold an unpaired UTF-16 surrogate: Neo4j would store U+FFFD instead. */
+function loneSurrogates(value: unknown, at: (string | number)[]): (string | number)[][] {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => loneSurrogates(item, [...at, i]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => (LONE_SURROGATE.test(key) ? [[...at, key]] : loneSurrogates(item, [...at, key])));
+  }
+  return [];
 }

@@ -1,6 +1,6 @@
 import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
 import { flattenTime, normalizeTime, type TimeInput } from '../model/time.js';
-import { FACT_SECTIONS, type CaseFile, type Citation, type FactInput, type FactSection } from './case-file.js';
+import { FACT_SECTIONS, relationId, roleId, type CaseFile, type Citation, type FactInput, type FactSection } from './case-file.js';
 import type { ValidCaseFile } from './validate.js';
 
 export interface PlannedNode {
@@ -121,14 +121,14 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   }
 
   for (const role of data.roles ?? []) {
-    const id = role.id ?? `role-${role.who}-${role.role}-${role.in}`;
+    const id = roleId(role);
     relationships.push({
       type: ROLE_TYPE, id: `${caseId}:${id}`, from: canonical(role.who), to: canonical(role.in),
       props: { caseId, passageIds: passageIds(role.sources), role: role.role, description: role.description ?? null },
     });
   }
   for (const relation of data.relations ?? []) {
-    const id = relation.id ?? `${relation.type.toLowerCase()}-${relation.from}-${relation.to}`;
+    const id = relationId(relation);
     relationships.push({
       type: relation.type, id: `${caseId}:${id}`, from: canonical(relation.from), to: canonical(relation.to),
       props: { caseId, passageIds: passageIds(relation.sources), description: relation.description ?? null },

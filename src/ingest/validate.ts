@@ -1,6 +1,6 @@
 import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../model/kinds.js';
 import { checkDate } from '../model/time.js';
-import type { CaseFile, Citation } from './case-file.js';
+import { relationId, roleId, type CaseFile, type Citation } from './case-file.js';
 import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
 import { pathToString, type Problem } from './problems.js';
 import { locateQuote, SourceText } from './quotes.js';
@@ -18,6 +18,10 @@ export interface ValidationEnv {
 export interface GraphNodeInfo {
   kind: NodeKind;
   name: string;
+  /** Cases whose files state or mention it. */
+  caseIds?: string[];
+  /** For a source document: its text, which other cases' offsets point into. */
+  text?: string | null;
 }
 
 export interface LocatedCitation {
@@ -129,6 +133,16 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
       report(site.at, `id "${id}" is already ${a(existing.kind)} in the graph ("${existing.name}"), not ${a(site.kind)}`, 'use another id for this one, or the same kind to mean the same thing');
     }
   }
+  // Another case's quotes point into a document's text: it cannot change under them.
+  for (const [i, doc] of data.documents.entries()) {
+    const existing = inGraph.get(doc.id);
+    const text = texts.get(doc.id);
+    const others = (existing?.caseIds ?? []).filter((c) => c !== data.case.id);
+    if (existing?.kind === 'SourceDocument' && text !== undefined && existing.text !== text && others.length > 0) {
+      report(['documents', i, 'id'], `document "${doc.id}" is already in the graph with another text, cited by ${others.join(', ')}`,
+        'give this document an id of its own, or use exactly the same text');
+    }
+  }
   for (const alias of index.sameAs) {
     const target = inGraph.get(alias.id);
     if (defined.has(alias.id)) {
@@ -191,17 +205,20 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
 /** "a Person", "an Event". */
 const a = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 
-/** Role and relation ids, where given, must be unique among themselves. */
+/**
+ * Role and relation ids must be unique among themselves, including the ids derived for those
+ * written without one: two identical roles would silently become one relationship.
+ */
 function checkLocalIds(data: CaseFile, report: (at: FieldPath, message: string, hint: string) => void): void {
   const seen = new Map<string, string>();
-  for (const section of ['roles', 'relations'] as const) {
-    (data[section] ?? []).forEach((item, i) => {
-      if (BROKEN in item || !item.id) return;
-      const first = seen.get(item.id);
-      if (first) report([section, i, 'id'], `duplicate id "${item.id}"`, `it is already used at ${first}`);
-      else seen.set(item.id, `${section}[${i}]`);
-    });
-  }
+  const check = (section: 'roles' | 'relations', i: number, id: string, given: boolean) => {
+    const first = seen.get(`${section}|${id}`);
+    if (!first) return void seen.set(`${section}|${id}`, `${section}[${i}]`);
+    report(given ? [section, i, 'id'] : [section, i], given ? `duplicate id "${id}"` : `duplicate id "${id}" (derived, as no id is given): this ${section === 'roles' ? 'role' : 'relation'} repeats ${first}`,
+      given ? `it is already used at ${first}` : `it is the same as ${first}: remove the repetition, or give each its own id`);
+  };
+  (data.roles ?? []).forEach((role, i) => !(BROKEN in role) && check('roles', i, roleId(role), role.id !== undefined));
+  (data.relations ?? []).forEach((relation, i) => !(BROKEN in relation) && check('relations', i, relationId(relation), relation.id !== undefined));
 }
 
 /** The nearest id by edit distance, to suggest a fix for a typo. */

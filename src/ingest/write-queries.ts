@@ -217,7 +217,8 @@ export function lookupNodes(ids: string[]): CypherQuery {
   return {
     text: `UNWIND $ids AS id
            MATCH (n:Entity {id: id})
-           RETURN n.id AS id, n.kind AS kind, n.name AS name`,
+           RETURN n.id AS id, n.kind AS kind, n.name AS name, n.caseIds AS caseIds,
+                  CASE WHEN n:SourceDocument THEN n.text END AS text`,
     params: { ids },
   };
 }
