@@ -4,7 +4,7 @@ import { graphLookup } from '../../src/ingest/load.js';
 import { planCaseFile } from '../../src/ingest/plan.js';
 import { writePlan } from '../../src/ingest/write.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { syntheticCaseFile, syntheticJudgeFile } from '../support/synthetic.js';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
 
 const PREFIX = 'rtrip';
 let api: TestApi;

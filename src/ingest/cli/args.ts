@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { EXIT_CODE_HELP } from './exit-codes.js';
+
+export interface CliOptions {
+  /** Case files, folders or globs, as given. */
+  inputs: string[];
+  dryRun: boolean;
+  replace: boolean;
+  json: boolean;
+  quiet: boolean;
+  help: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+const OPTIONS = {
+  'dry-run': { type: 'boolean', short: 'n' },
+  replace: { type: 'boolean' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parses the command line (without `node` and the script). Pure: never exits, never prints. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  const options: CliOptions = {
+    inputs: positionals,
+    dryRun: values['dry-run'] === true,
+    replace: values.replace === true,
+    json: values.json === true,
+    quiet: values.quiet === true,
+    help: values.help === true,
+  };
+  if (!options.help && options.inputs.length === 0) {
+    return { ok: false, message: 'no case files given: name files, folders or globs to load' };
+  }
+  return { ok: true, options };
+}
+
+export const USAGE = `Usage: npm run load -- <files, folders or globs>... [options]
+   or: case-graph-load <files, folders or globs>... [options]
+
+Validates case files (*.case.yaml, *.case.yml, *.case.json) and loads them into the graph,
+one transaction per case. Every file is validated before any is loaded, and every problem
+is printed with file:line:column, the field and a hint. Invalid files are not loaded; the
+valid ones are. Loading a file that is already in the graph as it is changes nothing.
+
+Arguments:
+  a file          a case file
+  a folder        every case file inside it, recursively
+  a glob          e.g. 'cases/**/*.case.yaml' (quote it so the shell leaves it alone)
+
+Options:
+  -n, --dry-run   validate and report, per file, what would be created, updated,
+                  unchanged and removed (per node kind, relationship type and for
+                  passages); touches nothing
+      --replace   allow changing a case that is already in the graph, to make it match
+                  its file; without it such a case is refused and the next file goes on
+      --json      print one JSON report per file, one per line, on stdout, instead of
+                  tables (for scripts); messages and the summary go to stderr
+  -q, --quiet     print only problems, refusals and errors
+  -h, --help      print this help
+
+Exit codes:
+${EXIT_CODE_HELP.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`).join('\n')}
+
+Neo4j, as for the service:
+  NEO4J_URI       use this Neo4j (bolt://, neo4j://, neo4j+s://), with
+  NEO4J_USER      (default neo4j), NEO4J_PASSWORD (default empty) and
+  NEO4J_DATABASE  (default neo4j)
+  DATA_DIR        without NEO4J_URI: if the service is running with its embedded Neo4j
+                  on this DATA_DIR (default ./.data), the loader uses that one; otherwise
+                  it starts the embedded Neo4j on DATA_DIR itself and stops it at the end
+                  (NEO4J_HEAP, NEO4J_PAGECACHE and NEO4J_BOLT_PORT apply)
+
+Examples:
+  npm run load -- seeds --dry-run
+  npm run load -- cases/state-v-example.case.yaml --replace
+  NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret npm run load -- 'cases/**/*.case.yaml' --json
+`;

@@ -1,0 +1,54 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { CASE_FILE_PATTERN } from '../seeds.js';
+
+export interface CaseFileRef {
+  /** Absolute path. */
+  path: string;
+  /** As the user sees it: relative to the working directory when inside it. */
+  display: string;
+}
+
+export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };
+
+const IN_FOLDER = '**/*.case.{yaml,yml,json}';
+
+/**
+ * Turns the command line's files, folders and globs into case files, sorted and without
+ * duplicates. Each argument must give at least one case file: a typo is a usage error,
+ * not a silently smaller load.
+ */
+export async function expandInputs(inputs: readonly string[], cwd = process.cwd()): Promise<Expanded> {
+  const found = new Map<string, CaseFileRef>();
+  const add = (file: string) => {
+    const absolute = path.resolve(cwd, file);
+    found.set(absolute, { path: absolute, display: displayName(absolute, cwd) });
+  };
+  for (const input of inputs) {
+    const info = await stat(path.resolve(cwd, input)).catch(() => null);
+    let matches: string[];
+    if (info?.isDirectory()) {
+      matches = await glob(IN_FOLDER, { cwd: path.resolve(cwd, input), absolute: true, ignore: ['**/node_modules/**'] });
+      if (matches.length === 0) return { ok: false, message: `${input}: no case files (*.case.yaml, *.case.yml, *.case.json) in this folder` };
+    } else if (info?.isFile()) {
+      if (!CASE_FILE_PATTERN.test(input)) {
+        return { ok: false, message: `${input}: not a case file; case file names end in .case.yaml, .case.yml or .case.json` };
+      }
+      matches = [input];
+    } else if (isDynamicPattern(input)) {
+      matches = (await glob(input, { cwd, absolute: true })).filter((file) => CASE_FILE_PATTERN.test(file));
+      if (matches.length === 0) return { ok: false, message: `${input}: the pattern matches no case file` };
+    } else {
+      return { ok: false, message: `${input}: no such file or folder` };
+    }
+    matches.forEach(add);
+  }
+  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { ok: true, files };
+}
+
+export function displayName(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}

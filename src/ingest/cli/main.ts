@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * `npm run load -- <files, folders or globs> [options]` (the `case-graph-load` bin): validates
+ * case files and loads them into the graph. See ./README.md and `--help`.
+ */
+import { performance } from 'node:perf_hooks';
+import { ConfigError, loadConfig, type Config } from '../../config/env.js';
+import { parseCliArgs, USAGE } from './args.js';
+import { openNeo4j, type Connection } from './connect.js';
+import { chooseExitCode, EXIT_CODES, type ExitCode } from './exit-codes.js';
+import { expandInputs } from './files.js';
+import { Output } from './output.js';
+import { formatSummary } from './report.js';
+import { runFiles } from './run.js';
+
+const usageError = (message: string): ExitCode => {
+  process.stderr.write(`case-graph-load: ${message}\nRun it with --help for usage.\n`);
+  return EXIT_CODES.USAGE;
+};
+
+async function main(argv: string[]): Promise<ExitCode> {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) return usageError(parsed.message);
+  const { options } = parsed;
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return EXIT_CODES.OK;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) return usageError(error.message);
+    throw error;
+  }
+  const expanded = await expandInputs(options.inputs);
+  if (!expanded.ok) return usageError(expanded.message);
+  const { files } = expanded;
+
+  const out = new Output({ json: options.json, quiet: options.quiet, files: files.length });
+  const stopping = new AbortController();
+  /** Fires when work in flight should be abandoned rather than awaited. */
+  const abandon = new AbortController();
+  let connection: Connection | undefined;
+  const onSignal = () => {
+    if (stopping.signal.aborted) {
+      out.done(); // gives the cursor back if the bar hid it
+      process.stderr.write('Second signal: quitting now.\n');
+      process.exit(EXIT_CODES.INTERRUPTED);
+    }
+    process.exitCode = EXIT_CODES.INTERRUPTED;
+    stopping.abort();
+    out.problem('Stopping after the current step (a case is written whole or not at all); press Ctrl-C again to quit at once.');
+    if (connection?.ownsNeo4j) abandon.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const started = performance.now();
+  try {
+    connection = await openNeo4j(config, (message) => out.info(message));
+  } catch (error) {
+    out.problem((error as Error).message);
+    return stopping.signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.NEO4J_UNAVAILABLE;
+  }
+  const open = connection;
+  try {
+    const n = `${files.length} file${files.length === 1 ? '' : 's'}`;
+    out.info(options.dryRun ? `Dry run: checking ${n} against ${open.description}; nothing will be written.` : `Loading ${n} into ${open.description}.`);
+    const connected = performance.now();
+    const run = await runFiles(open.executor, files, options, out, stopping.signal, abandon.signal);
+    out.done();
+    const summary = formatSummary(run.results, options.dryRun, { workMs: performance.now() - connected, neo4jMs: connected - started });
+    if (options.json) out.info(summary);
+    else if (!options.quiet) out.report(summary);
+    return chooseExitCode({ statuses: run.results.map((r) => r.status), dryRun: options.dryRun, interrupted: run.interrupted, connectionLost: run.connectionLost });
+  } finally {
+    out.done();
+    await open.close().catch((error: unknown) => out.problem(`Closing the connection to Neo4j failed: ${(error as Error).message}`));
+  }
+}
+
+let finished = false;
+// Should a promise never settle, Node would end with status 0 as if all went well.
+process.on('beforeExit', () => {
+  if (finished) return;
+  process.stderr.write('case-graph-load: stopped before finishing (a step never completed).\n');
+  process.exitCode = process.exitCode || EXIT_CODES.FAILED;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    finished = true;
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    finished = true;
+    process.stderr.write(`case-graph-load failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = EXIT_CODES.FAILED;
+  },
+);

@@ -1,0 +1,174 @@
+import type { ChangeCounts, ChangeReport } from '../diff.js';
+import type { ImportReport } from '../import.js';
+import type { Problem } from '../problems.js';
+
+/**
+ * What happened to one file. On a dry run the same words say what would happen:
+ * `loaded` = a new case, `replaced` = an existing case changed (with --replace),
+ * `refused` = an existing case differs and --replace was not given, `skipped` = not reached
+ * (interrupted, or the connection was lost).
+ */
+export type FileStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused' | 'invalid' | 'failed' | 'skipped';
+
+export interface FileResult {
+  /** The file as the user named it. */
+  file: string;
+  status: FileStatus;
+  dryRun: boolean;
+  /** What changes (or would), for every file that got past validation. */
+  report?: ImportReport;
+  problems?: Problem[];
+  error?: string;
+  /** Time spent loading (or checking) this file. */
+  ms: number;
+}
+
+/** Which status an import report means. */
+export function statusOf(report: ImportReport, replace: boolean): FileStatus {
+  if (!report.changed) return 'unchanged';
+  if (!report.existed) return 'loaded';
+  return replace ? 'replaced' : 'refused';
+}
+
+/** One line of --json output: flat, with stable keys. */
+export function toJsonLine(result: FileResult): string {
+  const { report } = result;
+  return JSON.stringify({
+    file: result.file,
+    status: result.status,
+    dryRun: result.dryRun,
+    ...(report && {
+      caseId: report.caseId,
+      existed: report.existed,
+      changed: report.changed,
+      applied: report.applied,
+      totals: report.totals,
+      nodes: sortKeys(report.nodes),
+      relationships: sortKeys(report.relationships),
+      passages: report.passages,
+    }),
+    ...(result.problems && { problems: result.problems }),
+    ...(result.error !== undefined && { error: result.error }),
+    ms: Math.round(result.ms),
+  });
+}
+
+const sortKeys = <T>(table: Record<string, T>) => Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The first line of a file's report, saying what happened to it. */
+export function statusLine(result: FileResult): string {
+  const id = result.report ? `case ${result.report.caseId}` : 'the case';
+  const took = result.dryRun ? '' : ` in ${seconds(result.ms)}`;
+  const would = result.dryRun;
+  switch (result.status) {
+    case 'loaded':
+      return `${result.file}: ${would ? 'would load' : 'loaded'} ${id} (new)${took}`;
+    case 'replaced':
+      return `${result.file}: ${would ? 'would replace' : 'replaced'} ${id}${took}`;
+    case 'unchanged':
+      return `${result.file}: ${id} is in the graph as the file says; ${would ? 'nothing to do' : 'nothing written'}`;
+    case 'refused':
+      return would
+        ? `${result.file}: ${id} is in the graph and this file changes it; it would be refused without --replace`
+        : (result.error ?? `${result.file}: ${id} refused`);
+    case 'invalid':
+      return `${result.file}: invalid (${plural(result.problems?.length ?? 0, 'problem')}), not loaded`;
+    case 'failed':
+      return `${result.file}: failed: ${result.error ?? 'unknown error'}`;
+    case 'skipped':
+      return `${result.file}: not ${would ? 'checked' : 'loaded'}${result.error ? ` (${result.error})` : ''}`;
+  }
+}
+
+const COLUMNS: (keyof ChangeCounts)[] = ['created', 'updated', 'unchanged', 'removed'];
+
+/** Per node kind, relationship type and for passages: created, updated, unchanged, removed. */
+export function changeTable(report: ChangeReport): string {
+  const rows: [string, ChangeCounts][] = [
+    ...Object.entries(sortKeys(report.nodes)).map(([kind, counts], i): [string, ChangeCounts] => [`${i === 0 ? 'nodes' : ''}\t${kind}`, counts]),
+    ...Object.entries(sortKeys(report.relationships)).map(([type, counts], i): [string, ChangeCounts] => [`${i === 0 ? 'relationships' : ''}\t${type}`, counts]),
+    ['passages\t', report.passages],
+    ['total\t', report.totals],
+  ];
+  const group = Math.max(...rows.map(([label]) => label.split('\t')[0]!.length));
+  const name = Math.max(0, ...rows.map(([label]) => label.split('\t')[1]!.length));
+  const label = (text: string) => {
+    const [first, second] = text.split('\t') as [string, string];
+    return `  ${first.padEnd(group)}  ${second.padEnd(name)}`;
+  };
+  const widths = COLUMNS.map((column) => Math.max(column.length, ...rows.map(([, counts]) => String(counts[column]).length)));
+  const line = (text: string, cells: string[]) => `${text}${cells.map((cell, i) => `  ${cell.padStart(widths[i]!)}`).join('')}`.trimEnd();
+  return [
+    line(label('\t'), COLUMNS),
+    ...rows.map(([text, counts]) => line(label(text), COLUMNS.map((column) => String(counts[column])))),
+  ].join('\n');
+}
+
+/** A file's report for people: its status line, and its table when there is something to show. */
+export function formatFileResult(result: FileResult): string {
+  const head = statusLine(result);
+  const showTable = result.report && (result.dryRun || result.status === 'loaded' || result.status === 'replaced' || result.status === 'refused');
+  return showTable ? `${head}\n${changeTable(result.report!)}` : head;
+}
+
+export interface RunTotals {
+  files: number;
+  byStatus: Record<FileStatus, number>;
+  /** Over files loaded, replaced or unchanged (on a dry run: that would be). */
+  changes: ChangeCounts;
+  /** Nodes, relationships and passages created, updated or removed. */
+  written: number;
+}
+
+export function totalsOf(results: readonly FileResult[]): RunTotals {
+  const byStatus: Record<FileStatus, number> = { loaded: 0, replaced: 0, unchanged: 0, refused: 0, invalid: 0, failed: 0, skipped: 0 };
+  const changes: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+  let written = 0;
+  for (const result of results) {
+    byStatus[result.status] += 1;
+    if (!result.report || !['loaded', 'replaced', 'unchanged'].includes(result.status)) continue;
+    for (const column of COLUMNS) changes[column] += result.report.totals[column];
+    if (result.report.applied) written += result.report.totals.created + result.report.totals.updated + result.report.totals.removed;
+  }
+  return { files: results.length, byStatus, changes, written };
+}
+
+export interface Timing {
+  /** Validating and loading, after Neo4j was reached. */
+  workMs: number;
+  /** Reaching (or starting) Neo4j. */
+  neo4jMs: number;
+}
+
+/** The final line: files by outcome, total changes, time and rate. */
+export function formatSummary(results: readonly FileResult[], dryRun: boolean, timing: Timing): string {
+  const t = totalsOf(results);
+  const s = t.byStatus;
+  const files = [
+    `${s.loaded + s.replaced} ${dryRun ? 'would load' : 'loaded'}${s.replaced ? ` (${s.replaced} replaced)` : ''}`,
+    `${s.unchanged} unchanged`,
+    `${s.refused} ${dryRun ? 'would be refused' : 'refused'}`,
+    `${s.invalid} invalid`,
+    ...(s.failed ? [`${s.failed} failed`] : []),
+    ...(s.skipped ? [`${s.skipped} not ${dryRun ? 'checked' : 'loaded'}`] : []),
+  ].join(', ');
+  const changes = COLUMNS.map((column) => `${t.changes[column]} ${column}`).join(', ');
+  const workSeconds = timing.workMs / 1000;
+  const rate = dryRun ? '' : `, ${Math.round(t.written / Math.max(workSeconds, 0.001))} graph elements/s (${t.written} written)`;
+  const neo4j = timing.neo4jMs >= 1000 ? ` (+${seconds(timing.neo4jMs)} to reach Neo4j)` : '';
+  const parts = [
+    `${dryRun ? 'Dry run, nothing written. ' : ''}${plural(t.files, 'file')}: ${files}.`,
+    `${dryRun ? 'Would be: ' : ''}${changes}.`,
+    `${seconds(timing.workMs)}${neo4j}${rate}.`,
+  ];
+  const valid = t.files - s.invalid;
+  if (s.invalid > 0 && valid > 0) {
+    const were = (n: number) => (n === 1 ? 'was' : 'were');
+    const notLoaded = dryRun ? 'would not be loaded' : `${were(s.invalid)} not loaded`;
+    parts.push(`The ${plural(s.invalid, 'invalid file')} ${notLoaded}; the ${plural(valid, 'valid file')} ${were(valid)} ${dryRun ? 'checked' : 'handled'} as reported above.`);
+  }
+  return parts.join(' ');
+}

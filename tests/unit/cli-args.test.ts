@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, USAGE } from '../../src/ingest/cli/args.js';
+import { EXIT_CODES } from '../../src/ingest/cli/exit-codes.js';
+
+describe('parseCliArgs', () => {
+  it('reads files, folders and globs and every option', () => {
+    const parsed = parseCliArgs(['seeds', '--dry-run', 'cases/*.case.yaml', '--replace', '--json', '--quiet']);
+    expect(parsed).toEqual({
+      ok: true,
+      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, help: false },
+    });
+  });
+
+  it('has short forms -n, -q and -h, and takes arguments after -- literally', () => {
+    const parsed = parseCliArgs(['-nq', '--', '--odd-name.case.yaml']);
+    expect(parsed).toMatchObject({ ok: true, options: { inputs: ['--odd-name.case.yaml'], dryRun: true, quiet: true } });
+    expect(parseCliArgs(['-h'])).toMatchObject({ ok: true, options: { help: true, inputs: [] } });
+  });
+
+  it('refuses an unknown option, an option with a value, and no files', () => {
+    const unknown = parseCliArgs(['seeds', '--force']);
+    expect(unknown.ok).toBe(false);
+    expect(!unknown.ok && unknown.message).toContain("Unknown option '--force'");
+    expect(parseCliArgs(['seeds', '--json=yes']).ok).toBe(false);
+    expect(parseCliArgs(['--dry-run'])).toEqual({ ok: false, message: 'no case files given: name files, folders or globs to load' });
+    expect(parseCliArgs([])).toMatchObject({ ok: false });
+  });
+});
+
+describe('the usage text', () => {
+  it('lists every option, every exit code and the NEO4J_* variables', () => {
+    for (const option of ['--dry-run', '--replace', '--json', '--quiet', '--help']) expect(USAGE).toContain(option);
+    for (const code of Object.values(EXIT_CODES)) expect(USAGE).toMatch(new RegExp(`^ +${code}  \\S`, 'm'));
+    for (const variable of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'DATA_DIR']) expect(USAGE).toContain(variable);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { BatchDefinitions, loadOrder, referencedIds } from '../../src/ingest/cli/batch.js';
+import type { GraphPlan } from '../../src/ingest/plan.js';
+import type { GraphNodeInfo } from '../../src/ingest/validate.js';
+
+function plan(caseId: string, defines: string[], refers: string[] = [], sameAs: string[] = []): GraphPlan {
+  return {
+    caseId,
+    nodes: defines.map((id) => ({ kind: 'Person', id, props: { id, name: `Name of ${id}` } })),
+    aliases: sameAs.map((id) => ({ id, aliases: [], passageIds: [] })),
+    relationships: [],
+    passages: [],
+    externalIds: refers,
+  };
+}
+
+describe('loadOrder', () => {
+  it('keeps the given order when nothing depends on anything', () => {
+    expect(loadOrder(['a', 'b', 'c'], () => [])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('puts a file after the files it depends on, transitively', () => {
+    const deps: Record<string, string[]> = { a: ['c'], b: [], c: ['d'], d: [] };
+    expect(loadOrder(['a', 'b', 'c', 'd'], (x) => deps[x]!)).toEqual(['d', 'c', 'a', 'b']);
+  });
+
+  it('breaks cycles by the given order and ignores dependencies outside the list', () => {
+    const deps: Record<string, string[]> = { a: ['b'], b: ['a', 'z'] };
+    expect(loadOrder(['a', 'b'], (x) => deps[x]!)).toEqual(['b', 'a']);
+  });
+});
+
+describe('BatchDefinitions', () => {
+  it('answers lookups from the graph first, then from the files of the run, counting their cases', async () => {
+    const batch = new BatchDefinitions();
+    batch.add('one.case.yaml', plan('one', ['alpha', 'shared']));
+    batch.add('two.case.yaml', plan('two', ['alpha']));
+    const graph = async (ids: string[]) =>
+      new Map<string, GraphNodeInfo>(ids.filter((id) => id === 'shared').map((id) => [id, { kind: 'Person', name: 'From the graph', caseIds: ['old'] }]));
+    const found = await batch.lookupWith(graph)(['alpha', 'shared', 'nobody']);
+    expect([...found]).toEqual([
+      ['shared', { kind: 'Person', name: 'From the graph', caseIds: ['old', 'one'] }],
+      ['alpha', { kind: 'Person', name: 'Name of alpha', caseIds: ['one', 'two'] }],
+    ]);
+  });
+
+  it('keeps the text of a document a file of the run defines', async () => {
+    const batch = new BatchDefinitions();
+    const withDocument = plan('one', []);
+    withDocument.nodes.push({ kind: 'SourceDocument', id: 'doc', props: { id: 'doc', name: 'A report', text: 'The text.' } });
+    batch.add('one.case.yaml', withDocument);
+    const found = await batch.lookupWith(async () => new Map())(['doc']);
+    expect(found.get('doc')).toEqual({ kind: 'SourceDocument', name: 'A report', caseIds: ['one'], text: 'The text.' });
+  });
+
+  it('names the other files that define what a plan refers to, sameAs targets included', () => {
+    const batch = new BatchDefinitions();
+    batch.add('one.case.yaml', plan('one', ['alpha']));
+    batch.add('two.case.yaml', plan('two', ['beta', 'alpha']));
+    const three = plan('three', ['gamma'], ['alpha', 'judge'], ['beta']);
+    expect(referencedIds(three).sort()).toEqual(['alpha', 'beta', 'judge']);
+    expect(batch.providersOf('three.case.yaml', three)).toEqual(['one.case.yaml', 'two.case.yaml']);
+    expect(batch.providersOf('one.case.yaml', plan('one', ['alpha'], ['alpha']))).toEqual(['two.case.yaml']);
+    expect(batch.version).toBe(2);
+  });
+});
