@@ -3,6 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config/env.js';
 import { commandExists, ensureBuilt, Neo4jUnavailableError } from './embedded/build.js';
 import { startEmbedded } from './embedded/process.js';
+import { installTcpNoDelay } from './tcp-nodelay.js';
 
 /** Where the database is and how to let it go; the rest of the code cannot tell which way. */
 export interface Neo4jTarget {
@@ -48,6 +49,7 @@ export async function startEmbeddedTarget(
 
 /** A driver for the target; waits until the server answers. */
 export async function connect(target: Neo4jTarget): Promise<Driver> {
+  installTcpNoDelay();
   const auth = target.password ? neo4j.auth.basic(target.user, target.password) : undefined;
   const driver = neo4j.driver(target.uri, auth, {
     maxConnectionPoolSize: 50,
