@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeeds } from '../../src/ingest/seeds.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 const CASE = 'baldwin-involuntary-manslaughter-case';
@@ -8,8 +6,7 @@ const SOURCES = 'sources { quote start end document { id title } }';
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadSeeds(api.executor, createLogger('silent'));
+  api = await startTestApi({ seeds: true });
 });
 afterAll(() => api?.close());
 

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { loadSeeds } from '../../src/ingest/seeds.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 
 const source = readFileSync('docs/examples.graphql', 'utf8');
@@ -11,8 +9,7 @@ const operations = parse(source).definitions.filter((d): d is OperationDefinitio
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadSeeds(api.executor, createLogger('silent'));
+  api = await startTestApi({ seeds: true });
 });
 afterAll(() => api?.close());
 

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadSeeds } from '../../src/ingest/seeds.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint } from '../support/graph.js';
 
@@ -21,8 +19,7 @@ const fixture = readFileSync('tests/fixtures/shared-judge/fixture-a.case.yaml', 
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadSeeds(api.executor, createLogger('silent'));
+  api = await startTestApi({ seeds: true });
 });
 afterAll(async () => {
   await api?.gql(`mutation { deleteCase(id: "${FIXTURE_CASE}") { caseId } }`, {}, WRITE);

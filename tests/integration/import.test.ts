@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeeds } from '../../src/ingest/seeds.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
 
@@ -18,8 +16,7 @@ const fixture = readFileSync('tests/fixtures/shared-judge/fixture-a.case.yaml', 
   .replace(/fixture-(alpha|beta|fence)/g, 'fixture-import-$1');
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadSeeds(api.executor, createLogger('silent'));
+  api = await startTestApi({ seeds: true });
 });
 afterAll(() => api?.close());
 

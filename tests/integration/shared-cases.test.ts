@@ -4,8 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaseFile } from '../../src/ingest/load.js';
 import { CaseFileError } from '../../src/ingest/problems.js';
-import { loadSeeds } from '../../src/ingest/seeds.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
 
@@ -29,8 +27,7 @@ const ENTITY = `query($id: ID!) { entity(id: $id) {
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadSeeds(api.executor, createLogger('silent'));
+  api = await startTestApi({ seeds: true });
 });
 /** Leave the graph as this file found it: other files count the judge's cases. */
 afterAll(async () => {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeeds } from '../../src/ingest/seeds.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 const CASE = 'baldwin-involuntary-manslaughter-case';
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
-  await loadSeeds(api.executor, createLogger('silent'));
+  api = await startTestApi({ seeds: true });
 });
 afterAll(() => api?.close());
 

@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { connect } from '../../src/neo4j/connection.js';
 import { Executor } from '../../src/neo4j/executor.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
+import { loadSeeds } from '../../src/ingest/seeds.js';
 import { createLogger } from '../../src/shared/logger.js';
 
 export interface GraphQLResponse<T = any> {
@@ -24,12 +25,14 @@ export interface TestApi {
 export const TEST_WRITE_TOKEN = 'test-write-token';
 export const WRITE = { authorization: `Bearer ${TEST_WRITE_TOKEN}` };
 
-export async function startTestApi(): Promise<TestApi> {
+/** Starts the API; with `seeds`, also loads seeds/ (idempotent, so every test file can ask for it). */
+export async function startTestApi(options: { seeds?: boolean } = {}): Promise<TestApi> {
   const settings = inject('neo4j');
   const driver = await connect({ ...settings, mode: 'external', release: async () => {} } as never);
   const executor = new Executor(driver, settings.database);
   const server: RunningServer = await startServer(executor, createLogger('silent'), 0, '127.0.0.1', { writeToken: TEST_WRITE_TOKEN });
   const url = server.url.replace('localhost', '127.0.0.1');
+  if (options.seeds) await loadSeeds(executor, createLogger('silent'));
   return {
     url,
     driver,
