@@ -29,6 +29,13 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
       hint: error.code === 'DUPLICATE_KEY' ? 'remove or rename the repeated key' : 'fix the syntax at this position (indentation, quotes, colons)',
     };
   });
+  if (problems.length === 0 && /\.json$/i.test(file)) {
+    const strict = strictJsonProblem(text);
+    if (strict) {
+      const pos = lineCounter.linePos(strict.offset);
+      problems.push({ file, line: pos.line, column: pos.col, path: '', message: `the file is not valid JSON: ${strict.message}`, hint: 'remove trailing commas and comments, and quote every key with double quotes (or name the file .yaml)' });
+    }
+  }
   if (problems.length > 0) return { problems };
 
   const position = (path: FieldPath) => {
@@ -60,6 +67,22 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
     };
   }
   return { parsed: { file, data, position }, problems };
+}
+
+/**
+ * YAML accepts what JSON does not (trailing commas, comments, single quotes); a `.json` file must
+ * also be JSON, or other JSON tools would read it differently from the loader.
+ */
+function strictJsonProblem(text: string): { offset: number; message: string } | undefined {
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) + (text.charCodeAt(0) === 0xfeff ? 1 : 0) : 0;
+    return { offset, message: message.replace(/ in JSON at position \d+.*$/s, '') };
+  }
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

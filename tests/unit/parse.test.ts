@@ -36,6 +36,17 @@ describe('parseCaseFile', () => {
     expect(json.problems.map((p) => [p.line, p.column])).toEqual([[1, 9]]);
   });
 
+  it('holds .json files to JSON: a trailing comma YAML would accept is reported where it stands', () => {
+    const text = '{\n  "formatVersion": 1,\n  "case": { "id": "a", "caption": "b", }\n}\n';
+    expect(parseCaseFile('trailing.yaml', text).problems).toEqual([]);
+    const { parsed, problems } = parseCaseFile('trailing.json', text);
+    expect(parsed).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'trailing.json', line: 3, path: '', message: expect.stringMatching(/^the file is not valid JSON: /) });
+    expect(problems[0]!.hint).toMatch(/trailing commas/);
+    expect(parseCaseFile('bom.json', '\ufeff{"formatVersion": 1}').problems).toEqual([]);
+  });
+
   it('reports a duplicate key at the repeated key', () => {
     const { parsed, problems } = parseCaseFile('dup.yaml', 'formatVersion: 1\ncase:\n  id: a\n  caption: b\n  id: c\n');
     expect(parsed).toBeUndefined();
