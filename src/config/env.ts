@@ -9,6 +9,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Bearer token that mutations need; unset means writes are off. */
   writeToken: string | undefined;
+  /** What the HTTP layer accepts: read token, query limits, introspection, CORS, body size. */
+  http: HttpConfig;
   neo4j: {
     /** Set when the service should use an existing Neo4j (Docker, Aura, a cluster). */
     uri: string | undefined;
@@ -20,6 +22,27 @@ export interface Config {
     heap: string;
     pageCache: string;
   };
+}
+
+/** Settings of the GraphQL HTTP endpoint; every one has an env variable and a default. */
+export interface HttpConfig {
+  /** When set, every GraphQL request needs this token (or the write token) as a bearer token. */
+  readToken: string | undefined;
+  /** Schema introspection and field suggestions in error messages; GraphiQL's docs need it. */
+  introspection: boolean;
+  /** Origins allowed to call the API from a browser; empty means same-origin only, `*` any. */
+  corsOrigins: string[];
+  maxBodyBytes: number;
+  limits: QueryLimits;
+}
+
+/** Limits checked before a query runs, so an expensive document never reaches Neo4j. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +71,37 @@ function size(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   return raw.toLowerCase();
 }
 
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {}
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} has "${origin}", which is not an origin: use scheme://host[:port] without a path or trailing slash, e.g. https://analysts.example.org, or * for any.`);
+    }
+  }
+  return list;
+}
+
+export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
+  return {
+    readToken: env.API_READ_TOKEN || undefined,
+    introspection: flag(env, 'INTROSPECTION', true),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 2_000_000, 1_000, 1_000_000_000),
+    limits: {
+      maxDepth: integer(env, 'MAX_DEPTH', 15, 1, 1_000),
+      maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),
+      maxTokens: integer(env, 'MAX_TOKENS', 2_000, 10, 1_000_000),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', 10, 0, 10_000),
+      maxCost: integer(env, 'MAX_COST', 50_000, 1, 1_000_000_000),
+    },
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -56,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     seedOnStart: flag(env, 'SEED_ON_START', true),
     writeToken: env.API_WRITE_TOKEN || undefined,
+    http: loadHttpConfig(env),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       user: env.NEO4J_USER || 'neo4j',

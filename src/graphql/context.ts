@@ -1,3 +1,4 @@
+import type { HttpConfig } from '../config/env.js';
 import type { Executor, QueryStats } from '../neo4j/executor.js';
 import { createEntityLoaders } from '../entities/loaders.js';
 import { createProvenanceLoaders } from '../provenance/loaders.js';
@@ -19,6 +20,8 @@ function createLoaders(executor: Executor) {
 
 export interface ServerOptions {
   writeToken?: string | undefined;
+  /** Read token, limits, CORS, introspection, body size; read from the environment when left out. */
+  http?: HttpConfig | undefined;
 }
 
 export function createContext(baseExecutor: Executor, request: Request, options: ServerOptions = {}): Context {

@@ -1,6 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type YogaLogger } from 'graphql-yoga';
+import { loadHttpConfig } from '../config/env.js';
+import { authPlugin } from '../http/auth.js';
+import { bodyLimitMessage } from '../http/body-limit.js';
+import { corsOption, varyByOrigin } from '../http/cors.js';
+import { csrfPlugin } from '../http/csrf.js';
+import { introspectionPlugins } from '../http/introspection.js';
+import { limitPlugins } from '../http/limits.js';
+import { alreadyLogged, maskUnexpected } from '../http/mask-errors.js';
+import { withRequestLog } from '../http/request-log.js';
+import { currentScope } from '../http/request-scope.js';
 import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
 import { createContext, type ServerOptions } from './context.js';
@@ -14,26 +24,51 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The GraphQL endpoint (and GraphiQL) at /graphql. Unexpected errors are masked for clients. */
+/** Yoga's own messages, as JSON lines with the request id; errors already logged by masking are dropped. */
+function yogaLogger(log: Logger): YogaLogger {
+  const line = (args: unknown[]) => [{ requestId: currentScope().id, err: args.find((a) => a instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(' ')] as const;
+  return {
+    debug: (...args) => log.debug(...line(args)),
+    info: (...args) => log.info(...line(args)),
+    warn: (...args) => log.warn(...line(args)),
+    error: (...args) => {
+      if (!args.some(alreadyLogged)) log.error(...line(args));
+    },
+  };
+}
+
+/**
+ * The GraphQL endpoint (and GraphiQL) at /graphql, with the production protections: tokens,
+ * CSRF prevention, CORS, query limits, body size, introspection switch, masked errors.
+ * Settings not passed in `options.http` come from the environment (loadHttpConfig).
+ */
 export function createGraphQLHandler(executor: Executor, log: Logger, options: ServerOptions = {}) {
+  const http = options.http ?? loadHttpConfig();
   return createYoga({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     context: ({ request }) => createContext(executor, request, options),
     graphiql: { title: 'Legal case graph', defaultQuery: DEFAULT_QUERY },
-    maskedErrors: true,
-    plugins: [roundTripsPlugin(log)],
-    logging: {
-      debug: (...args) => log.debug(args.map(String).join(' ')),
-      info: (...args) => log.info(args.map(String).join(' ')),
-      warn: (...args) => log.warn(args.map(String).join(' ')),
-      error: (...args) => log.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
-    },
+    maskedErrors: { maskError: maskUnexpected(log) },
+    maxRequestBodySize: http.maxBodyBytes,
+    multipart: false,
+    cors: corsOption(http.corsOrigins),
+    plugins: [
+      csrfPlugin(),
+      authPlugin(http.readToken, options.writeToken),
+      ...limitPlugins(http.limits),
+      ...introspectionPlugins(http.introspection),
+      bodyLimitMessage(http.maxBodyBytes),
+      varyByOrigin(http.corsOrigins),
+      roundTripsPlugin(),
+    ],
+    logging: yogaLogger(log),
   });
 }
 
 export async function startServer(executor: Executor, log: Logger, port: number, host: string, options: ServerOptions = {}): Promise<RunningServer> {
-  const server = createServer(createGraphQLHandler(executor, log, options));
+  const yoga = createGraphQLHandler(executor, log, options);
+  const server = createServer(withRequestLog(log, (req, res) => void yoga(req, res)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import { forbidden, unauthenticated } from './errors.js';
 
 /** The bearer token of a request, if any. */
 export function bearerToken(request: Request): string | null {
@@ -19,16 +19,21 @@ export function tokensMatch(given: string, expected: string): boolean {
  * rather than open to anyone.
  */
 export function requireWriteToken(request: Request, expected: string | undefined): void {
-  if (!expected) {
-    throw new GraphQLError('Writes are disabled: the server has no API_WRITE_TOKEN set.', { extensions: { code: 'FORBIDDEN' } });
-  }
+  if (!expected) throw forbidden('Writes are disabled: the server has no API_WRITE_TOKEN set.');
   const token = bearerToken(request);
-  if (!token) {
-    throw new GraphQLError('This mutation needs a write token: send "Authorization: Bearer <API_WRITE_TOKEN>".', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
-  }
-  if (!tokensMatch(token, expected)) {
-    throw new GraphQLError('The write token is not valid.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
-  }
+  if (!token) throw unauthenticated('This mutation needs a write token: send "Authorization: Bearer <API_WRITE_TOKEN>".');
+  if (!tokensMatch(token, expected)) throw forbidden('The write token is not valid.');
+}
+
+/**
+ * With API_READ_TOKEN set, every operation needs the read or the write token. Both comparisons
+ * always run, so the time taken does not tell which of the two a guess was closer to.
+ */
+export function requireReadToken(request: Request, readToken: string | undefined, writeToken: string | undefined): void {
+  if (!readToken) return;
+  const token = bearerToken(request);
+  if (!token) throw unauthenticated('This API needs a token: send "Authorization: Bearer <API_READ_TOKEN>".');
+  const read = tokensMatch(token, readToken);
+  const write = writeToken !== undefined && tokensMatch(token, writeToken);
+  if (!read && !write) throw forbidden('The token is not valid: use API_READ_TOKEN, or API_WRITE_TOKEN.');
 }

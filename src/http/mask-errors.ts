@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError, error as driverErrors } from 'neo4j-driver';
+import type { Logger } from '../shared/logger.js';
+import { serviceUnavailable } from '../shared/errors.js';
+import { currentScope } from './request-scope.js';
+
+/** A GraphQLError raised on purpose (NOT_FOUND, BAD_USER_INPUT…), not one wrapping a crash. */
+function isExpected(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  return error.originalError == null || isExpected(error.originalError);
+}
+
+function rootCause(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? rootCause(error.originalError) : error;
+}
+
+const UNAVAILABLE = new Set<string>([driverErrors.SERVICE_UNAVAILABLE, driverErrors.SESSION_EXPIRED]);
+
+const logged = new WeakSet<object>();
+
+/** True for errors `maskUnexpected` has already logged, so yoga's own report can be dropped. */
+export function alreadyLogged(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && logged.has(error);
+}
+
+/**
+ * Yoga's `maskError`: expected errors pass; anything else (a Cypher error, a driver error, a
+ * bug) is logged in full with the request id and reaches the client only as "Unexpected
+ * error." with that id, never its message, stack or Cypher. Neo4j being out of reach is
+ * expected in production, so it gets its own code and a 503.
+ */
+export function maskUnexpected(log: Logger) {
+  return (error: unknown, message: string): Error => {
+    if (isExpected(error)) return error as GraphQLError;
+    const { id: requestId } = currentScope();
+    const cause = rootCause(error);
+    const path = error instanceof GraphQLError ? error.path : undefined;
+    if (typeof error === 'object' && error !== null) logged.add(error);
+    if (cause instanceof Neo4jError && UNAVAILABLE.has(cause.code)) {
+      log.warn({ requestId, path, err: cause }, 'database unavailable');
+      return serviceUnavailable(requestId, path);
+    }
+    log.error({ requestId, path, err: cause }, 'unexpected error');
+    return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+  };
+}
