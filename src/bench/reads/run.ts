@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { figures, timedRun, warmUp } from './cannon.js';
+import { startServerChild, type ServerChild } from './child.js';
+import { compareServers } from './compare.js';
+import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
+import { corpusSource } from './corpus-choice.js';
+import { readCpuProfile, topSelfTime } from './cpu-profile.js';
+import { describeMachine, loadPerCore } from './machine.js';
+import { measureOperation } from './measure.js';
+import { OPERATIONS, type Operation } from './operations.js';
+import { COMPARE, type ReadOptions } from './options.js';
+import { requestBody } from './probe.js';
+import type { BenchResults, CpuProfileResult, SizeResult } from './results.js';
+import type { Anchors } from './corpus-source.js';
+
+/** Load per core above which the machine counts as busy with other work when the bench starts. */
+const BUSY_LOAD_PER_CORE = 0.3;
+const SERVICE_ENTRY = 'reads/serve-service';
+const NEO4J_GRAPHQL_ENTRY = 'neo4j-graphql/serve';
+
+async function graphSize(db: CorpusDatabase) {
+  const [nodes] = await db.executor.read<{ n: number }>({ text: 'MATCH (n) RETURN count(n) AS n' });
+  const [relationships] = await db.executor.read<{ n: number }>({ text: 'MATCH ()-[r]->() RETURN count(r) AS n' });
+  return { nodes: nodes?.n ?? 0, relationships: relationships?.n ?? 0 };
+}
+
+/** Every chosen operation at one size, then the comparison, each server in its own process. */
+async function measureSize(db: CorpusDatabase, anchors: Anchors, options: ReadOptions, say: (m: string) => void): Promise<Omit<SizeResult, 'cases' | 'growSeconds' | 'graph'>> {
+  const chosen = OPERATIONS.filter((op) => options.only.includes(op.name));
+  const logs = (name: string) => ({ logFile: path.resolve(options.outDir, 'logs', `${name}-${Date.now()}.log`) });
+  const service = await startServerChild('service', SERVICE_ENTRY, db.target, logs('service'));
+  let other: ServerChild | null = null;
+  try {
+    const operations = [];
+    for (const op of chosen) {
+      say(`  ${op.name}…`);
+      operations.push(await measureOperation(op, service, db, anchors, options.load));
+    }
+    let comparison = null;
+    if (options.only.includes(COMPARE)) {
+      say('  service vs @neo4j/graphql, interleaved…');
+      other = await startServerChild('@neo4j/graphql', NEO4J_GRAPHQL_ENTRY, db.target, logs('neo4j-graphql'));
+      comparison = await compareServers(service, other, anchors, options.load, options.rounds);
+    }
+    return { operations, comparison };
+  } finally {
+    await other?.stop();
+    await service.stop();
+  }
+}
+
+/** The service under `node --cpu-prof` while one operation is under load; the profile's top self times. */
+async function cpuProfile(db: CorpusDatabase, anchors: Anchors, op: Operation, cases: number, options: ReadOptions): Promise<CpuProfileResult> {
+  const dir = path.resolve(options.outDir, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  const name = `service-${op.name}-${cases}-${Date.now()}.cpuprofile`;
+  const service = await startServerChild('service (profiled)', SERVICE_ENTRY, db.target, {
+    logFile: path.resolve(options.outDir, 'logs', `service-profiled-${Date.now()}.log`),
+    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name],
+  });
+  try {
+    const request = { url: service.url, body: requestBody(op.query, op.variables(anchors)) };
+    await warmUp(request, options.load);
+    figures([await timedRun(request, options.load.duration, options.load)]);
+  } finally {
+    await service.stop();
+  }
+  const file = path.join(dir, name);
+  return { operation: op.name, cases, file: path.relative(process.cwd(), file), top: topSelfTime(readCpuProfile(file)) };
+}
+
+/** The read benchmark: grows the corpus through the sizes and measures every operation at each. */
+export async function runReads(options: ReadOptions, say: (message: string) => void): Promise<Omit<BenchResults, 'load'>> {
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadPerCore();
+  const db = await openCorpusDatabase(options.memory, say);
+  try {
+    const machine = await describeMachine(db);
+    const source = await corpusSource();
+    const corpus = new Corpus(db.executor, source, options.loaders);
+    const sizes: SizeResult[] = [];
+    for (const cases of options.sizes) {
+      say(`Growing the ${source.name} corpus to ${cases} cases…`);
+      const growSeconds = Number((await corpus.growTo(cases, (n) => say(`  ${n} cases loaded`))).toFixed(1));
+      const graph = await graphSize(db);
+      say(`${cases} cases (${graph.nodes} nodes, ${graph.relationships} relationships), loaded in ${growSeconds} s; measuring:`);
+      const measured = await measureSize(db, source.anchors, options, say);
+      sizes.push({ cases, graph, growSeconds, ...measured });
+    }
+    const profiled = OPERATIONS.find((op) => op.name === options.cpuProfile);
+    const largest = options.sizes.at(-1)!;
+    const profile = profiled ? await cpuProfile(db, source.anchors, profiled, largest, options) : null;
+    return {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      loadPerCoreAtStart: loadAtStart,
+      busy: loadAtStart > BUSY_LOAD_PER_CORE,
+      machine,
+      corpus: { source: source.name, anchors: source.anchors },
+      settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
+      sizes,
+      cpuProfile: profile,
+    };
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,65 @@
+import type { BenchResults, SizeResult } from './results.js';
+
+/** A target of the benchmark issue, judged against a run's figures. */
+export interface TargetVerdict {
+  target: string;
+  measured: string;
+  /** null when the run did not measure what the target needs. */
+  met: boolean | null;
+}
+
+const TARGET_CASES = 10_000;
+const P99_LIMIT_MS = 25;
+const MIN_RATIO = 1.5;
+const MIN_ELEMENTS_PER_SECOND = 20_000;
+const MAX_GROWTH = 1.5;
+
+const atCases = (results: Pick<BenchResults, 'sizes'>, cases: number): SizeResult | undefined => results.sizes.find((s) => s.cases === cases);
+
+function p99Target(results: Pick<BenchResults, 'sizes'>): TargetVerdict {
+  const target = `whoDidWhat and caseDetail p99 <= ${P99_LIMIT_MS} ms at ${TARGET_CASES.toLocaleString('en')} cases`;
+  const ops = atCases(results, TARGET_CASES)?.operations.filter((o) => o.name === 'whoDidWhat' || o.name === 'caseDetail') ?? [];
+  if (ops.length < 2) return { target, measured: 'not measured', met: null };
+  return { target, measured: ops.map((o) => `${o.name} ${o.p99} ms`).join(', '), met: ops.every((o) => o.p99 <= P99_LIMIT_MS) };
+}
+
+function ratioTarget(results: Pick<BenchResults, 'sizes'>): TargetVerdict {
+  const target = `>= ${MIN_RATIO}x the throughput of @neo4j/graphql on the same nested read`;
+  const compared = results.sizes.filter((s) => s.comparison);
+  if (compared.length === 0) return { target, measured: 'not measured', met: null };
+  return {
+    target,
+    measured: compared.map((s) => `${s.comparison!.throughputRatio}x at ${s.cases.toLocaleString('en')}`).join(', '),
+    met: compared.every((s) => s.comparison!.throughputRatio >= MIN_RATIO),
+  };
+}
+
+function loadTarget(results: Pick<BenchResults, 'load'>): TargetVerdict {
+  const target = `load >= ${MIN_ELEMENTS_PER_SECOND.toLocaleString('en')} graph elements/s`;
+  const rows = results.load?.rows.filter((r) => typeof r.elementsPerSecond === 'number') ?? [];
+  if (rows.length === 0) return { target, measured: 'not measured', met: null };
+  const best = rows.reduce((a, b) => (Number(b.elementsPerSecond) > Number(a.elementsPerSecond) ? b : a));
+  const loaders = best.loaders === undefined ? '' : ` (${String(best.loaders)} loader${best.loaders === 1 ? '' : 's'})`;
+  return { target, measured: `${Number(best.elementsPerSecond).toLocaleString('en')}/s${loaders}`, met: Number(best.elementsPerSecond) >= MIN_ELEMENTS_PER_SECOND };
+}
+
+function growthTarget(results: Pick<BenchResults, 'sizes'>): TargetVerdict {
+  const target = `id-based queries: p50 at ${TARGET_CASES.toLocaleString('en')} cases <= ${MAX_GROWTH}x p50 at 1 case`;
+  const [small, large] = [atCases(results, 1), atCases(results, TARGET_CASES)];
+  const pairs = (large?.operations ?? [])
+    .filter((o) => o.idBased)
+    .flatMap((o) => {
+      const before = small?.operations.find((s) => s.name === o.name);
+      return before ? [{ name: o.name, growth: o.p50 / before.p50 }] : [];
+    });
+  if (pairs.length === 0) return { target, measured: 'not measured', met: null };
+  return {
+    target,
+    measured: pairs.map((p) => `${p.name} ${p.growth.toFixed(2)}x`).join(', '),
+    met: pairs.every((p) => p.growth <= MAX_GROWTH),
+  };
+}
+
+export function judgeTargets(results: Pick<BenchResults, 'sizes' | 'load'>): TargetVerdict[] {
+  return [p99Target(results), ratioTarget(results), loadTarget(results), growthTarget(results)];
+}
