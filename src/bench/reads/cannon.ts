@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { benchHeaders } from './probe.js';
 
 /** How hard and how long to drive a server. */
 export interface LoadSettings {
@@ -29,7 +30,7 @@ async function drive(request: Request, seconds: number, connections: number): Pr
   const instance = autocannon({
     url: request.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: benchHeaders(),
     body: request.body,
     connections,
     duration: seconds,

@@ -3,6 +3,7 @@ import { createGraphQLHandler } from '../../graphql/server.js';
 import { toDriverParams } from '../../neo4j/convert.js';
 import { Executor, type CypherQuery, type QueryStats, type Row } from '../../neo4j/executor.js';
 import { createLogger } from '../../shared/logger.js';
+import { benchHeaders } from './probe.js';
 
 /** An executor that also keeps every statement it reads with, to replay them under PROFILE. */
 class RecordingExecutor extends Executor {
@@ -48,7 +49,7 @@ const hitsOf = (plan: PlanNode): number => plan.dbHits + plan.children.reduce((s
 export async function dbHitsOf(driver: Driver, database: string, body: string): Promise<{ total: number; statements: StatementHits[] }> {
   const recorded: CypherQuery[] = [];
   const handler = createGraphQLHandler(new RecordingExecutor(driver, database, recorded), createLogger('silent'));
-  const response = await handler.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await handler.fetch('http://bench/graphql', { method: 'POST', headers: benchHeaders(), body });
   const json = (await response.json()) as { errors?: { message: string }[] };
   if (json.errors?.length) throw new Error(`PROFILE run failed: ${json.errors.map((e) => e.message).join('; ')}`);
   const statements: StatementHits[] = [];

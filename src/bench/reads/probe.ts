@@ -8,13 +8,22 @@ export interface Probe {
 }
 
 /**
+ * Headers of every bench request: a JSON POST, and the read token when the service requires one
+ * (API_READ_TOKEN, which the bench's server processes inherit).
+ */
+export function benchHeaders(): Record<string, string> {
+  const token = process.env.API_READ_TOKEN;
+  return { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
+/**
  * Sends one request with the round-trip header and refuses an answer with errors: a bench of a
  * failing operation would time error handling.
  */
 export async function probe(url: string, body: string, name: string): Promise<Probe> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', [DEBUG_HEADER]: '1' },
+    headers: { ...benchHeaders(), [DEBUG_HEADER]: '1' },
     body,
   });
   const text = await response.text();
