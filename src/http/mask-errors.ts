@@ -34,13 +34,14 @@ export function maskUnexpected(log: Logger) {
     if (isExpected(error)) return error as GraphQLError;
     const { id: requestId } = currentScope();
     const cause = rootCause(error);
-    const path = error instanceof GraphQLError ? error.path : undefined;
+    const { path, nodes, source, positions } = error instanceof GraphQLError ? error : ({} as Partial<GraphQLError>);
     if (typeof error === 'object' && error !== null) logged.add(error);
     if (cause instanceof Neo4jError && UNAVAILABLE.has(cause.code)) {
       log.warn({ requestId, path, err: cause }, 'database unavailable');
-      return serviceUnavailable(requestId, path);
+      const unavailable = serviceUnavailable(requestId);
+      return new GraphQLError(unavailable.message, { path, nodes, source, positions, extensions: unavailable.extensions });
     }
     log.error({ requestId, path, err: cause }, 'unexpected error');
-    return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+    return new GraphQLError(message, { path, nodes, source, positions, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
   };
 }

@@ -28,9 +28,8 @@ export function tooComplex(message: string, limit: string, max: number): GraphQL
 }
 
 /** Neo4j cannot be reached: the client may retry later (503). */
-export function serviceUnavailable(requestId: string, path?: readonly (string | number)[]): GraphQLError {
+export function serviceUnavailable(requestId: string): GraphQLError {
   return new GraphQLError('The database is unavailable; try again in a moment.', {
-    path,
     extensions: { code: 'SERVICE_UNAVAILABLE', requestId, http: { status: 503, headers: { 'Retry-After': '5' } } },
   });
 }
