@@ -1,7 +1,7 @@
-import type { Executor } from '../neo4j/executor.js';
+import type { CypherQuery, Executor } from '../neo4j/executor.js';
 import { diffPlan, hasChanges, type ChangeReport, type GraphState } from './diff.js';
 import type { GraphPlan } from './plan.js';
-import { writePlan } from './write.js';
+import { writePlans } from './write.js';
 import * as q from './write-queries.js';
 
 export interface ImportOptions {
@@ -44,22 +44,54 @@ export class CaseNotFoundError extends Error {
   }
 }
 
+/** A plan to import, with the file it came from (for reports) and the hash of its files. */
+export interface ImportItem {
+  plan: GraphPlan;
+  file: string;
+  sourceHash?: string | null;
+}
+
+/** What importing one item did: its report, or the refusal to change an existing case. */
+export type ImportOutcome = { report: ImportReport; refused?: undefined } | { refused: CaseConflictError; report?: undefined };
+
 /** Reads what the plan would touch. */
 export async function readGraphState(executor: Executor, plan: GraphPlan): Promise<GraphState> {
-  const [previous] = await executor.read<NonNullable<GraphState['previous']>>(q.readManifest(plan.caseId));
-  const keys = [...new Set([...plan.relationships.map(q.relKey), ...(previous?.relKeys ?? [])])].map(q.parseRelKey);
-  const ids = [...new Set([...plan.nodes.map((n) => n.id), ...(previous?.nodeIds ?? [])])];
+  return (await readGraphStates(executor, [plan]))[0]!;
+}
+
+/** Rows per read statement. */
+const READ_CHUNK = 5000;
+
+async function readInChunks<T, R>(executor: Executor, items: T[], query: (chunk: T[]) => CypherQuery): Promise<R[]> {
+  const chunks = [];
+  for (let i = 0; i < items.length; i += READ_CHUNK) chunks.push(items.slice(i, i + READ_CHUNK));
+  return (await Promise.all(chunks.map((chunk) => executor.read<R>(query(chunk))))).flat();
+}
+
+/** Reads what several plans would touch, in four round trips whatever their number. */
+export async function readGraphStates(executor: Executor, plans: GraphPlan[]): Promise<GraphState[]> {
+  type Previous = NonNullable<GraphState['previous']> & { caseId: string };
+  const manifests = await readInChunks<string, Previous>(executor, plans.map((p) => p.caseId), q.readManifests);
+  const previous = new Map(manifests.map(({ caseId, ...manifest }) => [caseId, manifest]));
+  const keys = new Set<string>();
+  const ids = new Set<string>();
+  const passageIds = new Set<string>();
+  for (const plan of plans) {
+    for (const key of [...plan.relationships.map(q.relKey), ...(previous.get(plan.caseId)?.relKeys ?? [])]) keys.add(key);
+    for (const id of [...plan.nodes.map((n) => n.id), ...(previous.get(plan.caseId)?.nodeIds ?? [])]) ids.add(id);
+    for (const passage of plan.passages) passageIds.add(passage.id);
+  }
   const [nodes, relationships, passages] = await Promise.all([
-    executor.read<{ id: string; kind: string; props: Record<string, unknown> }>(q.existingNodes(ids)),
-    executor.read<{ key: q.RelKey; props: Record<string, unknown> }>(q.existingRelationships(keys)),
-    executor.read<{ id: string }>(q.existingPassages(plan.passages.map((p) => p.id))),
+    readInChunks<string, { id: string; kind: string; props: Record<string, unknown> }>(executor, [...ids], q.existingNodes),
+    readInChunks<q.RelKey, { key: q.RelKey; props: Record<string, unknown> }>(executor, [...keys].map(q.parseRelKey), q.existingRelationships),
+    readInChunks<string, { id: string }>(executor, [...passageIds], q.existingPassages),
   ]);
-  return {
+  const state = {
     nodes: new Map(nodes.map((n) => [n.id, { kind: n.kind, props: n.props }])),
     relationships: new Map(relationships.map((r) => [q.relKey(r.key), r.props])),
     passages: new Set(passages.map((p) => p.id)),
-    previous: previous ?? null,
   };
+  return plans.map((plan) => ({ ...state, previous: previous.get(plan.caseId) ?? null }));
 }
 
 /**
@@ -67,23 +99,42 @@ export async function readGraphState(executor: Executor, plan: GraphPlan): Promi
  * `replace` is set, and writes the case in one transaction (or nothing, on a dry run).
  */
 export async function importPlan(executor: Executor, plan: GraphPlan, file: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const state = await readGraphState(executor, plan);
-  const changes = diffPlan(plan, state);
-  const report: ImportReport = {
-    file,
-    caseId: plan.caseId,
-    dryRun: options.dryRun === true,
-    applied: false,
-    existed: state.previous !== null,
-    changed: hasChanges(changes),
-    ...changes,
-  };
-  if (report.dryRun) return report;
-  if (report.existed && report.changed && !options.replace) throw new CaseConflictError(report);
-  const hashDiffers = (options.sourceHash ?? null) !== null && options.sourceHash !== state.previous?.sourceHash;
-  if (report.existed && !report.changed && !hashDiffers) return report;
-  await writePlan(executor, plan, options.sourceHash ?? null);
-  return { ...report, applied: true };
+  const [outcome] = await importPlans(executor, [{ plan, file, sourceHash: options.sourceHash ?? null }], options);
+  if (outcome!.refused) throw outcome!.refused;
+  return outcome!.report;
+}
+
+/**
+ * importPlan for many plans at once: each is reported and refused (or not) on its own, against
+ * the graph as it was before this call, and those to write are written in ONE transaction:
+ * all of them or none. Plans must come in load order (a plan after those it refers to).
+ */
+export async function importPlans(executor: Executor, items: ImportItem[], options: Omit<ImportOptions, 'sourceHash'> = {}): Promise<ImportOutcome[]> {
+  const states = await readGraphStates(executor, items.map((i) => i.plan));
+  const outcomes: ImportOutcome[] = [];
+  const toWrite: { index: number; item: ImportItem }[] = [];
+  items.forEach((item, index) => {
+    const state = states[index]!;
+    const changes = diffPlan(item.plan, state);
+    const report: ImportReport = {
+      file: item.file,
+      caseId: item.plan.caseId,
+      dryRun: options.dryRun === true,
+      applied: false,
+      existed: state.previous !== null,
+      changed: hasChanges(changes),
+      ...changes,
+    };
+    outcomes.push({ report });
+    if (report.dryRun) return;
+    if (report.existed && report.changed && !options.replace) return void (outcomes[index] = { refused: new CaseConflictError(report) });
+    const hashDiffers = (item.sourceHash ?? null) !== null && item.sourceHash !== state.previous?.sourceHash;
+    if (report.existed && !report.changed && !hashDiffers) return;
+    toWrite.push({ index, item });
+  });
+  await writePlans(executor, toWrite.map(({ item }) => ({ plan: item.plan, sourceHash: item.sourceHash ?? null })));
+  for (const { index } of toWrite) outcomes[index] = { report: { ...outcomes[index]!.report!, applied: true } };
+  return outcomes;
 }
 
 /** Removes everything a case's file stated; entities other cases also state stay, with their facts. */
@@ -91,9 +142,9 @@ export async function deleteCase(executor: Executor, caseId: string): Promise<{ 
   return executor.transaction(async (tx) => {
     const [manifest] = await tx.run<NonNullable<GraphState['previous']>>(q.readManifest(caseId));
     if (!manifest) throw new CaseNotFoundError(caseId);
-    const [rels] = await tx.run<{ removed: number }>(q.deleteRelationships(manifest.relKeys.map(q.parseRelKey)));
-    const [nodes] = await tx.run<{ removed: number }>(q.releaseNodes(caseId, 'Entity', [...manifest.nodeIds, ...manifest.externalIds]));
-    await tx.run(q.releaseNodes(caseId, 'Passage', manifest.passageIds));
+    const [rels] = await tx.run<{ removed: number }>(q.deleteRelationships(manifest.relKeys.map((key) => ({ caseId, ...q.parseRelKey(key) }))));
+    const [nodes] = await tx.run<{ removed: number }>(q.releaseNodes('Entity', [...new Set([...manifest.nodeIds, ...manifest.externalIds])].map((id) => ({ id, caseId }))));
+    await tx.run(q.releaseNodes('Passage', manifest.passageIds.map((id) => ({ id, caseId }))));
     await tx.run({ text: 'MATCH (m:CaseManifest {caseId: $caseId}) DELETE m', params: { caseId } });
     return { removedNodes: nodes?.removed ?? 0, removedRelationships: rels?.removed ?? 0 };
   });

@@ -1,19 +1,20 @@
 import { NODE_KINDS, PASSAGE_TYPE, type NodeKind } from '../model/kinds.js';
 import type { CypherQuery } from '../neo4j/executor.js';
-import type { GraphPlan, PlannedRelationship } from './plan.js';
+import type { GraphPlan, PlannedAlias, PlannedPassage, PlannedRelationship } from './plan.js';
 
 /**
- * Cypher for writing a plan. Pure: labels and relationship types are spliced into the text only
- * after they are checked against the vocabulary; every value travels as a parameter.
+ * Cypher for writing plans, one or many cases per statement: every row carries its `caseId`.
+ * Pure: labels and relationship types are spliced into the text only after they are checked
+ * against the vocabulary; every value travels as a parameter.
  */
-const ADD_CASE = `CASE WHEN $caseId IN coalesce(n.caseIds, []) THEN n.caseIds ELSE coalesce(n.caseIds, []) + $caseId END`;
+const ADD_CASE = `CASE WHEN row.caseId IN coalesce(n.caseIds, []) THEN n.caseIds ELSE coalesce(n.caseIds, []) + row.caseId END`;
 
 /**
  * A node can be stated by several cases, each with its own passages. `sourceKeys` holds
  * "caseId|passageId" so one case's passages can be replaced without touching another's;
  * `passageIds` is the readable union.
  */
-const OTHER_CASES_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH $caseId + '|']`;
+const OTHER_CASES_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH row.caseId + '|']`;
 const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 1)]`;
 
 export function label(kind: string): string {
@@ -28,39 +29,51 @@ export function relationshipType(type: string): string {
 
 /**
  * Each loaded case has a manifest node listing what its last load wrote. Merging it first takes
- * a lock on it, so concurrent loads of one case run one after another.
+ * a lock on it, so concurrent loads of one case run one after another. Ids in sorted order, so
+ * loads of several cases each take these locks in one order.
  */
-export function lockCase(caseId: string): CypherQuery {
+export function lockCases(caseIds: string[]): CypherQuery {
   return {
-    text: `MERGE (m:CaseManifest {caseId: $caseId})
-           RETURN coalesce(m.nodeIds, []) AS nodeIds, coalesce(m.passageIds, []) AS passageIds,
-                  coalesce(m.relKeys, []) AS relKeys`,
-    params: { caseId },
+    text: `UNWIND $caseIds AS caseId
+           MERGE (m:CaseManifest {caseId: caseId})
+           RETURN caseId, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
+                  coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys`,
+    params: { caseIds: [...caseIds].sort() },
   };
 }
 
-/** Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic labels). */
-export function upsertNodes(caseId: string, rows: { kind: NodeKind; props: Record<string, unknown> }[]): CypherQuery {
+export interface NodeRow {
+  caseId: string;
+  kind: NodeKind;
+  props: Record<string, unknown>;
+}
+
+/**
+ * Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic
+ * labels; measured no slower than one statement per kind). A node appears in at most one row.
+ */
+export function upsertNodes(rows: NodeRow[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MERGE (n:Entity {id: row.props.id})
-           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | $caseId + '|' + p] AS keys
+           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | row.caseId + '|' + p] AS keys
            SET n:$(row.kind), n += row.props, n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
                n.caseIds = ${ADD_CASE}
            RETURN count(n) AS written`,
-    params: { caseId, rows: rows.map((r) => ({ kind: label(r.kind), props: r.props })) },
+    params: { rows: rows.map((r) => ({ caseId: r.caseId, kind: label(r.kind), props: r.props })) },
   };
 }
 
-export function upsertPassages(caseId: string, rows: Record<string, unknown>[]): CypherQuery {
+/** Passages with their QUOTED_FROM relationship to the document; a passage appears in at most one row. */
+export function upsertPassages(rows: { caseId: string; passage: PlannedPassage }[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
-           MATCH (d:SourceDocument {id: row.documentId})
-           MERGE (n:Passage {id: row.id})
-           SET n += row, n.caseIds = ${ADD_CASE}
+           MATCH (d:SourceDocument {id: row.passage.documentId})
+           MERGE (n:Passage {id: row.passage.id})
+           SET n += row.passage, n.caseIds = ${ADD_CASE}
            MERGE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
-    params: { caseId, rows },
+    params: { rows },
   };
 }
 
@@ -78,82 +91,109 @@ export function lockNodes(ids: string[]): CypherQuery {
   };
 }
 
-/** Adds this case's names and sources to entities of other cases that it declares sameAs. */
-export function upsertAliases(caseId: string, rows: { id: string; aliases: string[]; passageIds: string[] }[]): CypherQuery {
+/** Adds a case's names and sources to an entity of another case that it declares sameAs. */
+export function upsertAliases(rows: ({ caseId: string } & PlannedAlias)[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | $caseId + '|' + p] AS keys
+           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | row.caseId + '|' + p] AS keys
            SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
                n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS}, n.caseIds = ${ADD_CASE}
            RETURN count(n) AS written`,
-    params: { caseId, rows },
+    params: { rows },
   };
 }
 
-/** Marks nodes of other cases that this case refers to, so they outlive the case that made them. */
-export function touchExternal(caseId: string, ids: string[]): CypherQuery {
+/**
+ * Marks nodes of other cases that these cases refer to, so they outlive the case that made
+ * them. One row per node with every case of the batch that refers to it.
+ */
+export function touchExternal(rows: { id: string; caseIds: string[] }[]): CypherQuery {
   return {
-    text: `UNWIND $ids AS id
-           MATCH (n:Entity {id: id})
-           SET n.caseIds = ${ADD_CASE}
+    text: `UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           SET n.caseIds = coalesce(n.caseIds, []) + [c IN row.caseIds WHERE NOT c IN coalesce(n.caseIds, [])]
            RETURN count(n) AS written`,
-    params: { caseId, ids },
+    params: { rows },
   };
 }
 
-/** Relationships of any types in one statement: the type is a parameter (Cypher 5.26 dynamic types). */
-export function upsertRelationships(rows: PlannedRelationship[]): CypherQuery {
+/**
+ * Relationships of any types in one statement: the type is a parameter (Cypher 5.26 dynamic
+ * types). `create` is for cases never loaded before: a relationship's id starts with its case's
+ * id, so none of theirs can exist yet, and CREATE skips MERGE's search between the two ends.
+ */
+export function upsertRelationships(rows: PlannedRelationship[], create = false): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})
            MATCH (b:Entity {id: row.to})
-           MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+           ${create ? 'CREATE' : 'MERGE'} (a)-[r:$(row.type) {id: row.id}]->(b)
            SET r += row.props
            RETURN count(r) AS written`,
     params: { rows: rows.map(({ type, id, from, to, props }) => ({ type: relationshipType(type), id, from, to, props })) },
   };
 }
 
-export function deleteRelationships(keys: RelKey[]): CypherQuery {
+/** A relationship a case's previous load wrote and this one no longer states. */
+export type StaleRelationship = RelKey & { caseId: string };
+
+/** Deletes relationships; returns how many per case. */
+export function deleteRelationships(rows: StaleRelationship[]): CypherQuery {
   return {
-    text: `UNWIND $keys AS key
-           MATCH (a:Entity {id: key.from})-[r]->(b)
-           WHERE r.id = key.id AND type(r) = key.type AND b.id = key.to
+    text: `UNWIND $rows AS row
+           MATCH (a:Entity {id: row.from})-[r]->(b)
+           WHERE r.id = row.id AND type(r) = row.type AND b.id = row.to
            DELETE r
-           RETURN count(*) AS removed`,
-    params: { keys },
+           RETURN row.caseId AS caseId, count(*) AS removed`,
+    params: { rows },
   };
 }
 
-/** Drops this case from nodes it no longer states; deletes those no case states any more. */
-export function releaseNodes(caseId: string, labelName: 'Entity' | 'Passage', ids: string[]): CypherQuery {
+/** Drops a case from nodes it no longer states; deletes those no case states any more; returns how many per case. */
+export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string; caseId: string }[]): CypherQuery {
   return {
-    text: `UNWIND $ids AS id
-           MATCH (n:${labelName} {id: id})
-           WITH n, ${OTHER_CASES_KEYS} AS keys
-           SET n.caseIds = [x IN coalesce(n.caseIds, []) WHERE x <> $caseId], n.sourceKeys = keys,
+    text: `UNWIND $rows AS row
+           MATCH (n:${labelName} {id: row.id})
+           WITH n, row, ${OTHER_CASES_KEYS} AS keys
+           SET n.caseIds = [x IN coalesce(n.caseIds, []) WHERE x <> row.caseId], n.sourceKeys = keys,
                n.passageIds = CASE WHEN n:Passage THEN null ELSE ${PASSAGE_IDS_OF_KEYS} END
-           WITH n WHERE size(n.caseIds) = 0
+           WITH n, row WHERE size(n.caseIds) = 0
            DETACH DELETE n
-           RETURN count(*) AS removed`,
-    params: { caseId, ids },
+           RETURN row.caseId AS caseId, count(*) AS removed`,
+    params: { rows },
   };
 }
 
-export function saveManifest(plan: GraphPlan, relKeys: string[], sourceHash: string | null): CypherQuery {
+/** What a case's load wrote, for the next load of the same case to remove what it no longer states. */
+export interface ManifestRow {
+  caseId: string;
+  nodeIds: string[];
+  passageIds: string[];
+  relKeys: string[];
+  externalIds: string[];
+  sourceHash: string | null;
+}
+
+export function manifestOf(plan: GraphPlan, sourceHash: string | null): ManifestRow {
   return {
-    text: `MATCH (m:CaseManifest {caseId: $caseId})
-           SET m.nodeIds = $nodeIds, m.passageIds = $passageIds, m.relKeys = $relKeys, m.sourceHash = $sourceHash,
-               m.externalIds = $externalIds`,
-    params: {
-      caseId: plan.caseId,
-      sourceHash,
-      nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
-      passageIds: plan.passages.map((p) => p.id),
-      externalIds: plan.externalIds,
-      relKeys,
-    },
+    caseId: plan.caseId,
+    sourceHash,
+    nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
+    passageIds: plan.passages.map((p) => p.id),
+    externalIds: plan.externalIds,
+    relKeys: plan.relationships.map(relKey),
+  };
+}
+
+export function saveManifests(rows: ManifestRow[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           MATCH (m:CaseManifest {caseId: row.caseId})
+           SET m.nodeIds = row.nodeIds, m.passageIds = row.passageIds, m.relKeys = row.relKeys,
+               m.sourceHash = row.sourceHash, m.externalIds = row.externalIds
+           RETURN count(m) AS written`,
+    params: { rows },
   };
 }
 
@@ -196,6 +236,16 @@ export function existingRelationships(keys: RelKey[]): CypherQuery {
 
 export function existingPassages(ids: string[]): CypherQuery {
   return { text: 'UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id', params: { ids } };
+}
+
+export function readManifests(caseIds: string[]): CypherQuery {
+  return {
+    text: `UNWIND $caseIds AS caseId
+           MATCH (m:CaseManifest {caseId: caseId})
+           RETURN caseId, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
+                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash`,
+    params: { caseIds },
+  };
 }
 
 export function readManifest(caseId: string): CypherQuery {

@@ -18,7 +18,7 @@ describe('label and relationshipType', () => {
       expect(() => relationshipType(type), type).toThrow(`not a relationship type: ${type}`);
     }
     const props = { id: 'x' };
-    expect(() => upsertNodes('c', [{ kind: 'Person', props }, { kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
+    expect(() => upsertNodes([{ caseId: 'c', kind: 'Person', props }, { caseId: 'c', kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
     expect(() => upsertRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props }])).toThrow('not a relationship type: a-b');
   });
 });
@@ -46,9 +46,9 @@ describe('upsertNodes / upsertRelationships', () => {
     const relQuery = upsertRelationships(rels);
     expect(relQuery.params).toEqual({ rows: [{ type: 'SHOT', id: rels[0]!.id, from: 'evil-from', to: 'evil-to', props: rels[0]!.props }] });
 
-    const nodes = [{ kind: 'Person' as const, props: { id: 'evil-node', name: "evil') DETACH DELETE n //", passageIds: ['evil-p'] } }];
-    const nodeQuery = upsertNodes('evil-case', nodes);
-    expect(nodeQuery.params).toEqual({ caseId: 'evil-case', rows: nodes });
+    const nodes = [{ caseId: 'evil-case', kind: 'Person' as const, props: { id: 'evil-node', name: "evil') DETACH DELETE n //", passageIds: ['evil-p'] } }];
+    const nodeQuery = upsertNodes(nodes);
+    expect(nodeQuery.params).toEqual({ rows: nodes });
 
     for (const text of [relQuery.text, nodeQuery.text]) {
       for (const value of ['evil', 'DETACH', 'SHOT', 'Person']) expect(text).not.toContain(value);
