@@ -27,7 +27,7 @@ class RecordingExecutor extends Executor {
 }
 
 export interface StatementHits {
-  /** The statement's first line, to recognise it. */
+  /** The statement, on one line. */
   cypher: string;
   dbHits: number;
   rows: number;
@@ -57,7 +57,7 @@ export async function dbHitsOf(driver: Driver, database: string, body: string): 
     const { summary } = await driver.executeQuery(`PROFILE ${query.text}`, toDriverParams(query.params ?? {}) as Record<string, unknown>, { database, routing: 'READ' });
     const plan = summary.profile as unknown as (PlanNode & { rows: number }) | false;
     if (!plan) throw new Error('Neo4j returned no profile');
-    statements.push({ cypher: query.text.trim().split('\n')[0]!.trim(), dbHits: hitsOf(plan), rows: plan.rows });
+    statements.push({ cypher: query.text.replace(/\s+/g, ' ').trim(), dbHits: hitsOf(plan), rows: plan.rows });
   }
   return { total: statements.reduce((sum, s) => sum + s.dbHits, 0), statements };
 }
