@@ -1,23 +1,22 @@
 import { entityFields, referenceFields, timeField } from '../entities/fields.js';
 import type { NodeProps } from '../entities/types.js';
+import { dateRangeFilter, type DateRangeArgs } from '../events/date-range.js';
 import type { Context } from '../graphql/context.js';
-import { readPage, toConnection } from '../graphql/pagination.js';
+import { readPage, toConnection, type PageArgs } from '../graphql/pagination.js';
 import { notFound } from '../shared/errors.js';
 import { actsPage, countActs, filterTargets, type ActFilter } from './queries.js';
 
-interface WhoDidWhatArgs {
-  caseId?: string | null;
-  actorId?: string | null;
-  first?: number;
-  after?: string | null;
-}
+type WhoDidWhatArgs = PageArgs & DateRangeArgs & { caseId?: string | null; actorId?: string | null };
+
+const byDate = dateRangeFilter();
 
 export const actResolvers = {
   Act: { ...entityFields, ...referenceFields('Act'), time: timeField('time') },
   Query: {
     whoDidWhat: async (_: unknown, args: WhoDidWhatArgs, ctx: Context) => {
       const page = readPage(args.first, args.after);
-      const filter: ActFilter = { caseId: args.caseId ?? null, actorId: args.actorId ?? null };
+      const dates = byDate(args);
+      const filter: ActFilter = { caseId: args.caseId ?? null, actorId: args.actorId ?? null, conditions: dates ? [dates] : [] };
       const rows = await ctx.executor.read<{ node: NodeProps }>(actsPage(filter, page.offset, page.limit + 1));
       if (rows.length === 0 && (filter.caseId || filter.actorId)) {
         const [found] = await ctx.executor.read<{ caseFound: boolean; actorFound: boolean }>(filterTargets(filter));

@@ -1,8 +1,13 @@
-import { entityFields, incoming, referenceFields, timeField } from '../entities/fields.js';
+import { entityFields, referenceFields, timeField } from '../entities/fields.js';
 import type { NodeProps } from '../entities/types.js';
+import { CASE_ACTS } from '../acts/lists.js';
+import { CASE_CLAIMS } from '../claims/lists.js';
+import { CASE_EVENTS } from '../events/lists.js';
+import { connectionField } from '../graphql/connection-field.js';
 import type { Context } from '../graphql/context.js';
 import { readPage, toConnection } from '../graphql/pagination.js';
 import { notFound } from '../shared/errors.js';
+import { CASES_HEARD, CHARGES, DOCUMENTS, EVIDENCE, RULINGS, WITHHELD_FROM } from './lists.js';
 import { casesPage, countCases } from './queries.js';
 
 export const caseResolvers = {
@@ -10,18 +15,18 @@ export const caseResolvers = {
     ...entityFields,
     ...referenceFields('Case'),
     caption: (n: NodeProps) => n.caption ?? n.name,
-    charges: incoming('CHARGED_IN'),
-    evidence: incoming('EVIDENCE_IN'),
-    rulings: incoming('RULING_IN'),
-    events: incoming('IN_CASE', 'Event'),
-    caseActs: incoming('IN_CASE', 'Act'),
-    caseClaims: incoming('IN_CASE', 'Claim'),
-    documents: (n: NodeProps, _: unknown, ctx: Context) => ctx.loaders.nodes.loadMany((n.documentIds as string[] | undefined) ?? []),
+    charges: connectionField(CHARGES),
+    evidence: connectionField(EVIDENCE),
+    rulings: connectionField(RULINGS),
+    events: connectionField(CASE_EVENTS),
+    caseActs: connectionField(CASE_ACTS),
+    caseClaims: connectionField(CASE_CLAIMS),
+    documents: connectionField(DOCUMENTS),
   },
   Charge: { ...entityFields, ...referenceFields('Charge') },
-  Evidence: { ...entityFields, ...referenceFields('Evidence'), received: timeField('received') },
+  Evidence: { ...entityFields, ...referenceFields('Evidence'), received: timeField('received'), withheldFrom: connectionField(WITHHELD_FROM) },
   Ruling: { ...entityFields, ...referenceFields('Ruling'), time: timeField('time') },
-  Court: { casesHeard: incoming('HEARD_IN') },
+  Court: { casesHeard: connectionField(CASES_HEARD) },
   Query: {
     case: async (_: unknown, args: { id: string }, ctx: Context) => {
       const node = await ctx.loaders.nodes.load(args.id);

@@ -1,15 +1,18 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../neo4j/executor.js';
 import { manyByIndex, oneByIndex } from '../graphql/batch.js';
-import { nodesById, relatedNodes, relationshipsOf, type RelatedKey, type RelationshipKey } from './queries.js';
-import type { NodeProps, RelationshipRow } from './types.js';
+import type { LoaderOptions } from '../graphql/connection-loaders.js';
+import { nodesById, relatedNodes, type RelatedKey } from './queries.js';
+import type { NodeProps } from './types.js';
 
 type Rows = ({ i: number } & Record<string, unknown>)[];
 
-/** Per-request loaders for nodes and the relationships between them. */
-export function createEntityLoaders(executor: Executor) {
-  const nodes = new DataLoader<string, NodeProps | null>(async (ids) =>
-    oneByIndex(await executor.read<Rows[number]>(nodesById(ids)), ids.length, (row) => row.node as NodeProps),
+/** Per-request loaders for nodes by id and for the single references between them (Act.actor…). */
+export function createEntityLoaders(executor: Executor, options: LoaderOptions = {}) {
+  const batch = options.batch ?? true;
+  const nodes = new DataLoader<string, NodeProps | null>(
+    async (ids) => oneByIndex(await executor.read<Rows[number]>(nodesById(ids)), ids.length, (row) => row.node as NodeProps),
+    { batch },
   );
   /** Nodes found through a relationship are primed, so asking for them again costs nothing. */
   const prime = (node: NodeProps) => {
@@ -19,17 +22,9 @@ export function createEntityLoaders(executor: Executor) {
   const related = new DataLoader<RelatedKey, NodeProps[], string>(
     async (keys) =>
       manyByIndex(await executor.read<Rows[number]>(relatedNodes(keys)), keys.length, (row) => prime(row.node as NodeProps)),
-    { cacheKeyFn: (key) => `${key.id}|${key.type}|${key.inbound}` },
+    { batch, cacheKeyFn: (key) => `${key.id}|${key.type}|${key.inbound}` },
   );
-  const relationships = new DataLoader<RelationshipKey, RelationshipRow[], string>(
-    async (keys) =>
-      manyByIndex(await executor.read<Rows[number]>(relationshipsOf(keys)), keys.length, (row) => {
-        prime(row.other as NodeProps);
-        return row as unknown as RelationshipRow;
-      }),
-    { cacheKeyFn: (key) => `${key.id}|${key.direction}|${key.types?.join(',') ?? '*'}` },
-  );
-  return { nodes, related, relationships };
+  return { nodes, related };
 }
 
 export type EntityLoaders = ReturnType<typeof createEntityLoaders>;

@@ -9,17 +9,18 @@ export interface RelatedKey {
   inbound: boolean;
 }
 
-export type RelationshipDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
-
-export interface RelationshipKey {
-  id: string;
-  direction: RelationshipDirection;
-  types: string[] | null;
-}
-
 /** Node properties the API never shows (bookkeeping of the loader). */
 const HIDDEN = ['sourceKeys'];
-const node = (v: string) => `${v} {.*, ${HIDDEN.map((p) => `${p}: null`).join(', ')}}`;
+/** A node's properties as the API shows them. */
+export const nodeMap = (v: string) => `${v} {.*, ${HIDDEN.map((p) => `${p}: null`).join(', ')}}`;
+const node = nodeMap;
+
+/**
+ * A relationship `r` between the parent `n` and `m`, seen from `n`: the shape of
+ * RelationshipRow, which Relationship and Role resolve from.
+ */
+export const RELATIONSHIP_ITEM = `{type: type(r), props: r {.*}, direction: CASE WHEN startNode(r) = n THEN 'OUTGOING' ELSE 'INCOMING' END,
+  self: ${nodeMap('n')}, other: ${nodeMap('m')}}`;
 
 /** Nodes by id; rows carry the key's position so results can be put back in key order. */
 export function nodesById(ids: readonly string[]): CypherQuery {
@@ -44,27 +45,6 @@ export function relatedNodes(keys: readonly RelatedKey[]): CypherQuery {
            }
            RETURN i, ${node('m')} AS node
            ORDER BY i, m.seq, m.id`,
-    params: { keys },
-  };
-}
-
-/** For each key, the relationships of a node with both ends, optionally of some types only. */
-export function relationshipsOf(keys: readonly RelationshipKey[]): CypherQuery {
-  return {
-    text: `UNWIND range(0, size($keys) - 1) AS i
-           WITH i, $keys[i] AS key
-           MATCH (n:Entity {id: key.id})
-           CALL (n, key) {
-             MATCH (n)-[r]->(m:Entity)
-             WHERE key.direction IN ['OUTGOING', 'BOTH'] AND (key.types IS NULL OR type(r) IN key.types)
-             RETURN r, m, 'OUTGOING' AS direction
-             UNION ALL
-             MATCH (n)<-[r]-(m:Entity)
-             WHERE key.direction IN ['INCOMING', 'BOTH'] AND (key.types IS NULL OR type(r) IN key.types)
-             RETURN r, m, 'INCOMING' AS direction
-           }
-           RETURN i, type(r) AS type, r {.*} AS props, direction, ${node('n')} AS self, ${node('m')} AS other
-           ORDER BY i, type, r.id`,
     params: { keys },
   };
 }

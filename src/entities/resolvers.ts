@@ -1,11 +1,11 @@
 import type { Context } from '../graphql/context.js';
 import { readPage, toConnection } from '../graphql/pagination.js';
 import { ENTITY_KINDS, NODE_KINDS, kindToEnum, type NodeKind } from '../model/kinds.js';
+import { sourcesField } from '../provenance/sources.js';
 import { notFound } from '../shared/errors.js';
 import { ends, entityFields, referenceFields } from './fields.js';
 import { countEntities, entitiesPage } from './queries.js';
 import type { NodeProps, RelationshipRow } from './types.js';
-import { sourcesOf } from '../provenance/sources.js';
 
 /** The plain entity kinds need only the common fields plus any references they have. */
 const plainKinds = Object.fromEntries(
@@ -22,7 +22,7 @@ export const entityResolvers = {
     to: (r: RelationshipRow) => ends(r).to,
     role: (r: RelationshipRow) => r.props.role ?? null,
     description: (r: RelationshipRow) => r.props.description ?? null,
-    sources: (r: RelationshipRow, _: unknown, ctx: Context) => sourcesOf(ctx, r.props.passageIds),
+    sources: sourcesField((r: RelationshipRow) => r.props.passageIds),
     case: (r: RelationshipRow, _: unknown, ctx: Context) => (r.props.caseId ? ctx.loaders.nodes.load(String(r.props.caseId)) : null),
   },
   Query: {

@@ -1,9 +1,10 @@
-import { entityFields, incoming, referenceFields, timeField } from '../entities/fields.js';
-import type { NodeProps } from '../entities/types.js';
+import { entityFields, referenceFields, timeField } from '../entities/fields.js';
+import { EVENT_ACTS } from '../acts/lists.js';
+import { connectionField, loadConnection } from '../graphql/connection-field.js';
 import type { Context } from '../graphql/context.js';
 import type { TimeValue } from '../model/time.js';
 import { notFound } from '../shared/errors.js';
-import { timelineOf } from './queries.js';
+import { CASE_EVENTS, INVOLVED, PLACE_EVENTS, SUB_EVENTS, type EventArgs } from './lists.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -11,12 +12,12 @@ export const eventResolvers = {
   Event: {
     ...entityFields,
     ...referenceFields('Event'),
-    involved: referenceFields('Event').participants,
     time: timeField('time'),
-    subEvents: incoming('PART_OF', 'Event'),
-    eventActs: incoming('PART_OF', 'Act'),
+    subEvents: connectionField(SUB_EVENTS),
+    involved: connectionField(INVOLVED),
+    eventActs: connectionField(EVENT_ACTS),
   },
-  Place: { events: incoming('OCCURRED_AT', 'Event') },
+  Place: { events: connectionField(PLACE_EVENTS) },
   Time: {
     iso: (t: TimeValue) =>
       t.year !== null
@@ -26,10 +27,11 @@ export const eventResolvers = {
           : null,
   },
   Query: {
-    timeline: async (_: unknown, args: { caseId: string }, ctx: Context) => {
-      const rows = await ctx.executor.read<{ node: NodeProps | null }>(timelineOf(args.caseId));
-      if (rows.length === 0) throw notFound('case', args.caseId);
-      return rows.flatMap((r) => (r.node ? [r.node] : []));
+    /** The same list as Case.events, so both share a batch. */
+    timeline: async (_: unknown, args: EventArgs & { caseId: string }, ctx: Context) => {
+      const events = await loadConnection(ctx, CASE_EVENTS, args.caseId, args);
+      if (!events) throw notFound('case', args.caseId);
+      return events;
     },
   },
 };

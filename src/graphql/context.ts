@@ -2,6 +2,7 @@ import type { HttpConfig } from '../config/env.js';
 import type { Executor, QueryStats } from '../neo4j/executor.js';
 import { createEntityLoaders } from '../entities/loaders.js';
 import { createProvenanceLoaders } from '../provenance/loaders.js';
+import { createConnectionLoaders, type LoaderOptions } from './connection-loaders.js';
 
 /** What every resolver gets: a fresh set of loaders and a round-trip counter per request. */
 export interface Context {
@@ -14,8 +15,8 @@ export interface Context {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-function createLoaders(executor: Executor) {
-  return { ...createEntityLoaders(executor), ...createProvenanceLoaders(executor) };
+function createLoaders(executor: Executor, options: LoaderOptions = {}) {
+  return { ...createEntityLoaders(executor, options), ...createProvenanceLoaders(executor, options), connections: createConnectionLoaders(executor, options) };
 }
 
 export interface ServerOptions {
@@ -24,8 +25,9 @@ export interface ServerOptions {
   http?: HttpConfig | undefined;
 }
 
-export function createContext(baseExecutor: Executor, request: Request, options: ServerOptions = {}): Context {
+/** `loaderOptions` is for in-process callers (the round-trip bench); the HTTP server never sets it. */
+export function createContext(baseExecutor: Executor, request: Request, options: ServerOptions = {}, loaderOptions: LoaderOptions = {}): Context {
   const stats: QueryStats = { roundTrips: 0 };
   const executor = baseExecutor.withStats(stats);
-  return { request, writeToken: options.writeToken, executor, stats, loaders: createLoaders(executor) };
+  return { request, writeToken: options.writeToken, executor, stats, loaders: createLoaders(executor, loaderOptions) };
 }

@@ -1,7 +1,7 @@
 import { ends } from '../entities/fields.js';
 import type { RelationshipRow } from '../entities/types.js';
 import type { Context } from '../graphql/context.js';
-import { sourcesOf } from '../provenance/sources.js';
+import { sourcesField } from '../provenance/sources.js';
 
 /** A role is a HAS_ROLE relationship: holder -> the case, work or organisation it is in. */
 export const roleResolvers = {
@@ -11,7 +11,7 @@ export const roleResolvers = {
     holder: (r: RelationshipRow) => ends(r).from,
     within: (r: RelationshipRow) => ends(r).to,
     description: (r: RelationshipRow) => r.props.description ?? null,
-    sources: (r: RelationshipRow, _: unknown, ctx: Context) => sourcesOf(ctx, r.props.passageIds),
+    sources: sourcesField((r: RelationshipRow) => r.props.passageIds),
     case: (r: RelationshipRow, _: unknown, ctx: Context) => (r.props.caseId ? ctx.loaders.nodes.load(String(r.props.caseId)) : null),
   },
 };

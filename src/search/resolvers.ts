@@ -1,10 +1,12 @@
 import type { NodeProps } from '../entities/types.js';
 import type { Context } from '../graphql/context.js';
-import { MAX_PAGE_SIZE } from '../graphql/pagination.js';
+import { readPage, toConnection, type PageArgs } from '../graphql/pagination.js';
 import { badInput } from '../shared/errors.js';
 import { highlight } from './highlight.js';
 import { toLuceneQuery } from './lucene.js';
-import { searchEntities } from './queries.js';
+import { countSearchHits, searchEntities } from './queries.js';
+
+const SEARCH_PAGE_SIZE = 10;
 
 export const searchResolvers = {
   SearchHit: {
@@ -12,15 +14,15 @@ export const searchResolvers = {
     highlights: (hit: { entity: NodeProps; query: string }) => highlight(hit.entity, hit.query),
   },
   Query: {
-    search: async (_: unknown, args: { query: string; first?: number; kinds?: string[] | null }, ctx: Context) => {
-      const limit = args.first ?? 10;
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`, 'first');
+    search: async (_: unknown, args: PageArgs & { query: string; kinds?: string[] | null }, ctx: Context) => {
+      const page = readPage(args.first, args.after, SEARCH_PAGE_SIZE);
       const lucene = toLuceneQuery(args.query);
       if (!lucene) throw badInput('query has no words to search for.', 'query');
       const kinds = args.kinds?.length ? args.kinds : null;
-      const rows = await ctx.executor.read<{ node: NodeProps; score: number }>(searchEntities(lucene, limit, kinds));
+      const rows = await ctx.executor.read<{ node: NodeProps; score: number }>(searchEntities(lucene, kinds, page.offset, page.limit + 1));
       for (const row of rows) ctx.loaders.nodes.prime(row.node.id, row.node);
-      return rows.map((row) => ({ entity: row.node, score: row.score, query: args.query }));
+      const hits = rows.map((row) => ({ entity: row.node, score: row.score, query: args.query }));
+      return toConnection(hits, page, async () => (await ctx.executor.read<{ total: number }>(countSearchHits(lucene, kinds)))[0]?.total ?? 0);
     },
   },
 };

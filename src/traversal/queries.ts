@@ -1,4 +1,3 @@
-import { CASES_OF_N } from '../ingest/queries.js';
 import type { CypherQuery } from '../neo4j/executor.js';
 
 const NODE = (v: string) => `${v} {.*, sourceKeys: null}`;
@@ -49,24 +48,4 @@ export function shortestPaths(fromId: string, toId: string, maxHops: number, fir
 
 export function entitiesExist(ids: string[]): CypherQuery {
   return { text: 'UNWIND $ids AS id OPTIONAL MATCH (n:Entity {id: id}) RETURN id, n IS NOT NULL AS found', params: { ids } };
-}
-
-/** Claims of a case that other claims dispute, with those claims. */
-export function contestedClaimsOf(caseId: string): CypherQuery {
-  return {
-    text: `MATCH (c:Case {id: $caseId})
-           OPTIONAL MATCH (c)<-[:IN_CASE]-(claim:Claim)<-[:DISPUTES]-(other:Claim)
-           WITH c, claim, collect(${NODE('other')}) AS others ORDER BY claim.seq, claim.id
-           RETURN c.id AS caseId, ${NODE('claim')} AS claim, others`,
-    params: { caseId },
-  };
-}
-
-export function sharedBetweenCases(caseId: string, otherCaseId: string): CypherQuery {
-  return {
-    text: `MATCH (n:Entity) WHERE NOT n.id IN [$caseId, $otherCaseId]
-           WITH n, ${CASES_OF_N} AS cases WHERE $caseId IN cases AND $otherCaseId IN cases
-           RETURN ${NODE('n')} AS node ORDER BY n.kind, n.id`,
-    params: { caseId, otherCaseId },
-  };
 }

@@ -1,8 +1,12 @@
+import { CONTESTED, DISPUTED_BY, type ClaimArgs } from '../claims/lists.js';
+import type { EntityListArgs } from '../entities/lists.js';
 import type { NodeProps } from '../entities/types.js';
+import { connectionField, loadConnection } from '../graphql/connection-field.js';
 import type { Context } from '../graphql/context.js';
-import { sourcesOf } from '../provenance/sources.js';
+import { sourcesField } from '../provenance/sources.js';
 import { badInput, notFound } from '../shared/errors.js';
-import { contestedClaimsOf, entitiesExist, neighborhoodOf, sharedBetweenCases, shortestPaths } from './queries.js';
+import { SHARED_BETWEEN } from './lists.js';
+import { entitiesExist, neighborhoodOf, shortestPaths } from './queries.js';
 
 interface EdgeRow {
   id: string;
@@ -27,10 +31,15 @@ export const traversalResolvers = {
   },
   GraphEdge: {
     label: (e: EdgeRow) => e.role ?? e.type,
-    sources: (e: EdgeRow, _: unknown, ctx: Context) => sourcesOf(ctx, e.passageIds),
+    sources: sourcesField((e: EdgeRow) => e.passageIds),
   },
   PathHop: {
-    sources: (hop: { passageIds: string[] | null }, _: unknown, ctx: Context) => sourcesOf(ctx, hop.passageIds),
+    sources: sourcesField((hop: { passageIds: string[] | null }) => hop.passageIds),
+  },
+  /** A contested claim is the claim node itself. */
+  ContestedClaim: {
+    claim: (claim: NodeProps) => claim,
+    disputedBy: connectionField(DISPUTED_BY),
   },
   Query: {
     neighborhood: async (_: unknown, args: { id: string; depth: number; limit: number }, ctx: Context) => {
@@ -68,17 +77,20 @@ export const traversalResolvers = {
         };
       });
     },
-    contestedClaims: async (_: unknown, args: { caseId: string }, ctx: Context) => {
-      const rows = await ctx.executor.read<{ claim: NodeProps | null; others: NodeProps[] }>(contestedClaimsOf(args.caseId));
-      if (rows.length === 0) throw notFound('case', args.caseId);
-      return rows.filter((r) => r.claim && r.others.length > 0).map((r) => ({ claim: r.claim, disputedBy: r.others }));
+    contestedClaims: async (_: unknown, args: ClaimArgs & { caseId: string }, ctx: Context) => {
+      const claims = await loadConnection(ctx, CONTESTED, args.caseId, args);
+      if (!claims) throw notFound('case', args.caseId);
+      return claims;
     },
-    sharedBetween: async (_: unknown, args: { caseId: string; otherCaseId: string }, ctx: Context) => {
-      for (const id of [args.caseId, args.otherCaseId]) {
-        if ((await ctx.loaders.nodes.load(id))?.kind !== 'Case') throw notFound('case', id);
-      }
-      const rows = await ctx.executor.read<{ node: NodeProps }>(sharedBetweenCases(args.caseId, args.otherCaseId));
-      return prime(ctx, rows.map((r) => r.node));
+    sharedBetween: async (_: unknown, args: EntityListArgs & { caseId: string; otherCaseId: string }, ctx: Context) => {
+      const [shared, ...cases] = await Promise.all([
+        loadConnection(ctx, SHARED_BETWEEN, args.caseId, args),
+        ctx.loaders.nodes.load(args.caseId),
+        ctx.loaders.nodes.load(args.otherCaseId),
+      ]);
+      const missing = [args.caseId, args.otherCaseId].find((id, i) => cases[i]?.kind !== 'Case');
+      if (missing !== undefined || !shared) throw notFound('case', missing ?? args.caseId);
+      return shared;
     },
   },
 };

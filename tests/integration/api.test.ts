@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY } from '../../src/graphql/default-query.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { nodes } from '../support/connections.js';
 
 const CASE = 'baldwin-involuntary-manslaughter-case';
 let api: TestApi;
@@ -20,14 +21,14 @@ describe('GraphQL API behaviour', () => {
     const { data, errors } = await api.gql(DEFAULT_QUERY);
     expect(errors).toBeUndefined();
     expect(data.whoDidWhat.totalCount).toBeGreaterThan(10);
-    expect(data.whoDidWhat.edges[0].node.sources[0].quote.length).toBeGreaterThan(10);
+    expect(data.whoDidWhat.edges[0].node.sources.edges[0].node.quote.length).toBeGreaterThan(10);
   });
 
   it('answers NOT_FOUND for ids that do not exist', async () => {
     const { data, errors } = await api.gql(`{ case(id: "no-such-case") { id } }`);
     expect(data).toEqual({ case: null });
     expect(errors![0]).toMatchObject({ message: 'No case with id "no-such-case".', extensions: { code: 'NOT_FOUND' } });
-    for (const query of [`{ entity(id: "nobody") { id } }`, `{ timeline(caseId: "nope") { id } }`, `{ whoDidWhat(actorId: "nobody") { totalCount } }`]) {
+    for (const query of [`{ entity(id: "nobody") { id } }`, `{ timeline(caseId: "nope") { totalCount } }`, `{ contestedClaims(caseId: "nope") { totalCount } }`, `{ whoDidWhat(actorId: "nobody") { totalCount } }`]) {
       const response = await api.gql(query);
       expect(response.errors?.[0]?.extensions?.code, query).toBe('NOT_FOUND');
     }
@@ -38,9 +39,9 @@ describe('GraphQL API behaviour', () => {
       [`{ cases(first: 1000) { totalCount } }`, 'first'],
       [`{ whoDidWhat(first: -1) { totalCount } }`, 'first'],
       [`{ cases(after: "not-a-cursor") { totalCount } }`, 'after'],
-      [`{ search(query: "  ") { score } }`, 'query'],
-      [`{ search(query: "\\"") { score } }`, 'query'],
-      [`{ search(query: "x", first: 0) { score } }`, 'first'],
+      [`{ search(query: "  ") { totalCount } }`, 'query'],
+      [`{ search(query: "\\"") { totalCount } }`, 'query'],
+      [`{ search(query: "x", first: 101) { totalCount } }`, 'first'],
     ]) {
       const { errors } = await api.gql(query!);
       expect(errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });
@@ -65,29 +66,33 @@ describe('GraphQL API behaviour', () => {
   });
 
   it('searches names, aliases and descriptions, with kind and score, prefixes included', async () => {
-    const { data } = await api.gql(`{ search(query: "Marlowe", first: 5) { kind score entity { id name } } }`);
-    expect(data.search[0]).toMatchObject({ kind: 'PERSON', entity: { id: 'mary-marlowe-sommer' } });
-    expect(data.search[0].score).toBeGreaterThan(0);
-    const prefix = await api.gql(`{ search(query: "Tesk") { entity { id } } }`);
-    expect(prefix.data.search.map((h: any) => h.entity.id)).toContain('troy-teske');
-    const people = await api.gql(`{ search(query: "Baldwin", kinds: [PERSON], first: 5) { kind entity { id } highlights { field snippet } } }`);
-    expect(people.data.search.map((h: any) => h.kind)).toEqual(people.data.search.map(() => 'PERSON'));
-    expect(people.data.search.map((h: any) => h.entity.id)).toEqual(expect.arrayContaining(['alec-baldwin', 'hilaria-baldwin']));
-    expect(people.data.search[0].highlights[0].snippet).toContain('«Baldwin»');
-    const acts = await api.gql(`{ search(query: "rounds", kinds: [ACT, EVIDENCE]) { kind } }`);
-    expect(new Set(acts.data.search.map((h: any) => h.kind))).toEqual(new Set(['ACT', 'EVIDENCE']));
-    const hostile = await api.gql(`{ search(query: "\\"foo\\" OR name:(*) AND ]]") { entity { id } } }`);
+    const { data } = await api.gql(`{ search(query: "Marlowe", first: 5) { edges { node { kind score entity { id name } } } } }`);
+    const [best] = nodes(data.search);
+    expect(best).toMatchObject({ kind: 'PERSON', entity: { id: 'mary-marlowe-sommer' } });
+    expect(best.score).toBeGreaterThan(0);
+    const prefix = await api.gql(`{ search(query: "Tesk") { edges { node { entity { id } } } } }`);
+    expect(nodes(prefix.data.search).map((h: any) => h.entity.id)).toContain('troy-teske');
+    const people = await api.gql(`{ search(query: "Baldwin", kinds: [PERSON], first: 5) { edges { node { kind entity { id } highlights { field snippet } } } } }`);
+    const hits = nodes(people.data.search);
+    expect(hits.map((h: any) => h.kind)).toEqual(hits.map(() => 'PERSON'));
+    expect(hits.map((h: any) => h.entity.id)).toEqual(expect.arrayContaining(['alec-baldwin', 'hilaria-baldwin']));
+    expect(hits[0].highlights[0].snippet).toContain('«Baldwin»');
+    const acts = await api.gql(`{ search(query: "rounds", kinds: [ACT, EVIDENCE]) { edges { node { kind } } } }`);
+    expect(new Set(nodes(acts.data.search).map((h: any) => h.kind))).toEqual(new Set(['ACT', 'EVIDENCE']));
+    const hostile = await api.gql(`{ search(query: "\\"foo\\" OR name:(*) AND ]]") { totalCount } }`);
     expect(hostile.errors).toBeUndefined();
   });
 
   it('orders the timeline by date, with precision, and undated-year events last', async () => {
-    const { data } = await api.gql(`{ timeline(caseId: "${CASE}") { id time { iso precision year } } }`);
-    const years = data.timeline.map((e: any) => e.time?.year ?? null);
+    const { data } = await api.gql(`{ timeline(caseId: "${CASE}", first: 100) { totalCount edges { node { id time { iso precision year } } } } }`);
+    const timeline = nodes(data.timeline);
+    expect(timeline).toHaveLength(data.timeline.totalCount);
+    const years = timeline.map((e: any) => e.time?.year ?? null);
     const firstUnknown = years.indexOf(null);
-    expect(data.timeline[0].time).toEqual({ iso: '2021-10-21', precision: 'DAY', year: 2021 });
+    expect(timeline[0].time).toEqual({ iso: '2021-10-21', precision: 'DAY', year: 2021 });
     expect(years.slice(0, firstUnknown)).toEqual([...years.slice(0, firstUnknown)].sort());
     expect(years.slice(firstUnknown).every((y: unknown) => y === null)).toBe(true);
-    expect(data.timeline.map((e: any) => e.id)).toEqual(expect.arrayContaining(['rust-shooting', 'case-dismissal', 'live-rounds-delivery']));
+    expect(timeline.map((e: any) => e.id)).toEqual(expect.arrayContaining(['rust-shooting', 'case-dismissal', 'live-rounds-delivery']));
   });
 
   it('lists cases as a Relay connection with a total', async () => {
@@ -98,10 +103,10 @@ describe('GraphQL API behaviour', () => {
   });
 
   it('keeps one database round trip per relationship level, however many items a level holds', async () => {
-    const query = `{ case(id: "${CASE}") { participants { holder { name roles { within { name } } } } } }`;
+    const query = `{ case(id: "${CASE}") { participants(first: 100) { edges { node { holder { name roles { edges { node { within { name } } } } } } } } } }`;
     const { extensions, data, errors } = await api.gql(query, {}, { 'x-debug-round-trips': '1' });
     expect(errors).toBeUndefined();
-    expect(data.case.participants.length).toBeGreaterThan(5);
+    expect(data.case.participants.edges.length).toBeGreaterThan(5);
     // The case, the participants of the case, then the roles of every holder in one batch.
     expect(extensions).toEqual({ roundTrips: 3 });
     const plain = await api.gql(query);

@@ -55,9 +55,9 @@ describe('importCase and deleteCase', () => {
     const act = await api.gql(`{ entity(id: "fixture-import-climbed") { ... on Act { action } } }`);
     expect(act.data.entity.action).toBe('jumped over');
 
-    const shared = await api.gql(`{ sharedEntities(first: 100) { edges { node { id cases { id } } } } }`);
+    const shared = await api.gql(`{ sharedEntities(first: 100) { edges { node { id cases(first: 100) { edges { node { id } } } } } } }`);
     const judge = shared.data.sharedEntities.edges.find((e: any) => e.node.id === 'mary-marlowe-sommer');
-    expect(judge.node.cases.map((c: any) => c.id)).toEqual(expect.arrayContaining(['baldwin-involuntary-manslaughter-case', 'fixture-import-case']));
+    expect(judge.node.cases.edges.map((c: any) => c.node.id)).toEqual(expect.arrayContaining(['baldwin-involuntary-manslaughter-case', 'fixture-import-case']));
 
     const deleted = await api.gql(`mutation { deleteCase(id: "fixture-import-case") { caseId removedNodes removedRelationships } }`, {}, WRITE);
     expect(deleted.data.deleteCase.removedNodes).toBeGreaterThan(3);

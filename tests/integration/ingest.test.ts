@@ -9,6 +9,7 @@ import { writePlan } from '../../src/ingest/write.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
+import { nodes } from '../support/connections.js';
 
 const SEED_CASE = 'baldwin-involuntary-manslaughter-case';
 const FIXTURE = path.resolve('tests/fixtures/shared-judge/fixture-a.case.yaml');
@@ -46,11 +47,11 @@ describe('loading case files', () => {
 
   it('links a second case to the same judge node, and removes what an edited file no longer states', async () => {
     await loadCaseFile(api.executor, FIXTURE);
-    const { data } = await api.gql(`{ entity(id: "mary-marlowe-sommer") { cases { id } roles(role: "judge") { within { id } } } }`);
+    const { data } = await api.gql(`{ entity(id: "mary-marlowe-sommer") { cases(first: 100) { edges { node { id } } } roles(role: "judge", first: 100) { edges { node { within { id } } } } } }`);
     // Other test files link their own fixtures to the same judge; look only at the cases this test owns.
     const mine = (ids: string[]) => ids.filter((id) => id === 'baldwin-involuntary-manslaughter-case' || id === 'fixture-a-case').sort();
-    expect(mine(data.entity.cases.map((c: any) => c.id))).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
-    expect(mine(data.entity.roles.map((r: any) => r.within.id))).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
+    expect(mine(nodes(data.entity.cases).map((c: any) => c.id))).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
+    expect(mine(nodes(data.entity.roles).map((r: any) => r.within.id))).toEqual(['baldwin-involuntary-manslaughter-case', 'fixture-a-case']);
     expect(await countById(api.executor, 'mary-marlowe-sommer')).toBe(1);
 
     // Drop the prosecutor, the act that needs him and the judge's role from the file.
@@ -64,10 +65,11 @@ describe('loading case files', () => {
     expect(summary.removedNodes).toBe(2);
     expect(await countById(api.executor, 'fixture-beta')).toBe(0);
     expect(await countById(api.executor, 'fixture-a-argued')).toBe(0);
-    const after = await api.gql(`{ entity(id: "mary-marlowe-sommer") { cases { id } roles(role: "judge") { within { id } } sources { quote } } }`);
-    expect(mine(after.data.entity.cases.map((c: any) => c.id))).toEqual(['baldwin-involuntary-manslaughter-case']);
-    expect(mine(after.data.entity.roles.map((r: any) => r.within.id))).toEqual(['baldwin-involuntary-manslaughter-case']);
-    expect(after.data.entity.sources.length).toBeGreaterThan(0);
+    const after = await api.gql(`{ entity(id: "mary-marlowe-sommer") { cases(first: 100) { edges { node { id } } }
+      roles(role: "judge", first: 100) { edges { node { within { id } } } } sources { totalCount } } }`);
+    expect(mine(nodes(after.data.entity.cases).map((c: any) => c.id))).toEqual(['baldwin-involuntary-manslaughter-case']);
+    expect(mine(nodes(after.data.entity.roles).map((r: any) => r.within.id))).toEqual(['baldwin-involuntary-manslaughter-case']);
+    expect(after.data.entity.sources.totalCount).toBeGreaterThan(0);
 
     // Loading the full file again brings everything back exactly as the first load made it.
     await loadCaseFile(api.executor, FIXTURE);
@@ -127,14 +129,14 @@ describe('loading case files', () => {
     );
     await loadCaseFile(api.executor, file);
     expect(await countById(api.executor, 'judge-sommer')).toBe(0);
-    const { data } = await api.gql(`{ entity(id: "mary-marlowe-sommer") { name aliases cases { id } roles(role: "judge") { within { id } }
-      sources { quote document { id } } } }`);
+    const { data } = await api.gql(`{ entity(id: "mary-marlowe-sommer") { name aliases cases(first: 100) { edges { node { id } } }
+      roles(role: "judge", first: 100) { edges { node { within { id } } } } sources(first: 100) { edges { node { quote document { id } } } } } }`);
     expect(data.entity.name).toBe('Mary Marlowe Sommer');
     expect(data.entity.aliases).toContain('Judge M. M. Sommer');
-    expect(data.entity.cases.map((c: any) => c.id)).toContain('fixture-sameas-case');
-    expect(data.entity.roles.map((r: any) => r.within.id)).toContain('fixture-sameas-case');
-    expect(data.entity.sources).toContainEqual({ quote: 'Judge M. M. Sommer', document: { id: 'fixture-sameas-report' } });
-    expect(data.entity.sources.some((s: any) => s.document.id === 'baldwin-case-dismissed-article')).toBe(true);
+    expect(nodes(data.entity.cases).map((c: any) => c.id)).toContain('fixture-sameas-case');
+    expect(nodes(data.entity.roles).map((r: any) => r.within.id)).toContain('fixture-sameas-case');
+    expect(nodes(data.entity.sources)).toContainEqual({ quote: 'Judge M. M. Sommer', document: { id: 'fixture-sameas-report' } });
+    expect(nodes(data.entity.sources).some((s: any) => s.document.id === 'baldwin-case-dismissed-article')).toBe(true);
 
     const wrongKind = edited('fixture-sameas-wrong.case.yaml', (text) =>
       text.replace(/fixture-a\b/g, 'fixture-sameas-wrong').replace('entities:\n', 'entities:\n  - id: sheriff\n    kind: Person\n    name: Fixture Sheriff\n    sameAs: santa-fe-county-sheriffs-office\n    sources:\n      - quote: "Fixture Alpha"\n'),

@@ -7,6 +7,7 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
 
 const PREFIX = 'rtrip';
+const EXPECTED_ROUND_TRIPS = 9;
 let api: TestApi;
 
 async function load(text: string, name: string) {
@@ -29,15 +30,29 @@ async function loadCases(from: number, to: number) {
   await Promise.all(Array.from({ length: 6 }, worker));
 }
 
-/** All cases (a page of up to 100) -> participants -> their roles in other cases -> where. */
-const DEEP = `{ cases(first: 100) { totalCount edges { node { id participants { role holder { id roles { role within { id } } } } } } } }`;
+/**
+ * All cases (a page of up to 100) -> their participants -> each holder's roles (in other cases
+ * too) -> who takes part there; and each case's charges and acts with their people. Every list
+ * is a connection; the variables vary paging and filters.
+ */
+const DEEP = `query($first: Int = 100, $after: String, $role: String, $heldRole: String) {
+  cases(first: $first, after: $after) { totalCount edges { node { id
+    participants(first: 5, role: $role) { totalCount edges { node { role
+      holder { id roles(first: 3, role: $heldRole) { totalCount edges { node { role
+        within { id participants(first: 2, after: $after) { totalCount } }
+      } } } }
+    } } }
+    charges(first: 5) { totalCount edges { node { offence defendant { id } } } }
+    caseActs(first: 5) { totalCount edges { node { action actor { id } target { id } } } }
+  } } } }`;
 
-async function measure() {
-  const response = await api.gql(DEEP, {}, { 'x-debug-round-trips': '1' });
+async function measure(variables: Record<string, unknown> = {}) {
+  const response = await api.gql(DEEP, variables, { 'x-debug-round-trips': '1' });
   expect(response.errors).toBeUndefined();
-  const cases = response.data.cases.edges.length;
-  const roles = response.data.cases.edges.reduce((sum: number, e: any) => sum + e.node.participants.reduce((s: number, p: any) => s + p.holder.roles.length, 0), 0);
-  return { roundTrips: response.extensions!.roundTrips as number, cases, roles };
+  const cases = response.data.cases.edges.map((e: any) => e.node);
+  const participants = cases.flatMap((c: any) => c.participants.edges.map((e: any) => e.node));
+  const roles = participants.reduce((sum: number, p: any) => sum + p.holder.roles.edges.length, 0);
+  return { roundTrips: response.extensions!.roundTrips as number, cases: cases.length, participants, roles };
 }
 
 beforeAll(async () => {
@@ -47,15 +62,30 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('database round trips per request', () => {
-  it('depend on the shape of the query, not on how many cases it spans (3 cases, then 300)', async () => {
+  it('depend on the shape of the query, not on how many cases it spans (3 cases, then 300), nor on paging or filters', async () => {
     await loadCases(0, 3);
     const few = await measure();
     await loadCases(3, 300);
     const many = await measure();
     expect(many.cases).toBe(100);
     expect(many.roles).toBeGreaterThan(few.roles * 5);
-    // cases page, total count, participants of every case, roles of every holder: one batch each.
-    expect(few.roundTrips).toBe(4);
+    // The cases page and its total, then one batch per connection level (participants, roles,
+    // participants of what the roles are in, charges, acts) and per level of single references
+    // (the charges' defendants; the acts' actors and targets together).
+    expect(few.roundTrips).toBe(EXPECTED_ROUND_TRIPS);
     expect(many.roundTrips).toBe(few.roundTrips);
+
+    // Another page, other page sizes, and filters: the same statements with other parameters.
+    const page = await api.gql(`{ cases(first: 50) { pageInfo { endCursor } } }`);
+    const after = page.data.cases.pageInfo.endCursor;
+    const variants = [{ after }, { first: 7, after }, { role: 'judge' }, { role: 'defendant', heldRole: 'defendant' }, { first: 1, heldRole: 'judge' }];
+    for (const variables of variants) {
+      const varied = await measure(variables);
+      expect(varied.cases, JSON.stringify(variables)).toBeGreaterThan(0);
+      expect(varied.roundTrips, JSON.stringify(variables)).toBe(many.roundTrips);
+    }
+    const judges = await measure({ role: 'judge' });
+    expect(judges.participants.map((p: any) => p.role)).toEqual(judges.participants.map(() => 'judge'));
+    expect(judges.participants.length).toBeGreaterThan(50);
   }, 180_000);
 });

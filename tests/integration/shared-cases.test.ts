@@ -6,6 +6,7 @@ import { loadCaseFile } from '../../src/ingest/load.js';
 import { CaseFileError } from '../../src/ingest/problems.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
+import { nodes } from '../support/connections.js';
 
 /**
  * Three cases sharing entities by id: the Baldwin seed, and the fictional fixtures B and C
@@ -22,8 +23,9 @@ const SHERIFF = 'santa-fe-county-sheriffs-office';
 const B_OWN = ['fixture-b-case', 'fixture-b-report', 'fixture-bravo', 'fixture-b-mural', 'fixture-b-vandalism', 'fixture-b-delta-charged-bravo', 'fixture-b-delta-says-bravo-painted'];
 const DELETE = `mutation($id: ID!) { deleteCase(id: $id) { caseId removedNodes removedRelationships } }`;
 const ENTITY = `query($id: ID!) { entity(id: $id) {
-  id name cases { id } roles { role within { id } } sources { quote document { id } }
-  acts { id } claims { id } } }`;
+  id name cases(first: 100) { edges { node { id } } } roles(first: 100) { edges { node { role within { id } } } }
+  sources(first: 100) { edges { node { quote document { id } } } }
+  acts(first: 100) { edges { node { id } } } claims(first: 100) { edges { node { id } } } } }`;
 let api: TestApi;
 
 beforeAll(async () => {
@@ -59,10 +61,11 @@ async function entity(id: string) {
   const e = data.entity;
   return {
     ...e,
-    cases: e.cases.map((c: { id: string }) => c.id).sort() as string[],
-    roles: e.roles.map((r: { role: string; within: { id: string } }) => `${r.role} in ${r.within.id}`).sort() as string[],
-    acts: e.acts.map((a: { id: string }) => a.id).sort() as string[],
-    claims: e.claims.map((c: { id: string }) => c.id).sort() as string[],
+    sources: nodes(e.sources),
+    cases: nodes(e.cases).map((c: { id: string }) => c.id).sort() as string[],
+    roles: nodes(e.roles).map((r: { role: string; within: { id: string } }) => `${r.role} in ${r.within.id}`).sort() as string[],
+    acts: nodes(e.acts).map((a: { id: string }) => a.id).sort() as string[],
+    claims: nodes(e.claims).map((c: { id: string }) => c.id).sort() as string[],
   };
 }
 
@@ -72,9 +75,9 @@ async function sharedEntities(): Promise<Map<string, string[]>> {
   let after: string | null = null;
   do {
     const { data, errors }: any = await api.gql(`query($after: String) { sharedEntities(first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor } edges { node { id cases { id } } } } }`, { after });
+      pageInfo { hasNextPage endCursor } edges { node { id cases(first: 100) { edges { node { id } } } } } } }`, { after });
     expect(errors).toBeUndefined();
-    for (const { node } of data.sharedEntities.edges) all.set(node.id, node.cases.map((c: { id: string }) => c.id).sort());
+    for (const { node } of data.sharedEntities.edges) all.set(node.id, nodes(node.cases).map((c: { id: string }) => c.id).sort());
     after = data.sharedEntities.pageInfo.hasNextPage ? data.sharedEntities.pageInfo.endCursor : null;
   } while (after);
   return all;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_PAGE_SIZE, readPage, toConnection } from '../../src/graphql/pagination.js';
+import { connectionOfPage, MAX_PAGE_SIZE, readPage, toConnection } from '../../src/graphql/pagination.js';
 
 function badInputError(run: () => unknown): GraphQLError {
   try {
@@ -73,7 +73,23 @@ describe('toConnection', () => {
     const count = vi.fn(async () => 42);
     const connection = toConnection(['a', 'b'], { offset: 0, limit: 1 }, count);
     expect(count).not.toHaveBeenCalled();
-    await expect(connection.totalCount()).resolves.toBe(42);
+    await expect((connection.totalCount as () => Promise<number>)()).resolves.toBe(42);
     expect(count).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('connectionOfPage', () => {
+  it('knows from the total whether a next page exists', () => {
+    const page = readPage(2, null);
+    expect(connectionOfPage(['a', 'b'], page, 5)).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    const last = readPage(2, connectionOfPage(['a', 'b'], page, 5).edges[1]!.cursor);
+    expect(last).toEqual({ offset: 2, limit: 2 });
+    expect(connectionOfPage(['c', 'd'], last, 4).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('counts the items a page covered, even when some could not be shown', () => {
+    // Two passages were asked for, one was missing: the next page still starts after both.
+    expect(connectionOfPage(['a'], { offset: 0, limit: 2 }, 3, 2).pageInfo.hasNextPage).toBe(true);
+    expect(connectionOfPage(['a'], { offset: 0, limit: 2 }, 2, 2).pageInfo.hasNextPage).toBe(false);
   });
 });
