@@ -2,10 +2,11 @@ import { parse } from 'yaml';
 import type { CaseFile } from '../../ingest/case-file.js';
 import { syntheticCaseFile, syntheticJudgeFile } from '../synthetic.js';
 
-/** One case file's text and the name problems would be reported under. */
+/** One case file's text, the name problems would be reported under, and its documents by path. */
 export interface CaseText {
   name: string;
   text: string;
+  documents?: Record<string, string>;
 }
 
 /** Ids and words of the first case that the read operations ask about, at every corpus size. */
@@ -19,7 +20,10 @@ export interface Anchors {
   searchText: string;
 }
 
-/** Where the bench's cases come from: files loaded first (shared entities), then case n = 0, 1, 2… */
+/**
+ * Where the bench's cases come from: files loaded first (shared entities), then case n = 0, 1,
+ * 2…, asked for in that order and each once.
+ */
 export interface CorpusSource {
   name: string;
   prelude: CaseText[];

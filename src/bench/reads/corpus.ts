@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../config/env.js';
 import { graphLookup } from '../../ingest/load.js';
-import { planCaseFile } from '../../ingest/plan.js';
+import { planCaseFile, type GraphPlan } from '../../ingest/plan.js';
 import { CaseFileError } from '../../ingest/problems.js';
 import { validateCaseFile } from '../../ingest/validate.js';
-import { writePlan } from '../../ingest/write.js';
+import { writePlans } from '../../ingest/write.js';
 import { connect, startEmbeddedTarget, type Neo4jTarget } from '../../neo4j/connection.js';
 import { Executor } from '../../neo4j/executor.js';
 import { applySchema } from '../../neo4j/migrations.js';
@@ -52,18 +52,23 @@ export async function openCorpusDatabase(memory: { heap: string; pageCache: stri
   };
 }
 
-/** Validates, plans and writes one case file with the project's loader (documents inline). */
-async function loadText(executor: Executor, file: CaseText): Promise<void> {
+/** Validates and plans one case file with the project's loader; its documents come with it. */
+async function prepare(executor: Executor, file: CaseText): Promise<GraphPlan> {
   const env = {
-    readDocument: async () => {
-      throw new Error('the bench loads case files with their documents inline');
+    readDocument: async (relativePath: string) => {
+      const text = file.documents?.[relativePath];
+      if (text === undefined) throw new Error('no such document beside the case file');
+      return text;
     },
     lookupIds: graphLookup(executor),
   };
   const { problems, valid } = await validateCaseFile(file.name, file.text, env);
   if (!valid) throw new CaseFileError(problems);
-  await writePlan(executor, planCaseFile(valid));
+  return planCaseFile(valid);
 }
+
+/** Cases per transaction while the corpus grows (writePlans writes a batch in about one case's round trips). */
+const BATCH = 50;
 
 /** A corpus that only grows: 1 case, then 1,000, then 10,000, each step loading only the new cases. */
 export class Corpus {
@@ -79,16 +84,26 @@ export class Corpus {
     return this.loaded;
   }
 
-  /** Loads cases up to `cases` in all, with `loaders` concurrent transactions; returns the seconds it took. */
+  /**
+   * Loads cases up to `cases` in all: the source's prelude first, then batches of new cases in
+   * one transaction each, `loaders` batches at a time. Returns the seconds it took.
+   */
   async growTo(cases: number, progress: (loaded: number) => void = () => {}): Promise<number> {
     const started = performance.now();
-    if (this.loaded === 0) for (const file of this.source.prelude) await loadText(this.executor, file);
+    if (this.loaded === 0) for (const file of this.source.prelude) await writePlans(this.executor, [{ plan: await prepare(this.executor, file) }]);
     let next = this.loaded;
+    let done = this.loaded;
     await Promise.all(
       Array.from({ length: this.loaders }, async () => {
-        for (let n = next++; n < cases; n = next++) {
-          await loadText(this.executor, this.source.caseFile(n));
-          if ((n + 1) % 500 === 0) progress(n + 1);
+        while (next < cases) {
+          // Claimed and read before any await, so the source hands out cases strictly in order.
+          const files = Array.from({ length: Math.min(cases, next + BATCH) - next }, () => this.source.caseFile(next++));
+          const plans = [];
+          for (const file of files) plans.push({ plan: await prepare(this.executor, file) });
+          await writePlans(this.executor, plans);
+          const before = done;
+          done += plans.length;
+          if (Math.floor(done / 1000) > Math.floor(before / 1000)) progress(done);
         }
       }),
     );
