@@ -8,6 +8,7 @@ import { corsOption, varyByOrigin } from '../http/cors.js';
 import { csrfPlugin } from '../http/csrf.js';
 import { introspectionPlugins } from '../http/introspection.js';
 import { limitPlugins } from '../http/limits.js';
+import { requestErrorsPlugin } from '../http/request-errors.js';
 import { alreadyLogged, maskUnexpected } from '../http/mask-errors.js';
 import { withRequestLog } from '../http/request-log.js';
 import { currentScope } from '../http/request-scope.js';
@@ -58,6 +59,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
       authPlugin(http.readToken, options.writeToken),
       ...limitPlugins(http.limits),
       ...introspectionPlugins(http.introspection),
+      requestErrorsPlugin(!http.introspection),
       bodyLimitMessage(http.maxBodyBytes),
       varyByOrigin(http.corsOrigins),
       roundTripsPlugin(),

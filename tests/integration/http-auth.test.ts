@@ -22,7 +22,7 @@ afterAll(() => Promise.all([guarded?.close(), open?.close()]));
 
 describe('API_READ_TOKEN', () => {
   it('when set, answers 401 UNAUTHENTICATED without a bearer token, naming the header to send', async () => {
-    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer' }]) {
+    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer' }] as Record<string, string>[]) {
       const { status, headers: answer, body } = await post(guarded.url, QUERY, headers);
       expect(status).toBe(401);
       expect(answer.get('www-authenticate')).toBe('Bearer');

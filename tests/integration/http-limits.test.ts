@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNamedType, isEnumType, isLeafType, isNonNullType, type GraphQLEnumType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startTestApi, type TestApi, type TestApiOptions } from '../support/api.js';
 import { captureLog, type CapturedLog } from '../support/log-capture.js';
 import { deepQuery } from '../support/schema-queries.js';
 import { post } from '../support/http.js';
@@ -12,7 +13,7 @@ let open: { api: TestApi; logs: CapturedLog };
 let cheap: { api: TestApi; logs: CapturedLog };
 let closed: TestApi;
 
-async function server(http: Parameters<typeof startTestApi>[0]['http'] = {}) {
+async function server(http: TestApiOptions['http'] = {}) {
   const logs = captureLog();
   return { api: await startTestApi({ http, log: logs.log }), logs };
 }
@@ -74,6 +75,21 @@ describe('query limits on the live server', () => {
   });
 });
 
+/** A root field with an enum argument, and a misspelt value of that enum that graphql-js would correct. */
+function enumTypo() {
+  for (const field of Object.values(schema.getQueryType()!.getFields())) {
+    const arg = field.args.find((a) => isEnumType(getNamedType(a.type)));
+    if (!arg || field.args.some((a) => a !== arg && isNonNullType(a.type))) continue;
+    const typo = (getNamedType(arg.type) as GraphQLEnumType).getValues()[0]!.name.slice(0, -1);
+    const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+    return {
+      literal: { query: `{ ${field.name}(${arg.name}: ${typo})${selection} }` },
+      variable: { query: `query($e: ${String(arg.type)}) { ${field.name}(${arg.name}: $e)${selection} }`, variables: { e: typo } },
+    };
+  }
+  throw new Error('no root field with an enum argument');
+}
+
 describe('introspection switch', () => {
   it('when off, refuses __schema and __type and drops field suggestions; __typename still works', async () => {
     for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Case") { name } }']) {
@@ -85,6 +101,12 @@ describe('introspection switch', () => {
     expect((await post(closed.url, { query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
     const typo = await post(closed.url, { query: '{ cas(id: "x") { id } }' });
     expect(typo.body.errors[0].message).toBe('Cannot query field "cas" on type "Query".');
+    const { literal, variable } = enumTypo();
+    const enumLiteral = await post(closed.url, literal);
+    expect(enumLiteral.body.errors[0].message).toMatch(/does not exist in "\w+" enum\.$/);
+    const enumVariable = await post(closed.url, variable);
+    expect(enumVariable.body.errors[0].message).toMatch(/^Variable "\$e" got invalid value .* enum\.$/);
+    expect(enumVariable.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('when on (the default), answers introspection and suggests fields', async () => {
@@ -92,6 +114,11 @@ describe('introspection switch', () => {
     expect(body.data.__schema.queryType.name).toBe('Query');
     const typo = await post(strict.api.url, { query: '{ cas(id: "x") { id } }' });
     expect(typo.body.errors[0].message).toMatch(/Did you mean "case"/);
+    const { literal, variable } = enumTypo();
+    expect((await post(strict.api.url, literal)).body.errors[0].message).toMatch(/Did you mean the enum value/);
+    const enumVariable = await post(strict.api.url, variable);
+    expect(enumVariable.body.errors[0].message).toMatch(/Did you mean the enum value/);
+    expect(enumVariable.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
 
