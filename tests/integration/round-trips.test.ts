@@ -1,4 +1,7 @@
+import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/graphql/context.js';
+import { buildSchema } from '../../src/graphql/schema.js';
 import { validateCaseFile } from '../../src/ingest/validate.js';
 import { graphLookup } from '../../src/ingest/load.js';
 import { planCaseFile } from '../../src/ingest/plan.js';
@@ -84,6 +87,17 @@ describe('database round trips per request', () => {
       expect(varied.cases, JSON.stringify(variables)).toBeGreaterThan(0);
       expect(varied.roundTrips, JSON.stringify(variables)).toBe(many.roundTrips);
     }
+    // The switch `npm run bench:round-trips` uses (in process only): with DataLoader batching
+    // off, the same query costs round trips per parent instead of per level.
+    const inProcess = async (batch: boolean) => {
+      const ctx = createContext(api.executor, new Request('http://test.invalid/graphql'), {}, { batch });
+      const result = await execute({ schema: buildSchema(), document: parse(DEEP), variableValues: { first: 20 }, contextValue: ctx });
+      expect(result.errors).toBeUndefined();
+      return ctx.stats.roundTrips;
+    };
+    expect(await inProcess(true)).toBe(EXPECTED_ROUND_TRIPS);
+    expect(await inProcess(false)).toBeGreaterThan(20 * 4);
+
     const judges = await measure({ role: 'judge' });
     expect(judges.participants.map((p: any) => p.role)).toEqual(judges.participants.map(() => 'judge'));
     expect(judges.participants.length).toBeGreaterThan(50);
