@@ -5,6 +5,7 @@ import { CaseFileError } from './ingest/problems.js';
 import { connect, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
 import { Neo4jUnavailableError } from './neo4j/embedded/build.js';
 import { Executor } from './neo4j/executor.js';
+import { drainable } from './lifecycle/drain.js';
 import { applySchema } from './neo4j/migrations.js';
 import { removeRunningNeo4j, writeRunningNeo4j } from './neo4j/running.js';
 import { createLogger } from './shared/logger.js';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = async (reason: string, code: number) => {
     if (stopping) {
-      log.warn('second signal: exiting now');
+      log.warn({ reason }, 'second signal: exiting now, without waiting for requests or Neo4j');
       process.exit(1);
     }
     stopping = true;
@@ -47,13 +48,19 @@ async function main(): Promise<void> {
       writeRunningNeo4j(config.dataDir, target.uri);
       cleanups.push(async () => removeRunningNeo4j(config.dataDir));
     }
-    const driver = await connect(target);
+    const driver = await connect(target, { connectTimeoutMs: config.timeouts.connectMs });
     cleanups.push(() => driver.close());
-    const executor = new Executor(driver, target.database);
+    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs });
     await applySchema(executor);
     if (config.seedOnStart) await loadSeeds(executor, log);
     const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken });
-    cleanups.push(running.close);
+    const requests = drainable(running.server);
+    cleanups.push(async () => {
+      log.info({ inFlight: requests.inFlight(), graceMs: config.timeouts.shutdownGraceMs }, 'no longer accepting connections; draining requests');
+      const { finished, cut } = await requests.drain(config.timeouts.shutdownGraceMs);
+      if (cut > 0) log.warn({ finished, cut }, `SHUTDOWN_GRACE_MS passed: closed ${cut} request(s) still running`);
+      else log.info({ finished }, 'requests drained');
+    });
     log.info({ url: running.url, neo4j: target.mode, startupMs: Date.now() - started }, 'ready');
     console.log(`GraphiQL: ${running.url}  (Neo4j: ${target.mode} ${target.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {

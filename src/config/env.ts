@@ -22,6 +22,18 @@ export interface Config {
     heap: string;
     pageCache: string;
   };
+  /** How long the service waits: on Neo4j, and for requests in flight when it stops. */
+  timeouts: Timeouts;
+}
+
+/** Every one has an env variable and a default; the README's "Running in production" explains them. */
+export interface Timeouts {
+  /** NEO4J_TX_TIMEOUT_MS: Neo4j stops a request's transaction after this long; 0 leaves it to the server. */
+  transactionMs: number;
+  /** NEO4J_CONNECT_TIMEOUT_MS: one attempt to open a connection to Neo4j. */
+  connectMs: number;
+  /** SHUTDOWN_GRACE_MS: on SIGTERM/SIGINT, how long requests in flight may take to finish. */
+  shutdownGraceMs: number;
 }
 
 /** Settings of the GraphQL HTTP endpoint; every one has an env variable and a default. */
@@ -120,5 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: size(env, 'NEO4J_HEAP', '512m'),
       pageCache: size(env, 'NEO4J_PAGECACHE', '256m'),
     },
+    timeouts: loadTimeouts(env),
+  };
+}
+
+export function loadTimeouts(env: NodeJS.ProcessEnv = process.env): Timeouts {
+  return {
+    transactionMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    connectMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

@@ -47,16 +47,42 @@ export async function startEmbeddedTarget(
   return { uri: running.uri, user: 'neo4j', password: '', database: 'neo4j', mode: 'embedded', release: running.stop };
 }
 
+/** How long the driver waits for Neo4j before giving up (NEO4J_CONNECT_TIMEOUT_MS for the service). */
+export interface DriverTimeouts {
+  connectTimeoutMs: number;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 1_000;
+
+/**
+ * Retries of one transaction stop this long after its first failure. The driver waits about
+ * 1 s before retrying, so this allows exactly one retry: enough for a connection a restarted
+ * Neo4j closed or a transient lock conflict, short enough that with Neo4j gone a request fails
+ * within about 1.2 s (the driver's default keeps retrying for 30 s).
+ */
+export const MAX_RETRY_TIME_MS = 500;
+
+/**
+ * Driver settings that bound how long a request can wait on Neo4j: a connection attempt
+ * (`connectTimeoutMs`) and the retries above. The wait for one of the 50 pooled connections
+ * covers opening one too, so it stays longer than a connection attempt (an unreachable host is
+ * then reported as such) and long enough that a burst of requests queues instead of failing.
+ */
+export function driverConfig(timeouts: DriverTimeouts) {
+  return {
+    maxConnectionPoolSize: 50,
+    connectionTimeout: timeouts.connectTimeoutMs,
+    connectionAcquisitionTimeout: Math.max(10_000, timeouts.connectTimeoutMs + 1_000),
+    maxTransactionRetryTime: MAX_RETRY_TIME_MS,
+    disableLosslessIntegers: false,
+  };
+}
+
 /** A driver for the target; waits until the server answers. */
-export async function connect(target: Neo4jTarget): Promise<Driver> {
+export async function connect(target: Neo4jTarget, timeouts: DriverTimeouts = { connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS }): Promise<Driver> {
   installTcpNoDelay();
   const auth = target.password ? neo4j.auth.basic(target.user, target.password) : undefined;
-  const driver = neo4j.driver(target.uri, auth, {
-    maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    disableLosslessIntegers: false,
-  });
+  const driver = neo4j.driver(target.uri, auth, driverConfig(timeouts));
   await driver.verifyConnectivity({ database: target.database });
   return driver;
 }

@@ -1,10 +1,14 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { CircuitBreaker } from './circuit-breaker.js';
 import { toDriverParams, toNative } from './convert.js';
+import { databaseError } from './errors.js';
 
 /** A Cypher statement and its parameters. Values always travel as parameters, never as text. */
 export interface CypherQuery {
   text: string;
   params?: Record<string, unknown>;
+  /** For a statement that is slow by design (waiting for indexes): its own transaction timeout. */
+  timeoutMs?: number;
 }
 
 /** Counts database round trips, e.g. per GraphQL request. */
@@ -19,20 +23,38 @@ export interface TransactionRunner {
   run<T = Row>(query: CypherQuery): Promise<T[]>;
 }
 
+export interface ExecutorOptions {
+  /**
+   * Neo4j stops any transaction that runs longer (NEO4J_TX_TIMEOUT_MS for the service); 0 or
+   * unset leaves it to the server's own setting, which suits batch tools like the loader.
+   */
+  transactionTimeoutMs?: number;
+  /** Shared by every view of one connection, so one request's outage spares the next ones. */
+  breaker?: CircuitBreaker;
+}
+
 /**
  * The only module that opens sessions and transactions. Everything else hands it
  * CypherQuery values, which keeps query building pure and makes round trips countable.
+ * Reads run in read transactions, so a cluster (`neo4j://`) routes them to followers and read
+ * replicas; writes go to the leader. Failures leave as `errors.ts` describes: a timeout or an
+ * outage as a GraphQLError with its code, anything else unchanged.
  */
 export class Executor {
+  private readonly options: Required<ExecutorOptions>;
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
     private readonly stats?: QueryStats,
-  ) {}
+    options: ExecutorOptions = {},
+  ) {
+    this.options = { transactionTimeoutMs: options.transactionTimeoutMs ?? 0, breaker: options.breaker ?? new CircuitBreaker() };
+  }
 
   /** A view of the same connection that counts its round trips in `stats`. */
   withStats(stats: QueryStats): Executor {
-    return new Executor(this.driver, this.database, stats);
+    return new Executor(this.driver, this.database, stats, this.options);
   }
 
   async read<T = Row>(query: CypherQuery): Promise<T[]> {
@@ -48,32 +70,61 @@ export class Executor {
    * The driver retries transient failures, so `work` must be safe to run again.
    */
   async transaction<R>(work: (tx: TransactionRunner) => Promise<R>): Promise<R> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite((tx: ManagedTransaction) =>
-        work({
-          run: async <T>(query: CypherQuery) => {
-            this.count();
-            const result = await tx.run(query.text, toDriverParams(query.params ?? {}) as Record<string, unknown>);
-            return result.records.map((record) => toNative(record.toObject()) as T);
-          },
-        }),
-      );
-    } finally {
-      await session.close();
-    }
+    const timeoutMs = this.options.transactionTimeoutMs;
+    return this.guard(timeoutMs, async () => {
+      // The driver's bookmark manager, shared with executeQuery: reads that follow this write
+      // see it even when a cluster sends them to another member.
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
+      try {
+        return await session.executeWrite(
+          (tx: ManagedTransaction) =>
+            work({
+              run: async <T>(query: CypherQuery) => {
+                this.count();
+                const result = await tx.run(query.text, toDriverParams(query.params ?? {}) as Record<string, unknown>);
+                return result.records.map((record) => toNative(record.toObject()) as T);
+              },
+            }),
+          transactionConfig(timeoutMs),
+        );
+      } finally {
+        await session.close();
+      }
+    });
   }
 
-  private async run<T>(query: CypherQuery, routing: "READ" | "WRITE"): Promise<T[]> {
+  private async run<T>(query: CypherQuery, routing: 'READ' | 'WRITE'): Promise<T[]> {
     this.count();
-    const result = await this.driver.executeQuery(query.text, toDriverParams(query.params ?? {}) as Record<string, unknown>, {
-      database: this.database,
-      routing,
+    const timeoutMs = query.timeoutMs ?? this.options.transactionTimeoutMs;
+    return this.guard(timeoutMs, async () => {
+      const result = await this.driver.executeQuery(query.text, toDriverParams(query.params ?? {}) as Record<string, unknown>, {
+        database: this.database,
+        routing,
+        transactionConfig: transactionConfig(timeoutMs),
+      });
+      return result.records.map((record) => toNative(record.toObject()) as T);
     });
-    return result.records.map((record) => toNative(record.toObject()) as T);
+  }
+
+  /** Runs through the circuit breaker and turns driver failures into what callers expect. */
+  private async guard<R>(timeoutMs: number, work: () => Promise<R>): Promise<R> {
+    const started = performance.now();
+    try {
+      return await this.options.breaker.run(work);
+    } catch (error) {
+      throw databaseError(error, { elapsedMs: performance.now() - started, timeoutMs });
+    }
   }
 
   private count(): void {
     if (this.stats) this.stats.roundTrips += 1;
   }
+}
+
+function transactionConfig(timeoutMs: number): { timeout?: number } {
+  return timeoutMs > 0 ? { timeout: timeoutMs } : {};
 }

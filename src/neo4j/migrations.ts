@@ -44,6 +44,7 @@ export async function applySchema(executor: Executor): Promise<{ created: string
   const existing = new Set((await executor.read<{ name: string }>({ text: 'SHOW INDEXES YIELD name' })).map((row) => row.name));
   const missing = schemaStatements().filter((statement) => !existing.has(statement.name));
   for (const statement of missing) await executor.write(statement);
-  if (missing.length > 0) await executor.write({ text: 'CALL db.awaitIndexes(120)' });
+  // Waits up to 120 s by design, longer than requests may take (NEO4J_TX_TIMEOUT_MS).
+  if (missing.length > 0) await executor.write({ text: 'CALL db.awaitIndexes(120)', timeoutMs: 130_000 });
   return { created: missing.map((s) => s.name) };
 }

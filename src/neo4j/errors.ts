@@ -1,0 +1,66 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError, error as driverCodes } from 'neo4j-driver';
+
+/** The env setting that bounds every transaction, named in QUERY_TIMEOUT errors. */
+export const TX_TIMEOUT_SETTING = 'NEO4J_TX_TIMEOUT_MS';
+
+const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+
+/** Ways a terminated transaction is reported when it was stopped while waiting (for a lock, say). */
+const TERMINATED = new Set(['Neo.ClientError.Transaction.LockClientStopped', 'Neo.ClientError.Transaction.Terminated', 'Neo.TransientError.Transaction.Terminated']);
+
+/** Neo4j (or the database) is not there: worth failing fast for a moment rather than trying again at once. */
+const UNREACHABLE = new Set<string>([driverCodes.SERVICE_UNAVAILABLE, driverCodes.SESSION_EXPIRED, 'Neo.TransientError.General.DatabaseUnavailable']);
+
+const code = (error: unknown) => (error instanceof Neo4jError ? error.code : undefined);
+
+/** True when the error means Neo4j is out of reach; these open the circuit breaker. */
+export function isOutage(error: unknown): boolean {
+  return UNREACHABLE.has(code(error) ?? '');
+}
+
+/** Every pooled connection stayed busy: the database answers but this service has too much in flight. */
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
+}
+
+/**
+ * A Neo4jError with the code the HTTP layer maps to SERVICE_UNAVAILABLE (503), so an outage
+ * reads the same to clients whichever way the driver reported it; the original is its cause.
+ */
+export function unreachable(message: string, cause?: Error): Neo4jError {
+  return new Neo4jError(message, driverCodes.SERVICE_UNAVAILABLE, '08000', `connection exception. ${message}`, undefined, cause);
+}
+
+export interface Attempt {
+  /** How long the call took before it failed. */
+  elapsedMs: number;
+  /** The transaction timeout it ran with; 0 for none. */
+  timeoutMs: number;
+}
+
+/**
+ * What a failed database call becomes for callers. A timeout is an expected error with the
+ * limit it hit (QUERY_TIMEOUT); an outage or a full pool is SERVICE_UNAVAILABLE, keeping the
+ * driver's error as `originalError` for the logs; anything else is returned unchanged and is
+ * masked by the server as unexpected.
+ */
+export function databaseError(error: unknown, attempt: Attempt): unknown {
+  const failure = code(error);
+  const stopped = failure !== undefined && TERMINATED.has(failure) && attempt.timeoutMs > 0 && attempt.elapsedMs >= attempt.timeoutMs;
+  if (failure !== undefined && (TIMED_OUT.has(failure) || stopped)) {
+    return new GraphQLError(
+      `The query ran longer than the ${attempt.timeoutMs} ms the server allows (${TX_TIMEOUT_SETTING}) and was stopped. Ask for less (a smaller page, fewer hops or a narrower filter), or raise ${TX_TIMEOUT_SETTING}.`,
+      { extensions: { code: 'QUERY_TIMEOUT', limit: TX_TIMEOUT_SETTING, max: attempt.timeoutMs } },
+    );
+  }
+  if (isOutage(error) || isPoolExhausted(error)) {
+    const reason = (error as Error).message.split('\n')[0]!;
+    const cause = failure === driverCodes.SERVICE_UNAVAILABLE || failure === driverCodes.SESSION_EXPIRED ? (error as Neo4jError) : unreachable(reason, error as Error);
+    return new GraphQLError(`Neo4j cannot be reached (${reason}); try again in a moment.`, {
+      originalError: cause,
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } },
+    });
+  }
+  return error;
+}
