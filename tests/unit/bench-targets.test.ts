@@ -4,7 +4,7 @@ import { judgeTargets } from '../../src/bench/reads/targets.js';
 import { toMarkdown } from '../../src/bench/reads/report.js';
 
 const op = (name: string, p50: number, p99: number, idBased = true): OperationResult => ({
-  name, idBased, requests: 100, rps: 100, p50, p99, failures: 0, roundTrips: 3, dbHits: 10, statements: [], bytes: 100,
+  name, idBased, requests: 100, rps: 100, p50, p99, failures: 0, roundTrips: 3, dbHits: 10, statements: [], bytes: 100, aloneMs: 7,
 });
 
 const figuresOf = (rps: number) => ({ requests: 10, rps, p50: 1, p99: 2, failures: 0 });
@@ -60,7 +60,7 @@ describe('toMarkdown', () => {
     });
     expect(markdown).toContain('Test CPU, 2 cores, 24 GiB');
     expect(markdown).toContain('machine was busy');
-    expect(markdown).toContain('| caseDetail | 10,000 | 100 | 5 | 9 | 3 | 10 | 0 |');
+    expect(markdown).toContain('| caseDetail | 10,000 | 100 | 5 | 9 | 7 | 3 | 10 | 0 |');
     expect(markdown).toContain('| 1 | 20 | 1 | 2 | 10 | 1 | 2 | 2x |');
     expect(markdown).toContain('| whoDidWhat and caseDetail p99 <= 25 ms at 10,000 cases | not measured | not measured |');
   });

@@ -7,9 +7,25 @@ import type { Operation } from './operations.js';
 import { probe, requestBody } from './probe.js';
 import type { OperationResult } from './results.js';
 
+/** Requests sent one at a time after the timed run; their median is the latency without load. */
+const ALONE = 3;
+
+/**
+ * Sends every operation a few times, one request at a time (at most 10 each, or 5 s), so the
+ * first operation timed does not also pay for compiling the server's common code paths.
+ */
+export async function warmService(service: ServerChild, operations: readonly Operation[], anchors: Anchors): Promise<void> {
+  for (const op of operations) {
+    const body = requestBody(op.query, op.variables(anchors));
+    const until = performance.now() + 5_000;
+    for (let i = 0; i < 10 && performance.now() < until; i += 1) await probe(service.url, body, op.name);
+  }
+}
+
 /**
  * One operation against the running service: checked once (no errors, a real answer, its round
- * trips), profiled once (db hits), warmed up, then timed for `duration` seconds.
+ * trips), profiled once (db hits), warmed up, timed for `duration` seconds under load, then sent
+ * alone a few times.
  */
 export async function measureOperation(op: Operation, service: ServerChild, db: CorpusDatabase, anchors: Anchors, settings: LoadSettings): Promise<OperationResult> {
   const variables = op.variables(anchors);
@@ -22,6 +38,8 @@ export async function measureOperation(op: Operation, service: ServerChild, db: 
   const request = { url: service.url, body };
   if (settings.warmup > 0) await warmUp(request, settings);
   const measured = figures([await timedRun(request, settings.duration, settings)]);
+  const alone: number[] = [];
+  for (let i = 0; i < ALONE; i += 1) alone.push((await probe(service.url, body, op.name)).ms);
   return {
     name: op.name,
     idBased: op.idBased,
@@ -30,5 +48,6 @@ export async function measureOperation(op: Operation, service: ServerChild, db: 
     dbHits: hits.total,
     statements: hits.statements,
     bytes: checked.bytes,
+    aloneMs: Number(alone.sort((a, b) => a - b)[Math.floor(ALONE / 2)]!.toFixed(2)),
   };
 }

@@ -5,6 +5,8 @@ export interface Probe {
   /** Cypher round trips the request took, from `extensions.roundTrips` (null when the server does not report them). */
   roundTrips: number | null;
   bytes: number;
+  /** How long it took, answer read (ms). */
+  ms: number;
 }
 
 /**
@@ -21,17 +23,19 @@ export function benchHeaders(): Record<string, string> {
  * failing operation would time error handling.
  */
 export async function probe(url: string, body: string, name: string): Promise<Probe> {
+  const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
     headers: { ...benchHeaders(), [DEBUG_HEADER]: '1' },
     body,
   });
   const text = await response.text();
+  const ms = performance.now() - started;
   const json = JSON.parse(text) as { data?: unknown; errors?: { message: string }[]; extensions?: { roundTrips?: number } };
   if (!response.ok || json.errors?.length) {
     throw new Error(`${name} failed (HTTP ${response.status}): ${json.errors?.map((e) => e.message).join('; ') ?? text.slice(0, 300)}. Update src/bench/reads/operations.ts to the current schema.`);
   }
-  return { data: json.data, roundTrips: json.extensions?.roundTrips ?? null, bytes: Buffer.byteLength(text) };
+  return { data: json.data, roundTrips: json.extensions?.roundTrips ?? null, bytes: Buffer.byteLength(text), ms };
 }
 
 export const requestBody = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });

@@ -29,8 +29,8 @@ export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchR
   lines.push('**Reads**', '');
   lines.push(
     ...table(
-      ['operation', 'cases', 'req/s', 'p50 ms', 'p99 ms', 'round trips', 'db hits', 'failed'],
-      results.sizes.flatMap((size) => size.operations.map((o) => [o.name, n(size.cases), n(o.rps), n(o.p50), n(o.p99), n(o.roundTrips), n(o.dbHits), n(o.failures)])),
+      ['operation', 'cases', 'req/s', 'p50 ms', 'p99 ms', 'alone ms', 'round trips', 'db hits', 'failed'],
+      results.sizes.flatMap((size) => size.operations.map((o) => [o.name, n(size.cases), n(o.rps), n(o.p50), n(o.p99), n(o.aloneMs), n(o.roundTrips), n(o.dbHits), n(o.failures)])),
     ),
     '',
   );
@@ -53,7 +53,7 @@ export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchR
 /** A short console summary: one line per operation and size, then the comparison. */
 export function toConsoleRows(results: Pick<BenchResults, 'sizes'>) {
   return results.sizes.flatMap((size) => [
-    ...size.operations.map((o) => ({ operation: o.name, cases: size.cases, 'req/s': o.rps, 'p50 ms': o.p50, 'p99 ms': o.p99, 'round trips': o.roundTrips, 'db hits': o.dbHits, failed: o.failures })),
+    ...size.operations.map((o) => ({ operation: o.name, cases: size.cases, 'req/s': o.rps, 'p50 ms': o.p50, 'p99 ms': o.p99, 'alone ms': o.aloneMs, 'round trips': o.roundTrips, 'db hits': o.dbHits, failed: o.failures })),
     ...(size.comparison
       ? [
           { operation: `${size.comparison.operation} (service, interleaved)`, cases: size.cases, 'req/s': size.comparison.service.rps, 'p50 ms': size.comparison.service.p50, 'p99 ms': size.comparison.service.p99, 'round trips': size.comparison.service.roundTrips, 'db hits': null, failed: size.comparison.service.failures },

@@ -14,6 +14,8 @@ export interface OperationResult extends Figures {
   statements: StatementHits[];
   /** Size of one response body. */
   bytes: number;
+  /** Median latency of a few requests sent one at a time, without load (ms). */
+  aloneMs: number;
 }
 
 /** The service against @neo4j/graphql on the same read, interleaved in one run. */

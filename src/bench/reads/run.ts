@@ -7,7 +7,7 @@ import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
 import { corpusSource } from './corpus-choice.js';
 import { readCpuProfile, topSelfTime } from './cpu-profile.js';
 import { describeMachine, loadPerCore } from './machine.js';
-import { measureOperation } from './measure.js';
+import { measureOperation, warmService } from './measure.js';
 import { OPERATIONS, type Operation } from './operations.js';
 import { COMPARE, type ReadOptions } from './options.js';
 import { requestBody } from './probe.js';
@@ -32,6 +32,7 @@ async function measureSize(db: CorpusDatabase, anchors: Anchors, options: ReadOp
   const service = await startServerChild('service', SERVICE_ENTRY, db.target, logs('service'));
   let other: ServerChild | null = null;
   try {
+    await warmService(service, chosen, anchors);
     const operations = [];
     for (const op of chosen) {
       say(`  ${op.name}…`);
