@@ -25,7 +25,7 @@ import { syntheticCaseFile, syntheticJudgeFile } from './synthetic.js';
  * median latency of `--runs` runs of each. Uses NEO4J_URI when set (it adds cases with ids
  * starting "rtbench-"), else an embedded Neo4j in a throwaway store.
  */
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '300' }, runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '300' }, runs: { type: 'string', default: '11' } } });
 const cases = Number(values.cases);
 const runs = Number(values.runs);
 
@@ -87,15 +87,18 @@ try {
     if (result.errors?.length) throw new Error(`${name}: ${result.errors.map((e) => e.message).join('; ')}`);
     return { roundTrips: ctx.stats.roundTrips, ms, data: JSON.stringify(result.data) };
   }
-  const rows = [];
-  const answers = new Set<string>();
-  for (const batch of [true, false]) {
-    await once(batch); // warm-up: plan cache and JIT as in a running service
-    const timed = [];
-    for (let i = 0; i < runs; i += 1) timed.push(await once(batch));
-    for (const t of timed) answers.add(t.data);
-    rows.push({ loaders: batch ? 'batched (service)' : 'batching off', roundTrips: timed[0]!.roundTrips, medianMs: Number(median(timed.map((t) => t.ms)).toFixed(1)), minMs: Number(Math.min(...timed.map((t) => t.ms)).toFixed(1)), maxMs: Number(Math.max(...timed.map((t) => t.ms)).toFixed(1)) });
-  }
+  // Warm-up (plan cache and JIT as in a running service), then the two modes alternate, so a
+  // change in the machine's load weighs on both alike.
+  await once(true);
+  await once(false);
+  const timed: Record<'true' | 'false', Awaited<ReturnType<typeof once>>[]> = { true: [], false: [] };
+  for (let i = 0; i < runs; i += 1) for (const batch of [true, false]) timed[`${batch}`].push(await once(batch));
+  const answers = new Set([...timed.true, ...timed.false].map((t) => t.data));
+  const rows = ([true, false] as const).map((batch) => {
+    const ms = timed[`${batch}`].map((t) => t.ms);
+    const round = (x: number) => Number(x.toFixed(1));
+    return { loaders: batch ? 'batched (service)' : 'batching off', roundTrips: timed[`${batch}`][0]!.roundTrips, medianMs: round(median(ms)), minMs: round(Math.min(...ms)), maxMs: round(Math.max(...ms)) };
+  });
   if (answers.size !== 1) throw new Error('the two modes gave different answers');
   console.log(`${name} (the deepest example of docs/examples.graphql), seed + ${cases} generated cases, median of ${runs} runs, Neo4j ${target.mode}, ${os.cpus().length} cores`);
   console.table(rows);
