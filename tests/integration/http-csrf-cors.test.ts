@@ -40,6 +40,14 @@ describe('CSRF prevention', () => {
     expect((await send(mutation, { headers: { accept: 'application/json', 'x-graphql-csrf': '1' } })).status).toBe(405);
   });
 
+  it('does not take multipart bodies at all, even with the header (the API has no uploads)', async () => {
+    const body = new FormData();
+    body.set('operations', JSON.stringify({ query: '{ ok }' }));
+    body.set('map', '{}');
+    const multipart = await send(sameOrigin.url, { method: 'POST', headers: { 'x-graphql-csrf': '1' }, body });
+    expect(multipart.status).toBe(415);
+  });
+
   it('accepts JSON POSTs as they are, since browsers preflight them', async () => {
     expect(await post(sameOrigin.url, { query: '{ ok }' })).toMatchObject({ status: 200, body: { data: { ok: true } } });
   });
