@@ -76,6 +76,17 @@ describe('unexpected errors', () => {
     expect(broken.logs.lines().filter((l) => l.requestId === requestId && JSON.stringify(l).includes('secretProperty'))).toHaveLength(1);
   });
 
+  it('keep the id of each request when many fail at once', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `concurrent-${i}`);
+    const responses = await Promise.all(ids.map((id) => post(broken.api.url, QUERY, { 'x-request-id': id })));
+    for (const [i, response] of responses.entries()) {
+      expect(response.requestId).toBe(ids[i]);
+      expect(response.body.errors[0].extensions.requestId).toBe(ids[i]);
+      const line = await broken.logs.waitFor((l) => l.requestId === ids[i] && l.msg === 'unexpected error');
+      expect(line.path).toEqual(['case']);
+    }
+  });
+
   it('from an unreachable Neo4j answer 503 SERVICE_UNAVAILABLE with Retry-After', async () => {
     const { status, headers, body, requestId } = await post(down.api.url, QUERY);
     expect(status).toBe(503);
