@@ -13,7 +13,6 @@ export interface RelatedKey {
 const HIDDEN = ['sourceKeys'];
 /** A node's properties as the API shows them. */
 export const nodeMap = (v: string) => `${v} {.*, ${HIDDEN.map((p) => `${p}: null`).join(', ')}}`;
-const node = nodeMap;
 
 /**
  * A relationship `r` between the parent `n` and `m`, seen from `n`: the shape of
@@ -27,7 +26,7 @@ export function nodesById(ids: readonly string[]): CypherQuery {
   return {
     text: `UNWIND range(0, size($ids) - 1) AS i
            MATCH (n:Entity {id: $ids[i]})
-           RETURN i, ${node('n')} AS node`,
+           RETURN i, ${nodeMap('n')} AS node`,
     params: { ids },
   };
 }
@@ -43,7 +42,7 @@ export function relatedNodes(keys: readonly RelatedKey[]): CypherQuery {
              UNION
              MATCH (n)<-[r]-(m:Entity) WHERE key.inbound AND type(r) = key.type RETURN m
            }
-           RETURN i, ${node('m')} AS node
+           RETURN i, ${nodeMap('m')} AS node
            ORDER BY i, m.seq, m.id`,
     params: { keys },
   };
@@ -52,7 +51,7 @@ export function relatedNodes(keys: readonly RelatedKey[]): CypherQuery {
 export function entitiesPage(kind: NodeKind | null, offset: number, limit: number): CypherQuery {
   const match = kind ? `MATCH (n:${label(kind)})` : 'MATCH (n:Entity)';
   return {
-    text: `${match} RETURN ${node('n')} AS node ORDER BY n.kind, n.id SKIP $offset LIMIT $limit`,
+    text: `${match} RETURN ${nodeMap('n')} AS node ORDER BY n.kind, n.id SKIP $offset LIMIT $limit`,
     params: { offset, limit },
   };
 }
