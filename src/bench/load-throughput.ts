@@ -1,75 +1,90 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * `npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] ...`: load throughput of a
+ * generated fictional corpus into a real Neo4j, end to end (read, parse, validate, plan, write)
+ * and for the write phase alone, for each batch size x loaders. Prints a table, one JSON line
+ * (`{"benchmark":"load-throughput",...}`, read by `npm run bench`) and writes the same JSON to
+ * bench-results/load-<time>.json. See ./README.md.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { graphLookup } from '../ingest/load.js';
-import { planCaseFile, type GraphPlan } from '../ingest/plan.js';
-import { validateCaseFile } from '../ingest/validate.js';
-import { writePlan } from '../ingest/write.js';
 import { connect, startEmbeddedTarget, type Neo4jTarget } from '../neo4j/connection.js';
 import { Executor } from '../neo4j/executor.js';
 import { applySchema } from '../neo4j/migrations.js';
-import { syntheticCaseFile, syntheticJudgeFile } from './synthetic.js';
+import { parseLoadBenchArgs, LOAD_BENCH_USAGE } from './load/args.js';
+import { writeCorpus } from './load/corpus-dir.js';
+import { measureLoad, type LoadFigures } from './load/measure.js';
+import { findProcess, processCpuSeconds } from './load/process-cpu.js';
 
-/**
- * `npm run bench`: load throughput of generated (fictional) cases into a real Neo4j, one
- * transaction per case, sequentially and with concurrent loaders. Uses NEO4J_URI when set (the
- * bench writes cases with ids starting "bench-"), else an embedded Neo4j in a throwaway store.
- */
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '300' }, concurrency: { type: 'string', default: '4' } } });
-const cases = Number(values.cases);
-const concurrency = Number(values.concurrency);
-
+const parsed = parseLoadBenchArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  (parsed.help ? process.stdout : process.stderr).write(parsed.help ? LOAD_BENCH_USAGE : `bench:load: ${parsed.message}\n`);
+  process.exit(parsed.help ? 0 : 2);
+}
+const options = parsed.options;
 const say = (message: string) => console.error(message);
-let home: string | undefined;
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'case-graph-load-bench-'));
+const startedAt = new Date().toISOString();
+const loadPerCoreAtStart = Number((os.loadavg()[0]! / os.cpus().length).toFixed(2));
+
 let target: Neo4jTarget;
+let databaseCpu: () => number | null = () => null;
 if (process.env.NEO4J_URI) {
   target = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD || '', database: process.env.NEO4J_DATABASE || 'neo4j', mode: 'external', release: async () => {} };
 } else {
-  home = mkdtempSync(path.join(os.tmpdir(), 'case-graph-bench-'));
-  target = await startEmbeddedTarget(home, { boltPort: 0, heap: '1g', pageCache: '512m' }, say);
+  const home = path.join(scratch, 'neo4j');
+  target = await startEmbeddedTarget(home, { boltPort: 0, heap: options.heap, pageCache: options.pageCache }, say);
+  const pid = findProcess('casegraph.neo4j.EmbeddedNeo4j', home);
+  if (pid !== null) databaseCpu = () => processCpuSeconds(pid);
 }
 const driver = await connect(target);
 const executor = new Executor(driver, target.database);
 
-async function prepare(text: string, name: string): Promise<GraphPlan> {
-  const { problems, valid } = await validateCaseFile(name, text, {
-    readDocument: async () => {
-      throw new Error('inline documents only');
-    },
-    lookupIds: graphLookup(executor),
-  });
-  if (!valid) throw new Error(`${name}: ${problems.map((p) => p.message).join('; ')}`);
-  return planCaseFile(valid);
-}
-
-const elements = (plan: GraphPlan) => plan.nodes.length + plan.relationships.length + plan.passages.length;
-
-async function run(prefix: string, workers: number) {
-  await writePlan(executor, await prepare(syntheticJudgeFile(prefix), `${prefix}-bench.case.yaml`));
-  const plans: GraphPlan[] = [];
-  for (let n = 0; n < cases; n += 1) plans.push(await prepare(syntheticCaseFile(prefix, n), `${prefix}-${n}.case.yaml`));
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let i = next++; i < plans.length; i = next++) await writePlan(executor, plans[i]!);
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  const total = plans.reduce((sum, plan) => sum + elements(plan), 0);
-  return { loaders: workers, cases, elements: total, seconds: Number(seconds.toFixed(2)), casesPerSecond: Math.round(cases / seconds), elementsPerSecond: Math.round(total / seconds) };
+/** Each run loads a corpus of its own (ids start with its prefix), all from the same seed. */
+const stamp = Date.now().toString(36);
+async function run(name: string, cases: number, batch: number, loaders: number): Promise<LoadFigures> {
+  const files = await writeCorpus(path.join(scratch, name), { cases, seed: options.seed, prefix: `${name}-${stamp}`, format: 'yaml' });
+  say(`${name}: ${cases} cases, ${batch} per transaction, ${loaders} loader${loaders === 1 ? '' : 's'}…`);
+  return measureLoad({ executor, files, batch, loaders, databaseCpu });
 }
 
 try {
   await applySchema(executor);
-  // A short warm-up so the JIT and Cypher's plan cache are in the state a running service has.
-  const stamp = Date.now().toString(36);
-  await run(`bench-warm-${stamp}`, 1);
-  const rows = [await run(`bench-seq-${stamp}`, 1), await run(`bench-par-${stamp}`, concurrency)];
-  console.log(`Load throughput, ${cases} generated cases per run, one transaction per case (validation and planning not timed), Neo4j ${target.mode}, ${os.cpus().length} cores`);
-  console.table(rows);
-  console.log(JSON.stringify({ benchmark: 'load-throughput', rows }));
+  const [component] = await executor.read<{ versions: string[]; edition: string }>({
+    text: "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions, edition",
+  });
+  // A warm-up, so the JIT and Cypher's plan cache are in the state a running service has.
+  if (options.warmup > 0) await run('warm', options.warmup, options.configs[0]!.batch, 1);
+  const rows: LoadFigures[] = [];
+  for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
+
+  const result = {
+    benchmark: 'load-throughput',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    corpus: { generator: 'npm run generate', seed: options.seed, cases: options.cases, warmupCases: options.warmup },
+    machine: { cpu: os.cpus()[0]?.model.trim() ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, loadPerCoreAtStart },
+    neo4j: {
+      version: component ? `${component.versions.join(', ')} ${component.edition}` : 'unknown',
+      mode: target.mode,
+      memory: target.mode === 'embedded' ? { heap: options.heap, pageCache: options.pageCache } : 'external',
+    },
+    rows,
+  };
+  console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
+    `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
+  console.table(rows.map((r) => ({
+    batch: r.batch, loaders: r.loaders, cases: r.cases, elements: r.elements, 'prepare s': r.prepareSeconds, 'write s': r.writeSeconds,
+    'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond, 'cases/s': r.casesPerSecond,
+    'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
+  })));
+  console.log(JSON.stringify(result));
+  mkdirSync(options.outDir, { recursive: true });
+  const file = path.join(options.outDir, `load-${startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  say(`Results: ${file}`);
 } finally {
   await driver.close();
   await target.release();
-  if (home) rmSync(home, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['seeds', '--dry-run', 'cases/*.case.yaml', '--replace', '--json', '--quiet']);
     expect(parsed).toEqual({
       ok: true,
-      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, help: false },
+      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, help: false },
     });
   });
 
@@ -15,6 +15,15 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['-nq', '--', '--odd-name.case.yaml']);
     expect(parsed).toMatchObject({ ok: true, options: { inputs: ['--odd-name.case.yaml'], dryRun: true, quiet: true } });
     expect(parseCliArgs(['-h'])).toMatchObject({ ok: true, options: { help: true, inputs: [] } });
+  });
+
+  it('reads --batch as a whole number of cases per transaction, and refuses anything else', () => {
+    expect(parseCliArgs(['seeds', '--batch', '50'])).toMatchObject({ ok: true, options: { batch: 50 } });
+    expect(parseCliArgs(['seeds', '-b', '1'])).toMatchObject({ ok: true, options: { batch: 1 } });
+    for (const bad of ['0', '-3', '2.5', 'many', '1001', '']) {
+      expect(parseCliArgs(['seeds', `--batch=${bad}`]), bad).toEqual({ ok: false, message: `--batch needs a whole number of cases from 1 to 1000, not "${bad}"` });
+    }
+    expect(parseCliArgs(['seeds', '--batch']).ok).toBe(false);
   });
 
   it('refuses an unknown option, an option with a value, and no files', () => {
@@ -29,7 +38,7 @@ describe('parseCliArgs', () => {
 
 describe('the usage text', () => {
   it('lists every option, every exit code and the NEO4J_* variables', () => {
-    for (const option of ['--dry-run', '--replace', '--json', '--quiet', '--help']) expect(USAGE).toContain(option);
+    for (const option of ['--dry-run', '--replace', '--json', '--quiet', '--batch', '--help']) expect(USAGE).toContain(option);
     for (const code of Object.values(EXIT_CODES)) expect(USAGE).toMatch(new RegExp(`^ +${code}  \\S`, 'm'));
     for (const variable of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'DATA_DIR']) expect(USAGE).toContain(variable);
   });

@@ -4,7 +4,7 @@ import type { FileStatus } from './report.js';
 export const EXIT_CODES = {
   /** Every file was loaded or was already in the graph as it is (on a dry run: no file is invalid). */
   OK: 0,
-  /** At least one file is invalid; its problems were printed and it was not loaded. */
+  /** At least one file is invalid; its problems were printed and it was not loaded (with --batch, no file was). */
   INVALID: 1,
   /** Bad option or argument, bad environment setting, or no case file matched. */
   USAGE: 2,
@@ -23,7 +23,7 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 /** One line per code, for --help. */
 export const EXIT_CODE_HELP: [ExitCode, string][] = [
   [EXIT_CODES.OK, 'all files loaded or unchanged (dry run: no file is invalid)'],
-  [EXIT_CODES.INVALID, 'at least one file is invalid (the valid ones were still loaded)'],
+  [EXIT_CODES.INVALID, 'at least one file is invalid (the valid ones were still loaded, except with --batch)'],
   [EXIT_CODES.USAGE, 'usage error: bad option, bad NEO4J_*/DATA_DIR setting, no file matched'],
   [EXIT_CODES.REFUSED, 'no file invalid, but a case in the graph differs from its file and --replace was not given'],
   [EXIT_CODES.NEO4J_UNAVAILABLE, 'Neo4j unavailable: it could not be started or reached, or the connection was lost'],

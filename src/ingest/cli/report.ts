@@ -6,7 +6,8 @@ import type { Problem } from '../problems.js';
  * What happened to one file. On a dry run the same words say what would happen:
  * `loaded` = a new case, `replaced` = an existing case changed (with --replace),
  * `refused` = an existing case differs and --replace was not given, `skipped` = not reached
- * (interrupted, or the connection was lost).
+ * (interrupted, or the connection was lost) or, with --batch, not loaded because another file
+ * was invalid.
  */
 export type FileStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused' | 'invalid' | 'failed' | 'skipped';
 

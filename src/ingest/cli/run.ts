@@ -1,18 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Executor } from '../../neo4j/executor.js';
 import { applySchema } from '../../neo4j/migrations.js';
-import { CaseConflictError, importPlan } from '../import.js';
-import { validationEnv } from '../load.js';
-import { planCaseFile, type GraphPlan } from '../plan.js';
-import { formatProblems, type Problem } from '../problems.js';
-import { validateCaseFile } from '../validate.js';
+import { CaseConflictError, importPlan, importPlans } from '../import.js';
+import { formatProblems } from '../problems.js';
 import type { CliOptions } from './args.js';
 import { BatchDefinitions, loadOrder } from './batch.js';
 import { isConnectionLost } from './connect.js';
 import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
 import { formatFileResult, statusOf, toJsonLine, type FileResult } from './report.js';
+import { validateAll } from './validate-all.js';
 
 export interface RunResult {
   /** One per file, in the order the files were given (sorted). */
@@ -21,14 +18,7 @@ export interface RunResult {
   connectionLost: boolean;
 }
 
-type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'>;
-
-interface Checked {
-  plan?: GraphPlan;
-  problems?: Problem[];
-  /** BatchDefinitions.version when it was validated. */
-  seen: number;
-}
+type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'> & Partial<Pick<CliOptions, 'batch'>>;
 
 /** Thrown inside the run to stop handling files. */
 class Stop extends Error {}
@@ -37,6 +27,8 @@ class Stop extends Error {}
  * Validates every file, prints every problem, then loads the valid files one at a time, one
  * transaction each, after the files that define what they refer to. A file that fails does not
  * stop the others; a lost connection or `signal` does (the rest are reported as skipped).
+ * With `batch`, nothing is loaded unless every file is valid, and each transaction writes up to
+ * `batch` cases: a failure rolls back (and reports as failed) the files of its batch only.
  */
 export async function runFiles(
   executor: Executor,
@@ -80,7 +72,8 @@ export async function runFiles(
 
   try {
     const batch = new BatchDefinitions();
-    const checked = await validateAll(files, batch, executor, out, guard);
+    out.phase('validating', files.length);
+    const checked = await validateAll(files, batch, executor, { guard, validated: (file) => out.tick(file.display) });
     for (const file of files) {
       const problems = checked.get(file)?.problems;
       if (problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems, ms: 0 });
@@ -89,27 +82,60 @@ export async function runFiles(
     const plans = new Map(valid.map((file) => [file, checked.get(file)!.plan!]));
     const byDisplay = new Map(valid.map((file) => [file.display, file]));
     const providers = (file: CaseFileRef) => batch.providersOf(file.display, plans.get(file)!).map((name) => byDisplay.get(name)!);
-    if (valid.length > 0 && !options.dryRun) await guard(() => applySchema(executor));
+    const invalid = files.length - valid.length;
+    const allOrNothing = options.batch != null && invalid > 0 && !options.dryRun;
+    if (allOrNothing) {
+      const why = `${invalid} file${invalid === 1 ? ' is' : 's are'} invalid, and --batch writes nothing unless every file is valid`;
+      out.problem(`Nothing was written: ${why}.`);
+      for (const file of valid) emit(file, { file: file.display, status: 'skipped', dryRun: false, error: why, ms: 0 });
+    }
+    const loadable = allOrNothing ? [] : valid;
+    if (loadable.length > 0 && !options.dryRun) await guard(() => applySchema(executor));
 
-    out.phase(options.dryRun ? 'checking' : 'loading', valid.length);
-    for (const file of loadOrder(valid, providers)) {
-      const started = performance.now();
-      const base = { file: file.display, dryRun: options.dryRun };
-      try {
-        const report = await guard(() => importPlan(executor, plans.get(file)!, file.display, { dryRun: options.dryRun, replace: options.replace }));
-        emit(file, { ...base, status: statusOf(report, options.replace), report, ms: performance.now() - started });
-      } catch (error) {
-        if (error instanceof Stop) throw error;
-        const ms = performance.now() - started;
-        if (error instanceof CaseConflictError) {
-          emit(file, { ...base, status: 'refused', report: error.report, error: error.message, ms });
-        } else {
-          const missing = providers(file).filter((p) => !['loaded', 'replaced', 'unchanged'].includes(results.get(p)?.status ?? ''));
-          const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
-          emit(file, { ...base, status: 'failed', error: `${(error as Error).message}${note}`, ms });
+    out.phase(options.dryRun ? 'checking' : 'loading', loadable.length);
+    /** Why a file failed, naming the files of this run it needed that were not loaded. */
+    const failure = (file: CaseFileRef, error: unknown, rolledBack = '') => {
+      const missing = providers(file).filter((p) => !['loaded', 'replaced', 'unchanged'].includes(results.get(p)?.status ?? ''));
+      const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
+      return `${(error as Error).message}${rolledBack}${note}`;
+    };
+    const order = loadOrder(loadable, providers);
+    if (options.batch == null) {
+      for (const file of order) {
+        const started = performance.now();
+        const base = { file: file.display, dryRun: options.dryRun };
+        try {
+          const report = await guard(() => importPlan(executor, plans.get(file)!, file.display, { dryRun: options.dryRun, replace: options.replace }));
+          emit(file, { ...base, status: statusOf(report, options.replace), report, ms: performance.now() - started });
+        } catch (error) {
+          if (error instanceof Stop) throw error;
+          const ms = performance.now() - started;
+          if (error instanceof CaseConflictError) emit(file, { ...base, status: 'refused', report: error.report, error: error.message, ms });
+          else emit(file, { ...base, status: 'failed', error: failure(file, error), ms });
         }
+        out.tick(file.display);
       }
-      out.tick(file.display);
+    } else {
+      for (let i = 0; i < order.length; i += options.batch) {
+        const chunk = order.slice(i, i + options.batch);
+        const started = performance.now();
+        const share = () => (performance.now() - started) / chunk.length;
+        try {
+          const items = chunk.map((file) => ({ plan: plans.get(file)!, file: file.display }));
+          const outcomes = await guard(() => importPlans(executor, items, { dryRun: options.dryRun, replace: options.replace }));
+          chunk.forEach((file, k) => {
+            const { report, refused } = outcomes[k]!;
+            const base = { file: file.display, dryRun: options.dryRun, ms: share() };
+            if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
+            else emit(file, { ...base, status: statusOf(report, options.replace), report });
+          });
+        } catch (error) {
+          if (error instanceof Stop) throw error;
+          const rolledBack = chunk.length > 1 ? ` (its batch of ${chunk.length} files was rolled back)` : '';
+          for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, error, rolledBack), ms: share() });
+        }
+        for (const file of chunk) out.tick(file.display);
+      }
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
@@ -119,48 +145,4 @@ export async function runFiles(
   for (const file of files) if (!results.has(file)) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: reason, ms: 0 });
   run.results = files.map((file) => results.get(file)!);
   return run;
-}
-
-/**
- * Validates each file against the graph and the files of this run that validated before it.
- * A file validated before others defined what it refers to is validated again, until no more
- * files become valid, so the order of the files does not matter.
- */
-async function validateAll(
-  files: readonly CaseFileRef[],
-  batch: BatchDefinitions,
-  executor: Executor,
-  out: Output,
-  guard: <T>(work: () => Promise<T>) => Promise<T>,
-): Promise<Map<CaseFileRef, Checked>> {
-  const checked = new Map<CaseFileRef, Checked>();
-  out.phase('validating', files.length);
-  let pending = [...files];
-  for (let round = 0; pending.length > 0; round += 1) {
-    const before = batch.version;
-    for (const file of pending) {
-      const seen = batch.version;
-      const result = await guard(() => validateFile(executor, file, batch));
-      checked.set(file, { ...result, seen });
-      if (result.plan) batch.add(file.display, result.plan);
-      if (round === 0) out.tick(file.display);
-    }
-    if (batch.version === before) break;
-    pending = pending.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
-  }
-  return checked;
-}
-
-/** prepareCaseFile, with a lookup that also knows what this run's valid files define. */
-async function validateFile(executor: Executor, file: CaseFileRef, batch: BatchDefinitions): Promise<Omit<Checked, 'seen'>> {
-  let text: string;
-  try {
-    text = await readFile(file.path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: `cannot read the file (${reason})`, hint: 'check that it exists and is readable' }] };
-  }
-  const env = validationEnv(executor, file.path);
-  const { problems, valid } = await validateCaseFile(file.display, text, { ...env, lookupIds: batch.lookupWith(env.lookupIds) });
-  return valid ? { plan: planCaseFile(valid) } : { problems };
 }

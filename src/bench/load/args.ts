@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+
+export interface LoadBenchOptions {
+  cases: number;
+  seed: number;
+  /** Rows of the table: cases per transaction x concurrent loaders. */
+  configs: { batch: number; loaders: number }[];
+  warmup: number;
+  heap: string;
+  pageCache: string;
+  outDir: string;
+}
+
+export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] [--seed 1] [--warmup 100]
+                              [--heap 1g] [--pagecache 512m] [--out bench-results]
+
+Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
+Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph elements per
+second end to end (read, parse, validate, plan, write) and for the write phase alone.
+
+  --cases N       cases per row (default 1000)
+  --configs L     comma-separated rows, each <cases per transaction>x<loaders> (default 1x1,50x1,50x2)
+  --seed S        seed of the generated corpus (default 1)
+  --warmup N      cases loaded first, not measured (default 100; 0 for none)
+  --heap, --pagecache   memory of the embedded Neo4j (default 1g and 512m)
+  --out DIR       where the JSON results go (default bench-results)
+`;
+
+export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options: LoadBenchOptions } | { ok: false; message: string; help?: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '1x1,50x1,50x2' }, seed: { type: 'string', default: '1' },
+        warmup: { type: 'string', default: '100' }, heap: { type: 'string', default: '1g' }, pagecache: { type: 'string', default: '512m' },
+        out: { type: 'string', default: 'bench-results' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  if (values.help) return { ok: false, message: LOAD_BENCH_USAGE, help: true };
+  const whole = (name: string, raw: string, min: number, max: number): number | string =>
+    /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : `--${name} needs a whole number from ${min} to ${max}, not "${raw}"`;
+  const cases = whole('cases', values.cases, 1, 100_000);
+  const seed = whole('seed', values.seed, 0, 0xffffffff);
+  const warmup = whole('warmup', values.warmup, 0, 100_000);
+  for (const value of [cases, seed, warmup]) if (typeof value === 'string') return { ok: false, message: value };
+  const configs = values.configs.split(',').map((part) => /^(\d+)x(\d+)$/.exec(part.trim()));
+  if (configs.some((m) => !m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 1000 || Number(m[2]) > 16)) {
+    return { ok: false, message: `--configs "${values.configs}": give rows such as 1x1,50x2 (1 to 1000 cases per transaction x 1 to 16 loaders)` };
+  }
+  for (const [name, size] of [['heap', values.heap], ['pagecache', values.pagecache]] as const) {
+    if (!/^\d+[kmg]$/i.test(size)) return { ok: false, message: `--${name} "${size}": give a size such as 512m or 1g` };
+  }
+  return {
+    ok: true,
+    options: {
+      cases: cases as number, seed: seed as number, warmup: warmup as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
+      configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
+    },
+  };
+}
