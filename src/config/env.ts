@@ -103,7 +103,8 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     readToken: env.API_READ_TOKEN || undefined,
     introspection: flag(env, 'INTROSPECTION', true),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
-    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 2_000_000, 1_000, 1_000_000_000),
+    // Room for the largest case file importCase takes (5 MiB) even when JSON escaping doubles it.
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 12_000_000, 1_000, 1_000_000_000),
     limits: {
       maxDepth: integer(env, 'MAX_DEPTH', 15, 1, 1_000),
       maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),

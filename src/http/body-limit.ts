@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 export function bodyLimitMessage(maxBytes: number): Plugin {
   const reword = (error: GraphQLError) =>
     error.extensions?.code === 'REQUEST_ENTITY_TOO_LARGE'
-      ? new GraphQLError(`The request body is larger than ${maxBytes} bytes (MAX_BODY_BYTES). Case files this large are better loaded with npm run load.`, {
+      ? new GraphQLError(`The request body is larger than ${maxBytes} bytes (MAX_BODY_BYTES).`, {
           extensions: { ...error.extensions, limit: 'MAX_BODY_BYTES', max: maxBytes },
         })
       : error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadHttpConfig } from '../../src/config/env.js';
+import { MAX_CASE_FILE_BYTES } from '../../src/ingest/validate.js';
 
 function message(env: NodeJS.ProcessEnv): string {
   try {
@@ -12,15 +13,19 @@ function message(env: NodeJS.ProcessEnv): string {
 }
 
 describe('HTTP settings from the environment', () => {
-  it('have documented defaults: reads open, introspection on, same-origin only, 2 MB bodies', () => {
+  it('have documented defaults: reads open, introspection on, same-origin only, 12 MB bodies', () => {
     expect(loadHttpConfig({})).toEqual({
       readToken: undefined,
       introspection: true,
       corsOrigins: [],
-      maxBodyBytes: 2_000_000,
+      maxBodyBytes: 12_000_000,
       limits: { maxDepth: 15, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 50_000 },
     });
     expect(loadConfig({}).http).toEqual(loadHttpConfig({}));
+  });
+
+  it('take the largest case file importCase accepts, even JSON-escaped to twice its size', () => {
+    expect(loadHttpConfig({}).maxBodyBytes).toBeGreaterThan(2 * MAX_CASE_FILE_BYTES);
   });
 
   it('read every setting', () => {
