@@ -27,6 +27,7 @@ describe('read bench options', () => {
     [['--heap', 'lots'], /--heap lots: use a size such as 512m/],
     [['--cpu-prof', 'everything'], /--cpu-prof everything: not an operation/],
     [['--sise', '1'], /Unknown option '--sise'.*Options: --sizes/],
+    [['--corpus', 'real'], /--corpus real: use generated or synthetic/],
   ])('refuses %j with a message naming the option and the fix', (argv, message) => {
     expect(() => read(argv)).toThrow(OptionError);
     expect(() => read(argv)).toThrow(message);

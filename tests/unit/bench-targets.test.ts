@@ -13,6 +13,7 @@ const size = (cases: number, operations: OperationResult[], ratio?: number): Siz
   cases,
   graph: { nodes: 1, relationships: 1 },
   growSeconds: 1,
+  growth: null,
   operations,
   comparison: ratio === undefined ? null : { operation: 'crossCase', rounds: 3, equalResults: true, service: { ...figuresOf(ratio * 10), roundTrips: 3 }, neo4jGraphql: figuresOf(10), throughputRatio: ratio },
 });

@@ -5,45 +5,60 @@
 export interface CrossCaseShape {
   id: string;
   name: string;
-  participantCount: number;
-  participants: {
+  participants: Page<{
     id: string;
     role: string;
-    holder: { id: string; name: string; roleCount: number; roles: { id: string; role: string; within: Named }[] };
-  }[];
+    holder: { id: string; name: string; roles: Page<{ id: string; role: string; within: { id: string; name: string; participants: Page<RoleOnly> } }> };
+  }>;
 }
 
-interface Named {
+interface RoleOnly {
   id: string;
-  name: string;
+  role: string;
+}
+
+interface Page<T> {
+  totalCount: number;
+  items: T[];
 }
 
 const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const named = (n: Named): Named => ({ id: n.id, name: n.name });
 
-/** From the service: `case { id name participants { totalCount edges { node { id role holder { … roles } } } } }`. */
+/** A service connection (`totalCount edges { node }`) as a page. */
+const servicePage = <T extends { id: string }>(connection: any, item: (node: any) => T): Page<T> => ({
+  totalCount: connection.totalCount,
+  items: byId((connection.edges as any[]).map((edge) => item(edge.node))),
+});
+
+/** An @neo4j/graphql relationship connection (`totalCount edges { properties node }`) as a page. */
+const theirPage = <T extends { id: string }>(connection: any, item: (properties: any, node: any) => T): Page<T> => ({
+  totalCount: connection.totalCount,
+  items: byId((connection.edges as any[]).map((edge) => item(edge.properties, edge.node))),
+});
+
+/** From the service's `case { id name participants { … holder { … roles { … within { … participants } } } } }`. */
 export function serviceShape(data: any): CrossCaseShape {
   const c = data.case;
   return {
     id: c.id,
     name: c.name,
-    participantCount: c.participants.totalCount,
-    participants: byId(
-      (c.participants.edges as any[]).map(({ node: p }) => ({
-        id: p.id,
-        role: p.role,
-        holder: {
-          id: p.holder.id,
-          name: p.holder.name,
-          roleCount: p.holder.roles.totalCount,
-          roles: byId((p.holder.roles.edges as any[]).map(({ node: r }) => ({ id: r.id, role: r.role, within: named(r.within) }))),
-        },
-      })),
-    ),
+    participants: servicePage(c.participants, (p) => ({
+      id: p.id,
+      role: p.role,
+      holder: {
+        id: p.holder.id,
+        name: p.holder.name,
+        roles: servicePage(p.holder.roles, (r) => ({
+          id: r.id,
+          role: r.role,
+          within: { id: r.within.id, name: r.within.name, participants: servicePage(r.within.participants, (q) => ({ id: q.id, role: q.role })) },
+        })),
+      },
+    })),
   };
 }
 
-/** From @neo4j/graphql: `cases { id name participantsConnection { totalCount edges { properties node { … rolesConnection } } } }`. */
+/** From @neo4j/graphql's `cases { id name participantsConnection { … rolesConnection { … participantsConnection } } }`. */
 export function neo4jGraphqlShape(data: any): CrossCaseShape {
   const cases = data.cases as any[];
   if (cases.length !== 1) throw new Error(`@neo4j/graphql found ${cases.length} cases for one id`);
@@ -51,18 +66,18 @@ export function neo4jGraphqlShape(data: any): CrossCaseShape {
   return {
     id: c.id,
     name: c.name,
-    participantCount: c.participantsConnection.totalCount,
-    participants: byId(
-      (c.participantsConnection.edges as any[]).map((e) => ({
-        id: e.properties.id,
-        role: e.properties.role,
-        holder: {
-          id: e.node.id,
-          name: e.node.name,
-          roleCount: e.node.rolesConnection.totalCount,
-          roles: byId((e.node.rolesConnection.edges as any[]).map((r) => ({ id: r.properties.id, role: r.properties.role, within: named(r.node) }))),
-        },
-      })),
-    ),
+    participants: theirPage(c.participantsConnection, (p, holder) => ({
+      id: p.id,
+      role: p.role,
+      holder: {
+        id: holder.id,
+        name: holder.name,
+        roles: theirPage(holder.rolesConnection, (r, within) => ({
+          id: r.id,
+          role: r.role,
+          within: { id: within.id, name: within.name, participants: theirPage(within.participantsConnection, (q) => ({ id: q.id, role: q.role })) },
+        })),
+      },
+    })),
   };
 }

@@ -23,13 +23,13 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string {
  * change in the machine's load falls on both.
  */
 export async function compareServers(service: ServerChild, other: ServerChild, anchors: Anchors, settings: LoadSettings, rounds: number): Promise<ComparisonResult> {
-  const ours = { url: service.url, body: requestBody(compared.operation.query, compared.operation.variables(anchors)) };
+  const ours = { url: service.url, body: requestBody(compared.service.query, compared.service.variables(anchors)) };
   const theirs = { url: other.url, body: requestBody(compared.neo4jGraphql.query, compared.neo4jGraphql.variables(anchors)) };
-  const [a, b] = [await probe(ours.url, ours.body, compared.operation.name), await probe(theirs.url, theirs.body, `@neo4j/graphql ${compared.operation.name}`)];
+  const [a, b] = [await probe(ours.url, ours.body, compared.service.name), await probe(theirs.url, theirs.body, `@neo4j/graphql ${compared.service.name}`)];
   const [shapeA, shapeB] = [serviceShape(a.data), neo4jGraphqlShape(b.data)];
-  if (shapeA.participants.length === 0) throw new Error(`${compared.operation.name}: the case has no participants to compare`);
+  if (shapeA.participants.items.length === 0) throw new Error(`${compared.service.name}: the case has no participants to compare`);
   if (!isDeepStrictEqual(shapeA, shapeB)) {
-    throw new Error(`the service and @neo4j/graphql answer ${compared.operation.name} differently: ${firstDifference(shapeA, shapeB)}`);
+    throw new Error(`the service and @neo4j/graphql answer ${compared.service.name} differently: ${firstDifference(shapeA, shapeB)}`);
   }
   if (settings.warmup > 0) {
     await warmUp(ours, settings);
@@ -42,7 +42,7 @@ export async function compareServers(service: ServerChild, other: ServerChild, a
   }
   const [mine, yours] = [figures(runs.service), figures(runs.other)];
   return {
-    operation: compared.operation.name,
+    operation: compared.service.name,
     rounds,
     equalResults: true,
     service: { ...mine, roundTrips: a.roundTrips },

@@ -1,54 +1,43 @@
 import { parse } from 'yaml';
 import type { CaseFile } from '../../ingest/case-file.js';
-import { syntheticCaseFile, syntheticJudgeFile } from '../synthetic.js';
-
-/** One case file's text, the name problems would be reported under, and its documents by path. */
-export interface CaseText {
-  name: string;
-  text: string;
-  documents?: Record<string, string>;
-}
+import type { Executor } from '../../neo4j/executor.js';
 
 /** Ids and words of the first case that the read operations ask about, at every corpus size. */
 export interface Anchors {
   caseId: string;
-  /** The actor of the case's first act: whoDidWhat, neighbourhood and the start of paths. */
+  /** The actor of one of the case's acts, itself an entity of the case: whoDidWhat, neighbourhood, the start of paths. */
   actorId: string;
-  /** The target of that act: the end of paths. */
+  /** Whom or what that act was done to: the end of paths. */
   targetId: string;
   /** The first word of the actor's name, searched for among people. */
   searchText: string;
 }
 
+/** What loading some cases reported, when the source measures it (graph elements per second). */
+export interface GrowthFigures {
+  cases: number;
+  elements: number;
+  elementsPerSecond: number;
+}
+
 /**
- * Where the bench's cases come from: files loaded first (shared entities), then case n = 0, 1,
- * 2…, asked for in that order and each once.
+ * Where the bench's cases come from. Cases are numbered from 0; `load` writes cases [from, to)
+ * with the project's loader (and, with the first, whatever they all share), always fresh ones.
  */
 export interface CorpusSource {
   name: string;
-  prelude: CaseText[];
-  caseFile(n: number): CaseText;
   anchors: Anchors;
+  load(executor: Executor, from: number, to: number, loaders: number): Promise<GrowthFigures | null>;
+  /** Removes what the source wrote to disk. */
+  dispose(): Promise<void>;
 }
 
 /** Reads the anchors out of the first case file itself, so any source's naming works. */
-export function anchorsOf(first: CaseText): Anchors {
-  const file = parse(first.text) as CaseFile;
-  const act = file.acts?.find((a) => typeof a.actor === 'string' && typeof (a.target ?? a.object) === 'string');
-  if (!act) throw new Error(`${first.name}: the bench needs an act with an actor and a target in the first case.`);
-  const actorId = String(act.actor);
-  const actor = file.entities?.find((e) => e.id === actorId);
-  if (!actor) throw new Error(`${first.name}: the actor ${actorId} of its first act must be one of its entities.`);
-  return { caseId: file.case.id, actorId, targetId: String(act.target ?? act.object), searchText: actor.name.split(/\s+/)[0]! };
-}
-
-/** Small fictional cases sharing one judge (src/bench/synthetic.ts). */
-export function syntheticSource(prefix = 'bench'): CorpusSource {
-  const caseFile = (n: number) => ({ name: `${prefix}-${n}.case.yaml`, text: syntheticCaseFile(prefix, n) });
-  return {
-    name: 'synthetic',
-    prelude: [{ name: `${prefix}-bench.case.yaml`, text: syntheticJudgeFile(prefix) }],
-    caseFile,
-    anchors: anchorsOf(caseFile(0)),
-  };
+export function anchorsOf(name: string, text: string): Anchors {
+  const file = parse(text) as CaseFile;
+  const own = new Map((file.entities ?? []).map((e) => [e.id, e]));
+  const act = file.acts?.find((a) => own.has(String(a.actor)) && typeof (a.target ?? a.object) === 'string');
+  if (!act) throw new Error(`${name}: the bench needs an act whose actor is an entity of the case and that has a target or an object.`);
+  const actor = own.get(String(act.actor))!;
+  return { caseId: file.case.id, actorId: actor.id, targetId: String(act.target ?? act.object), searchText: actor.name.split(/\s+/)[0]! };
 }

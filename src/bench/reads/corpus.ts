@@ -3,15 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../config/env.js';
-import { graphLookup } from '../../ingest/load.js';
-import { planCaseFile, type GraphPlan } from '../../ingest/plan.js';
-import { CaseFileError } from '../../ingest/problems.js';
-import { validateCaseFile } from '../../ingest/validate.js';
-import { writePlans } from '../../ingest/write.js';
 import { connect, startEmbeddedTarget, type Neo4jTarget } from '../../neo4j/connection.js';
 import { Executor } from '../../neo4j/executor.js';
 import { applySchema } from '../../neo4j/migrations.js';
-import type { CaseText, CorpusSource } from './corpus-source.js';
+import type { CorpusSource, GrowthFigures } from './corpus-source.js';
 
 export interface CorpusDatabase {
   target: Neo4jTarget;
@@ -52,24 +47,6 @@ export async function openCorpusDatabase(memory: { heap: string; pageCache: stri
   };
 }
 
-/** Validates and plans one case file with the project's loader; its documents come with it. */
-async function prepare(executor: Executor, file: CaseText): Promise<GraphPlan> {
-  const env = {
-    readDocument: async (relativePath: string) => {
-      const text = file.documents?.[relativePath];
-      if (text === undefined) throw new Error('no such document beside the case file');
-      return text;
-    },
-    lookupIds: graphLookup(executor),
-  };
-  const { problems, valid } = await validateCaseFile(file.name, file.text, env);
-  if (!valid) throw new CaseFileError(problems);
-  return planCaseFile(valid);
-}
-
-/** Cases per transaction while the corpus grows (writePlans writes a batch in about one case's round trips). */
-const BATCH = 50;
-
 /** A corpus that only grows: 1 case, then 1,000, then 10,000, each step loading only the new cases. */
 export class Corpus {
   private loaded = 0;
@@ -84,30 +61,11 @@ export class Corpus {
     return this.loaded;
   }
 
-  /**
-   * Loads cases up to `cases` in all: the source's prelude first, then batches of new cases in
-   * one transaction each, `loaders` batches at a time. Returns the seconds it took.
-   */
-  async growTo(cases: number, progress: (loaded: number) => void = () => {}): Promise<number> {
+  /** Loads the cases that are missing to reach `cases`; the seconds it took, and the source's figures. */
+  async growTo(cases: number): Promise<{ seconds: number; figures: GrowthFigures | null }> {
     const started = performance.now();
-    if (this.loaded === 0) for (const file of this.source.prelude) await writePlans(this.executor, [{ plan: await prepare(this.executor, file) }]);
-    let next = this.loaded;
-    let done = this.loaded;
-    await Promise.all(
-      Array.from({ length: this.loaders }, async () => {
-        while (next < cases) {
-          // Claimed and read before any await, so the source hands out cases strictly in order.
-          const files = Array.from({ length: Math.min(cases, next + BATCH) - next }, () => this.source.caseFile(next++));
-          const plans = [];
-          for (const file of files) plans.push({ plan: await prepare(this.executor, file) });
-          await writePlans(this.executor, plans);
-          const before = done;
-          done += plans.length;
-          if (Math.floor(done / 1000) > Math.floor(before / 1000)) progress(done);
-        }
-      }),
-    );
+    const figures = cases > this.loaded ? await this.source.load(this.executor, this.loaded, cases, this.loaders) : null;
     this.loaded = Math.max(this.loaded, cases);
-    return (performance.now() - started) / 1000;
+    return { seconds: (performance.now() - started) / 1000, figures };
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LoadSettings } from './cannon.js';
+import { CORPORA, type CorpusName } from './corpus-choice.js';
 import { OPERATIONS } from './operations.js';
 
 /** Name `--only` takes for the @neo4j/graphql comparison. */
@@ -13,6 +14,8 @@ export interface ReadOptions {
   rounds: number;
   /** Operations to run (names from operations.ts, and `compare`). */
   only: string[];
+  /** Which cases: `npm run generate`'s corpus, or the small synthetic cases that share one judge. */
+  corpus: CorpusName;
   /** Concurrent loaders while the corpus grows. */
   loaders: number;
   memory: { heap: string; pageCache: string };
@@ -30,7 +33,8 @@ export const READ_OPTIONS = {
   connections: { type: 'string', default: '4' },
   rounds: { type: 'string', default: '3' },
   only: { type: 'string' },
-  loaders: { type: 'string', default: '4' },
+  corpus: { type: 'string', default: 'generated' },
+  loaders: { type: 'string', default: '2' },
   heap: { type: 'string', default: '2g' },
   'page-cache': { type: 'string', default: '1g' },
   'cpu-prof': { type: 'string' },
@@ -61,8 +65,11 @@ export function readOptions(values: Record<string, string | boolean | undefined>
   if (cpuProfile !== null && !OPERATIONS.some((o) => o.name === cpuProfile)) {
     throw new OptionError(`--cpu-prof ${cpuProfile}: not an operation; use one of ${OPERATIONS.map((o) => o.name).join(', ')}.`);
   }
+  const corpus = text('corpus') as CorpusName;
+  if (!CORPORA.includes(corpus)) throw new OptionError(`--corpus ${corpus}: use ${CORPORA.join(' or ')}.`);
   return {
     sizes,
+    corpus,
     load: { duration: whole('duration', text('duration'), 1, 3600), warmup: whole('warmup', text('warmup'), 0, 600), connections: whole('connections', text('connections'), 1, 256) },
     rounds: whole('rounds', text('rounds'), 1, 20),
     only,

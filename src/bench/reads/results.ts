@@ -1,5 +1,5 @@
 import type { Figures } from './cannon.js';
-import type { Anchors } from './corpus-source.js';
+import type { Anchors, GrowthFigures } from './corpus-source.js';
 import type { StatementHits } from './db-hits.js';
 import type { Machine } from './machine.js';
 
@@ -35,6 +35,8 @@ export interface SizeResult {
   graph: { nodes: number; relationships: number };
   /** Seconds the corpus took to grow to this size (several loaders; not the load benchmark). */
   growSeconds: number;
+  /** The loader's figures for that growth, when the corpus source measures them. */
+  growth: GrowthFigures | null;
   operations: OperationResult[];
   comparison: ComparisonResult | null;
 }

@@ -26,7 +26,7 @@ async function graphSize(db: CorpusDatabase) {
 }
 
 /** Every chosen operation at one size, then the comparison, each server in its own process. */
-async function measureSize(db: CorpusDatabase, anchors: Anchors, options: ReadOptions, say: (m: string) => void): Promise<Omit<SizeResult, 'cases' | 'growSeconds' | 'graph'>> {
+async function measureSize(db: CorpusDatabase, anchors: Anchors, options: ReadOptions, say: (m: string) => void): Promise<Pick<SizeResult, 'operations' | 'comparison'>> {
   const chosen = OPERATIONS.filter((op) => options.only.includes(op.name));
   const logs = (name: string) => ({ logFile: path.resolve(options.outDir, 'logs', `${name}-${Date.now()}.log`) });
   const service = await startServerChild('service', SERVICE_ENTRY, db.target, logs('service'));
@@ -75,34 +75,38 @@ async function cpuProfile(db: CorpusDatabase, anchors: Anchors, op: Operation, c
 export async function runReads(options: ReadOptions, say: (message: string) => void): Promise<Omit<BenchResults, 'load'>> {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadPerCore();
+  const largest = options.sizes.at(-1)!;
   const db = await openCorpusDatabase(options.memory, say);
   try {
     const machine = await describeMachine(db);
-    const source = await corpusSource();
-    const corpus = new Corpus(db.executor, source, options.loaders);
-    const sizes: SizeResult[] = [];
-    for (const cases of options.sizes) {
-      say(`Growing the ${source.name} corpus to ${cases} cases…`);
-      const growSeconds = Number((await corpus.growTo(cases, (n) => say(`  ${n} cases loaded`))).toFixed(1));
-      const graph = await graphSize(db);
-      say(`${cases} cases (${graph.nodes} nodes, ${graph.relationships} relationships), loaded in ${growSeconds} s; measuring:`);
-      const measured = await measureSize(db, source.anchors, options, say);
-      sizes.push({ cases, graph, growSeconds, ...measured });
+    say(`Preparing the ${options.corpus} corpus (${largest} cases)…`);
+    const source = await corpusSource(options.corpus, largest);
+    try {
+      const corpus = new Corpus(db.executor, source, options.loaders);
+      const sizes: SizeResult[] = [];
+      for (const cases of options.sizes) {
+        say(`Growing the corpus to ${cases} cases…`);
+        const grown = await corpus.growTo(cases);
+        const graph = await graphSize(db);
+        say(`${cases} cases (${graph.nodes} nodes, ${graph.relationships} relationships), loaded in ${grown.seconds.toFixed(1)} s; measuring:`);
+        const measured = await measureSize(db, source.anchors, options, say);
+        sizes.push({ cases, graph, growSeconds: Number(grown.seconds.toFixed(1)), growth: grown.figures, ...measured });
+      }
+      const profiled = OPERATIONS.find((op) => op.name === options.cpuProfile);
+      return {
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        loadPerCoreAtStart: loadAtStart,
+        busy: loadAtStart > BUSY_LOAD_PER_CORE,
+        machine,
+        corpus: { source: source.name, anchors: source.anchors },
+        settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
+        sizes,
+        cpuProfile: profiled ? await cpuProfile(db, source.anchors, profiled, largest, options) : null,
+      };
+    } finally {
+      await source.dispose();
     }
-    const profiled = OPERATIONS.find((op) => op.name === options.cpuProfile);
-    const largest = options.sizes.at(-1)!;
-    const profile = profiled ? await cpuProfile(db, source.anchors, profiled, largest, options) : null;
-    return {
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      loadPerCoreAtStart: loadAtStart,
-      busy: loadAtStart > BUSY_LOAD_PER_CORE,
-      machine,
-      corpus: { source: source.name, anchors: source.anchors },
-      settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
-      sizes,
-      cpuProfile: profile,
-    };
   } finally {
     await db.close();
   }
