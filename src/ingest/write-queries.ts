@@ -17,6 +17,13 @@ const ADD_CASE = `CASE WHEN row.caseId IN coalesce(n.caseIds, []) THEN n.caseIds
 const OTHER_CASES_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH row.caseId + '|']`;
 const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 1)]`;
 
+/**
+ * Prefix of the statements a load runs. Their plans are index seeks on unique constraints that
+ * no statistics can improve, but a bulk load changes the statistics so fast that Neo4j would
+ * keep re-planning them as stale (about a tenth of its CPU during a load, profiled).
+ */
+const KEEP_PLAN = 'CYPHER replan=skip';
+
 export function label(kind: string): string {
   if (!(NODE_KINDS as readonly string[]).includes(kind)) throw new Error(`not a node kind: ${kind}`);
   return kind;
@@ -34,7 +41,8 @@ export function relationshipType(type: string): string {
  */
 export function lockCases(caseIds: string[]): CypherQuery {
   return {
-    text: `UNWIND $caseIds AS caseId
+    text: `${KEEP_PLAN}
+           UNWIND $caseIds AS caseId
            MERGE (m:CaseManifest {caseId: caseId})
            RETURN caseId, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
                   coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys`,
@@ -54,7 +62,8 @@ export interface NodeRow {
  */
 export function upsertNodes(rows: NodeRow[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MERGE (n:Entity {id: row.props.id})
            WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | row.caseId + '|' + p] AS keys
            SET n:$(row.kind), n += row.props, n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
@@ -67,7 +76,8 @@ export function upsertNodes(rows: NodeRow[]): CypherQuery {
 /** Passages with their QUOTED_FROM relationship to the document; a passage appears in at most one row. */
 export function upsertPassages(rows: { caseId: string; passage: PlannedPassage }[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (d:SourceDocument {id: row.passage.documentId})
            MERGE (n:Passage {id: row.passage.id})
            SET n += row.passage, n.caseIds = ${ADD_CASE}
@@ -83,7 +93,8 @@ export function upsertPassages(rows: { caseId: string; passage: PlannedPassage }
  */
 export function lockNodes(ids: string[]): CypherQuery {
   return {
-    text: `UNWIND $ids AS id
+    text: `${KEEP_PLAN}
+           UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            SET n._lock = true REMOVE n._lock
            RETURN count(n) AS written`,
@@ -94,7 +105,8 @@ export function lockNodes(ids: string[]): CypherQuery {
 /** Adds a case's names and sources to an entity of another case that it declares sameAs. */
 export function upsertAliases(rows: ({ caseId: string } & PlannedAlias)[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | row.caseId + '|' + p] AS keys
            SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
@@ -110,7 +122,8 @@ export function upsertAliases(rows: ({ caseId: string } & PlannedAlias)[]): Cyph
  */
 export function touchExternal(rows: { id: string; caseIds: string[] }[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            SET n.caseIds = coalesce(n.caseIds, []) + [c IN row.caseIds WHERE NOT c IN coalesce(n.caseIds, [])]
            RETURN count(n) AS written`,
@@ -125,7 +138,8 @@ export function touchExternal(rows: { id: string; caseIds: string[] }[]): Cypher
  */
 export function upsertRelationships(rows: PlannedRelationship[], create = false): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})
            MATCH (b:Entity {id: row.to})
            ${create ? 'CREATE' : 'MERGE'} (a)-[r:$(row.type) {id: row.id}]->(b)
@@ -141,7 +155,8 @@ export type StaleRelationship = RelKey & { caseId: string };
 /** Deletes relationships; returns how many per case. */
 export function deleteRelationships(rows: StaleRelationship[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})-[r]->(b)
            WHERE r.id = row.id AND type(r) = row.type AND b.id = row.to
            DELETE r
@@ -153,7 +168,8 @@ export function deleteRelationships(rows: StaleRelationship[]): CypherQuery {
 /** Drops a case from nodes it no longer states; deletes those no case states any more; returns how many per case. */
 export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string; caseId: string }[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (n:${labelName} {id: row.id})
            WITH n, row, ${OTHER_CASES_KEYS} AS keys
            SET n.caseIds = [x IN coalesce(n.caseIds, []) WHERE x <> row.caseId], n.sourceKeys = keys,
@@ -188,7 +204,8 @@ export function manifestOf(plan: GraphPlan, sourceHash: string | null): Manifest
 
 export function saveManifests(rows: ManifestRow[]): CypherQuery {
   return {
-    text: `UNWIND $rows AS row
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
            MATCH (m:CaseManifest {caseId: row.caseId})
            SET m.nodeIds = row.nodeIds, m.passageIds = row.passageIds, m.relKeys = row.relKeys,
                m.sourceHash = row.sourceHash, m.externalIds = row.externalIds
@@ -217,7 +234,8 @@ export function parseRelKey(key: string): RelKey {
 /** Current state of the nodes and relationships a load would touch, for a dry run's report. */
 export function existingNodes(ids: string[]): CypherQuery {
   return {
-    text: `UNWIND $ids AS id
+    text: `${KEEP_PLAN}
+           UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            RETURN n.id AS id, n.kind AS kind, properties(n) AS props`,
     params: { ids },
@@ -226,7 +244,8 @@ export function existingNodes(ids: string[]): CypherQuery {
 
 export function existingRelationships(keys: RelKey[]): CypherQuery {
   return {
-    text: `UNWIND $keys AS key
+    text: `${KEEP_PLAN}
+           UNWIND $keys AS key
            MATCH (a:Entity {id: key.from})-[r]->(b:Entity {id: key.to})
            WHERE r.id = key.id AND type(r) = key.type
            RETURN key, properties(r) AS props`,
@@ -235,12 +254,13 @@ export function existingRelationships(keys: RelKey[]): CypherQuery {
 }
 
 export function existingPassages(ids: string[]): CypherQuery {
-  return { text: 'UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id', params: { ids } };
+  return { text: `${KEEP_PLAN} UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id`, params: { ids } };
 }
 
 export function readManifests(caseIds: string[]): CypherQuery {
   return {
-    text: `UNWIND $caseIds AS caseId
+    text: `${KEEP_PLAN}
+           UNWIND $caseIds AS caseId
            MATCH (m:CaseManifest {caseId: caseId})
            RETURN caseId, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
                   coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash`,
@@ -265,7 +285,8 @@ export function caseLoadedFrom(sourceHash: string): CypherQuery {
 
 export function lookupNodes(ids: string[]): CypherQuery {
   return {
-    text: `UNWIND $ids AS id
+    text: `${KEEP_PLAN}
+           UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            RETURN n.id AS id, n.kind AS kind, n.name AS name, n.caseIds AS caseIds,
                   CASE WHEN n:SourceDocument THEN n.text END AS text`,

@@ -169,6 +169,26 @@ describe('the case-file loader command', { timeout: 120_000 }, () => {
     expect(summaryLine(run)).toMatch(/^2 files: 1 loaded, 0 unchanged, 0 refused, 1 invalid\. .* The 1 invalid file was not loaded; the 1 valid file was handled as reported above\.$/);
   });
 
+  it('with --batch writes nothing when any file is invalid, else several cases per transaction; loading again changes nothing', async () => {
+    const broken = write('batch/broken.case.yaml', fixture('batch-broken').replace('actor: cli-batch-broken-alpha', 'actor: cli-batch-broken-alfa'));
+    const valid = ['one', 'two', 'three'].map((n) => write(`batch/${n}.case.yaml`, fixture(`batch-${n}`)));
+    const refused = await load(broken, ...valid, '--batch', '2');
+    expect(refused.code).toBe(EXIT_CODES.INVALID);
+    expect(refused.stderr).toContain('Nothing was written: 1 file is invalid, and --batch writes nothing unless every file is valid.');
+    for (const n of ['one', 'two', 'three', 'broken']) expect(await countById(executor, `cli-batch-${n}-case`), n).toBe(0);
+    expect(summaryLine(refused)).toMatch(/^4 files: 0 loaded, 0 unchanged, 0 refused, 1 invalid, 3 not loaded\./);
+
+    const loaded = await load(...valid, '--batch', '2');
+    expect(loaded.code).toBe(EXIT_CODES.OK);
+    expect(summaryLine(loaded)).toMatch(/^3 files: 3 loaded, 0 unchanged, 0 refused, 0 invalid\. 81 created, 0 updated, 0 unchanged, 0 removed\./);
+    const states = await Promise.all(['one', 'two', 'three'].map((n) => caseFingerprint(executor, `cli-batch-${n}-case`)));
+    expect(states.every((state) => state.length > 20)).toBe(true);
+    const again = await load(...valid, '-b', '50', '--json');
+    expect(again.code).toBe(EXIT_CODES.OK);
+    expect(again.stdout.trim().split('\n').map((line) => JSON.parse(line).status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(await Promise.all(['one', 'two', 'three'].map((n) => caseFingerprint(executor, `cli-batch-${n}-case`)))).toEqual(states);
+  });
+
   it('loads a folder recursively, in an order that puts a file after the file defining what it refers to', async () => {
     // a-… refers to the defendant that z-… defines; neither is in the graph yet.
     const provider = fixture('folder');
