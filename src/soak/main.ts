@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import neo4j from 'neo4j-driver';
 import { syntheticJudgeFile } from '../bench/synthetic.js';
 import { connect } from '../neo4j/connection.js';
 import { Executor } from '../neo4j/executor.js';
@@ -41,17 +40,15 @@ async function soak(options: SoakOptions, target: SoakTarget): Promise<SoakFigur
 
   let graph = null;
   if (target.neo4jUri) {
-    const auth = process.env.NEO4J_PASSWORD ? neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD) : undefined;
-    const driver = auth
-      ? neo4j.driver(target.neo4jUri, auth)
-      : await connect({ uri: target.neo4jUri, user: 'neo4j', password: '', database: process.env.NEO4J_DATABASE || 'neo4j', mode: 'external', release: async () => {} });
+    const database = process.env.NEO4J_DATABASE || 'neo4j';
+    const driver = await connect({ uri: target.neo4jUri, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD || '', database, mode: 'external', release: async () => {} });
     try {
-      graph = await findDuplicates(new Executor(driver, process.env.NEO4J_DATABASE || 'neo4j'));
+      graph = await findDuplicates(new Executor(driver, database));
     } finally {
       await driver.close();
     }
   }
-  const requests = workload.counts.read + workload.counts.import + workload.counts.reimport;
+  const requests = Object.values(workload.counts).reduce((sum, n) => sum + n, 0);
   const errorKinds = { ...workload.errors, socket: result.errors, timeouts: result.timeouts };
   return {
     seconds: options.seconds,
@@ -61,6 +58,7 @@ async function soak(options: SoakOptions, target: SoakTarget): Promise<SoakFigur
     reads: workload.counts.read,
     imports: workload.counts.import,
     reimports: workload.counts.reimport,
+    races: workload.counts.race,
     errors: Object.values(errorKinds).reduce((sum, n) => sum + n, 0),
     errorKinds,
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },

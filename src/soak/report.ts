@@ -8,6 +8,8 @@ export interface SoakFigures {
   reads: number;
   imports: number;
   reimports: number;
+  /** Imports sent again while their first load was still running. */
+  races: number;
   errors: number;
   errorKinds: { http: number; graphql: number; changedOnReimport: number; socket: number; timeouts: number };
   latencyMs: { p50: number; p99: number; max: number };
@@ -24,7 +26,7 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : `${(bytes
 export function describe(f: SoakFigures): string[] {
   const lines = [
     `Soak: ${f.seconds} s, ${f.concurrency} connections`,
-    `requests   ${f.requests} (${f.perSecond}/s): ${f.reads} reads, ${f.imports} imports of new cases, ${f.reimports} re-imports of loaded ones`,
+    `requests   ${f.requests} (${f.perSecond}/s): ${f.reads} reads, ${f.imports} imports of new cases, ${f.reimports} re-imports of loaded ones, ${f.races} repeats of imports still running`,
     `errors     ${f.errors} (HTTP ${f.errorKinds.http}, GraphQL ${f.errorKinds.graphql}, re-imports that changed the graph ${f.errorKinds.changedOnReimport}, socket ${f.errorKinds.socket}, timeouts ${f.errorKinds.timeouts})`,
     `latency    p50 ${f.latencyMs.p50} ms, p99 ${f.latencyMs.p99} ms, max ${f.latencyMs.max} ms`,
     `memory     service RSS ${mb(f.memory.start?.rssBytes)} -> ${mb(f.memory.end?.rssBytes)}, heap used ${mb(f.memory.start?.heapUsedBytes)} -> ${mb(f.memory.end?.heapUsedBytes)}`,

@@ -6,7 +6,8 @@ const IMPORT = 'mutation Import($file: String!) { importCase(file: $file) { case
 
 /** One request of the mix, as autocannon sends it, and what the soak expects back. */
 export interface Planned {
-  kind: 'read' | 'import' | 'reimport';
+  /** `race`: the same case as an import still in flight, as a client retrying too early would send. */
+  kind: 'read' | 'import' | 'reimport' | 'race';
   /** Operation name for reads, case number for imports. */
   what: string | number;
   body: string;
@@ -23,15 +24,20 @@ export function exampleReads(file = 'docs/examples.graphql'): { name: string; bo
   );
 }
 
+/** Share of imports that repeat a case whose first import has not answered yet. */
+export const RACE_SHARE = 0.1;
+
 /**
- * Chooses each next request and keeps count of what came back. A case is loaded again only
- * once its first load has answered, so a re-import must report no change: anything else, like
- * any GraphQL error or non-200 answer, counts as an error.
+ * Chooses each next request and keeps count of what came back. A re-import loads a case whose
+ * first load has answered, so it must report no change; a race sends a case whose first load
+ * is still running, which may or may not apply but must not fail. Any GraphQL error or non-200
+ * answer counts as an error, as does a re-import that changed anything.
  */
 export class Workload {
   private nextCase = 1;
   private readonly loaded: number[] = [];
-  readonly counts = { read: 0, import: 0, reimport: 0 };
+  private readonly loading = new Set<number>();
+  readonly counts = { read: 0, import: 0, reimport: 0, race: 0 };
   readonly errors = { http: 0, graphql: 0, changedOnReimport: 0 };
   /** A few distinct error messages, for the report. */
   readonly samples = new Set<string>();
@@ -48,13 +54,19 @@ export class Workload {
       const read = this.reads[Math.floor(this.random() * this.reads.length)]!;
       return { kind: 'read', what: read.name, body: read.body };
     }
-    const again = this.loaded.length > 0 && this.random() < this.shares.reimportShare;
-    const n = again ? this.loaded[Math.floor(this.random() * this.loaded.length)]! : this.nextCase++;
-    return { kind: again ? 'reimport' : 'import', what: n, body: JSON.stringify({ query: IMPORT, variables: { file: syntheticCaseFile(this.prefix, n) } }) };
+    const pick = (cases: number[]) => cases[Math.floor(this.random() * cases.length)]!;
+    const roll = this.random();
+    let kind: Planned['kind'] = 'import';
+    let n: number;
+    if (this.loading.size > 0 && roll < RACE_SHARE) [kind, n] = ['race', pick([...this.loading])];
+    else if (this.loaded.length > 0 && roll < RACE_SHARE + this.shares.reimportShare) [kind, n] = ['reimport', pick(this.loaded)];
+    else this.loading.add((n = this.nextCase++));
+    return { kind, what: n, body: JSON.stringify({ query: IMPORT, variables: { file: syntheticCaseFile(this.prefix, n) } }) };
   }
 
   record(sent: Planned, status: number, text: string): void {
     this.counts[sent.kind] += 1;
+    if (sent.kind === 'import') this.loading.delete(sent.what as number);
     let body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } = {};
     try {
       body = JSON.parse(text);

@@ -38,13 +38,14 @@ describe('the soak workload', () => {
     expect(ok).toEqual({ query: 'query Ok {\n  ok\n}', operationName: 'Ok' });
   });
 
-  it('mixes reads and imports, and re-imports only cases whose first import answered', () => {
-    // 0.1 < 0.2: an import (none loaded yet, so a new case); 0.9: a read (then its pick);
-    // 0.0: an import, and 0.0 < 0.3 makes it a re-import of the one loaded case.
-    const workload = new Workload('unit', reads, { importShare: 0.2, reimportShare: 0.3 }, sequence(0.1, 0.9, 0.0, 0.0, 0.0, 0.0));
+  it('mixes reads, new imports, repeats of imports still running, and re-imports of answered ones', () => {
+    // Each request: a share roll (< 0.2 imports); an import then rolls < 0.1 for a repeat of one
+    // still loading, < 0.4 for a re-import of a loaded one; picks use the next value.
+    const workload = new Workload('unit', reads, { importShare: 0.2, reimportShare: 0.3 }, sequence(0.1, 0.9, 0.1, 0.0, 0.0, 0.9, 0.0, 0.1, 0.2, 0.0));
     const first = workload.next();
     expect(first).toMatchObject({ kind: 'import', what: 1 });
     expect(JSON.parse(first.body).variables.file).toContain('id: unit-1-case');
+    expect(workload.next()).toMatchObject({ kind: 'race', what: 1 });
     expect(workload.next().kind).toBe('read');
     workload.record(first, 200, JSON.stringify({ data: { importCase: { caseId: 'unit-1-case', applied: true } } }));
     expect(workload.next()).toMatchObject({ kind: 'reimport', what: 1 });
@@ -58,14 +59,14 @@ describe('the soak workload', () => {
     workload.record({ kind: 'reimport', what: 3, body: '' }, 200, '{"data":{"importCase":{"applied":true,"changed":true}}}');
     workload.record({ kind: 'reimport', what: 4, body: '' }, 200, '{"data":{"importCase":{"applied":false,"changed":false}}}');
     expect(workload.errors).toEqual({ http: 1, graphql: 1, changedOnReimport: 1 });
-    expect(workload.counts).toEqual({ read: 2, import: 0, reimport: 2 });
+    expect(workload.counts).toEqual({ read: 2, import: 0, reimport: 2, race: 0 });
     expect([...workload.samples].join('\n')).toContain('NOT_FOUND No case');
   });
 });
 
 describe('the soak verdict', () => {
   const clean: SoakFigures = {
-    seconds: 1, concurrency: 1, requests: 1, perSecond: 1, reads: 1, imports: 0, reimports: 0, errors: 0,
+    seconds: 1, concurrency: 1, requests: 1, perSecond: 1, reads: 1, imports: 0, reimports: 0, races: 0, errors: 0,
     errorKinds: { http: 0, graphql: 0, changedOnReimport: 0, socket: 0, timeouts: 0 },
     latencyMs: { p50: 1, p99: 1, max: 1 }, memory: { start: null, end: null },
     graph: { nodes: 1, relationships: 0, duplicateNodes: [], duplicateRelationships: [] }, samples: [],
