@@ -22,10 +22,10 @@ describe('judgeTargets', () => {
   it('meets every target when the figures are within them', () => {
     const verdicts = judgeTargets({
       sizes: [size(1, [op('caseDetail', 4, 8), op('whoDidWhat', 4, 8), op('search', 2, 3, false)], 2), size(10_000, [op('caseDetail', 5, 20), op('whoDidWhat', 6, 25), op('search', 40, 90, false)], 1.6)],
-      load: { benchmark: 'load-throughput', rows: [{ loaders: 1, elementsPerSecond: 9_000 }, { loaders: 4, elementsPerSecond: 21_000 }] },
+      load: { benchmark: 'load-throughput', rows: [{ batch: 1, loaders: 1, elementsPerSecond: 9_000 }, { batch: 50, loaders: 2, elementsPerSecond: 21_000 }] },
     });
     expect(verdicts.map((v) => v.met)).toEqual([true, true, true, true]);
-    expect(verdicts[2]!.measured).toBe('21,000/s (4 loaders)');
+    expect(verdicts[2]!.measured).toBe('21,000/s (50 per transaction, 2 loaders)');
     expect(verdicts[3]!.measured).toBe('caseDetail 1.25x, whoDidWhat 1.50x');
   });
 

@@ -1,6 +1,9 @@
 import type { BenchResults } from './results.js';
 import { judgeTargets } from './targets.js';
 
+/** Columns of the load benchmark's rows worth a table, when it reports them. */
+const LOAD_COLUMNS = ['batch', 'loaders', 'cases', 'elements', 'elementsPerSecond', 'writeElementsPerSecond', 'casesPerSecond'];
+
 const n = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toLocaleString('en'));
 
 function row(cells: (string | number)[]): string {
@@ -23,7 +26,9 @@ export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchR
   ];
   if (results.load) {
     lines.push('**Load throughput**', '');
-    const keys = Object.keys(results.load.rows[0] ?? {});
+    const all = Object.keys(results.load.rows[0] ?? {});
+    const shown = LOAD_COLUMNS.filter((k) => all.includes(k));
+    const keys = shown.length ? shown : all;
     lines.push(...table(keys, results.load.rows.map((r) => keys.map((k) => (typeof r[k] === 'number' ? n(r[k] as number) : String(r[k]))))), '');
   }
   lines.push('**Reads**', '');

@@ -39,7 +39,8 @@ function loadTarget(results: Pick<BenchResults, 'load'>): TargetVerdict {
   const rows = results.load?.rows.filter((r) => typeof r.elementsPerSecond === 'number') ?? [];
   if (rows.length === 0) return { target, measured: 'not measured', met: null };
   const best = rows.reduce((a, b) => (Number(b.elementsPerSecond) > Number(a.elementsPerSecond) ? b : a));
-  const loaders = best.loaders === undefined ? '' : ` (${String(best.loaders)} loader${best.loaders === 1 ? '' : 's'})`;
+  const how = [best.batch === undefined ? null : `${String(best.batch)} per transaction`, best.loaders === undefined ? null : `${String(best.loaders)} loader${best.loaders === 1 ? '' : 's'}`].filter(Boolean);
+  const loaders = how.length ? ` (${how.join(', ')})` : '';
   return { target, measured: `${Number(best.elementsPerSecond).toLocaleString('en')}/s${loaders}`, met: Number(best.elementsPerSecond) >= MIN_ELEMENTS_PER_SECOND };
 }
 
