@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs });
     await applySchema(executor);
     if (config.seedOnStart) await loadSeeds(executor, log);
-    const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken });
+    const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http });
     const requests = drainable(running.server);
     cleanups.push(async () => {
       log.info({ inFlight: requests.inFlight(), graceMs: config.timeouts.shutdownGraceMs }, 'no longer accepting connections; draining requests');
