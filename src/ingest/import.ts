@@ -68,26 +68,31 @@ async function readInChunks<T, R>(executor: Executor, items: T[], query: (chunk:
   return (await Promise.all(chunks.map((chunk) => executor.read<R>(query(chunk))))).flat();
 }
 
-/** Reads what several plans would touch, in four round trips whatever their number. */
+/**
+ * Reads what several plans would touch, in a few round trips whatever their number. What cannot
+ * exist is not asked for: relationships of a case never loaded (their ids start with its case
+ * id) and passages of documents not in the graph (their ids start with the document's id).
+ */
 export async function readGraphStates(executor: Executor, plans: GraphPlan[]): Promise<GraphState[]> {
   type Previous = NonNullable<GraphState['previous']> & { caseId: string };
   const manifests = await readInChunks<string, Previous>(executor, plans.map((p) => p.caseId), q.readManifests);
   const previous = new Map(manifests.map(({ caseId, ...manifest }) => [caseId, manifest]));
   const keys = new Set<string>();
   const ids = new Set<string>();
-  const passageIds = new Set<string>();
   for (const plan of plans) {
-    for (const key of [...plan.relationships.map(q.relKey), ...(previous.get(plan.caseId)?.relKeys ?? [])]) keys.add(key);
-    for (const id of [...plan.nodes.map((n) => n.id), ...(previous.get(plan.caseId)?.nodeIds ?? [])]) ids.add(id);
-    for (const passage of plan.passages) passageIds.add(passage.id);
+    const before = previous.get(plan.caseId);
+    for (const id of [...plan.nodes.map((n) => n.id), ...(before?.nodeIds ?? [])]) ids.add(id);
+    if (before) for (const key of [...plan.relationships.map(q.relKey), ...before.relKeys]) keys.add(key);
   }
-  const [nodes, relationships, passages] = await Promise.all([
+  const [nodes, relationships] = await Promise.all([
     readInChunks<string, { id: string; kind: string; props: Record<string, unknown> }>(executor, [...ids], q.existingNodes),
     readInChunks<q.RelKey, { key: q.RelKey; props: Record<string, unknown> }>(executor, [...keys].map(q.parseRelKey), q.existingRelationships),
-    readInChunks<string, { id: string }>(executor, [...passageIds], q.existingPassages),
   ]);
+  const existing = new Map(nodes.map((n) => [n.id, { kind: n.kind, props: n.props }]));
+  const passageIds = new Set(plans.flatMap((plan) => plan.passages.filter((p) => existing.has(p.documentId)).map((p) => p.id)));
+  const passages = await readInChunks<string, { id: string }>(executor, [...passageIds], q.existingPassages);
   const state = {
-    nodes: new Map(nodes.map((n) => [n.id, { kind: n.kind, props: n.props }])),
+    nodes: existing,
     relationships: new Map(relationships.map((r) => [q.relKey(r.key), r.props])),
     passages: new Set(passages.map((p) => p.id)),
   };

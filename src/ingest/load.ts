@@ -17,22 +17,23 @@ export function graphLookup(executor: Executor): ValidationEnv['lookupIds'] {
   };
 }
 
+/** Reads a document given by `path`, relative to the case file; throws with a reason. */
+export function documentReader(caseFilePath: string): ValidationEnv['readDocument'] {
+  const baseDir = path.dirname(path.resolve(caseFilePath));
+  return async (relativePath) => {
+    if (path.isAbsolute(relativePath)) throw new Error('the path must be relative to the case file');
+    const file = path.resolve(baseDir, relativePath);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw new Error('no such file');
+    if (info.size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`);
+    const bytes = await readFile(file);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  };
+}
+
 /** Reads documents beside the case file and asks the graph which ids it already holds. */
 export function validationEnv(executor: Executor, caseFilePath: string): ValidationEnv {
-  const baseDir = path.dirname(path.resolve(caseFilePath));
-  return {
-    async readDocument(relativePath) {
-      if (path.isAbsolute(relativePath)) throw new Error('the path must be relative to the case file');
-      const file = path.resolve(baseDir, relativePath);
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) throw new Error('no such file');
-      if (info.size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`);
-      const bytes = await readFile(file);
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return text;
-    },
-    lookupIds: graphLookup(executor),
-  };
+  return { readDocument: documentReader(caseFilePath), lookupIds: graphLookup(executor) };
 }
 
 /** Validates a case file and returns its plan; throws CaseFileError listing every problem. */

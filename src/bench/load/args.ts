@@ -11,8 +11,8 @@ export interface LoadBenchOptions {
   outDir: string;
 }
 
-export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] [--seed 1] [--warmup 100]
-                              [--heap 1g] [--pagecache 512m] [--out bench-results]
+export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] [--seed 1] [--warmup 300]
+                              [--heap 2g] [--pagecache 512m] [--out bench-results]
 
 Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
 Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph elements per
@@ -21,8 +21,9 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
   --cases N       cases per row (default 1000)
   --configs L     comma-separated rows, each <cases per transaction>x<loaders> (default 1x1,50x1,50x2)
   --seed S        seed of the generated corpus (default 1)
-  --warmup N      cases loaded first, not measured (default 100; 0 for none)
-  --heap, --pagecache   memory of the embedded Neo4j (default 1g and 512m)
+  --warmup N      cases loaded first, not measured, so Neo4j's JIT has compiled its hot code
+                  as in a running service (default 300; 0 for none)
+  --heap, --pagecache   memory of the embedded Neo4j (default 2g and 512m)
   --out DIR       where the JSON results go (default bench-results)
 `;
 
@@ -34,7 +35,8 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       strict: true,
       options: {
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '1x1,50x1,50x2' }, seed: { type: 'string', default: '1' },
-        warmup: { type: 'string', default: '100' }, heap: { type: 'string', default: '1g' }, pagecache: { type: 'string', default: '512m' },
+        warmup: { type: 'string', default: '300' },
+        heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
         out: { type: 'string', default: 'bench-results' }, help: { type: 'boolean', short: 'h' },
       },
     }));
