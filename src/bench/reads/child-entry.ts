@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { Driver } from 'neo4j-driver';
 import { connect } from '../../neo4j/connection.js';
 
@@ -5,6 +7,30 @@ import { connect } from '../../neo4j/connection.js';
 export interface Served {
   url: string;
   close(): Promise<void>;
+}
+
+/** Env variable naming the file a CPU profile goes to: profiling starts on SIGUSR2 and is written when the process stops. */
+export const CPU_PROFILE_ENV = 'BENCH_CPU_PROFILE';
+
+/**
+ * With CPU_PROFILE_ENV set, SIGUSR2 starts V8's profiler, so the profile covers only the load
+ * the bench applies after its warm-up (not start-up); the returned function writes it.
+ */
+function cpuProfiler(): () => Promise<void> {
+  const file = process.env[CPU_PROFILE_ENV];
+  if (!file) return async () => {};
+  const session = new Session();
+  session.connect();
+  let started = false;
+  process.on('SIGUSR2', () => {
+    started = true;
+    void session.post('Profiler.enable').then(() => session.post('Profiler.start'));
+  });
+  return async () => {
+    if (!started) return;
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+  };
 }
 
 /**
@@ -25,11 +51,13 @@ export async function serveUntilStopped(serve: (driver: Driver, database: string
     mode: 'external',
     release: async () => {},
   });
+  const writeProfile = cpuProfiler();
   const served = await serve(driver, database);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await writeProfile();
     await served.close();
     await driver.close();
     process.exit(0);

@@ -9,6 +9,8 @@ export interface ServerChild {
   name: string;
   url: string;
   pid: number;
+  /** Sends the child a signal (SIGUSR2 starts its CPU profile). */
+  signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -23,8 +25,10 @@ const READY_TIMEOUT_MS = 120_000;
 export interface ChildOptions {
   /** Where its standard error (the service's request log) goes, appended. */
   logFile: string;
-  /** Flags for Node itself, e.g. --cpu-prof. */
+  /** Flags for Node itself. */
   nodeArgs?: string[];
+  /** More environment for the child, e.g. where to write a CPU profile. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -37,7 +41,7 @@ export async function startServerChild(name: string, relativeEntry: string, targ
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const child = spawn(process.execPath, [...loader, ...(options.nodeArgs ?? []), entryFile(relativeEntry)], {
-    env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database },
+    env: { ...process.env, ...options.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database },
     stdio: ['pipe', 'pipe', log],
   });
   closeSync(log);
@@ -62,6 +66,7 @@ export async function startServerChild(name: string, relativeEntry: string, targ
     name,
     url,
     pid: child.pid!,
+    signal: (name) => child.kill(name),
     async stop() {
       child.stdin!.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The parts of a V8 .cpuprofile (as `node --cpu-prof` writes it) the summary reads. */
+/** The parts of a V8 CPU profile (.cpuprofile, as the inspector's Profiler.stop returns it) the summary reads. */
 interface CpuProfile {
   nodes: { id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
 }

@@ -19,7 +19,7 @@ export interface ReadOptions {
   /** Concurrent loaders while the corpus grows. */
   loaders: number;
   memory: { heap: string; pageCache: string };
-  /** An operation to CPU-profile at the largest size (`node --cpu-prof` on the service). */
+  /** An operation to CPU-profile on the service at the largest size, during its timed run only. */
   cpuProfile: string | null;
   outDir: string;
 }

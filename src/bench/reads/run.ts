@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { figures, timedRun, warmUp } from './cannon.js';
+import { timedRun, warmUp } from './cannon.js';
+import { CPU_PROFILE_ENV } from './child-entry.js';
 import { startServerChild, type ServerChild } from './child.js';
 import { compareServers } from './compare.js';
 import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
@@ -51,23 +52,24 @@ async function measureSize(db: CorpusDatabase, anchors: Anchors, options: ReadOp
   }
 }
 
-/** The service under `node --cpu-prof` while one operation is under load; the profile's top self times. */
+/** A CPU profile of the service while one operation is under load (after its warm-up); the profile's top self times. */
 async function cpuProfile(db: CorpusDatabase, anchors: Anchors, op: Operation, cases: number, options: ReadOptions): Promise<CpuProfileResult> {
   const dir = path.resolve(options.outDir, 'profiles');
   mkdirSync(dir, { recursive: true });
   const name = `service-${op.name}-${cases}-${Date.now()}.cpuprofile`;
+  const file = path.join(dir, name);
   const service = await startServerChild('service (profiled)', SERVICE_ENTRY, db.target, {
     logFile: path.resolve(options.outDir, 'logs', `service-profiled-${Date.now()}.log`),
-    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name],
+    env: { [CPU_PROFILE_ENV]: file },
   });
   try {
     const request = { url: service.url, body: requestBody(op.query, op.variables(anchors)) };
     await warmUp(request, options.load);
-    figures([await timedRun(request, options.load.duration, options.load)]);
+    service.signal('SIGUSR2');
+    await timedRun(request, options.load.duration, options.load);
   } finally {
     await service.stop();
   }
-  const file = path.join(dir, name);
   return { operation: op.name, cases, file: path.relative(process.cwd(), file), top: topSelfTime(readCpuProfile(file)) };
 }
 
