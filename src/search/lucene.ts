@@ -2,6 +2,23 @@
 const SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
 export const MAX_SEARCH_TERMS = 16;
+/** Longer input is a paste, not a search; refusing it keeps Lucene from parsing megabytes. */
+export const MAX_QUERY_LENGTH = 1000;
+/** Lucene's standard analyzer indexes no longer token, so a longer word can never match whole. */
+export const MAX_WORD_LENGTH = 255;
+
+/**
+ * Why `input` cannot be searched for, as a message that names the fix, or null. Checked before
+ * `toLuceneQuery`: without it a very long word reaches Lucene's query parser and fails there
+ * as an internal error instead of as bad input.
+ */
+export function searchInputProblem(input: string): string | null {
+  const length = [...input].length;
+  if (length > MAX_QUERY_LENGTH) return `query is ${length} characters long; search for at most ${MAX_QUERY_LENGTH}.`;
+  const longest = input.split(/\s+/).reduce((max, word) => Math.max(max, [...word].length), 0);
+  if (longest > MAX_WORD_LENGTH) return `query has a word of ${longest} characters; no indexed word is longer than ${MAX_WORD_LENGTH}, so shorten it.`;
+  return null;
+}
 
 /**
  * Turns what a person types into a safe Lucene query: every character of syntax is escaped,

@@ -3,7 +3,7 @@ import type { Context } from '../graphql/context.js';
 import { readPage, toConnection, type PageArgs } from '../graphql/pagination.js';
 import { badInput } from '../shared/errors.js';
 import { highlight } from './highlight.js';
-import { toLuceneQuery } from './lucene.js';
+import { searchInputProblem, toLuceneQuery } from './lucene.js';
 import { countSearchHits, searchEntities } from './queries.js';
 
 const SEARCH_PAGE_SIZE = 10;
@@ -16,6 +16,8 @@ export const searchResolvers = {
   Query: {
     search: async (_: unknown, args: PageArgs & { query: string; kinds?: string[] | null }, ctx: Context) => {
       const page = readPage(args.first, args.after, SEARCH_PAGE_SIZE);
+      const problem = searchInputProblem(args.query);
+      if (problem) throw badInput(problem, 'query');
       const lucene = toLuceneQuery(args.query);
       if (!lucene) throw badInput('query has no words to search for.', 'query');
       const kinds = args.kinds?.length ? args.kinds : null;

@@ -42,6 +42,9 @@ describe('GraphQL API behaviour', () => {
       [`{ search(query: "  ") { totalCount } }`, 'query'],
       [`{ search(query: "\\"") { totalCount } }`, 'query'],
       [`{ search(query: "x", first: 101) { totalCount } }`, 'first'],
+      // A word too long for Lucene used to reach its parser and come back masked as an internal error.
+      [`{ search(query: "${'x'.repeat(300_000)}") { totalCount } }`, 'query'],
+      [`{ search(query: "${'ab '.repeat(400)}") { totalCount } }`, 'query'],
     ]) {
       const { errors } = await api.gql(query!);
       expect(errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SEARCH_TERMS, toLuceneQuery } from '../../src/search/lucene.js';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_TERMS, MAX_WORD_LENGTH, searchInputProblem, toLuceneQuery } from '../../src/search/lucene.js';
 
 describe('toLuceneQuery', () => {
   it('matches each word whole or as a prefix, and words shorter than 3 letters whole only', () => {
@@ -38,5 +38,24 @@ describe('toLuceneQuery', () => {
     const query = toLuceneQuery(words.join(' '))!;
     expect(query.match(/\(word\d+ OR word\d+\*\)/g)).toHaveLength(MAX_SEARCH_TERMS);
     expect(query.endsWith('(word15 OR word15*)')).toBe(true);
+  });
+});
+
+describe('searchInputProblem', () => {
+  it('accepts ordinary searches up to the limits', () => {
+    expect(searchInputProblem('Baldwin armorer')).toBeNull();
+    expect(searchInputProblem('x'.repeat(MAX_WORD_LENGTH))).toBeNull();
+    expect(searchInputProblem('abc '.repeat(MAX_QUERY_LENGTH / 4))).toBeNull();
+  });
+
+  it('refuses a word longer than Lucene indexes, naming its length and the limit', () => {
+    expect(searchInputProblem(`Baldwin ${'x'.repeat(MAX_WORD_LENGTH + 1)}`)).toBe(
+      `query has a word of ${MAX_WORD_LENGTH + 1} characters; no indexed word is longer than ${MAX_WORD_LENGTH}, so shorten it.`,
+    );
+  });
+
+  it('refuses input longer than the limit, counted in characters not UTF-16 units', () => {
+    expect(searchInputProblem('ab '.repeat(400))).toBe(`query is 1200 characters long; search for at most ${MAX_QUERY_LENGTH}.`);
+    expect(searchInputProblem('😀 '.repeat(MAX_QUERY_LENGTH / 2))).toBeNull();
   });
 });
