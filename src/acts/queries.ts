@@ -1,5 +1,6 @@
 import type { Condition } from '../graphql/connection-plan.js';
 import type { CypherQuery } from '../neo4j/executor.js';
+import { nodeMap } from '../entities/queries.js';
 
 export interface ActFilter {
   caseId: string | null;
@@ -25,7 +26,7 @@ const params = (filter: ActFilter) => Object.assign({ caseId: filter.caseId, act
 export function actsPage(filter: ActFilter, offset: number, limit: number): CypherQuery {
   return {
     text: `${matchActs(filter)}
-           RETURN m {.*, sourceKeys: null} AS node
+           RETURN ${nodeMap('m')} AS node
            ORDER BY m.caseIds[0], m.seq, m.id SKIP $offset LIMIT $limit`,
     params: { ...params(filter), offset, limit },
   };

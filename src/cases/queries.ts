@@ -1,8 +1,9 @@
 import type { CypherQuery } from '../neo4j/executor.js';
+import { nodeMap } from '../entities/queries.js';
 
 export function casesPage(offset: number, limit: number): CypherQuery {
   return {
-    text: `MATCH (c:Case) RETURN c {.*, sourceKeys: null} AS node ORDER BY c.id SKIP $offset LIMIT $limit`,
+    text: `MATCH (c:Case) RETURN ${nodeMap('c')} AS node ORDER BY c.id SKIP $offset LIMIT $limit`,
     params: { offset, limit },
   };
 }

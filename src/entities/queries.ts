@@ -9,8 +9,14 @@ export interface RelatedKey {
   inbound: boolean;
 }
 
-/** Node properties the API never shows (bookkeeping of the loader). */
-const HIDDEN = ['sourceKeys'];
+/**
+ * Node properties left out of every node the service reads: the loader's bookkeeping lists.
+ * They grow with the number of cases that state a node (a judge of a few hundred cases keeps
+ * thousands of passage ids), and every list item carried them, so a shared entity made every
+ * read that touched it slower as the graph grew. `passageIds` is read on its own, only when a
+ * node's `sources` are asked for (provenance/loaders.ts).
+ */
+export const HIDDEN = ['sourceKeys', 'caseIds', 'passageIds'];
 /** A node's properties as the API shows them. */
 export const nodeMap = (v: string) => `${v} {.*, ${HIDDEN.map((p) => `${p}: null`).join(', ')}}`;
 

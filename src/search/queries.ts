@@ -1,5 +1,6 @@
 import { SEARCH_INDEX } from '../neo4j/migrations.js';
 import type { CypherQuery } from '../neo4j/executor.js';
+import { nodeMap } from '../entities/queries.js';
 
 const hits = `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
            WHERE $kinds IS NULL OR node.kind IN $kinds`;
@@ -9,7 +10,7 @@ export function searchEntities(lucene: string, kinds: string[] | null, offset: n
   return {
     text: `${hits}
            WITH node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit
-           RETURN node {.*, sourceKeys: null} AS node, score`,
+           RETURN ${nodeMap('node')} AS node, score`,
     params: { index: SEARCH_INDEX, lucene, kinds, offset, limit },
   };
 }

@@ -1,6 +1,7 @@
 import type { CypherQuery } from '../neo4j/executor.js';
+import { nodeMap } from '../entities/queries.js';
 
-const NODE = (v: string) => `${v} {.*, sourceKeys: null}`;
+const NODE = nodeMap;
 
 /**
  * Entities up to `depth` hops away (depth is checked to be 1-3 before it reaches the text), at
