@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { isRetriableError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { toDriverParams, toNative } from './convert.js';
 import { databaseError } from './errors.js';
@@ -101,13 +101,39 @@ export class Executor {
     this.count();
     const timeoutMs = query.timeoutMs ?? this.options.transactionTimeoutMs;
     return this.guard(timeoutMs, async () => {
-      const result = await this.driver.executeQuery(query.text, toDriverParams(query.params ?? {}) as Record<string, unknown>, {
-        database: this.database,
-        routing,
-        transactionConfig: transactionConfig(timeoutMs),
-      });
-      return result.records.map((record) => toNative(record.toObject()) as T);
+      const params = toDriverParams(query.params ?? {}) as Record<string, unknown>;
+      const config = transactionConfig(timeoutMs);
+      const records =
+        routing === neo4j.routing.READ
+          ? await this.autoCommitRead(query.text, params, config)
+          : (await this.driver.executeQuery(query.text, params, { database: this.database, routing, transactionConfig: config })).records;
+      return records.map((record) => toNative(record.toObject()) as T);
     });
+  }
+
+  /**
+   * A read as one auto-commit statement: one exchange with Neo4j instead of the three of a
+   * managed transaction (BEGIN, RUN, COMMIT), which the read benchmark measured at about half
+   * the driver's CPU and two thirds of the latency per statement. One statement is atomic
+   * either way, and the session's access mode still routes it to a reader. Only managed
+   * transactions retry, so a retriable failure (a pooled connection Neo4j has closed, a cluster
+   * member gone) runs the statement once more through executeQuery, which retries: reads are
+   * safe to repeat.
+   */
+  private async autoCommitRead(text: string, params: Record<string, unknown>, config: { timeout?: number }): Promise<Neo4jRecord[]> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return (await session.run(text, params, config)).records;
+    } catch (error) {
+      if (!isRetriableError(error)) throw error;
+    } finally {
+      await session.close().catch(() => {});
+    }
+    return (await this.driver.executeQuery(text, params, { database: this.database, routing: neo4j.routing.READ, transactionConfig: config })).records;
   }
 
   /** Runs through the circuit breaker and turns driver failures into what callers expect. */
