@@ -13,8 +13,7 @@ import type { NodeProps, RelationshipRow } from './types.js';
 export const entityFields = {
   aliases: (n: NodeProps) => n.aliases ?? [],
   unnamed: (n: NodeProps) => n.unnamed === true,
-  /** Nodes are read without their passage ids (entities/queries.ts); one batched statement fetches them. */
-  sources: sourcesField((n: NodeProps, ctx: Context) => ctx.loaders.nodePassageIds.load(n.id)),
+  sources: sourcesField((n: NodeProps) => n.passageIds),
   cases: connectionField(ENTITY_CASES),
   roles: connectionField(ROLES_HELD),
   participants: connectionField(ROLES_WITHIN),

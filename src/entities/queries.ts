@@ -10,13 +10,13 @@ export interface RelatedKey {
 }
 
 /**
- * Node properties left out of every node the service reads: the loader's bookkeeping lists.
- * They grow with the number of cases that state a node (a judge of a few hundred cases keeps
- * thousands of passage ids), and every list item carried them, so a shared entity made every
- * read that touched it slower as the graph grew. `passageIds` is read on its own, only when a
- * node's `sources` are asked for (provenance/loaders.ts).
+ * Node properties left out of every node the service reads: the loader's bookkeeping. `caseIds`
+ * grows with every case that refers to a node (a judge of the generated corpus is in a few
+ * hundred at 10,000 cases), and every list item that touched a shared entity carried it, so
+ * reads grew slower with the graph. `passageIds` stays: only files that cite a node add to it,
+ * so it stays short, and `sources` reads it without another round trip.
  */
-export const HIDDEN = ['sourceKeys', 'caseIds', 'passageIds'];
+export const HIDDEN = ['sourceKeys', 'caseIds'];
 /** A node's properties as the API shows them. */
 export const nodeMap = (v: string) => `${v} {.*, ${HIDDEN.map((p) => `${p}: null`).join(', ')}}`;
 

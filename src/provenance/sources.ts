@@ -30,8 +30,8 @@ export async function sourcesConnection(ctx: Context, passageIds: unknown, args:
   return connectionOfPage(sources, page, ids.length, taken.length);
 }
 
-/** Resolver of a `sources` field, for any parent that keeps its passage ids (or can load them). */
+/** Resolver of a `sources` field, for any parent that keeps its passage ids. */
 export const sourcesField =
-  <P>(passageIdsOf: (parent: P, ctx: Context) => unknown) =>
-  async (parent: P, args: PageArgs, ctx: Context) =>
-    sourcesConnection(ctx, await passageIdsOf(parent, ctx), args);
+  <P>(passageIdsOf: (parent: P) => unknown) =>
+  (parent: P, args: PageArgs, ctx: Context) =>
+    sourcesConnection(ctx, passageIdsOf(parent), args);
