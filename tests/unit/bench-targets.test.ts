@@ -65,4 +65,20 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('| 1 | 20 | 1 | 2 | 10 | 1 | 2 | 2x |');
     expect(markdown).toContain('| whoDidWhat and caseDetail p99 <= 25 ms at 10,000 cases | not measured | not measured |');
   });
+
+  it('shows the load rows with where their time and CPU went', () => {
+    const row = { batch: 50, loaders: 2, cases: 1001, elements: 477302, elementsPerSecond: 6678, writeElementsPerSecond: 12004, casesPerSecond: 14,
+      prepareSeconds: 31.71, writeSeconds: 39.76, loaderCpuSeconds: 51.5, databaseCpuSeconds: 41.6, seconds: 71.47 };
+    const markdown = toMarkdown({
+      startedAt: '2025-01-02T03:04:05.000Z', finishedAt: '2025-01-02T04:04:05.000Z', loadPerCoreAtStart: 0.2, busy: false,
+      machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Linux', node: 'v20', neo4j: '5.26', neo4jMemory: 'heap 2g' },
+      corpus: { source: 'generated', anchors: { caseId: 'c', actorId: 'a', targetId: 't', searchText: 's' } },
+      settings: { duration: 10, warmup: 3, connections: 4, rounds: 3, loaders: 2 },
+      load: { rows: [row] } as never,
+      sizes: [],
+      cpuProfile: null,
+    });
+    expect(markdown).toContain('| batch | loaders | cases | elements | elementsPerSecond | writeElementsPerSecond | casesPerSecond | prepareSeconds | writeSeconds | loaderCpuSeconds | databaseCpuSeconds |');
+    expect(markdown).toContain('| 50 | 2 | 1,001 | 477,302 | 6,678 | 12,004 | 14 | 31.71 | 39.76 | 51.5 | 41.6 |');
+  });
 });

@@ -2,7 +2,11 @@ import type { BenchResults } from './results.js';
 import { judgeTargets } from './targets.js';
 
 /** Columns of the load benchmark's rows worth a table, when it reports them. */
-const LOAD_COLUMNS = ['batch', 'loaders', 'cases', 'elements', 'elementsPerSecond', 'writeElementsPerSecond', 'casesPerSecond'];
+const LOAD_COLUMNS = [
+  'batch', 'loaders', 'cases', 'elements', 'elementsPerSecond', 'writeElementsPerSecond', 'casesPerSecond',
+  // Where the time goes: a 2-core machine cannot go faster than (loader CPU + Neo4j CPU) / 2.
+  'prepareSeconds', 'writeSeconds', 'loaderCpuSeconds', 'databaseCpuSeconds',
+];
 
 const n = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toLocaleString('en'));
 
