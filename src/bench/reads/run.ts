@@ -19,6 +19,12 @@ import type { Anchors } from './corpus-source.js';
 const BUSY_LOAD_PER_CORE = 0.3;
 const SERVICE_ENTRY = 'reads/serve-service';
 const NEO4J_GRAPHQL_ENTRY = 'neo4j-graphql/serve';
+/**
+ * Unmeasured load per operation before the first size: Neo4j's JVM compiles its hot paths in
+ * the first minute of queries, and without this the first size ran on a cold JVM and looked
+ * slower than the larger ones (caseDetail p50 110 ms at 1 case, 49 ms at 1,000).
+ */
+const JVM_WARMUP_SECONDS = 10;
 
 async function graphSize(db: CorpusDatabase) {
   const [nodes] = await db.executor.read<{ n: number }>({ text: 'MATCH (n) RETURN count(n) AS n' });
@@ -27,13 +33,23 @@ async function graphSize(db: CorpusDatabase) {
 }
 
 /** Every chosen operation at one size, then the comparison, each server in its own process. */
-async function measureSize(db: CorpusDatabase, anchors: Anchors, options: ReadOptions, say: (m: string) => void): Promise<Pick<SizeResult, 'operations' | 'comparison'>> {
+async function measureSize(
+  db: CorpusDatabase,
+  anchors: Anchors,
+  options: ReadOptions,
+  say: (m: string) => void,
+  warmJvm: boolean,
+): Promise<Pick<SizeResult, 'operations' | 'comparison'>> {
   const chosen = OPERATIONS.filter((op) => options.only.includes(op.name));
   const logs = (name: string) => ({ logFile: path.resolve(options.outDir, 'logs', `${name}-${Date.now()}.log`) });
   const service = await startServerChild('service', SERVICE_ENTRY, db.target, logs('service'));
   let other: ServerChild | null = null;
   try {
     await warmService(service, chosen, anchors);
+    if (warmJvm) {
+      say(`  warming Neo4j's JVM (${JVM_WARMUP_SECONDS} s of unmeasured load per operation)…`);
+      for (const op of chosen) await timedRun({ url: service.url, body: requestBody(op.query, op.variables(anchors)) }, JVM_WARMUP_SECONDS, options.load);
+    }
     const operations = [];
     for (const op of chosen) {
       say(`  ${op.name}…`);
@@ -91,7 +107,7 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
         const grown = await corpus.growTo(cases);
         const graph = await graphSize(db);
         say(`${cases} cases (${graph.nodes} nodes, ${graph.relationships} relationships), loaded in ${grown.seconds.toFixed(1)} s; measuring:`);
-        const measured = await measureSize(db, source.anchors, options, say);
+        const measured = await measureSize(db, source.anchors, options, say, sizes.length === 0);
         sizes.push({ cases, graph, growSeconds: Number(grown.seconds.toFixed(1)), growth: grown.figures, ...measured });
       }
       const profiled = OPERATIONS.find((op) => op.name === options.cpuProfile);
