@@ -36,8 +36,8 @@ export interface ExecutorOptions {
 /**
  * The only module that opens sessions and transactions. Everything else hands it
  * CypherQuery values, which keeps query building pure and makes round trips countable.
- * Reads run in read transactions, so a cluster (`neo4j://`) routes them to followers and read
- * replicas; writes go to the leader. Failures leave as `errors.ts` describes: a timeout or an
+ * Reads run in READ sessions (one auto-commit statement each, see `autoCommitRead`), so a
+ * cluster (`neo4j://`) routes them to followers and read replicas; writes go to the leader. Failures leave as `errors.ts` describes: a timeout or an
  * outage as a GraphQLError with its code, anything else unchanged.
  */
 export class Executor {
