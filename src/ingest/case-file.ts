@@ -2,8 +2,11 @@ import type { TimeInput } from '../model/time.js';
 
 /** The case-file format, as published in schema/case-file.schema.json (formatVersion 1). */
 export interface Citation {
-  quote: string;
+  /** Required unless `pointer` is given; a pointer without a quote cites its whole string. */
+  quote?: string;
   document?: string;
+  /** JSON Pointer (RFC 6901) to a string value of a JSON document; offsets then count inside it. */
+  pointer?: string;
   start?: number;
   end?: number;
 }
@@ -33,6 +36,14 @@ export interface CaseInput extends Sourced {
   status: string;
   outcome?: string;
   court?: string;
+  docketNumber?: string;
+  cause?: string;
+  natureOfSuit?: string;
+  juryDemand?: string;
+  dateFiled?: string;
+  dateTerminated?: string;
+  decisionDate?: string;
+  citations?: string[];
 }
 
 export interface EntityInput extends Sourced {
@@ -55,6 +66,8 @@ export interface RoleInput {
   role: string;
   in: string;
   description?: string;
+  /** When the role ended (YYYY-MM-DD), as the source says. */
+  terminated?: string;
   sources: Citation[];
 }
 

@@ -35,6 +35,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 const sameSet = (a: unknown, b: unknown) => same([...new Set((a as string[]) ?? [])].sort(), [...new Set((b as string[]) ?? [])].sort());
 
 /**
+ * True when a node's fields are another case's, which this case would not change: a case with
+ * a smaller id that still states it (see SETS_FIELDS in write-queries.ts).
+ */
+function fieldsFromAnother(props: Record<string, unknown>, caseId: string): boolean {
+  const from = props.fieldsFrom;
+  return typeof from === 'string' && from < caseId && ((props.caseIds as string[] | undefined) ?? []).includes(from);
+}
+
+/**
  * Compares a plan with the graph. Pure. A node counts as unchanged when every property the file
  * sets is equal and this case cites the same passages for it; other cases' passages don't count.
  */
@@ -54,7 +63,8 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
     const equal =
       existing.kind === node.kind &&
       sameSet(cited, node.props.passageIds) &&
-      Object.entries(node.props).every(([key, value]) => key === 'passageIds' || same(existing.props[key], value));
+      (fieldsFromAnother(existing.props, plan.caseId) ||
+        Object.entries(node.props).every(([key, value]) => key === 'passageIds' || same(existing.props[key], value)));
     bump(nodes, node.kind, equal ? 'unchanged' : 'updated');
   }
   const keptNodes = new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds]);

@@ -66,7 +66,7 @@ export function exportPassages(caseId: string): CypherQuery {
     text: `MATCH (m:CaseManifest {caseId: $caseId})
            UNWIND coalesce(m.passageIds, []) AS id
            MATCH (p:Passage {id: id})
-           RETURN p.id AS id, p.documentId AS documentId, p.quote AS quote, p.start AS start, p.end AS end`,
+           RETURN p.id AS id, p.documentId AS documentId, p.pointer AS pointer, p.quote AS quote, p.start AS start, p.end AS end`,
     params: { caseId },
   };
 }

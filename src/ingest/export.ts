@@ -70,6 +70,7 @@ export interface ExportRelationshipRow {
 export interface ExportPassageRow {
   id: string;
   documentId: string;
+  pointer?: string | null;
   quote: string;
   start: number;
   end: number;
@@ -191,6 +192,7 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       const p = passages.get(id) ?? fail(`${owner} cites passage "${id}", which is not in the graph`);
       const citation: Citation = { quote: p.quote };
       if (p.documentId !== firstDocument) citation.document = p.documentId;
+      if (typeof p.pointer === 'string') citation.pointer = p.pointer;
       citation.start = p.start;
       citation.end = p.end;
       return citation;

@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../neo4j/executor.js';
-import { planCaseFile, type GraphPlan } from './plan.js';
+import type { GraphPlan } from './plan.js';
+import { prepareInput, type InputFormat } from './prepare.js';
 import { CaseFileError } from './problems.js';
-import { validateCaseFile, type GraphNodeInfo, type ValidationEnv } from './validate.js';
+import type { GraphNodeInfo, ValidationEnv } from './validate.js';
 import { writePlan, type WriteSummary } from './write.js';
 import { lookupNodes } from './write-queries.js';
 
@@ -36,12 +37,24 @@ export function validationEnv(executor: Executor, caseFilePath: string): Validat
   return { readDocument: documentReader(caseFilePath), lookupIds: graphLookup(executor) };
 }
 
-/** Validates a case file and returns its plan; throws CaseFileError listing every problem. */
-export async function prepareCaseFile(executor: Executor, filePath: string, displayName = filePath): Promise<GraphPlan> {
+/** A file that is an empty export (`[]` or `{}`): there is nothing in it to load. */
+export class EmptyExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmptyExportError';
+  }
+}
+
+/**
+ * Validates a case file (or a CourtListener docket or CAP case) and returns its plan; throws
+ * CaseFileError listing every problem, or EmptyExportError.
+ */
+export async function prepareCaseFile(executor: Executor, filePath: string, displayName = filePath, format?: InputFormat): Promise<GraphPlan> {
   const text = await readFile(filePath, 'utf8');
-  const { problems, valid } = await validateCaseFile(displayName, text, validationEnv(executor, filePath));
-  if (!valid) throw new CaseFileError(problems);
-  return planCaseFile(valid);
+  const prepared = await prepareInput({ file: displayName, text, ...(format ? { format } : {}) }, validationEnv(executor, filePath));
+  if (prepared.problems) throw new CaseFileError(prepared.problems);
+  if (prepared.empty !== undefined) throw new EmptyExportError(prepared.empty);
+  return prepared.plan;
 }
 
 /** Validates, then writes the case in one transaction. Loading the same file again changes nothing. */

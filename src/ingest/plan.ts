@@ -20,6 +20,8 @@ export interface PlannedRelationship {
 export interface PlannedPassage {
   id: string;
   documentId: string;
+  /** JSON Pointer of the string value the offsets count in (imported records); absent for the whole text. */
+  pointer?: string;
   quote: string;
   start: number;
   end: number;
@@ -44,6 +46,14 @@ export interface GraphPlan {
   externalIds: string[];
 }
 
+/**
+ * `<document id>:<start>-<end>`, or `<document id>:<pointer>:<start>-<end>` for a passage of a
+ * string value of a JSON document: the same passage, whoever cites it, is one node.
+ */
+export function passageId(at: { documentId: string; pointer?: string; start: number; end: number }): string {
+  return at.pointer === undefined ? `${at.documentId}:${at.start}-${at.end}` : `${at.documentId}:${at.pointer}:${at.start}-${at.end}`;
+}
+
 /** Builds the graph rows for a validated case file. Pure: same file, same rows, same ids. */
 export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   const { data } = valid;
@@ -52,7 +62,7 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   const passageIds = (sources: Citation[]) =>
     [...new Set(sources.map((citation) => {
       const at = valid.located.get(citation)!;
-      const id = `${at.documentId}:${at.start}-${at.end}`;
+      const id = passageId(at);
       passages.set(id, { id, ...at });
       return id;
     }))];
@@ -124,7 +134,7 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
     const id = roleId(role);
     relationships.push({
       type: ROLE_TYPE, id: `${caseId}:${id}`, from: canonical(role.who), to: canonical(role.in),
-      props: { caseId, passageIds: passageIds(role.sources), role: role.role, description: role.description ?? null },
+      props: { caseId, passageIds: passageIds(role.sources), role: role.role, description: role.description ?? null, terminated: role.terminated ?? null },
     });
   }
   for (const relation of data.relations ?? []) {

@@ -8,10 +8,9 @@ import type { ChangeCounts } from './diff.js';
 import { CaseConflictError, CaseNotFoundError, deleteCase, importPlan, type ImportReport } from './import.js';
 import { exportCase, type CaseFileFormat } from './export.js';
 import { graphLookup } from './load.js';
-import { planCaseFile } from './plan.js';
+import { prepareInput } from './prepare.js';
 import { formatProblems } from './problems.js';
 import { countSharedEntities, sharedEntitiesPage } from './queries.js';
-import { validateCaseFile } from './validate.js';
 
 const byKind = (table: Record<string, ChangeCounts>) =>
   Object.entries(table)
@@ -32,17 +31,19 @@ export const ingestResolvers = {
     importCase: async (_: unknown, args: ImportArgs, ctx: Context) => {
       requireWriteToken(ctx.request, ctx.writeToken);
       const file = `case-file.${args.format === 'JSON' ? 'json' : 'yaml'}`;
-      const { problems, valid } = await validateCaseFile(file, args.file, {
+      // JSON may also be a CourtListener docket or a CAP case, told by its shape.
+      const prepared = await prepareInput({ file, text: args.file, ...(args.format === 'JSON' ? {} : { format: 'case-file' as const }) }, {
         readDocument: async () => {
           throw new Error('the server reads no files: give the document inline with text:');
         },
         lookupIds: graphLookup(ctx.executor),
       });
-      if (!valid) {
-        throw new GraphQLError(formatProblems(problems), { extensions: { code: 'BAD_USER_INPUT', problems } });
+      if (prepared.empty !== undefined) throw new GraphQLError(`The file is ${prepared.empty}.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'file' } });
+      if (prepared.problems) {
+        throw new GraphQLError(formatProblems(prepared.problems), { extensions: { code: 'BAD_USER_INPUT', problems: prepared.problems } });
       }
       try {
-        return toGraphQL(await importPlan(ctx.executor, planCaseFile(valid), file, { dryRun: args.dryRun, replace: args.replace }));
+        return toGraphQL(await importPlan(ctx.executor, prepared.plan, file, { dryRun: args.dryRun, replace: args.replace }));
       } catch (error) {
         if (error instanceof CaseConflictError) {
           throw new GraphQLError(error.message, { extensions: { code: 'CONFLICT', report: toGraphQL(error.report) } });

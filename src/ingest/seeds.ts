@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
 import { seedsDir } from '../shared/paths.js';
-import { loadCaseFile } from './load.js';
+import { EmptyExportError, loadCaseFile } from './load.js';
 import type { WriteSummary } from './write.js';
 import { caseLoadedFrom } from './write-queries.js';
 
 export const CASE_FILE_PATTERN = /\.case\.(ya?ml|json)$/;
+/** What the seeds folder and folders given to the loader take: case files and JSON records (CourtListener dockets, CAP cases). */
+export const LOADABLE_PATTERN = /\.case\.(ya?ml|json)$|\.json$/;
 
 export interface SeedResult {
   file: string;
@@ -23,9 +25,9 @@ export interface SeedResult {
  */
 export async function loadSeeds(executor: Executor, log: Logger, dir = seedsDir): Promise<SeedResult[]> {
   const names = (await readdir(dir)).sort();
-  const documents = await Promise.all(names.filter((n) => !CASE_FILE_PATTERN.test(n) && /\.(txt|md)$/.test(n)).map((n) => readFile(path.join(dir, n))));
+  const documents = await Promise.all(names.filter((n) => !LOADABLE_PATTERN.test(n) && /\.(txt|md)$/.test(n)).map((n) => readFile(path.join(dir, n))));
   const results: SeedResult[] = [];
-  for (const name of names.filter((n) => CASE_FILE_PATTERN.test(n))) {
+  for (const name of names.filter((n) => LOADABLE_PATTERN.test(n))) {
     const file = path.join(dir, name);
     const hash = createHash('sha256');
     for (const part of [await readFile(file), ...documents]) hash.update(part);
@@ -36,7 +38,15 @@ export async function loadSeeds(executor: Executor, log: Logger, dir = seedsDir)
       results.push({ file: name, summary: null });
       continue;
     }
-    const summary = await loadCaseFile(executor, file, path.join('seeds', name), sourceHash);
+    let summary: WriteSummary;
+    try {
+      summary = await loadCaseFile(executor, file, path.join('seeds', name), sourceHash);
+    } catch (error) {
+      if (!(error instanceof EmptyExportError)) throw error;
+      log.warn({ file: name }, `seed file skipped: ${error.message}`);
+      results.push({ file: name, summary: null });
+      continue;
+    }
     log.info({ file: name, ...summary }, 'seed case loaded');
     results.push({ file: name, summary });
   }

@@ -3,6 +3,7 @@ import { checkDate } from '../model/time.js';
 import { relationId, roleId, type CaseFile, type Citation } from './case-file.js';
 import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
 import { pathToString, type Problem } from './problems.js';
+import { resolvePointer } from './json-pointer.js';
 import { locateQuote, SourceText } from './quotes.js';
 import { checkStructure } from './validate-structure.js';
 import { BROKEN, indexCaseFile } from './walk.js';
@@ -26,6 +27,8 @@ export interface GraphNodeInfo {
 
 export interface LocatedCitation {
   documentId: string;
+  /** JSON Pointer to the string value of the document the offsets count in; absent for the whole text. */
+  pointer?: string;
   quote: string;
   start: number;
   end: number;
@@ -50,6 +53,18 @@ export async function validateCaseFile(file: string, text: string, env: Validati
   }
   const { parsed, problems } = parseCaseFile(file, text);
   if (!parsed) return { problems };
+  return validateParsed(parsed, env);
+}
+
+/**
+ * Validates a case file already read, e.g. the one an importer made from a record: positions
+ * then come from `position` (the record's), or are left at the top of the file.
+ */
+export async function validateCaseData(file: string, data: CaseFile, env: ValidationEnv, position: ParsedFile['position'] = () => ({ line: 1, column: 1 })) {
+  return validateParsed({ file, data, position }, env);
+}
+
+async function validateParsed(parsed: ParsedFile, env: ValidationEnv): Promise<{ problems: Problem[]; valid?: ValidCaseFile }> {
   const structural = checkStructure(parsed);
   if (structural.length === 0) return checkSemantics(parsed, parsed.data as CaseFile, env);
   // Schema problems inside list items: check the meaning of the rest too, so one run reports all.
@@ -182,8 +197,13 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     }
     if (Object.keys(time).length === 0) report(at, 'an empty time says nothing', 'give text, date, month or weekday, or remove the field');
   }
+  for (const { date, at } of index.dates) {
+    const wrong = checkDate(date);
+    if (wrong) report(at, wrong, 'give a real calendar date');
+  }
 
   const located = new Map<Citation, LocatedCitation>();
+  const pointerSources = new JsonDocuments();
   const sources = new Map([...texts].map(([id, t]) => [id, new SourceText(t)]));
   const defaultDocument = data.documents[0]?.id;
   for (const { citation, at } of index.citations) {
@@ -193,6 +213,30 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
       if (!data.documents.some((d) => d.id === documentId)) report([...at, 'document'], `unknown document "${documentId}"`, `use one of: ${data.documents.map((d) => d.id).join(', ')}`);
       continue;
     }
+    if (citation.pointer !== undefined) {
+      const value = pointerSources.in(documentId, texts.get(documentId)!, citation.pointer);
+      if (typeof value === 'string') {
+        if (value.length === 0) {
+          report([...at, 'pointer'], `the string at ${citation.pointer} is empty`, 'cite a string that holds the words');
+          continue;
+        }
+        const quote = citation.quote ?? value;
+        const check = locateQuote(new SourceText(value), quote, citation.start, citation.end);
+        if (check.ok) located.set(citation, { documentId, pointer: citation.pointer, quote, start: check.start, end: check.end });
+        else report([...at, 'quote'], `${check.message} at ${citation.pointer}`.replace('in the document at', 'in the string at'), check.hint);
+      } else {
+        report([...at, 'pointer'], value.problem, 'give the JSON Pointer (RFC 6901) of a string value of the document, e.g. /parties/0/name');
+      }
+      continue;
+    }
+    if (citation.quote === undefined) {
+      report(at, 'missing required field "quote"', 'add quote: the exact words of the source');
+      continue;
+    }
+    if (Array.from(citation.quote).length < 3) {
+      report([...at, 'quote'], `the quote "${citation.quote}" is shorter than 3 characters`, 'quote a longer passage, so that it identifies the place');
+      continue;
+    }
     const check = locateQuote(source, citation.quote, citation.start, citation.end);
     if (check.ok) located.set(citation, { documentId, quote: citation.quote, start: check.start, end: check.end });
     else report([...at, 'quote'], check.message, check.hint);
@@ -200,6 +244,36 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
 
   if (problems.length > 0) return { problems };
   return { problems, valid: { file: parsed.file, data, texts, located, external } };
+}
+
+/** Documents read as JSON, once each, for citations that give a pointer. */
+class JsonDocuments {
+  private readonly parsed = new Map<string, { data?: unknown; error?: string }>();
+
+  /** The string at `pointer`, or why there is none. */
+  in(documentId: string, text: string, pointer: string): string | { problem: string } {
+    let doc = this.parsed.get(documentId);
+    if (!doc) {
+      try {
+        doc = { data: JSON.parse(text) };
+      } catch {
+        doc = { error: `document "${documentId}" is not JSON, so a pointer cannot name a place in it` };
+      }
+      this.parsed.set(documentId, doc);
+    }
+    if (doc.error) return { problem: doc.error };
+    let value: unknown;
+    try {
+      value = resolvePointer(doc.data, pointer);
+    } catch (error) {
+      return { problem: `"${pointer}" is not a JSON Pointer: ${(error as Error).message}` };
+    }
+    if (value === undefined) return { problem: `nothing is at ${pointer} in document "${documentId}"` };
+    // A number is cited as JSON writes it (an entry number of 4 is the text "4").
+    if (typeof value === 'number') return String(value);
+    if (typeof value !== 'string') return { problem: `the value at ${pointer} is not a string` };
+    return value;
+  }
 }
 
 /** "a Person", "an Event". */

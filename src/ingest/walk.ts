@@ -31,10 +31,15 @@ export interface FileIndex {
   refs: RefSite[];
   citations: { citation: Citation; at: FieldPath }[];
   times: { time: TimeInput; at: FieldPath }[];
+  /** Plain date fields (YYYY, YYYY-MM or YYYY-MM-DD): a case's dates, a docket entry's, a role's end. */
+  dates: { date: string; at: FieldPath }[];
   misplaced: MisplacedField[];
 }
 
 const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources', 'sameAs']);
+
+/** Fields holding a plain date string, wherever they appear. */
+const DATE_FIELDS = ['dateFiled', 'dateTerminated', 'decisionDate', 'dateEntered', 'terminated'] as const;
 
 /** Marks a list item that failed the schema; only its id (and kind) are kept, see validate.ts. */
 export const BROKEN = '__brokenItem';
@@ -42,13 +47,20 @@ const isBroken = (item: unknown) => typeof item === 'object' && item !== null &&
 
 /** Lists where a structurally valid case file defines nodes, refers to ids, cites and dates. */
 export function indexCaseFile(file: CaseFile): FileIndex {
-  const index: FileIndex = { nodes: [], sameAs: [], refs: [], citations: [], times: [], misplaced: [] };
+  const index: FileIndex = { nodes: [], sameAs: [], refs: [], citations: [], times: [], dates: [], misplaced: [] };
+  const dated = (item: object, at: FieldPath) => {
+    for (const field of DATE_FIELDS) {
+      const value = (item as Record<string, unknown>)[field];
+      if (typeof value === 'string') index.dates.push({ date: value, at: [...at, field] });
+    }
+  };
   const cite = (sources: Citation[] | undefined, at: FieldPath) =>
     (sources ?? []).forEach((citation, i) => index.citations.push({ citation, at: [...at, 'sources', i] }));
 
   file.documents.forEach((doc, i) => index.nodes.push({ id: doc.id, kind: 'SourceDocument', at: ['documents', i, 'id'] }));
   index.nodes.push({ id: file.case.id, kind: 'Case', at: ['case', 'id'] });
   if (file.case.court) index.refs.push({ id: file.case.court, at: ['case', 'court'], targetKind: 'Court' });
+  dated(file.case, ['case']);
   cite(file.case.sources, ['case']);
 
   (file.entities ?? []).forEach((entity, i) => {
@@ -64,7 +76,11 @@ export function indexCaseFile(file: CaseFile): FileIndex {
       if (!COMMON_ENTITY_FIELDS.has(field) && !allowed.has(field)) index.misplaced.push({ field, kind, at: [...at, field] });
     }
     if (typeof entity.sameAs === 'string') index.sameAs.push({ id: entity.sameAs, at: [...at, 'sameAs'], targetKind: kind });
-    if (kind === 'Case' && typeof entity.court === 'string') index.refs.push({ id: entity.court, at: [...at, 'court'], targetKind: 'Court' });
+    for (const ref of REFERENCE_FIELDS[kind] ?? []) {
+      const value = entity[ref.field];
+      if (typeof value === 'string') index.refs.push({ id: value, at: [...at, ref.field], ...(ref.targetKind ? { targetKind: ref.targetKind } : {}) });
+    }
+    dated(entity, at);
     cite(entity.sources, at);
   });
 
@@ -86,6 +102,7 @@ export function indexCaseFile(file: CaseFile): FileIndex {
       for (const field of TIME_FIELDS[kind] ?? []) {
         if (fact[field] !== undefined) index.times.push({ time: fact[field] as TimeInput, at: [...at, field] });
       }
+      dated(fact, at);
       cite(fact.sources, at);
     });
   }
@@ -93,6 +110,7 @@ export function indexCaseFile(file: CaseFile): FileIndex {
   (file.roles ?? []).forEach((role, i) => {
     if (isBroken(role)) return;
     index.refs.push({ id: role.who, at: ['roles', i, 'who'] }, { id: role.in, at: ['roles', i, 'in'] });
+    dated(role, ['roles', i]);
     cite(role.sources, ['roles', i]);
   });
   (file.relations ?? []).forEach((relation, i) => {

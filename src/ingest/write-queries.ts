@@ -60,6 +60,14 @@ export interface NodeRow {
 }
 
 /**
+ * Whether a case's row sets a node's fields. Several cases may define one node; its fields are
+ * those of the case with the smallest id among the cases that state it (`fieldsFrom`), so they
+ * do not depend on the order the cases were loaded in. A case no longer stating the node gives
+ * way to the next one that loads.
+ */
+export const SETS_FIELDS = `(n.fieldsFrom IS NULL OR n.fieldsFrom >= row.caseId OR NOT n.fieldsFrom IN coalesce(n.caseIds, []))`;
+
+/**
  * Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic
  * labels; measured no slower than one statement per kind). A node appears in at most one row.
  */
@@ -68,8 +76,9 @@ export function upsertNodes(rows: NodeRow[]): CypherQuery {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MERGE (n:Entity {id: row.props.id})
-           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | row.caseId + '|' + p] AS keys
-           SET n:$(row.kind), n += row.props, n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
+           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | row.caseId + '|' + p] AS keys, ${SETS_FIELDS} AS sets
+           FOREACH (_ IN CASE WHEN sets THEN [1] ELSE [] END | SET n += row.props, n.fieldsFrom = row.caseId)
+           SET n:$(row.kind), n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
                n.caseIds = ${ADD_CASE}
            RETURN count(n) AS written`,
     params: { rows: rows.map((r) => ({ caseId: r.caseId, kind: label(r.kind), props: r.props })) },

@@ -3,7 +3,7 @@
  * tables below say which case-file fields become relationships, so the loader, the resolvers
  * and the exporter all follow the same mapping.
  */
-export const ENTITY_KINDS = ['Person', 'Group', 'Organization', 'Court', 'Work', 'Place', 'Item', 'Case'] as const;
+export const ENTITY_KINDS = ['Person', 'Group', 'Organization', 'Court', 'Work', 'Place', 'Item', 'Case', 'Opinion', 'Authority'] as const;
 export const FACT_KINDS = ['Charge', 'Evidence', 'Ruling', 'Event', 'Act', 'Claim'] as const;
 export const NODE_KINDS = [...ENTITY_KINDS, ...FACT_KINDS, 'SourceDocument'] as const;
 
@@ -36,6 +36,11 @@ export const REFERENCE_FIELDS: Readonly<Record<NodeKind, readonly ReferenceField
   Item: [],
   SourceDocument: [],
   Case: [{ field: 'court', type: 'HEARD_IN', targetKind: 'Court' }],
+  Opinion: [
+    { field: 'case', type: 'OPINION_IN', targetKind: 'Case' },
+    { field: 'author', type: 'AUTHORED', inbound: true, targetKind: 'Person' },
+  ],
+  Authority: [],
   Charge: [
     { field: 'case', type: 'CHARGED_IN', targetKind: 'Case' },
     { field: 'defendant', type: 'CHARGED_WITH', inbound: true },
@@ -82,11 +87,13 @@ export const ATTRIBUTE_FIELDS: Readonly<Record<NodeKind, readonly string[]>> = {
   Work: ['workType'],
   Place: [],
   Item: ['itemType'],
-  Case: ['caption', 'caseType', 'jurisdiction', 'status', 'outcome'],
+  Case: ['caption', 'caseType', 'jurisdiction', 'status', 'outcome', 'docketNumber', 'cause', 'natureOfSuit', 'juryDemand', 'dateFiled', 'dateTerminated', 'decisionDate', 'citations'],
+  Opinion: ['opinionType', 'text'],
+  Authority: ['citation'],
   Charge: ['offence', 'maximumPenalty'],
   Evidence: ['disclosed'],
   Ruling: ['finding', 'disposition', 'words'],
-  Event: ['eventType'],
+  Event: ['eventType', 'entryNumber', 'dateEntered'],
   Act: ['action'],
   Claim: ['statement', 'stance', 'status'],
   SourceDocument: ['title', 'text', 'documentType', 'publisher', 'published', 'url', 'length'],
@@ -104,6 +111,9 @@ export const TIME_FIELDS: Readonly<Partial<Record<NodeKind, readonly string[]>>>
 /** Relationship types the loader writes itself; a case file's `relations` may not use them. */
 export const ROLE_TYPE = 'HAS_ROLE';
 export const PASSAGE_TYPE = 'QUOTED_FROM';
+/** What an opinion (or a case) cites, and the citation a case is reported under: written as relations. */
+export const CITES_TYPE = 'CITES';
+export const REPORTED_AS_TYPE = 'REPORTED_AS';
 export const RESERVED_TYPES: ReadonlySet<string> = new Set([
   ROLE_TYPE,
   PASSAGE_TYPE,

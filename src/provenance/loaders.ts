@@ -6,6 +6,8 @@ import { passagesById } from './queries.js';
 
 export interface SourceRow {
   documentId: string;
+  /** JSON Pointer of the string value the offsets count in, for passages of imported records. */
+  pointer: string | null;
   quote: string;
   start: number;
   end: number;

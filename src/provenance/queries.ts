@@ -5,7 +5,7 @@ export function passagesById(ids: readonly string[]): CypherQuery {
   return {
     text: `UNWIND range(0, size($ids) - 1) AS i
            MATCH (p:Passage {id: $ids[i]})-[:QUOTED_FROM]->(d:SourceDocument)
-           RETURN i, p.quote AS quote, p.start AS start, p.end AS end, d.id AS documentId`,
+           RETURN i, p.quote AS quote, p.pointer AS pointer, p.start AS start, p.end AS end, d.id AS documentId`,
     params: { ids },
   };
 }

@@ -1,7 +1,10 @@
 import type { Context } from '../graphql/context.js';
 import { connectionOfPage, readPage, type PageArgs } from '../graphql/pagination.js';
 
-/** Passage ids are `<document id>:<start>-<end>`; document ids are slugs, so this parse is exact. */
+/**
+ * Passage ids are `<document id>:<start>-<end>`, or `<document id>:<pointer>:<start>-<end>` in a
+ * JSON record; document ids are slugs, so this parse is exact (a pointer sorts with its document).
+ */
 function position(id: string): [string, number, number] {
   const match = /^(.*):(\d+)-(\d+)$/.exec(id);
   return match ? [match[1]!, Number(match[2]), Number(match[3])] : [id, 0, 0];
@@ -25,7 +28,7 @@ export async function sourcesConnection(ctx: Context, passageIds: unknown, args:
   const taken = ids.slice(page.offset, page.offset + page.limit);
   const passages = (await ctx.loaders.passages.loadMany(taken)).filter((p): p is Exclude<typeof p, Error | null> => p !== null && !(p instanceof Error));
   const sources = await Promise.all(
-    passages.map(async (p) => ({ document: await ctx.loaders.nodes.load(p.documentId), quote: p.quote, start: p.start, end: p.end })),
+    passages.map(async (p) => ({ document: await ctx.loaders.nodes.load(p.documentId), quote: p.quote, pointer: p.pointer ?? null, start: p.start, end: p.end })),
   );
   return connectionOfPage(sources, page, ids.length, taken.length);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { INPUT_FORMATS, type InputFormat } from '../importers/detect.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 
 export interface CliOptions {
@@ -10,6 +11,10 @@ export interface CliOptions {
   quiet: boolean;
   /** Cases per transaction; null when --batch is not given (one transaction per case, invalid files skipped). */
   batch: number | null;
+  /** Read every file as this format; null: a JSON file's shape tells. */
+  format: InputFormat | null;
+  /** Where to write the case file each imported record becomes; null: nowhere. */
+  emit: string | null;
   help: boolean;
 }
 
@@ -24,6 +29,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   batch: { type: 'string', short: 'b' },
+  format: { type: 'string', short: 'f' },
+  emit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,8 +50,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     json: values.json === true,
     quiet: values.quiet === true,
     batch: null,
+    format: null,
+    emit: null,
     help: values.help === true,
   };
+  if (values.format !== undefined) {
+    if (!(INPUT_FORMATS as readonly string[]).includes(values.format)) return { ok: false, message: `--format must be one of ${INPUT_FORMATS.join(', ')}, not "${values.format}"` };
+    options.format = values.format as InputFormat;
+  }
+  if (values.emit !== undefined) {
+    if (values.emit.trim() === '') return { ok: false, message: '--emit needs a folder to write the case files to' };
+    options.emit = values.emit;
+  }
   if (values.batch !== undefined) {
     const batch = /^\d+$/.test(values.batch) ? Number(values.batch) : NaN;
     if (!(batch >= 1 && batch <= MAX_BATCH)) return { ok: false, message: `--batch needs a whole number of cases from 1 to ${MAX_BATCH}, not "${values.batch}"` };
@@ -59,14 +76,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 export const USAGE = `Usage: npm run load -- <files, folders or globs>... [options]
    or: case-graph-load <files, folders or globs>... [options]
 
-Validates case files (*.case.yaml, *.case.yml, *.case.json) and loads them into the graph,
-one transaction per case. Every file is validated before any is loaded, and every problem
+Validates case files (*.case.yaml, *.case.yml, *.case.json), CourtListener / PACER docket
+JSON and Caselaw Access Project case JSON (*.json, told apart by their shape), and loads them
+into the graph, one transaction per case. A docket or CAP case is first made into the case
+file it stands for; an empty export ([] or {}) is reported and skipped. Every file is validated before any is loaded, and every problem
 is printed with file:line:column, the field and a hint. Invalid files are not loaded; the
 valid ones are. Loading a file that is already in the graph as it is changes nothing.
 
 Arguments:
   a file          a case file
-  a folder        every case file inside it, recursively
+  a folder        every case file and *.json record inside it, recursively
   a glob          e.g. 'cases/**/*.case.yaml' (quote it so the shell leaves it alone)
 
 Options:
@@ -84,6 +103,10 @@ Options:
                   whole (its files are reported failed) and the next batch goes on. Each
                   file is still reported (and refused without --replace) on its own,
                   against the graph as it was before its batch
+  -f, --format F  read every file as F: case-file, courtlistener-docket or cap-case
+                  (default: a case file by its name, a JSON file by its shape)
+      --emit DIR  also write the case file each docket or CAP case becomes to DIR, as
+                  <case id>.case.yaml, to review, correct and keep (it loads the same)
   -h, --help      print this help
 
 Exit codes:
@@ -100,6 +123,8 @@ Neo4j, as for the service:
 
 Examples:
   npm run load -- seeds --dry-run
+  npm run load -- dockets/*.json opinions/*.json
+  npm run load -- docket.json --emit cases/ --dry-run
   npm run load -- generated/cases --batch 50
   npm run load -- cases/state-v-example.case.yaml --replace
   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret npm run load -- 'cases/**/*.case.yaml' --json

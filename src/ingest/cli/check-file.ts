@@ -1,21 +1,27 @@
 import { readFile } from 'node:fs/promises';
+import type { CaseFile } from '../case-file.js';
 import { documentReader } from '../load.js';
-import { planCaseFile, type GraphPlan } from '../plan.js';
+import type { GraphPlan } from '../plan.js';
+import { prepareInput, type InputFormat } from '../prepare.js';
 import type { Problem } from '../problems.js';
-import { validateCaseFile, type ValidationEnv } from '../validate.js';
+import type { ValidationEnv } from '../validate.js';
 import type { CaseFileRef } from './files.js';
 
-/** A file's verdict: its plan, or every problem found in it. */
+/** A file's verdict: its plan, every problem found in it, or that it is an empty export. */
 export interface FileCheck {
   plan?: GraphPlan;
+  /** The case file an imported record (a docket, a CAP case) became. */
+  imported?: CaseFile;
   problems?: Problem[];
+  /** Why there is nothing to load (an empty export). */
+  empty?: string;
 }
 
 /**
  * Reads, validates and plans one case file, asking `lookupIds` what the graph (and the run)
  * already holds.
  */
-export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['lookupIds']): Promise<FileCheck> {
+export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['lookupIds'], format?: InputFormat): Promise<FileCheck> {
   let text: string;
   try {
     text = await readFile(file.path, 'utf8');
@@ -23,6 +29,8 @@ export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['loo
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: `cannot read the file (${reason})`, hint: 'check that it exists and is readable' }] };
   }
-  const { problems, valid } = await validateCaseFile(file.display, text, { readDocument: documentReader(file.path), lookupIds });
-  return valid ? { plan: planCaseFile(valid) } : { problems };
+  const prepared = await prepareInput({ file: file.display, text, ...(format ? { format } : {}) }, { readDocument: documentReader(file.path), lookupIds });
+  if (prepared.problems) return { problems: prepared.problems };
+  if (prepared.empty !== undefined) return { empty: prepared.empty };
+  return { plan: prepared.plan, ...(prepared.imported ? { imported: prepared.imported } : {}) };
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { CASE_FILE_PATTERN } from '../seeds.js';
+import { LOADABLE_PATTERN } from '../seeds.js';
 
 export interface CaseFileRef {
   /** Absolute path. */
@@ -12,11 +12,11 @@ export interface CaseFileRef {
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };
 
-const IN_FOLDER = '**/*.case.{yaml,yml,json}';
+const IN_FOLDER = '**/*.{case.yaml,case.yml,json}';
 
 /**
- * Turns the command line's files, folders and globs into case files, sorted and without
- * duplicates. Each argument must give at least one case file: a typo is a usage error,
+ * Turns the command line's files, folders and globs into case files and JSON records (dockets,
+ * CAP cases), sorted and without duplicates. Each argument must give at least one case file: a typo is a usage error,
  * not a silently smaller load.
  */
 export async function expandInputs(inputs: readonly string[], cwd = process.cwd()): Promise<Expanded> {
@@ -30,14 +30,14 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
     let matches: string[];
     if (info?.isDirectory()) {
       matches = await glob(IN_FOLDER, { cwd: path.resolve(cwd, input), absolute: true, ignore: ['**/node_modules/**'] });
-      if (matches.length === 0) return { ok: false, message: `${input}: no case files (*.case.yaml, *.case.yml, *.case.json) in this folder` };
+      if (matches.length === 0) return { ok: false, message: `${input}: no case files (*.case.yaml, *.case.yml, *.case.json) or JSON records (*.json) in this folder` };
     } else if (info?.isFile()) {
-      if (!CASE_FILE_PATTERN.test(input)) {
-        return { ok: false, message: `${input}: not a case file; case file names end in .case.yaml, .case.yml or .case.json` };
+      if (!LOADABLE_PATTERN.test(input)) {
+        return { ok: false, message: `${input}: not a case file or JSON record; case file names end in .case.yaml, .case.yml or .case.json, records in .json` };
       }
       matches = [input];
     } else if (isDynamicPattern(input)) {
-      matches = (await glob(input, { cwd, absolute: true })).filter((file) => CASE_FILE_PATTERN.test(file));
+      matches = (await glob(input, { cwd, absolute: true })).filter((file) => LOADABLE_PATTERN.test(file));
       if (matches.length === 0) return { ok: false, message: `${input}: the pattern matches no case file` };
     } else {
       return { ok: false, message: `${input}: no such file or folder` };

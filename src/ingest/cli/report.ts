@@ -20,6 +20,8 @@ export interface FileResult {
   report?: ImportReport;
   problems?: Problem[];
   error?: string;
+  /** Skipped because the file is an empty export ([] or {}): nothing to load. */
+  empty?: boolean;
   /** Time spent loading (or checking) this file. */
   ms: number;
 }
@@ -50,6 +52,7 @@ export function toJsonLine(result: FileResult): string {
     }),
     ...(result.problems && { problems: result.problems }),
     ...(result.error !== undefined && { error: result.error }),
+    ...(result.empty && { empty: true }),
     ms: Math.round(result.ms),
   });
 }

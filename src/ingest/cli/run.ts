@@ -10,6 +10,7 @@ import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
 import { formatFileResult, statusOf, toJsonLine, type FileResult } from './report.js';
 import { validateAll } from './validate-all.js';
+import { emitCaseFile } from './emit.js';
 
 export interface RunResult {
   /** One per file, in the order the files were given (sorted). */
@@ -18,7 +19,7 @@ export interface RunResult {
   connectionLost: boolean;
 }
 
-type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'> & Partial<Pick<CliOptions, 'batch'>>;
+type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'> & Partial<Pick<CliOptions, 'batch' | 'format' | 'emit'>>;
 
 /** Thrown inside the run to stop handling files. */
 class Stop extends Error {}
@@ -47,7 +48,7 @@ export async function runFiles(
     else if (result.status === 'invalid') out.problem(`${result.file}: ${formatProblems(result.problems ?? [])}`);
     else if (result.status === 'refused' && !result.dryRun) out.problem(formatFileResult(result));
     else if (result.status === 'failed') out.problem(formatFileResult(result));
-    else if (result.status !== 'skipped' && !options.quiet) out.report(formatFileResult(result));
+    else if ((result.status !== 'skipped' || result.empty) && !options.quiet) out.report(formatFileResult(result));
   };
   const abandoned = new Promise<never>((_, reject) => abandon.addEventListener('abort', () => reject(new Stop()), { once: true }));
   abandoned.catch(() => {});
@@ -73,10 +74,19 @@ export async function runFiles(
   try {
     const batch = new BatchDefinitions();
     out.phase('validating', files.length);
-    const checked = await validateAll(files, batch, executor, { guard, validated: (file) => out.tick(file.display) });
+    const checked = await validateAll(files, batch, executor, { guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
     for (const file of files) {
-      const problems = checked.get(file)?.problems;
-      if (problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems, ms: 0 });
+      const check = checked.get(file);
+      if (check?.problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: check.problems, ms: 0 });
+      else if (check?.empty !== undefined) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: check.empty, empty: true, ms: 0 });
+    }
+    if (options.emit) {
+      for (const file of files) {
+        const { imported } = checked.get(file) ?? {};
+        if (!imported) continue;
+        const written = await emitCaseFile(options.emit, imported);
+        out.info(`${file.display}: its case file is ${written}`);
+      }
     }
     const valid = files.filter((file) => checked.get(file)?.plan);
     const plans = new Map(valid.map((file) => [file, checked.get(file)!.plan!]));

@@ -1,6 +1,7 @@
 import type { Executor } from '../../neo4j/executor.js';
 import { graphLookup } from '../load.js';
 import { BatchDefinitions } from './batch.js';
+import type { InputFormat } from '../prepare.js';
 import { checkFile, type FileCheck } from './check-file.js';
 import type { CaseFileRef } from './files.js';
 
@@ -14,6 +15,8 @@ export interface ValidateAllHooks {
   guard?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Called once per file, after its first validation. */
   validated?: (file: CaseFileRef) => void;
+  /** Read every file as this format (--format). */
+  format?: InputFormat | null;
 }
 
 /** Files validated at once: while one waits for its graph lookup or its documents, the next is parsed. */
@@ -57,11 +60,12 @@ export async function validateAll(
     asked !== undefined && definedAt.slice(asked.version, batch.version).some((ids) => ids.some((id) => asked.ids.has(id)));
 
   const lookup = batch.lookupWith(graphLookup(executor));
-  const validate = (file: CaseFileRef) => checkFile(file, lookup);
+  const format = hooks.format ?? undefined;
+  const validate = (file: CaseFileRef) => checkFile(file, lookup, format);
   const speculate = (file: CaseFileRef) => {
     let asked: Asked | undefined;
     const asking = (ids: string[]) => ((asked = { ids: new Set(ids), version: batch.version }), lookup(ids));
-    const result = guard(() => checkFile(file, asking));
+    const result = guard(() => checkFile(file, asking, format));
     result.catch(() => {});
     return { result, asked: () => asked };
   };

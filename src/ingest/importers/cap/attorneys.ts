@@ -1,0 +1,59 @@
+/**
+ * Who argued for whom, from a CAP attorneys line: "William C. Gardner, Washington, D. C., with
+ * whom Joseph C. Waddy, Washington, D. C., was on the brief, for appellant." gives Gardner and
+ * Waddy for appellant. A line may hold several sentences, each ending "for <side>." Names are
+ * the pieces (between commas and "and") that look like a person's name; places and titles
+ * (Washington, D. C., Asst. Corporation Counsel) are left out. Spans are UTF-16 indices.
+ */
+export interface Appearance {
+  name: string;
+  from: number;
+  to: number;
+  side?: { words: string; from: number; to: number };
+}
+
+/** Words of titles, offices and places that are not names. */
+const NOT_NAME = /\b(counsel|corporation|atty|attys|attorney|attorneys|asst|assistant|general|solicitor|principal|special|district|county|city|office|department|state|states|united|brief|whom|appearance|also|entered|washington|arlington|baltimore|virginia|maryland|york|chicago|boston|philadelphia|alexandria|bethesda|silver|spring|richmond|esq|amicus|curiae|for)\b/i;
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+const NAME = /^[A-Z\u00C0-\u024F‘’'][\p{L}‘’'.-]*(\s+[A-Z\u00C0-\u024F‘’'(][\p{L}‘’'.()-]*){1,4}$/u;
+
+export function parseAttorneys(line: string): Appearance[] {
+  const found: Appearance[] = [];
+  const clause = /\bfor\s+([^.]+?(?:\s+et\s+al)?)\.?(?=\s+[A-Z]|\s*$)/g;
+  let start = 0;
+  for (let match = clause.exec(line); match; match = clause.exec(line)) {
+    // Only a "for" after which the clause ends counts ("for the United States." is fine; "for him, and" is not).
+    const sideFrom = match.index;
+    const words = match[1]!;
+    const sideTo = match.index + match[0].replace(/\.$/, '').length;
+    const names = namesIn(line, start, sideFrom);
+    for (const name of names) found.push({ ...name, side: { words, from: sideFrom, to: sideTo } });
+    start = match.index + match[0].length;
+  }
+  if (start < line.length) found.push(...namesIn(line, start, line.length));
+  return found;
+}
+
+function namesIn(line: string, from: number, to: number): Appearance[] {
+  const names: Appearance[] = [];
+  const piece = /[^,;]+/g;
+  const part = line.slice(from, to);
+  for (let match = piece.exec(part); match; match = piece.exec(part)) {
+    for (const bit of match[0].split(/\s+and\s+|\s+with\s+whom\s+/)) {
+      const words = bit.trim().replace(/\s+(was|were)(\s+on\s+the\s+brief)?$/i, '');
+      if (words === '') continue;
+      const at = from + match.index + match[0].indexOf(words);
+      if (SUFFIX.test(words) && names.length > 0) {
+        const last = names[names.length - 1]!;
+        if (line.slice(last.to, at).trim() === ',') {
+          last.to = at + words.length;
+          last.name = line.slice(last.from, last.to);
+        }
+        continue;
+      }
+      if (!NAME.test(words) || NOT_NAME.test(words) || !/\p{L}{2,}/u.test(words)) continue;
+      names.push({ name: words, from: at, to: at + words.length });
+    }
+  }
+  return names;
+}
