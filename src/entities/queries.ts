@@ -16,7 +16,7 @@ export interface RelatedKey {
  * reads grew slower with the graph. `passageIds` stays: only files that cite a node add to it,
  * so it stays short, and `sources` reads it without another round trip.
  */
-export const HIDDEN = ['sourceKeys', 'caseIds'];
+export const HIDDEN = ['sourceKeys', 'caseIds', 'fieldsFrom'];
 /** A node's properties as the API shows them. */
 export const nodeMap = (v: string) => `${v} {.*, ${HIDDEN.map((p) => `${p}: null`).join(', ')}}`;
 

@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, type GraphQLSchema } from 'graphql';
 import { actResolvers } from '../acts/resolvers.js';
 import { caseResolvers } from '../cases/resolvers.js';
+import { citationResolvers } from '../citations/resolvers.js';
 import { claimResolvers } from '../claims/resolvers.js';
 import { entityResolvers } from '../entities/resolvers.js';
 import { eventResolvers } from '../events/resolvers.js';
@@ -25,7 +26,7 @@ export function loadTypeDefs(dir = schemaDir) {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers, ingestResolvers, traversalResolvers],
+    resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers, ingestResolvers, traversalResolvers, citationResolvers],
     inheritResolversFromInterfaces: false,
   });
 }

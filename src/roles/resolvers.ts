@@ -11,6 +11,7 @@ export const roleResolvers = {
     holder: (r: RelationshipRow) => ends(r).from,
     within: (r: RelationshipRow) => ends(r).to,
     description: (r: RelationshipRow) => r.props.description ?? null,
+    terminated: (r: RelationshipRow) => r.props.terminated ?? null,
     sources: sourcesField((r: RelationshipRow) => r.props.passageIds),
     case: (r: RelationshipRow, _: unknown, ctx: Context) => (r.props.caseId ? ctx.loaders.nodes.load(String(r.props.caseId)) : null),
   },

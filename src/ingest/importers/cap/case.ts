@@ -63,7 +63,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
   const jurisdictionName = text(jurisdiction.name_long) ?? text(jurisdiction.name);
   if (jurisdictionName) caseSources.push(cite.whole(['jurisdiction', text(jurisdiction.name_long) ? 'name_long' : 'name']));
   /** The court system judges and attorneys are told apart within: the jurisdiction. */
-  const system = slug(text(jurisdiction.slug) ?? text(jurisdiction.name) ?? text(jurisdiction.name_long) ?? 'unknown');
+  const system = slug((text(jurisdiction.slug) ?? text(jurisdiction.name) ?? text(jurisdiction.name_long) ?? 'unknown').replace(/\./g, ''));
 
   const courtRecord = isObject(record.court) ? record.court : {};
   const courtName = text(courtRecord.name) ?? text(courtRecord.name_abbreviation);
