@@ -19,7 +19,7 @@ const NAME = /^[A-Z\u00C0-\u024F‘’'][\p{L}‘’'.-]*(\s+[A-Z\u00C0-\u024F�
 
 export function parseAttorneys(line: string): Appearance[] {
   const found: Appearance[] = [];
-  const clause = /\bfor\s+([^.]+?(?:\s+et\s+al)?)\.?(?=\s+[A-Z]|\s*$)/g;
+  const clause = /\bfor\s+([^.]+?(?:\s+et\s+al)?)(?:\.(?=\s+[A-Z])|\.?\s*$)/g;
   let start = 0;
   for (let match = clause.exec(line); match; match = clause.exec(line)) {
     // Only a "for" after which the clause ends counts ("for the United States." is fine; "for him, and" is not).
