@@ -2,14 +2,27 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
+import { importPlan } from '../../src/ingest/import.js';
+import { prepareCaseFile } from '../../src/ingest/load.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 
 const source = readFileSync('docs/examples.graphql', 'utf8');
 const operations = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
 let api: TestApi;
 
+/** Court records the examples read besides the seed: real samples and one fictional opinion citing them. */
+const RECORDS = [
+  'tests/fixtures/courtlistener/akd.json',
+  'tests/fixtures/courtlistener/casd_2.json',
+  'tests/fixtures/courtlistener/casd_4.json',
+  'tests/fixtures/courtlistener/casd_6.json',
+  ...['0036-01', '0038-01', '0040-01', '0450-01', '0456-01'].map((name) => `tests/fixtures/cap/${name}.json`),
+  'tests/fixtures/citing/fictional-citing-opinion.json',
+];
+
 beforeAll(async () => {
   api = await startTestApi({ seeds: true });
+  for (const file of RECORDS) await importPlan(api.executor, await prepareCaseFile(api.executor, file), file);
 });
 afterAll(() => api?.close());
 
