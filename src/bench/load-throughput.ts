@@ -15,6 +15,7 @@ import { parseLoadBenchArgs, LOAD_BENCH_USAGE } from './load/args.js';
 import { writeCorpus } from './load/corpus-dir.js';
 import { measureLoad, type LoadFigures } from './load/measure.js';
 import { findProcess, processCpuSeconds } from './load/process-cpu.js';
+import { SAMPLE_DIRS, writeRecordCorpus, type RecordKind } from './load/records-dir.js';
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -57,6 +58,18 @@ try {
   if (options.warmup > 0) await run('warm', options.warmup, options.configs[0]!.batch, 1);
   const rows: LoadFigures[] = [];
   for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
+  // Real formats: copies of the sample dockets and opinions, through the same loader path.
+  const recordRows: (LoadFigures & { kind: RecordKind; recordsPerSecond: number })[] = [];
+  if (options.records > 0) {
+    for (const kind of ['docket', 'opinion'] as const) {
+      for (const [i, config] of options.configs.entries()) {
+        const files = await writeRecordCorpus(path.join(scratch, `${kind}-${i}`), kind, options.records, `r${i}${stamp}`);
+        say(`${kind}s: ${files.length} records, ${config.batch} per transaction, ${config.loaders} loader${config.loaders === 1 ? '' : 's'}…`);
+        const figures = await measureLoad({ executor, files, batch: config.batch, loaders: config.loaders, databaseCpu });
+        recordRows.push({ kind, ...figures, recordsPerSecond: figures.casesPerSecond });
+      }
+    }
+  }
 
   const result = {
     benchmark: 'load-throughput',
@@ -70,6 +83,7 @@ try {
       memory: target.mode === 'embedded' ? { heap: options.heap, pageCache: options.pageCache } : 'external',
     },
     rows,
+    records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
   };
   console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
     `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
@@ -78,6 +92,14 @@ try {
     'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond, 'cases/s': r.casesPerSecond,
     'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
   })));
+  if (recordRows.length > 0) {
+    console.log(`Real formats: ${options.records} records per row, copies of the samples (${SAMPLE_DIRS.docket}, ${SAMPLE_DIRS.opinion}), each a new case`);
+    console.table(recordRows.map((r) => ({
+      kind: r.kind, batch: r.batch, loaders: r.loaders, records: r.cases, elements: r.elements, 'elements/record': r.elementsPerCase, 'prepare s': r.prepareSeconds,
+      'write s': r.writeSeconds, 'records/s': r.recordsPerSecond, 'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond,
+      'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
+    })));
+  }
   console.log(JSON.stringify(result));
   mkdirSync(options.outDir, { recursive: true });
   const file = path.join(options.outDir, `load-${startedAt.replace(/[:.]/g, '-')}.json`);

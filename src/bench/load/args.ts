@@ -9,10 +9,12 @@ export interface LoadBenchOptions {
   heap: string;
   pageCache: string;
   outDir: string;
+  /** Dockets and opinions per record row (copies of the real samples); 0 for none. */
+  records: number;
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] [--seed 1] [--warmup 300]
-                              [--heap 2g] [--pagecache 512m] [--out bench-results]
+                              [--records 500] [--heap 2g] [--pagecache 512m] [--out bench-results]
 
 Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
 Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph elements per
@@ -21,6 +23,9 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
   --cases N       cases per row (default 1000)
   --configs L     comma-separated rows, each <cases per transaction>x<loaders> (default 1x1,50x1,50x2)
   --seed S        seed of the generated corpus (default 1)
+  --records N     dockets and CAP opinions per record row (default 500): copies of the real
+                  samples in tests/fixtures, each a case of its own, loaded the same way, one
+                  and several per transaction as --configs says; 0 for none
   --warmup N      cases loaded first, not measured, so Neo4j's JIT has compiled its hot code
                   as in a running service (default 300; 0 for none)
   --heap, --pagecache   memory of the embedded Neo4j (default 2g and 512m)
@@ -35,7 +40,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       strict: true,
       options: {
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '1x1,50x1,50x2' }, seed: { type: 'string', default: '1' },
-        warmup: { type: 'string', default: '300' },
+        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
         out: { type: 'string', default: 'bench-results' }, help: { type: 'boolean', short: 'h' },
       },
@@ -49,7 +54,8 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   const cases = whole('cases', values.cases, 1, 100_000);
   const seed = whole('seed', values.seed, 0, 0xffffffff);
   const warmup = whole('warmup', values.warmup, 0, 100_000);
-  for (const value of [cases, seed, warmup]) if (typeof value === 'string') return { ok: false, message: value };
+  const records = whole('records', values.records, 0, 100_000);
+  for (const value of [cases, seed, warmup, records]) if (typeof value === 'string') return { ok: false, message: value };
   const configs = values.configs.split(',').map((part) => /^(\d+)x(\d+)$/.exec(part.trim()));
   if (configs.some((m) => !m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 1000 || Number(m[2]) > 16)) {
     return { ok: false, message: `--configs "${values.configs}": give rows such as 1x1,50x2 (1 to 1000 cases per transaction x 1 to 16 loaders)` };
@@ -60,7 +66,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   return {
     ok: true,
     options: {
-      cases: cases as number, seed: seed as number, warmup: warmup as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
+      cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
       configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
     },
   };
