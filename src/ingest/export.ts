@@ -29,6 +29,7 @@ import {
   type RoleInput,
 } from './case-file.js';
 import * as q from './export-queries.js';
+import { resolvePointer } from './json-pointer.js';
 import { CaseNotFoundError } from './import.js';
 import { relKey } from './write-queries.js';
 
@@ -185,6 +186,19 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
   const documents = rows.documents;
   const firstDocument = documents[0]?.id ?? fail('it has no documents');
   const passages = new Map(rows.passages.map((p) => [p.id, p]));
+  const parsedDocuments = new Map<string, unknown>();
+  const wholeString = (documentId: string, pointer: string, quote: string) => {
+    if (!parsedDocuments.has(documentId)) {
+      const text = documents.find((d) => d.id === documentId)?.props.text;
+      try {
+        parsedDocuments.set(documentId, typeof text === 'string' ? JSON.parse(text) : undefined);
+      } catch {
+        parsedDocuments.set(documentId, undefined);
+      }
+    }
+    const value = resolvePointer(parsedDocuments.get(documentId), pointer);
+    return (typeof value === 'number' ? String(value) : value) === quote;
+  };
   const cite = (passageIds: unknown, owner: string): Citation[] => {
     const ids = Array.isArray(passageIds) ? (passageIds as string[]) : [];
     if (ids.length === 0) fail(`${owner} cites no passage of this case`);
@@ -192,7 +206,11 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       const p = passages.get(id) ?? fail(`${owner} cites passage "${id}", which is not in the graph`);
       const citation: Citation = { quote: p.quote };
       if (p.documentId !== firstDocument) citation.document = p.documentId;
-      if (typeof p.pointer === 'string') citation.pointer = p.pointer;
+      if (typeof p.pointer === 'string') {
+        citation.pointer = p.pointer;
+        // A whole string of a record is cited as the importer cited it: by its pointer alone.
+        if (wholeString(p.documentId, p.pointer, p.quote)) return { ...(citation.document ? { document: citation.document } : {}), pointer: p.pointer };
+      }
       citation.start = p.start;
       citation.end = p.end;
       return citation;
@@ -221,6 +239,7 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       roles.push({
         ...id(`role-${rel.from}-${role}-${rel.to}`),
         who: rel.from, role, in: rel.to, ...described,
+        ...(present(rel.props.terminated) ? { terminated: String(rel.props.terminated) } : {}),
         sources: cite(rel.props.passageIds, `role "${localId}"`),
       });
     } else if (RESERVED_TYPES.has(rel.type)) {
@@ -262,7 +281,7 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
 
   const caseNode = nodes.find((n) => n.id === caseId) ?? fail('its Case node is not in the graph');
   const caseSection = { id: caseId } as CaseInput;
-  for (const field of ['caption', 'aliases', 'description', 'caseType', 'jurisdiction', 'status', 'outcome', 'court']) {
+  for (const field of allFields('Case', ['caption', 'aliases', 'description', 'caseType', 'jurisdiction', 'status', 'outcome', 'court'])) {
     put(caseSection as unknown as Record<string, unknown>, field, fieldValue(caseNode, 'Case', field));
   }
   caseSection.sources = nodeSources(caseNode);

@@ -302,3 +302,16 @@ describe('importCase and --emit take records too', () => {
     expect(nodes(lawyer.entity.relationships)).toEqual([{ description: 'LEAD ATTORNEY; PRO HAC VICE; ATTORNEY TO BE NOTICED' }]);
   });
 });
+
+describe('exportCase of an imported record', () => {
+  it('gives the case file it became: importing that changes nothing, for a docket and an opinion', async () => {
+    await load('tests/fixtures/courtlistener/cand_2.json');
+    await load('tests/fixtures/cap/0456-01.json');
+    for (const id of ['cand-3-08-cv-00177', 'cap-8124836']) {
+      const exported = await gql(`query($id: ID!) { exportCase(id: $id, format: YAML) }`, { id });
+      const { data, errors } = await api.gql(`mutation($file: String!) { importCase(file: $file, format: YAML, dryRun: true) { changed totals { created updated removed } } }`, { file: exported.exportCase }, WRITE);
+      expect(errors, `${id}: ${JSON.stringify(errors)}`).toBeUndefined();
+      expect(data.importCase, id).toEqual({ changed: false, totals: { created: 0, updated: 0, removed: 0 } });
+    }
+  });
+});
