@@ -30,7 +30,7 @@ export type Prepared =
  */
 export async function prepareInput(input: Input, env: ValidationEnv): Promise<Prepared> {
   const { file, text } = input;
-  const looksLikeJson = /\.json$/i.test(file) || /^\uFEFF?\s*[[{]/.test(text);
+  const looksLikeJson = /\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\uFEFF?\s*[[{]/.test(text));
   if (input.format === 'case-file' || (input.format === undefined && !looksLikeJson)) return validated(await validateCaseFile(file, text, env), 'case-file');
   if (Buffer.byteLength(text) > MAX_CASE_FILE_BYTES) {
     return { problems: [problem(file, 1, 1, '', `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB`, 'give one record per file')] };
@@ -39,8 +39,9 @@ export async function prepareInput(input: Input, env: ValidationEnv): Promise<Pr
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    // A case file keeps the case-file reader's report (YAML's positions and wording).
-    if (input.format === undefined && /\.case\.json$/i.test(file)) return validated(await validateCaseFile(file, text, env), 'case-file');
+    // A file cut short says so; otherwise a file that may be a case file keeps the case-file
+    // reader's report (YAML's positions and wording).
+    if (input.format === undefined && !isTruncated(text, error as Error)) return validated(await validateCaseFile(file, text, env), 'case-file');
     return { problems: [jsonSyntaxProblem(file, text, error as Error)] };
   }
   const shape = detectShape(data);
@@ -82,12 +83,18 @@ function locate(file: string, text: string, problems: RecordProblem[]): Problem[
   });
 }
 
+/** Whether JSON.parse stopped at the end of the text: a download or export cut short. */
+function isTruncated(text: string, error: Error): boolean {
+  const at = /position (\d+)/.exec(error.message);
+  return /end of (JSON )?input|Unterminated|Unexpected end/i.test(error.message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+}
+
 /** Where JSON.parse stopped: a truncated download ends in the middle of a value. */
 function jsonSyntaxProblem(file: string, text: string, error: Error): Problem {
   const at = /position (\d+)/.exec(error.message);
   const offset = at ? Number(at[1]) : text.length;
   const before = text.slice(0, offset).split('\n');
-  const truncated = /end of (JSON )?input|Unterminated|Unexpected end/i.test(error.message);
+  const truncated = isTruncated(text, error);
   return problem(file, before.length, (before.at(-1)?.length ?? 0) + 1, '', `the file is not valid JSON: ${error.message.replace(/ in JSON at position \d+.*$/s, '')}`,
     truncated ? 'the file ends in the middle of a value: it looks truncated; download or export it again' : 'fix the JSON at this position, or export the record again');
 }

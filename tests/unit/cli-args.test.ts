@@ -7,8 +7,15 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['seeds', '--dry-run', 'cases/*.case.yaml', '--replace', '--json', '--quiet']);
     expect(parsed).toEqual({
       ok: true,
-      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, help: false },
+      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, help: false },
     });
+  });
+
+  it('reads --format as one of the formats and --emit as a folder, and refuses anything else', () => {
+    expect(parseCliArgs(['d.json', '--format', 'courtlistener-docket', '--emit', 'out'])).toMatchObject({ ok: true, options: { format: 'courtlistener-docket', emit: 'out' } });
+    expect(parseCliArgs(['d.json', '-f', 'cap-case'])).toMatchObject({ ok: true, options: { format: 'cap-case' } });
+    expect(parseCliArgs(['d.json', '--format', 'pdf'])).toEqual({ ok: false, message: '--format must be one of case-file, courtlistener-docket, cap-case, not "pdf"' });
+    expect(parseCliArgs(['d.json', '--emit', ' '])).toEqual({ ok: false, message: '--emit needs a folder to write the case files to' });
   });
 
   it('has short forms -n, -q and -h, and takes arguments after -- literally', () => {
