@@ -9,7 +9,8 @@ import { writePlan } from '../../src/ingest/write.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
 
-const PREFIX = 'rtrip';
+/** Sorts before the ids of every other file's cases, so the first page of `cases` is this file's. */
+const PREFIX = '0rtrip';
 const EXPECTED_ROUND_TRIPS = 9;
 let api: TestApi;
 
