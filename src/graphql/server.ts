@@ -19,6 +19,7 @@ import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
 import { createContext, type ServerOptions } from './context.js';
 import { DEFAULT_QUERY } from './default-query.js';
+import { notFoundSuggestionsPlugin } from './not-found-suggestions.js';
 import { roundTripsPlugin } from './round-trips.js';
 import { buildSchema } from './schema.js';
 
@@ -66,6 +67,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
       requestErrorsPlugin(!http.introspection),
       bodyLimitMessage(http.maxBodyBytes),
       varyByOrigin(http.corsOrigins),
+      notFoundSuggestionsPlugin(),
       roundTripsPlugin(),
     ],
     logging: yogaLogger(log),
