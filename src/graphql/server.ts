@@ -13,6 +13,7 @@ import { alreadyLogged, maskUnexpected } from '../http/mask-errors.js';
 import { withRequestLog } from '../http/request-log.js';
 import { currentScope } from '../http/request-scope.js';
 import { withHealth } from '../health/routes.js';
+import { explorerBundle, explorerPage } from '../web/explorer.js';
 import { renderGraphiQLPage } from '../web/graphiql.js';
 import { withWebPages } from '../web/routes.js';
 import type { Executor } from '../neo4j/executor.js';
@@ -76,7 +77,9 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
 
 export async function startServer(executor: Executor, log: Logger, port: number, host: string, options: ServerOptions = {}): Promise<RunningServer> {
   const yoga = createGraphQLHandler(executor, log, options);
-  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([], (req, res) => void yoga(req, res)))));
+  // Bundled before the first visit, so a broken explorer stops the start rather than a page load.
+  await explorerBundle();
+  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage], (req, res) => void yoga(req, res)))));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
