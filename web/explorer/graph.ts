@@ -62,7 +62,7 @@ export function drawGraph(container: HTMLElement, centre: string, nodes: readonl
       { selector: 'node.near', style: { width: 24, height: 24, 'font-size': 16, 'text-max-width': '160px', 'min-zoomed-font-size': 0 } },
       { selector: 'node.far', style: { width: 11, height: 11, 'font-size': 8, 'min-zoomed-font-size': 12 } },
       { selector: 'node.far:active, node.far:selected', style: { 'min-zoomed-font-size': 0 } },
-      { selector: 'node.centre', style: { 'min-zoomed-font-size': 0,  width: 30, height: 30, 'font-size': 12, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#0f172a' } },
+      { selector: 'node.centre', style: { 'min-zoomed-font-size': 0, width: 40, height: 40, 'font-size': 20, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#0f172a' } },
       {
         selector: 'edge',
         style: {
