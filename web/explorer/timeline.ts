@@ -26,6 +26,15 @@ export function dateLabel(time: Time | null): string {
  */
 const sortKey = (time: Time | null) => (time?.iso && !time.iso.startsWith('--') ? time.iso : '\uffff');
 
+/** The item's quote, folded; opening it also shows the passage in its document. */
+function quoted(passages: Passage[], show: (passage: Passage) => void): HTMLElement {
+  const details = el('details', {}, el('summary', {}, 'quote'), passageList(passages, show));
+  details.addEventListener('toggle', () => {
+    if (details.open && passages[0]) show(passages[0]);
+  });
+  return details;
+}
+
 /** A case's events and acts in one list in order of time, each with its date and source's words. */
 export function renderTimeline(container: HTMLElement, answer: TimelineAnswer, open: (id: string) => void, show: (passage: Passage) => void): void {
   const items: Dated[] = [...nodesOf(answer.timeline), ...(answer.case ? nodesOf(answer.case.caseActs) : [])];
@@ -42,7 +51,7 @@ export function renderTimeline(container: HTMLElement, answer: TimelineAnswer, o
           el('span', { class: 'when' }, dateLabel(item.time)),
           item.time?.text ? el('span', { class: 'source-words' }, ` “${item.time.text}”`) : null,
           el('div', {}, el('span', { class: 'kind-tag' }, `${item.eventType ?? kindName(item.kind)}: `), entityButton(item.id, item.name, item.kind, open)),
-          el('details', {}, el('summary', {}, 'quote'), passageList(nodesOf(item.sources), show)),
+          quoted(nodesOf(item.sources), show),
         ),
       ),
     ),
