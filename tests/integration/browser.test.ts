@@ -84,6 +84,21 @@ describe('the explorer in the browser', () => {
     await page.context().close();
   });
 
+  it('re-centres when a node of the drawing is clicked', async () => {
+    const { page } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=alec-baldwin&depth=1`);
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 30_000 }).toBe('Alec Baldwin');
+    const box = (await page.locator('#graph').boundingBox())!;
+    const at = await page.evaluate(() => {
+      const graph = (window as any).explorerGraph;
+      return graph.getElementById('hilaria-baldwin').renderedPosition() as { x: number; y: number };
+    });
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 10_000 }).toBe('Hilaria Baldwin');
+    expect(new URL(page.url()).searchParams.get('entity')).toBe('hilaria-baldwin');
+    await page.context().close();
+  });
+
   it('searches, re-centres on a neighbour, keeps a shareable link and goes back', async () => {
     const { page } = await recordingPage(browser);
     await page.goto(`${origin}/explore?entity=alec-baldwin&depth=1`);

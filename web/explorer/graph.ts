@@ -23,6 +23,11 @@ export function distances(centre: string, edges: readonly GraphEdge[]): Map<stri
   return seen;
 }
 
+function start(ring: number, i: number, count: number): { x: number; y: number } {
+  const angle = (2 * Math.PI * i) / Math.max(1, count) + ring;
+  return { x: Math.cos(angle) * ring * 150, y: Math.sin(angle) * ring * 150 };
+}
+
 const short = (label: string) => (label.length > 32 ? `${label.slice(0, 30)}…` : label);
 
 /**
@@ -36,7 +41,10 @@ export function drawGraph(container: HTMLElement, centre: string, nodes: readonl
   const graph = cytoscape({
     container,
     elements: [
-      ...nodes.map((node) => ({
+      ...nodes.map((node, i) => ({
+        // A deterministic start (rings by distance) for the force-directed layout, so the same
+        // neighbourhood is always drawn the same way.
+        position: start(hops.get(node.id) ?? 3, i, nodes.length),
         data: { id: node.id, label: short(node.label), full: node.label, kind: node.kind, colour: colourOf(node.kind) },
         classes: node.id === centre ? 'centre' : hops.get(node.id) === 1 ? 'near' : 'far',
       })),
@@ -83,7 +91,7 @@ export function drawGraph(container: HTMLElement, centre: string, nodes: readonl
       },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
     ],
-    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 400_000, idealEdgeLength: () => 90, nodeOverlap: 20, gravity: 0.4, numIter: 2000, padding: 24 } as cytoscape.LayoutOptions,
+    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400_000, idealEdgeLength: () => 90, nodeOverlap: 20, gravity: 0.4, numIter: 2000, padding: 24 } as cytoscape.LayoutOptions,
   });
   graph.on('tap', 'node', (event) => open(event.target.id() as string));
   graph.on('mouseover', 'node', (event) => {

@@ -59,6 +59,8 @@ async function open(id: string, remember: boolean): Promise<void> {
     const { nodes, edges, truncated } = around.neighborhood;
     graph?.destroy();
     graph = drawGraph(byId('graph'), id, nodes, edges, actions.open);
+    // The drawing's nodes live in a canvas; this lets scripts (and the browser tests) find them.
+    (window as unknown as { explorerGraph: Core }).explorerGraph = graph;
     byId('graph').setAttribute('aria-label', `Drawing of the ${nodes.length - 1} entities within ${depth} relationship${depth > 1 ? 's' : ''} of ${entity.name}; the same are listed as text under Neighbours.`);
     renderEntity(byId('entity'), entity, actions);
     renderRoles(byId('roles'), entity, actions);
