@@ -115,7 +115,7 @@ describe('the explorer in the browser', () => {
     await page.context().close();
   });
 
-  it('shows a case as a timeline in order of time, each date as precise as the source', async () => {
+  it('shows a case as a timeline in order of time, each event with its acts, each date as precise as the source', async () => {
     const { page } = await recordingPage(browser);
     await page.goto(`${origin}/explore?entity=baldwin-involuntary-manslaughter-case&depth=1`);
     const items = page.locator('#timeline-list > li');
@@ -125,6 +125,9 @@ describe('the explorer in the browser', () => {
     const dismissal = texts.findIndex((t) => /^(about )?2024 \(year only\)/.test(t) && t.includes('Dismissal of Alec Baldwin'));
     expect(shooting).toBeGreaterThanOrEqual(0);
     expect(dismissal).toBeGreaterThan(shooting);
+    expect(texts[shooting]).toContain('the revolver fatally hit Halyna Hutchins');
+    expect(texts[dismissal]).toContain('Mary Marlowe Sommer dismissed');
+    expect(texts.some((t) => t.startsWith('March, year not given') && t.includes('Troy Teske delivered live rounds'))).toBe(true);
     expect(texts.some((t) => t.startsWith('a Friday'))).toBe(true);
     expect(texts.at(-1)).toMatch(/^date not given/);
     await page.context().close();

@@ -9,6 +9,13 @@ export interface PanelActions {
 
 const verb = (type: string) => type.toLowerCase().replace(/_/g, ' ');
 
+/** Its own sources, folded when there are many, so a case's timeline stays near the top. */
+function sourcesOf(passages: Passage[], actions: PanelActions): HTMLElement {
+  const details = el('details', { class: 'sources' }, el('summary', {}, el('h3', {}, `Sources (${passages.length})`)), passageList(passages, actions.show));
+  details.open = passages.length <= 3;
+  return details;
+}
+
 /** The entity itself: name, kind, description, other names and its own sources. */
 export function renderEntity(container: HTMLElement, entity: EntityDetail, actions: PanelActions): void {
   fill(container, 
@@ -16,8 +23,7 @@ export function renderEntity(container: HTMLElement, entity: EntityDetail, actio
     el('p', { class: `kind-badge kind-${entity.kind.toLowerCase()}` }, kindName(entity.kind)),
     entity.description ? el('p', { class: 'description' }, entity.description) : null,
     entity.aliases.length > 0 ? el('p', { class: 'aliases' }, `Also: ${entity.aliases.join('; ')}`) : null,
-    el('h3', {}, 'Sources'),
-    passageList(nodesOf(entity.sources), actions.show),
+    sourcesOf(nodesOf(entity.sources), actions),
   );
 }
 

@@ -94,11 +94,13 @@ export interface EntityAnswer {
 
 export const TIMELINE = `query ExplorerTimeline($id: ID!) {
   timeline(caseId: $id, first: 100) { edges { node { id name kind eventType time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } }
-  case(id: $id) { caseActs(first: 100) { edges { node { id name kind time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } } }
+  case(id: $id) { caseActs(first: 100) { edges { node { id name kind event { id } time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } } }
 }
 ${PASSAGE}`;
 export interface Dated extends Ref {
   eventType?: string | null;
+  /** For an act: the event it is part of. */
+  event?: { id: string } | null;
   time: Time | null;
   sources: Connection<Passage>;
 }
