@@ -14,6 +14,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
+COPY web ./web
 COPY seeds ./seeds
 USER node
 EXPOSE 4000

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       else log.info({ finished }, 'requests drained');
     });
     log.info({ url: running.url, neo4j: target.mode, startupMs: Date.now() - started }, 'ready');
-    console.log(`GraphiQL: ${running.url}  (Neo4j: ${target.mode} ${target.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`GraphiQL: ${running.url}  Explorer: ${running.url.replace(/\/graphql$/, '/explore')}  (Neo4j: ${target.mode} ${target.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof Neo4jUnavailableError || error instanceof CaseFileError) {
       console.error(error.message);

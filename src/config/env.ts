@@ -48,6 +48,13 @@ export interface HttpConfig {
   limits: QueryLimits;
 }
 
+/**
+ * The default MAX_COST: three lists nested in one another at the default page size of 20
+ * (20 × 20 × 20 = 8,000 items) with 25 fields each. A plain query that leaves out `first:`
+ * three lists deep passes; a fourth level at the defaults (160,000 items) needs `first:`.
+ */
+export const DEFAULT_MAX_COST = 200_000;
+
 /** Limits checked before a query runs, so an expensive document never reaches Neo4j. */
 export interface QueryLimits {
   maxDepth: number;
@@ -110,7 +117,7 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
       maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000),
       maxTokens: integer(env, 'MAX_TOKENS', 2_000, 10, 1_000_000),
       maxDirectives: integer(env, 'MAX_DIRECTIVES', 10, 0, 10_000),
-      maxCost: integer(env, 'MAX_COST', 50_000, 1, 1_000_000_000),
+      maxCost: integer(env, 'MAX_COST', DEFAULT_MAX_COST, 1, 1_000_000_000),
     },
   };
 }

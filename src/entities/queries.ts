@@ -54,14 +54,25 @@ export function relatedNodes(keys: readonly RelatedKey[]): CypherQuery {
   };
 }
 
-export function entitiesPage(kind: NodeKind | null, offset: number, limit: number): CypherQuery {
-  const match = kind ? `MATCH (n:${label(kind)})` : 'MATCH (n:Entity)';
+/** Which entities `Query.entities` lists. */
+export interface EntityFilter {
+  kind: NodeKind | null;
+  caseId: string | null;
+}
+
+/** In a case: its case files state or mention the entity (caseIds), or it holds a role in the case. */
+function entityMatch(filter: EntityFilter): string {
+  const match = `MATCH (n:${filter.kind ? label(filter.kind) : 'Entity'})`;
+  return filter.caseId ? `${match} WHERE ($caseId IN coalesce(n.caseIds, []) OR (n)-[:HAS_ROLE]->(:Case {id: $caseId}))` : match;
+}
+
+export function entitiesPage(filter: EntityFilter, offset: number, limit: number): CypherQuery {
   return {
-    text: `${match} RETURN ${nodeMap('n')} AS node ORDER BY n.kind, n.id SKIP $offset LIMIT $limit`,
-    params: { offset, limit },
+    text: `${entityMatch(filter)} RETURN ${nodeMap('n')} AS node ORDER BY n.kind, n.id SKIP $offset LIMIT $limit`,
+    params: { offset, limit, caseId: filter.caseId },
   };
 }
 
-export function countEntities(kind: NodeKind | null): CypherQuery {
-  return { text: `MATCH (n:${kind ? label(kind) : 'Entity'}) RETURN count(n) AS total` };
+export function countEntities(filter: EntityFilter): CypherQuery {
+  return { text: `${entityMatch(filter)} RETURN count(n) AS total`, params: { caseId: filter.caseId } };
 }

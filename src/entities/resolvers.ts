@@ -4,7 +4,7 @@ import { ENTITY_KINDS, NODE_KINDS, kindToEnum, type NodeKind } from '../model/ki
 import { sourcesField } from '../provenance/sources.js';
 import { notFound } from '../shared/errors.js';
 import { ends, entityFields, referenceFields } from './fields.js';
-import { countEntities, entitiesPage } from './queries.js';
+import { countEntities, entitiesPage, type EntityFilter } from './queries.js';
 import type { NodeProps, RelationshipRow } from './types.js';
 
 /** The plain entity kinds need only the common fields plus any references they have. */
@@ -32,11 +32,13 @@ export const entityResolvers = {
       if (!node) throw notFound('entity', args.id);
       return node;
     },
-    entities: async (_: unknown, args: { kind?: NodeKind | null; first?: number; after?: string | null }, ctx: Context) => {
+    entities: async (_: unknown, args: { kind?: NodeKind | null; caseId?: string | null; first?: number; after?: string | null }, ctx: Context) => {
       const page = readPage(args.first, args.after);
-      const rows = await ctx.executor.read<{ node: NodeProps }>(entitiesPage(args.kind ?? null, page.offset, page.limit + 1));
+      const filter: EntityFilter = { kind: args.kind ?? null, caseId: args.caseId ?? null };
+      if (filter.caseId && (await ctx.loaders.nodes.load(filter.caseId))?.kind !== 'Case') throw notFound('case', filter.caseId);
+      const rows = await ctx.executor.read<{ node: NodeProps }>(entitiesPage(filter, page.offset, page.limit + 1));
       return toConnection(rows.map((r) => r.node), page, async () => {
-        const [row] = await ctx.executor.read<{ total: number }>(countEntities(args.kind ?? null));
+        const [row] = await ctx.executor.read<{ total: number }>(countEntities(filter));
         return row?.total ?? 0;
       });
     },

@@ -13,10 +13,14 @@ import { alreadyLogged, maskUnexpected } from '../http/mask-errors.js';
 import { withRequestLog } from '../http/request-log.js';
 import { currentScope } from '../http/request-scope.js';
 import { withHealth } from '../health/routes.js';
+import { explorerBundle, explorerPage } from '../web/explorer.js';
+import { renderGraphiQLPage } from '../web/graphiql.js';
+import { withWebPages } from '../web/routes.js';
 import type { Executor } from '../neo4j/executor.js';
 import type { Logger } from '../shared/logger.js';
 import { createContext, type ServerOptions } from './context.js';
 import { DEFAULT_QUERY } from './default-query.js';
+import { notFoundSuggestionsPlugin } from './not-found-suggestions.js';
 import { roundTripsPlugin } from './round-trips.js';
 import { buildSchema } from './schema.js';
 
@@ -51,6 +55,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
     graphqlEndpoint: '/graphql',
     context: ({ request }) => createContext(executor, request, options),
     graphiql: { title: 'Legal case graph', defaultQuery: DEFAULT_QUERY },
+    renderGraphiQL: renderGraphiQLPage,
     maskedErrors: { maskError: maskUnexpected(log) },
     maxRequestBodySize: http.maxBodyBytes,
     multipart: false,
@@ -63,6 +68,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
       requestErrorsPlugin(!http.introspection),
       bodyLimitMessage(http.maxBodyBytes),
       varyByOrigin(http.corsOrigins),
+      notFoundSuggestionsPlugin(),
       roundTripsPlugin(),
     ],
     logging: yogaLogger(log),
@@ -71,7 +77,9 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
 
 export async function startServer(executor: Executor, log: Logger, port: number, host: string, options: ServerOptions = {}): Promise<RunningServer> {
   const yoga = createGraphQLHandler(executor, log, options);
-  const server = createServer(withHealth(executor, log, withRequestLog(log, (req, res) => void yoga(req, res))));
+  // Bundled before the first visit, so a broken explorer stops the start rather than a page load.
+  await explorerBundle();
+  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage], (req, res) => void yoga(req, res)))));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

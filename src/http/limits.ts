@@ -6,8 +6,9 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { QueryLimits } from '../config/env.js';
-import { MAX_PAGE_SIZE } from '../graphql/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/pagination.js';
 import { tooComplex } from '../shared/errors.js';
+import { costliestList, costliestListAdvice, listCosts, subtreeCost } from './cost-breakdown.js';
 import { withWorstCasePageSizes } from './page-sizes.js';
 
 /** graphql-armor says which limit and by how much; this adds the setting that raises it. */
@@ -35,8 +36,19 @@ function worstCaseCostRule(maxCost: number): ValidationRule {
   return (context) => ({
     Document(document) {
       const schema = context.getSchema();
-      const rule = costLimitRule({ maxCost, objectCost: 1, scalarCost: 1, depthCostFactor: 1, ...report('MAX_COST', maxCost) });
-      for (const error of validate(schema, withWorstCasePageSizes(document, schema, MAX_PAGE_SIZE), [rule])) context.reportError(error);
+      const costed = withWorstCasePageSizes(document, schema, MAX_PAGE_SIZE);
+      const onReject = (_: unknown, armorError: GraphQLError) => {
+        const error = limitError(armorError, 'MAX_COST', maxCost);
+        const shares = listCosts(costed);
+        const list = costliestList(shares);
+        const total = Number(/found (\d+)/.exec(armorError.message)?.[1]);
+        if (!list || !Number.isFinite(total)) return context.reportError(error);
+        const message = error.message.replace(/; ask for less, or split the query\.$/, '.');
+        const advice = costliestListAdvice(list, subtreeCost(shares, list), total, maxCost, DEFAULT_PAGE_SIZE);
+        context.reportError(tooComplex(`${message} ${advice}`, 'MAX_COST', maxCost, { costliestList: list.path, pageSizes: list.pageSizes }));
+      };
+      const rule = costLimitRule({ maxCost, objectCost: 1, scalarCost: 1, depthCostFactor: 1, onReject: [onReject], propagateOnRejection: false, exposeLimits: true });
+      for (const error of validate(schema, costed, [rule])) context.reportError(error);
     },
   });
 }

@@ -1,8 +1,13 @@
 import { GraphQLError } from 'graphql';
 
+/** What a NOT_FOUND error looked for (`case`, `entity`, `source document`), for suggesting near ids. */
+export const notFoundWhat = new WeakMap<GraphQLError, string>();
+
 /** Expected failures carry a code clients can act on; anything else is masked by the server. */
 export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`No ${what} with id "${id}".`, { extensions: { code: 'NOT_FOUND', id } });
+  const error = new GraphQLError(`No ${what} with id "${id}".`, { extensions: { code: 'NOT_FOUND', id } });
+  notFoundWhat.set(error, what);
+  return error;
 }
 
 export function badInput(message: string, argument: string): GraphQLError {
@@ -23,8 +28,8 @@ export function forbidden(message: string, extra: Record<string, unknown> = {}):
  * A query over one of the limits (`limit` names its env setting). 400, like other documents the
  * server refuses to run; `spec` keeps GraphQL-over-HTTP's 200 for plain `application/json`.
  */
-export function tooComplex(message: string, limit: string, max: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, http: { status: 400, spec: true } } });
+export function tooComplex(message: string, limit: string, max: number, detail: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...detail, http: { status: 400, spec: true } } });
 }
 
 /** Neo4j cannot be reached: the client may retry later (503). */

@@ -12,16 +12,26 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('GraphQL API behaviour', () => {
-  it('serves GraphiQL at /graphql with a default query that shows who did what in the Baldwin case', async () => {
+  it('serves GraphiQL at /graphql with a default query that tells the Baldwin story, each act with its quote', async () => {
     const page = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('GraphiQL');
-    expect(html).toContain('whoDidWhat');
+    expect(html).toContain('YogaGraphiQL');
+    expect(html).toContain('BaldwinStory');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    for (const line of DEFAULT_QUERY.split('\n')) expect(line.length, line).toBeLessThanOrEqual(55);
     const { data, errors } = await api.gql(DEFAULT_QUERY);
     expect(errors).toBeUndefined();
-    expect(data.whoDidWhat.totalCount).toBeGreaterThan(10);
-    expect(data.whoDidWhat.edges[0].node.sources.edges[0].node.quote.length).toBeGreaterThan(10);
+    expect(data.case.charges.edges[0].node.name).toMatch(/involuntary manslaughter/);
+    const acts = nodes<any>(data.case.caseActs);
+    expect(acts.map((act) => act.name)).toEqual(
+      expect.arrayContaining(['the revolver fatally hit Halyna Hutchins', expect.stringMatching(/^Troy Teske delivered live rounds/), expect.stringMatching(/did not disclose/)]),
+    );
+    for (const act of acts) expect(nodes<any>(act.sources)[0].quote.length, act.name).toBeGreaterThan(10);
+    const [ruling] = nodes<any>(data.case.rulings);
+    expect(ruling).toMatchObject({ judge: { name: 'Mary Marlowe Sommer' }, disposition: expect.stringMatching(/dismissed/) });
+    expect(ruling.words).toMatch(/fundamental fairness/);
+    expect(data.civil).toMatchObject({ status: 'pending' });
   });
 
   it('answers NOT_FOUND for ids that do not exist', async () => {

@@ -271,6 +271,9 @@ describe('filters that fit each list', () => {
     expect(ids(people)).toEqual(['conn-beta']);
     expect(ids(beta.cases)).toEqual(['conn-case', 'conn-other-case']);
     const missing = await api.gql(`{ sharedBetween(caseId: "conn-case", otherCaseId: "conn-no-case") { totalCount } }`);
-    expect(missing.errors?.[0]).toMatchObject({ message: 'No case with id "conn-no-case".', extensions: { code: 'NOT_FOUND' } });
+    expect(missing.errors?.[0]).toMatchObject({
+      message: 'No case with id "conn-no-case". Did you mean "conn-case", or "conn-other-case"?',
+      extensions: { code: 'NOT_FOUND', suggestions: ['conn-case', 'conn-other-case'] },
+    });
   });
 });

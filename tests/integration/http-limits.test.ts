@@ -62,8 +62,8 @@ describe('query limits on the live server', () => {
   it('cost a page given as a variable at its largest size, so `first: $n` cannot slip past MAX_COST', async () => {
     const query = `query($n: Int) { cases(first: $n) { edges { node { id caption } } } }`;
     const refused = await run(cheap, query, { n: 1 });
-    expect(refused.body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'MAX_COST', max: 300 });
-    expect(refused.body.errors[0].message).toMatch(/^Query Cost limit of 300 exceeded, found 500\. The limit is MAX_COST=300/);
+    expect(refused.body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'MAX_COST', max: 300, costliestList: 'cases', pageSizes: [100] });
+    expect(refused.body.errors[0].message).toMatch(/^Query Cost limit of 300 exceeded, found 500\. The limit is MAX_COST=300\. Most of it \(500\) is the list cases/);
     expect(refused.roundTrips).toBe(0);
     const literal = await run(cheap, `{ cases(first: 1) { edges { node { id caption } } } }`);
     expect(literal.body.errors).toBeUndefined();

@@ -19,7 +19,7 @@ describe('HTTP settings from the environment', () => {
       introspection: true,
       corsOrigins: [],
       maxBodyBytes: 12_000_000,
-      limits: { maxDepth: 15, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 50_000 },
+      limits: { maxDepth: 15, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxCost: 200_000 },
     });
     expect(loadConfig({}).http).toEqual(loadHttpConfig({}));
   });

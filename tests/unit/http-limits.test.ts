@@ -57,4 +57,43 @@ describe('query limits', () => {
     expect(errors(aliased, { maxCost: 5999 }).map((e) => e.extensions.limit)).toEqual(['MAX_COST']);
     expect(errors(aliased, { maxCost: 6000 })).toEqual([]);
   });
+
+  it('let a plain query three lists deep through with the defaults, leaving out every `first:`', () => {
+    const plain = `{ cases { edges { node { id caption status participants { edges { node { role holder {
+      id name kind roles { edges { node { role within { id name kind } } } } } } } } } } } }`;
+    expect(cost(plain)).toBeGreaterThan(50_000);
+    expect(errors(plain, defaults)).toEqual([]);
+  });
+
+  it('name the list that costs most in a refusal and suggest `first:` for it', () => {
+    const deep = `{ cases { edges { node { caption participants { edges { node { holder { name roles { edges { node {
+      role sources { edges { node { quote } } } } } } } } } } } } } }`;
+    const [error] = errors(deep, defaults);
+    expect(error!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'MAX_COST',
+      costliestList: 'cases.participants.holder.roles.sources',
+      pageSizes: [20, 20, 20, 20],
+    });
+    expect(error!.message).toMatch(/^Query Cost limit of 200000 exceeded, found \d+\. The limit is MAX_COST=200000\. Most of it \([\d,]+\) is the list cases\.participants\.holder\.roles\.sources, up to 20 × 20 × 20 × 20 = 160,000 items/);
+    const suggested = /`sources\(first: (\d+)\)`/.exec(error!.message)![1]!;
+    // Paging the costliest list as suggested is enough, and the largest page that is.
+    expect(errors(deep.replace('sources {', `sources(first: ${suggested}) {`), defaults)).toEqual([]);
+    expect(errors(deep.replace('sources {', `sources(first: ${Number(suggested) + 1}) {`), defaults)).toHaveLength(1);
+  });
+
+  it('suggest paging several lists when even `first: 1` on the costliest would not do', () => {
+    const copy = (i: number) => `c${i}: cases(first: 100) { edges { node { participants(first: 100) { edges { node { role } } } } } }`;
+    const aliased = `{ ${Array.from({ length: 10 }, (_, i) => copy(i)).join(' ')} }`;
+    const [error] = errors(aliased, defaults);
+    expect(error!.extensions).toMatchObject({ costliestList: 'c0.participants', pageSizes: [100, 100] });
+    expect(error!.message).toContain('give `first:` to several lists, or split the query.');
+  });
+
+  it('follow fragments and aliases when naming the costliest list', () => {
+    const withFragment = `{ all: cases(first: 3) { edges { node { ...Facts } } } } fragment Facts on Case {
+      caption caseActs(first: 50) { edges { node { name } } } charges { edges { node { name } } } }`;
+    const [error] = errors(withFragment, { maxCost: 10 });
+    expect(error!.extensions).toMatchObject({ costliestList: 'all.caseActs', pageSizes: [3, 50] });
+  });
 });

@@ -1,0 +1,152 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { launchChromium, recordingPage } from '../support/browser.js';
+
+/**
+ * The service's two pages in a real browser (Debian's Chromium through playwright-core), on the
+ * seed: GraphiQL and the explorer. Every request a page makes is recorded, and all must go to
+ * the service itself: the pages have to work on a machine with no internet.
+ */
+let api: TestApi;
+let secured: TestApi;
+let browser: Browser;
+let origin: string;
+const READ_TOKEN = 'browser-read-token';
+
+beforeAll(async () => {
+  [api, secured, browser] = await Promise.all([startTestApi({ seeds: true }), startTestApi({ http: { readToken: READ_TOKEN } }), launchChromium()]);
+  origin = new URL(api.url).origin;
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([api?.close(), secured?.close()]);
+});
+
+/** Requests that left the service: anything but its own origin (data: and blob: URLs never reach a network). */
+const outside = (requests: string[], from: string) => requests.filter((url) => !url.startsWith(`${from}/`) && !/^(data|blob):/.test(url));
+
+describe('GraphiQL in the browser', () => {
+  it('opens from / and runs the default query, with every request to the service itself', async () => {
+    const { page, requests, errors } = await recordingPage(browser);
+    await page.goto(`${origin}/`);
+    expect(new URL(page.url()).pathname).toBe('/graphql');
+    const story = page.waitForResponse((response) => response.url() === `${origin}/graphql` && Boolean(response.request().postData()?.includes('BaldwinStory')), { timeout: 30_000 });
+    await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
+    const answer = JSON.stringify(await (await story).json());
+    for (const part of ['involuntary manslaughter', 'the revolver fatally hit Halyna Hutchins', 'Troy Teske delivered live rounds', 'Mary Marlowe Sommer', 'fundamental fairness', 'pending']) {
+      expect(answer).toContain(part);
+    }
+    // The answer is drawn in the result pane (an editor that renders only its visible lines).
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toContain('"civil"');
+    expect(requests.some((url) => url === `${origin}/graphql`)).toBe(true);
+    expect(requests.filter((url) => url.includes('/assets/graphiql/')).length).toBeGreaterThanOrEqual(3);
+    expect(outside(requests, origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the explorer in the browser', () => {
+  it('opens on Alec Baldwin from a link and lists his neighbours as text', async () => {
+    const { page, requests, errors } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=alec-baldwin`);
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 30_000 }).toBe('Alec Baldwin');
+    const neighbours = await page.locator('#neighbours').innerText();
+    for (const name of ['Halyna Hutchins', 'Joel Souza', 'Hilaria Baldwin', 'Mary Marlowe Sommer', 'Rust']) expect(neighbours).toContain(name);
+    // The drawing holds the same nodes as the list.
+    const drawn = await page.evaluate(() => document.querySelectorAll('#graph canvas').length);
+    expect(drawn).toBeGreaterThan(0);
+    expect(await page.locator('#roles').innerText()).toContain('defendant in Alec Baldwin\'s involuntary manslaughter case');
+    const graphql = requests.filter((url) => url === `${origin}/graphql`);
+    expect(graphql.length).toBeGreaterThanOrEqual(2);
+    expect(outside(requests, origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a fact’s quote when it is clicked, marked at its offsets in the source document', async () => {
+    const { data } = await api.gql(`{ entity(id: "alec-baldwin") { relationships(types: ["SPOUSE_OF"]) { edges { node {
+      sources(first: 1) { edges { node { quote start end } } } } } } } }`);
+    const passage = data.entity.relationships.edges[0].node.sources.edges[0].node;
+    const { page, requests } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=alec-baldwin`);
+    const fact = page.locator('#facts-list details', { hasText: 'Hilaria Baldwin spouse of Alec Baldwin' });
+    await expect.poll(() => fact.count(), { timeout: 30_000 }).toBe(1);
+    expect(await fact.locator('blockquote').isVisible()).toBe(false);
+    await fact.locator('summary').click();
+    expect(await fact.locator('blockquote').isVisible()).toBe(true);
+    expect(await fact.locator('blockquote').innerText()).toBe(`“${passage.quote}”`);
+    const mark = page.locator('#document mark');
+    await expect.poll(() => mark.textContent(), { timeout: 10_000 }).toBe(passage.quote);
+    expect(await mark.getAttribute('title')).toBe(`characters ${passage.start} to ${passage.end}`);
+    expect(outside(requests, origin)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('re-centres when a node of the drawing is clicked', async () => {
+    const { page } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=alec-baldwin&depth=1`);
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 30_000 }).toBe('Alec Baldwin');
+    const box = (await page.locator('#graph').boundingBox())!;
+    const at = await page.evaluate(() => {
+      const graph = (window as any).explorerGraph;
+      return graph.getElementById('hilaria-baldwin').renderedPosition() as { x: number; y: number };
+    });
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 10_000 }).toBe('Hilaria Baldwin');
+    expect(new URL(page.url()).searchParams.get('entity')).toBe('hilaria-baldwin');
+    await page.context().close();
+  });
+
+  it('searches, re-centres on a neighbour, keeps a shareable link and goes back', async () => {
+    const { page } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=alec-baldwin&depth=1`);
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 30_000 }).toBe('Alec Baldwin');
+    await page.locator('#search').fill('Hutchins');
+    await page.locator('#search-form button').click();
+    await page.locator('#results button[data-entity="halyna-hutchins"]').click({ timeout: 10_000 });
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 10_000 }).toBe('Halyna Hutchins');
+    expect(new URL(page.url()).searchParams.get('entity')).toBe('halyna-hutchins');
+    await page.locator('#neighbours button', { hasText: /^Rust set shooting$/ }).first().click();
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 10_000 }).toBe('Rust set shooting');
+    await page.goBack();
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 10_000 }).toBe('Halyna Hutchins');
+    await page.context().close();
+  });
+
+  it('shows a case as a timeline in order of time, each event with its acts, each date as precise as the source', async () => {
+    const { page } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=baldwin-involuntary-manslaughter-case&depth=1`);
+    const items = page.locator('#timeline-list > li');
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    const texts = await items.allInnerTexts();
+    const shooting = texts.findIndex((t) => t.startsWith('2021-10-21') && t.includes('Rust set shooting'));
+    const dismissal = texts.findIndex((t) => /^(about )?2024 \(year only\)/.test(t) && t.includes('Dismissal of Alec Baldwin'));
+    expect(shooting).toBeGreaterThanOrEqual(0);
+    expect(dismissal).toBeGreaterThan(shooting);
+    expect(texts[shooting]).toContain('the revolver fatally hit Halyna Hutchins');
+    expect(texts[dismissal]).toContain('Mary Marlowe Sommer dismissed');
+    expect(texts.some((t) => t.startsWith('March, year not given') && t.includes('Troy Teske delivered live rounds'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('a Friday'))).toBe(true);
+    expect(texts.at(-1)).toMatch(/^date not given/);
+    await page.context().close();
+  });
+
+  it('asks for the read token when the service needs one, and uses it', async () => {
+    const { page, errors } = await recordingPage(browser);
+    const securedOrigin = new URL(secured.url).origin;
+    await page.goto(`${securedOrigin}/explore?entity=alec-baldwin`);
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 30_000 }).toContain('needs a read token');
+    expect(await page.locator('#token').isVisible()).toBe(true);
+    await page.locator('#token').fill('wrong');
+    await page.locator('#token-form button').click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toContain('not accepted');
+    await page.locator('#token').fill(READ_TOKEN);
+    await page.locator('#token-form button').click();
+    // This server has no seed of its own loaded, but reads the run's graph, where the seed is.
+    await expect.poll(() => page.locator('#entity-name').textContent(), { timeout: 10_000 }).toBe('Alec Baldwin');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
