@@ -68,7 +68,8 @@ afterAll(() => api?.close());
 describe('database round trips per request', () => {
   it('depend on the shape of the query, not on how many cases it spans (3 cases, then 300), nor on paging or filters', async () => {
     await loadCases(0, 3);
-    const few = await measure();
+    // This file's three cases only: other files' cases may fill the rest of a larger page.
+    const few = await measure({ first: 3 });
     await loadCases(3, 300);
     const many = await measure();
     expect(many.cases).toBe(100);

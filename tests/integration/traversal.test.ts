@@ -32,7 +32,7 @@ describe('traversal', () => {
   });
 
   it('finds how Troy Teske reaches Alec Baldwin: through the live rounds, and through the armorer’s stepfather and the armorer', async () => {
-    const { data, errors } = await api.gql(`{ paths(fromId: "troy-teske", toId: "alec-baldwin", first: 8,
+    const { data, errors } = await api.gql(`{ paths(fromId: "troy-teske", toId: "alec-baldwin", first: 20,
       excludeTypes: ["IN_CASE", "PART_OF", "PARTICIPATED_IN", "ABOUT"]) {
         length hops { from { id } relationship direction to { id } sources { edges { node { quote } } } } } }`);
     expect(errors).toBeUndefined();
