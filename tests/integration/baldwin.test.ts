@@ -140,8 +140,8 @@ describe('the Baldwin case, as the article tells it', () => {
     let after: string | null = null;
     do {
       const { entities }: any = await data(`query($after: String) { entities(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
-        edges { node { id cases(first: 100) { edges { node { id } } } } } } }`, { after });
-      ids.push(...nodes(entities).filter((node: any) => nodes(node.cases).some((c: any) => c.id === CASE)).map((node: any) => node.id));
+        edges { node { id mentionedIn(first: 100) { edges { node { id } } } } } } }`, { after });
+      ids.push(...nodes(entities).filter((node: any) => nodes(node.mentionedIn).some((c: any) => c.id === CASE)).map((node: any) => node.id));
       after = entities.pageInfo.hasNextPage ? entities.pageInfo.endCursor : null;
     } while (after);
     expect(ids.length).toBeGreaterThan(80);
