@@ -4,6 +4,7 @@ import { dateRangeFilter, type DateRangeArgs } from '../events/date-range.js';
 import type { Context } from '../graphql/context.js';
 import { readPage, toConnection, type PageArgs } from '../graphql/pagination.js';
 import { notFound } from '../shared/errors.js';
+import { timeOrderOf } from '../events/placement.js';
 import { actsPage, countActs, filterTargets, type ActFilter } from './queries.js';
 
 type WhoDidWhatArgs = PageArgs & DateRangeArgs & { caseId?: string | null; actorId?: string | null };
@@ -11,7 +12,7 @@ type WhoDidWhatArgs = PageArgs & DateRangeArgs & { caseId?: string | null; actor
 const byDate = dateRangeFilter();
 
 export const actResolvers = {
-  Act: { ...entityFields, ...referenceFields('Act'), time: timeField('time') },
+  Act: { ...entityFields, ...referenceFields('Act'), time: timeField('time'), timeOrder: timeOrderOf },
   Query: {
     whoDidWhat: async (_: unknown, args: WhoDidWhatArgs, ctx: Context) => {
       const page = readPage(args.first, args.after);

@@ -1,4 +1,4 @@
-import type { ListDefinition } from '../graphql/connection-plan.js';
+import type { Filter, ListDefinition } from '../graphql/connection-plan.js';
 import type { PageArgs } from '../graphql/pagination.js';
 import { entityList } from '../entities/lists.js';
 import { nodeMap } from '../entities/queries.js';
@@ -18,8 +18,20 @@ export const EVIDENCE: ListDefinition<PageArgs & { disclosed?: boolean | null }>
   item: nodeMap('m'),
 };
 
-/** Case.rulings: in date order, undated last. */
-export const RULINGS: ListDefinition<PageArgs> = { field: 'Case.rulings', match: 'MATCH (n)<-[:RULING_IN]-(m:Ruling)', order: chronological(), item: nodeMap('m') };
+export type RulingArgs = PageArgs & { disposition?: string | null };
+
+/** `disposition`: only rulings with this kind of disposition (the enum arrives as the stored value). */
+export const dispositionFilter: Filter<RulingArgs> = (args) =>
+  args.disposition ? { where: 'm.dispositionKind = $disposition', params: { disposition: args.disposition } } : null;
+
+/** Case.rulings: in date order by the best-known time, undated last; optionally of one disposition. */
+export const RULINGS: ListDefinition<RulingArgs> = {
+  field: 'Case.rulings',
+  match: 'MATCH (n)<-[:RULING_IN]-(m:Ruling)',
+  filters: [dispositionFilter],
+  order: chronological(),
+  item: nodeMap('m'),
+};
 
 /** Case.documents: the documents its file quotes, by title, then id. */
 export const DOCUMENTS: ListDefinition<PageArgs> = {

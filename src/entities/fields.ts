@@ -6,7 +6,7 @@ import { REFERENCE_FIELDS, type NodeKind } from '../model/kinds.js';
 import { readTime } from '../model/time.js';
 import { sourcesField } from '../provenance/sources.js';
 import { ROLES_HELD, ROLES_WITHIN } from '../roles/lists.js';
-import { ENTITY_CASES, RELATIONSHIPS } from './lists.js';
+import { ENTITY_CASES, MENTIONED_IN, RELATIONSHIPS } from './lists.js';
 import type { NodeProps, RelationshipRow } from './types.js';
 
 /** Resolvers of the fields every node has (the Entity interface). */
@@ -15,6 +15,7 @@ export const entityFields = {
   unnamed: (n: NodeProps) => n.unnamed === true,
   sources: sourcesField((n: NodeProps) => n.passageIds),
   cases: connectionField(ENTITY_CASES),
+  mentionedIn: connectionField(MENTIONED_IN),
   roles: connectionField(ROLES_HELD),
   participants: connectionField(ROLES_WITHIN),
   acts: connectionField(ACTS_OF),

@@ -34,5 +34,26 @@ function readBound(value: string | null | undefined, argument: 'from' | 'to'): s
   return value;
 }
 
-/** Date order: earliest first (a year-only date before the dates within it), undated last; ties in case-file order, then by id. */
-export const chronological = (field = 'time') => `m.${field}_sortKey IS NULL, m.${field}_sortKey, m.seq, m.id`;
+/** Relationships along which a thing without a year of its own takes a time: what it is part of, what caused it. */
+export const PLACING_TYPES = ['PART_OF', 'CAUSED_BY'] as const;
+/** How far along them to look; chains in real case files are two or three long. */
+export const PLACING_HOPS = 6;
+
+/**
+ * The best-known sort key of `v`: its own time's when it has a year, else that of the nearest
+ * event it is part of or caused by (directly or through others) that has one.
+ */
+export const bestSortKey = (v = 'm') =>
+  `CASE WHEN ${v}.time_sortKey IS NOT NULL THEN ${v}.time_sortKey ELSE COLLECT {
+     MATCH p = (${v})-[:${PLACING_TYPES.join('|')}]->{1,${PLACING_HOPS}}(x:Event) WHERE x.time_sortKey IS NOT NULL
+     RETURN x.time_sortKey ORDER BY length(p), x.time_sortKey LIMIT 1 }[0] END`;
+
+/**
+ * Date order: earliest first (a year-only date before the dates within it), undated last; ties
+ * in case-file order, then by id. For `time`, by the best-known time: a thing placed by its event
+ * comes just after the things that carry that time themselves.
+ */
+export const chronological = (field = 'time') =>
+  field === 'time'
+    ? `${bestSortKey('m')} IS NULL, ${bestSortKey('m')}, m.time_sortKey IS NULL, m.seq, m.id`
+    : `m.${field}_sortKey IS NULL, m.${field}_sortKey, m.seq, m.id`;

@@ -4,6 +4,7 @@ import { connectionField, loadConnection } from '../graphql/connection-field.js'
 import type { Context } from '../graphql/context.js';
 import type { TimeValue } from '../model/time.js';
 import { notFound } from '../shared/errors.js';
+import { timeOrderOf } from './placement.js';
 import { CASE_EVENTS, INVOLVED, PLACE_EVENTS, SUB_EVENTS, type EventArgs } from './lists.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -13,6 +14,7 @@ export const eventResolvers = {
     ...entityFields,
     ...referenceFields('Event'),
     time: timeField('time'),
+    timeOrder: timeOrderOf,
     subEvents: connectionField(SUB_EVENTS),
     involved: connectionField(INVOLVED),
     eventActs: connectionField(EVENT_ACTS),

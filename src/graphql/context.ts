@@ -1,6 +1,7 @@
 import type { HttpConfig } from '../config/env.js';
 import type { Executor, QueryStats } from '../neo4j/executor.js';
 import { createEntityLoaders } from '../entities/loaders.js';
+import { createPlacementLoaders } from '../events/placement.js';
 import { createProvenanceLoaders } from '../provenance/loaders.js';
 import { createConnectionLoaders, type LoaderOptions } from './connection-loaders.js';
 
@@ -16,7 +17,12 @@ export interface Context {
 }
 
 function createLoaders(executor: Executor, options: LoaderOptions = {}) {
-  return { ...createEntityLoaders(executor, options), ...createProvenanceLoaders(executor, options), connections: createConnectionLoaders(executor, options) };
+  return {
+    ...createEntityLoaders(executor, options),
+    ...createProvenanceLoaders(executor, options),
+    ...createPlacementLoaders(executor, options),
+    connections: createConnectionLoaders(executor, options),
+  };
 }
 
 export interface ServerOptions {

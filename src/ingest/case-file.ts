@@ -1,6 +1,9 @@
 import type { TimeInput } from '../model/time.js';
 
-/** The case-file format, as published in schema/case-file.schema.json (formatVersion 1). */
+/**
+ * The case-file format, as published in schema/case-file.schema.json (formatVersion 2; a
+ * version 1 file is a version 2 file that uses none of the fields added since).
+ */
 export interface Citation {
   /** Required unless `pointer` is given; a pointer without a quote cites its whole string. */
   quote?: string;
@@ -35,7 +38,7 @@ export interface CaseInput extends Sourced {
   jurisdiction?: string;
   status: string;
   outcome?: string;
-  court?: string;
+  court?: RefValue;
   docketNumber?: string;
   cause?: string;
   natureOfSuit?: string;
@@ -60,7 +63,36 @@ export interface FactInput extends Sourced {
   [field: string]: unknown;
 }
 
-export interface RoleInput {
+/** Whether the sources state a fact or only imply it (formatVersion 2). */
+export interface Inference {
+  /** True when the sources only imply it; `reason` then says why it is taken to be so. */
+  inferred?: boolean;
+  reason?: string;
+}
+
+/**
+ * A reference field's long form (formatVersion 2): the id with the passages that state this
+ * one relationship, so an edge does not borrow every quote of the node it starts from.
+ */
+export interface EdgeInput extends Inference {
+  id: string;
+  sources?: Citation[];
+}
+
+/** What a reference field holds: an id, or the long form. */
+export type RefValue = string | EdgeInput;
+
+/** The id a reference field names, in either form. */
+export function refId(value: unknown): string {
+  return typeof value === 'object' && value !== null ? String((value as EdgeInput).id) : String(value);
+}
+
+/** The long form of a reference, or null for a plain id. */
+export function refEdge(value: unknown): EdgeInput | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as EdgeInput) : null;
+}
+
+export interface RoleInput extends Inference {
   id?: string;
   who: string;
   role: string;
@@ -71,7 +103,7 @@ export interface RoleInput {
   sources: Citation[];
 }
 
-export interface RelationInput {
+export interface RelationInput extends Inference {
   id?: string;
   type: string;
   from: string;
@@ -80,8 +112,11 @@ export interface RelationInput {
   sources: Citation[];
 }
 
+/** The current version of the format; export writes it. */
+export const FORMAT_VERSION = 2 as const;
+
 export interface CaseFile {
-  formatVersion: 1;
+  formatVersion: 1 | 2;
   documents: DocumentInput[];
   case: CaseInput;
   entities?: EntityInput[];

@@ -18,6 +18,8 @@ import { normalizeTime, readTime, type TimeInput, type TimeValue } from '../mode
 import type { Executor } from '../neo4j/executor.js';
 import {
   FACT_SECTIONS,
+  FORMAT_VERSION,
+  refId,
   type CaseFile,
   type CaseInput,
   type Citation,
@@ -25,6 +27,8 @@ import {
   type EntityInput,
   type FactInput,
   type FactSection,
+  type Inference,
+  type RefValue,
   type RelationInput,
   type RoleInput,
 } from './case-file.js';
@@ -104,8 +108,8 @@ export const SCHEMA_PATH = '../schema/case-file.schema.json';
 const FACT_FIELDS: Readonly<Record<FactKind, readonly string[]>> = {
   Charge: ['offence', 'defendant', 'maximumPenalty', 'description', 'case'],
   Evidence: ['name', 'description', 'received', 'receivedBy', 'receivedFrom', 'disclosed', 'withheldFrom', 'case'],
-  Ruling: ['name', 'judge', 'finding', 'disposition', 'words', 'time', 'case'],
-  Event: ['name', 'description', 'eventType', 'time', 'place', 'partOf', 'participants', 'case'],
+  Ruling: ['name', 'judge', 'finding', 'disposition', 'dispositionKind', 'words', 'time', 'event', 'case'],
+  Event: ['name', 'description', 'eventType', 'time', 'place', 'partOf', 'causedBy', 'participants', 'case'],
   Act: ['actor', 'action', 'target', 'object', 'instrument', 'time', 'place', 'event', 'case'],
   Claim: ['claimant', 'statement', 'stance', 'status', 'about', 'disputes', 'time', 'case'],
 };
@@ -225,8 +229,11 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
     return cite(ids, `"${node.id}"`);
   };
 
+  /** inferred and reason as the file wrote them: only for what is inferred. */
+  const inference = (props: Record<string, unknown>): Inference =>
+    props.inferred === true ? { inferred: true, ...(present(props.reason) ? { reason: String(props.reason) } : {}) } : {};
   // Relationships: reference fields of the case's own nodes, roles, and relations.
-  const references = new Map<string, Map<string, string[]>>();
+  const references = new Map<string, Map<string, RefValue[]>>();
   const roles: RoleInput[] = [];
   const relations: RelationInput[] = [];
   for (const rel of relationships) {
@@ -238,21 +245,26 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       const role = String(rel.props.role);
       roles.push({
         ...id(`role-${rel.from}-${role}-${rel.to}`),
-        who: rel.from, role, in: rel.to, ...described,
+        who: rel.from, role, in: rel.to, ...described, ...inference(rel.props),
         ...(present(rel.props.terminated) ? { terminated: String(rel.props.terminated) } : {}),
         sources: cite(rel.props.passageIds, `role "${localId}"`),
       });
     } else if (RESERVED_TYPES.has(rel.type)) {
       const found = referenceOf(rel, kindOf) ?? fail(`relationship ${rel.type} "${rel.id}" matches no reference field of its ends`);
-      const fields = references.get(found.owner) ?? new Map<string, string[]>();
+      const fields = references.get(found.owner) ?? new Map<string, RefValue[]>();
       references.set(found.owner, fields);
       const targets = fields.get(found.ref.field) ?? [];
       fields.set(found.ref.field, targets);
-      if (!targets.includes(found.target)) targets.push(found.target);
+      // The long form when the edge cites passages of its own or is inferred; else the plain id.
+      const own = rel.props.inherited === false;
+      const value: RefValue = own || rel.props.inferred === true
+        ? { id: found.target, ...inference(rel.props), ...(own ? { sources: cite(rel.props.passageIds, `${rel.type} "${localId}"`) } : {}) }
+        : found.target;
+      if (!targets.some((t) => refId(t) === found.target)) targets.push(value);
     } else {
       relations.push({
         ...id(`${rel.type.toLowerCase()}-${rel.from}-${rel.to}`),
-        type: rel.type, from: rel.from, to: rel.to, ...described,
+        type: rel.type, from: rel.from, to: rel.to, ...described, ...inference(rel.props),
         sources: cite(rel.props.passageIds, `relation "${localId}"`),
       });
     }
@@ -322,7 +334,7 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
   }
 
   const file: CaseFile = {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     documents: documents.map((doc) => {
       const out = { id: doc.id, title: doc.props.title ?? doc.props.name } as DocumentInput;
       put(out as unknown as Record<string, unknown>, 'kind', doc.props.documentType);

@@ -1,6 +1,6 @@
 import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
 import { flattenTime, normalizeTime, type TimeInput } from '../model/time.js';
-import { FACT_SECTIONS, relationId, roleId, type CaseFile, type Citation, type FactInput, type FactSection } from './case-file.js';
+import { FACT_SECTIONS, refEdge, refId, relationId, roleId, type CaseFile, type Citation, type FactInput, type FactSection, type Inference } from './case-file.js';
 import type { ValidCaseFile } from './validate.js';
 
 export interface PlannedNode {
@@ -97,14 +97,18 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
     nodes.push({ kind, id, props });
     for (const ref of REFERENCE_FIELDS[kind]) {
       const value = fields[ref.field] ?? (ref.field === 'case' && kind !== 'Case' ? caseId : undefined);
-      const targets = value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
-      for (const target of targets.map(canonical)) {
+      const values: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
+      for (const item of values) {
+        const target = canonical(refId(item));
+        const edge = refEdge(item);
+        // An edge cites its own passages; only when the file gives none does it borrow the node's, and says so.
+        const own = edge?.sources?.length ? passageIds(edge.sources) : null;
         relationships.push({
           type: ref.type,
           id: `${caseId}:${id}.${ref.field}.${target}`,
           from: ref.inbound ? target : id,
           to: ref.inbound ? id : target,
-          props: { caseId, passageIds: props.passageIds },
+          props: { caseId, passageIds: own ?? props.passageIds, inherited: own === null, ...inference(edge ?? {}) },
         });
       }
     }
@@ -134,14 +138,14 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
     const id = roleId(role);
     relationships.push({
       type: ROLE_TYPE, id: `${caseId}:${id}`, from: canonical(role.who), to: canonical(role.in),
-      props: { caseId, passageIds: passageIds(role.sources), role: role.role, description: role.description ?? null, terminated: role.terminated ?? null },
+      props: { caseId, passageIds: passageIds(role.sources), inherited: false, ...inference(role), role: role.role, description: role.description ?? null, terminated: role.terminated ?? null },
     });
   }
   for (const relation of data.relations ?? []) {
     const id = relationId(relation);
     relationships.push({
       type: relation.type, id: `${caseId}:${id}`, from: canonical(relation.from), to: canonical(relation.to),
-      props: { caseId, passageIds: passageIds(relation.sources), description: relation.description ?? null },
+      props: { caseId, passageIds: passageIds(relation.sources), inherited: false, ...inference(relation), description: relation.description ?? null },
     });
   }
 
@@ -150,9 +154,14 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   return { caseId, nodes, aliases, relationships, passages: [...passages.values()], externalIds };
 }
 
+/** Relationship properties saying whether the sources state it or only imply it, and why. */
+function inference(of: Inference): { inferred: boolean; reason: string | null } {
+  return { inferred: of.inferred === true, reason: of.inferred === true ? of.reason ?? null : null };
+}
+
 /** Facts have no name of their own in the file; this gives them a readable one. */
 function factName(kind: NodeKind, fact: FactInput, names: Map<string, string>): string {
-  const nameOf = (id: unknown) => (typeof id === 'string' ? names.get(id) ?? id : '');
+  const nameOf = (value: unknown) => (value === undefined || value === null ? '' : names.get(refId(value)) ?? refId(value));
   switch (kind) {
     case 'Charge':
       return `${String(fact.offence)} (${nameOf(fact.defendant)})`;

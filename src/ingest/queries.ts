@@ -1,12 +1,13 @@
 import type { CypherQuery } from '../neo4j/executor.js';
 
+import { casesOf } from '../cases/membership.js';
+
 const NODE = 'n {.*, sourceKeys: null}';
 
-/** The cases an entity appears in: those whose files state or mention it, and those it has a role in. */
-export const CASES_OF_N = `reduce(acc = [], c IN coalesce(n.caseIds, []) + [(n)-[:HAS_ROLE]->(r:Case) | r.id] |
-                     CASE WHEN c IN acc OR c = n.id THEN acc ELSE acc + c END)`;
+/** The cases an entity takes part in (see cases/membership.ts). */
+export const CASES_OF_N = casesOf('n');
 
-/** Entities that appear in more than one case, the most shared first. */
+/** Entities that take part in more than one case, the most shared first. */
 export function sharedEntitiesPage(offset: number, limit: number): CypherQuery {
   return {
     text: `MATCH (n:Entity) WITH n, ${CASES_OF_N} AS cases WHERE size(cases) > 1

@@ -1,6 +1,6 @@
 import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../model/kinds.js';
 import { checkDate } from '../model/time.js';
-import { relationId, roleId, type CaseFile, type Citation } from './case-file.js';
+import { refId, relationId, roleId, type CaseFile, type Citation } from './case-file.js';
 import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
 import { pathToString, type Problem } from './problems.js';
 import { resolvePointer } from './json-pointer.js';
@@ -188,6 +188,16 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     if (role.who === role.in) report(['roles', i], 'a role cannot be held in itself', 'set in: to the case, work or organisation');
   });
   checkLocalIds(data, report);
+  if (data.formatVersion === 1) {
+    for (const { field, at } of index.newerFields) {
+      report(at, `${field} needs formatVersion: 2`, 'write formatVersion: 2 at the top of the file; version 2 reads every version 1 file the same way (docs/case-file-format.md, Versions)');
+    }
+  }
+  for (const { id, at } of index.repeated) report(at, `"${id}" is named twice in this list`, 'name each id once; give one entry all the sources of both');
+  for (const { of, at } of index.inferences) {
+    if (of.reason !== undefined && of.inferred !== true) report([...at, 'reason'], 'a reason is given, but inferred is not true', 'add inferred: true if the sources only imply this, or remove reason');
+    if (of.inferred === true && of.reason === undefined) report([...at, 'inferred'], 'inferred: true needs a reason', 'add reason: why this is taken to hold although no source states it');
+  }
 
   for (const { time, at } of index.times) {
     if (time.date !== undefined) {

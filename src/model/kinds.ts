@@ -54,11 +54,13 @@ export const REFERENCE_FIELDS: Readonly<Record<NodeKind, readonly ReferenceField
   Ruling: [
     { field: 'case', type: 'RULING_IN', targetKind: 'Case' },
     { field: 'judge', type: 'ISSUED', inbound: true, targetKind: 'Person' },
+    { field: 'event', type: 'PART_OF', targetKind: 'Event' },
   ],
   Event: [
     { field: 'case', type: 'IN_CASE', targetKind: 'Case' },
     { field: 'place', type: 'OCCURRED_AT' },
     { field: 'partOf', type: 'PART_OF', targetKind: 'Event' },
+    { field: 'causedBy', type: 'CAUSED_BY', targetKind: 'Event' },
     { field: 'participants', type: 'PARTICIPATED_IN', inbound: true, many: true },
   ],
   Act: [
@@ -92,12 +94,35 @@ export const ATTRIBUTE_FIELDS: Readonly<Record<NodeKind, readonly string[]>> = {
   Authority: ['citation'],
   Charge: ['offence', 'maximumPenalty'],
   Evidence: ['disclosed'],
-  Ruling: ['finding', 'disposition', 'words'],
+  Ruling: ['finding', 'disposition', 'dispositionKind', 'words'],
   Event: ['eventType', 'entryNumber', 'dateEntered'],
   Act: ['action'],
   Claim: ['statement', 'stance', 'status'],
   SourceDocument: ['title', 'text', 'documentType', 'publisher', 'published', 'url', 'length'],
 };
+
+/**
+ * What a ruling ordered, as data beside its words (`disposition`): the case file writes these in
+ * lower case, the API as the DispositionKind enum.
+ */
+export const DISPOSITION_KINDS = [
+  'dismissed_with_prejudice',
+  'dismissed_without_prejudice',
+  'convicted',
+  'acquitted',
+  'sentenced',
+  'mistrial',
+  'granted',
+  'denied',
+  'affirmed',
+  'reversed',
+  'remanded',
+  'settled',
+  'other',
+] as const;
+
+/** The relationship types that tie a fact to its case. */
+export const CASE_LINK_TYPES = ['CHARGED_IN', 'EVIDENCE_IN', 'RULING_IN', 'IN_CASE'] as const;
 
 /** Fields holding a time (see model/time.ts); stored flattened as `<field>_<part>`. */
 export const TIME_FIELDS: Readonly<Partial<Record<NodeKind, readonly string[]>>> = {

@@ -12,6 +12,8 @@ export const roleResolvers = {
     within: (r: RelationshipRow) => ends(r).to,
     description: (r: RelationshipRow) => r.props.description ?? null,
     terminated: (r: RelationshipRow) => r.props.terminated ?? null,
+    inferred: (r: RelationshipRow) => r.props.inferred === true,
+    reason: (r: RelationshipRow) => r.props.reason ?? null,
     sources: sourcesField((r: RelationshipRow) => r.props.passageIds),
     case: (r: RelationshipRow, _: unknown, ctx: Context) => (r.props.caseId ? ctx.loaders.nodes.load(String(r.props.caseId)) : null),
   },

@@ -3,10 +3,12 @@ import { kindsFilter } from '../entities/filters.js';
 import type { EntityListArgs } from '../entities/lists.js';
 import { nodeMap } from '../entities/queries.js';
 
-/** In a case: its file states or mentions the entity (caseIds), or the entity holds a role in it. */
-const inCase = (id: string) => `(${id} IN coalesce(m.caseIds, []) OR (m)-[:HAS_ROLE]->(:Case {id: ${id}}))`;
+import { casesOf } from '../cases/membership.js';
 
-/** sharedBetween: entities both the parent case and `otherCaseId` state or mention, by name then id. */
+/** In a case: the entity takes part in it (see cases/membership.ts). */
+const inCase = (id: string) => `${id} IN ${casesOf('m')}`;
+
+/** sharedBetween: entities that take part in both the parent case and `otherCaseId`, by name then id. */
 export const SHARED_BETWEEN: ListDefinition<EntityListArgs & { otherCaseId: string }> = {
   field: 'Query.sharedBetween',
   parentLabel: 'Case',

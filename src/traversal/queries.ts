@@ -22,7 +22,8 @@ export function neighborhoodOf(id: string, depth: number, limit: number): Cypher
            CALL (kept) {
              UNWIND kept AS a
              MATCH (a)-[r]->(b) WHERE b IN kept
-             RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id, role: r.role, passageIds: r.passageIds}) AS edges
+             RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id, role: r.role, passageIds: r.passageIds,
+                             inherited: coalesce(r.inherited, false), inferred: coalesce(r.inferred, false)}) AS edges
            }
            RETURN truncated, [n IN kept | ${NODE('n')}] AS nodes, edges`,
     params: { id, probe: limit, others: limit - 1 },
@@ -33,15 +34,16 @@ export function neighborhoodOf(id: string, depth: number, limit: number): Cypher
  * The k shortest paths (GQL SHORTEST, Neo4j 5.21+). Cypher takes k and the hop bound only as
  * literals, so both are checked to be small integers before they reach the text.
  */
-export function shortestPaths(fromId: string, toId: string, maxHops: number, first: number, excludeTypes: string[]): CypherQuery {
+export function shortestPaths(fromId: string, toId: string, maxHops: number, first: number, excludeTypes: string[], statedOnly = false): CypherQuery {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8) throw new Error(`maxHops out of range: ${maxHops}`);
   if (!Number.isInteger(first) || first < 1 || first > 20) throw new Error(`first out of range: ${first}`);
   return {
     text: `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-           MATCH p = SHORTEST ${first} (a)-[r WHERE NOT type(r) IN $excludeTypes]-{1,${maxHops}}(b)
+           MATCH p = SHORTEST ${first} (a)-[r WHERE NOT type(r) IN $excludeTypes AND NOT (${statedOnly ? 'coalesce(r.inferred, false)' : 'false'})]-{1,${maxHops}}(b)
            WHERE all(n IN nodes(p) WHERE n:Entity)
            RETURN [n IN nodes(p) | ${NODE('n')}] AS nodes,
-                  [x IN relationships(p) | {type: type(x), from: startNode(x).id, passageIds: x.passageIds}] AS rels
+                  [x IN relationships(p) | {type: type(x), from: startNode(x).id, passageIds: x.passageIds,
+                                             inherited: coalesce(x.inherited, false), inferred: coalesce(x.inferred, false)}] AS rels
            ORDER BY size(rels)`,
     params: { fromId, toId, excludeTypes },
   };

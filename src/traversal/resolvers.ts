@@ -15,6 +15,8 @@ interface EdgeRow {
   to: string;
   role: string | null;
   passageIds: string[] | null;
+  inherited: boolean;
+  inferred: boolean;
 }
 
 function inRange(value: number, min: number, max: number, argument: string): number {
@@ -49,14 +51,14 @@ export const traversalResolvers = {
       if (!row) throw notFound('entity', args.id);
       return { nodes: prime(ctx, row.nodes), edges: row.edges, truncated: row.truncated };
     },
-    paths: async (_: unknown, args: { fromId: string; toId: string; maxHops: number; first: number; excludeTypes?: string[] | null }, ctx: Context) => {
+    paths: async (_: unknown, args: { fromId: string; toId: string; maxHops: number; first: number; excludeTypes?: string[] | null; statedOnly?: boolean | null }, ctx: Context) => {
       const maxHops = inRange(args.maxHops, 1, 8, 'maxHops');
       const first = inRange(args.first, 1, 20, 'first');
       const exclude = args.excludeTypes ?? [];
       const bad = exclude.find((t) => !/^[A-Z][A-Z0-9_]*$/.test(t));
       if (bad !== undefined) throw badInput(`excludeTypes: "${bad}" is not a relationship type (UPPER_SNAKE_CASE).`, 'excludeTypes');
-      const rows = await ctx.executor.read<{ nodes: NodeProps[]; rels: { type: string; from: string; passageIds: string[] | null }[] }>(
-        shortestPaths(args.fromId, args.toId, maxHops, first, exclude),
+      const rows = await ctx.executor.read<{ nodes: NodeProps[]; rels: { type: string; from: string; passageIds: string[] | null; inherited: boolean; inferred: boolean }[] }>(
+        shortestPaths(args.fromId, args.toId, maxHops, first, exclude, args.statedOnly === true),
       );
       if (rows.length === 0) {
         const found = await ctx.executor.read<{ id: string; found: boolean }>(entitiesExist([args.fromId, args.toId]));
@@ -73,6 +75,8 @@ export const traversalResolvers = {
             relationship: rel.type,
             direction: rel.from === nodes[i]!.id ? 'OUTGOING' : 'INCOMING',
             passageIds: rel.passageIds,
+            inherited: rel.inherited,
+            inferred: rel.inferred,
           })),
         };
       });

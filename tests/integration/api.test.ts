@@ -96,11 +96,12 @@ describe('GraphQL API behaviour', () => {
     expect(hostile.errors).toBeUndefined();
   });
 
-  it('orders the timeline by date, with precision, and undated-year events last', async () => {
-    const { data } = await api.gql(`{ timeline(caseId: "${CASE}", first: 100) { totalCount edges { node { id time { iso precision year } } } } }`);
+  it('orders the timeline by best-known date, with precision, and events nothing dates last', async () => {
+    const { data } = await api.gql(`{ timeline(caseId: "${CASE}", first: 100) { totalCount edges { node { id time { iso precision year }
+      timeOrder { time { year } } } } } }`);
     const timeline = nodes(data.timeline);
     expect(timeline).toHaveLength(data.timeline.totalCount);
-    const years = timeline.map((e: any) => e.time?.year ?? null);
+    const years = timeline.map((e: any) => e.timeOrder.time?.year ?? null);
     const firstUnknown = years.indexOf(null);
     expect(timeline[0].time).toEqual({ iso: '2021-10-21', precision: 'DAY', year: 2021 });
     expect(years.slice(0, firstUnknown)).toEqual([...years.slice(0, firstUnknown)].sort());

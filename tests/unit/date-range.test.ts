@@ -47,6 +47,13 @@ describe('dateRangeFilter', () => {
 
 describe('chronological', () => {
   it('puts undated last and breaks ties by case-file order, then id', () => {
-    expect(chronological()).toBe('m.time_sortKey IS NULL, m.time_sortKey, m.seq, m.id');
+    expect(chronological('received')).toBe('m.received_sortKey IS NULL, m.received_sortKey, m.seq, m.id');
+  });
+
+  it('orders `time` by the best-known key: its own, else that of the event it is part of or caused by, placed things after dated ones', () => {
+    const order = chronological();
+    expect(order).toContain('CASE WHEN m.time_sortKey IS NOT NULL THEN m.time_sortKey ELSE COLLECT');
+    expect(order).toContain('(m)-[:PART_OF|CAUSED_BY]->{1,6}(x:Event)');
+    expect(order.endsWith('m.time_sortKey IS NULL, m.seq, m.id')).toBe(true);
   });
 });

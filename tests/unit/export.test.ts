@@ -142,7 +142,7 @@ describe('buildCaseFile on hand-made rows', () => {
   const B = { quote: 'Gamma', document: 'doc-b', start: 3, end: 8 };
 
   it('writes documents inline, and the case from its node', () => {
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.documents).toEqual([
       { id: 'doc-a', title: 'Doc A', kind: 'court order', published: '2024-05', text: 'Alpha beta' },
       { id: 'doc-b', title: 'Doc B', publisher: 'Paper', url: 'https://example.org/b', text: 'xx Gamma' },

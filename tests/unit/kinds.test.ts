@@ -28,7 +28,7 @@ describe('the model and the case-file JSON Schema agree', () => {
       const fields = [...REFERENCE_FIELDS[kind].map((r) => r.field), ...ATTRIBUTE_FIELDS[kind], ...(TIME_FIELDS[kind] ?? [])];
       for (const field of fields) if (!(field in properties)) missing.push(`${kind}.${field}`);
       for (const ref of REFERENCE_FIELDS[kind]) {
-        const expected = ref.many ? '#/$defs/refs' : '#/$defs/ref';
+        const expected = ref.many ? '#/$defs/edgeRefs' : '#/$defs/edgeRef';
         if (properties[ref.field]?.$ref !== expected) missing.push(`${kind}.${ref.field} as ${expected}`);
       }
     }
