@@ -14,7 +14,7 @@ query BaldwinStory {
   case(id: "baldwin-involuntary-manslaughter-case") {
     caption
     charges { edges { node { name } } }
-    caseActs(first: 7) {
+    caseActs(first: 10) {
       edges { node {
         name
         sources(first: 1) { edges { node { quote } } }
@@ -23,6 +23,7 @@ query BaldwinStory {
     rulings { edges { node {
       judge { name }
       disposition
+      dispositionKind
       words
     } } }
   }
