@@ -1,5 +1,5 @@
 import type { CypherQuery } from '../neo4j/executor.js';
-import { label } from '../ingest/write-queries.js';
+import { label } from '../model/kinds.js';
 import type { NodeKind } from '../model/kinds.js';
 
 /** Which relationships of a node to follow: type and whether it points into the node. */

@@ -15,6 +15,7 @@ import { searchResolvers } from '../search/resolvers.js';
 import { traversalResolvers } from '../traversal/resolvers.js';
 import { schemaDir } from '../shared/paths.js';
 import { inheritInterfaceFields } from './interface-fields.js';
+import { useCompiledReads } from './compiled-reads.js';
 
 /** The SDL of every schema/*.graphql file, in name order, as one document. */
 export function loadTypeDefs(dir = schemaDir) {
@@ -23,10 +24,15 @@ export function loadTypeDefs(dir = schemaDir) {
   return inheritInterfaceFields(parse(sdl));
 }
 
-export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+/**
+ * `compiled` (the service): each root read is one Cypher statement (src/graph/translate).
+ * `resolvers`: the earlier path, a resolver and DataLoader per field, kept only to compare answers.
+ */
+export function buildSchema(reads: 'compiled' | 'resolvers' = 'compiled'): GraphQLSchema {
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [entityResolvers, caseResolvers, eventResolvers, actResolvers, claimResolvers, roleResolvers, provenanceResolvers, searchResolvers, ingestResolvers, traversalResolvers, citationResolvers],
     inheritResolversFromInterfaces: false,
   });
+  return reads === 'compiled' ? useCompiledReads(schema) : schema;
 }

@@ -1,4 +1,4 @@
-import { NODE_KINDS, PASSAGE_TYPE, type NodeKind } from '../model/kinds.js';
+import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../model/kinds.js';
 import type { CypherQuery } from '../neo4j/executor.js';
 import type { GraphPlan, PlannedAlias, PlannedPassage, PlannedRelationship } from './plan.js';
 
@@ -26,16 +26,6 @@ const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 
  * on real statistics gives them Expand(Into).
  */
 const KEEP_PLAN = 'CYPHER replan=skip';
-
-export function label(kind: string): string {
-  if (!(NODE_KINDS as readonly string[]).includes(kind)) throw new Error(`not a node kind: ${kind}`);
-  return kind;
-}
-
-export function relationshipType(type: string): string {
-  if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new Error(`not a relationship type: ${type}`);
-  return type;
-}
 
 /**
  * Each loaded case has a manifest node listing what its last load wrote. Merging it first takes

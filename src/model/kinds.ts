@@ -153,3 +153,15 @@ export function kindToEnum(kind: NodeKind): string {
 export function isNodeKind(value: unknown): value is NodeKind {
   return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value);
 }
+
+/** A kind as a label for Cypher text; anything else is refused before it reaches a statement. */
+export function label(kind: string): string {
+  if (!(NODE_KINDS as readonly string[]).includes(kind)) throw new Error(`not a node kind: ${kind}`);
+  return kind;
+}
+
+/** A relationship type for Cypher text: UPPER_SNAKE_CASE only. */
+export function relationshipType(type: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new Error(`not a relationship type: ${type}`);
+  return type;
+}

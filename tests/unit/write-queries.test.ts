@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../src/model/kinds.js';
-import { label, parseRelKey, relationshipType, relKey, upsertNodes, upsertRelationships } from '../../src/ingest/write-queries.js';
+import { label, relationshipType } from '../../src/model/kinds.js';
+import { parseRelKey, relKey, upsertNodes, upsertRelationships } from '../../src/ingest/write-queries.js';
 
 describe('label and relationshipType', () => {
   it('accept only the vocabulary', () => {

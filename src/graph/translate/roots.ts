@@ -1,0 +1,368 @@
+import { label } from '../../model/kinds.js';
+import { readPage } from '../../model/pages.js';
+import { SEARCH_INDEX, SEARCH_PROPERTIES } from '../../neo4j/migrations.js';
+import { searchInputProblem, toLuceneQuery } from '../../search/lucene.js';
+import { badInput, notFound } from '../../shared/errors.js';
+import { Cypher, cypher, expr, flag, join } from '../cypher.js';
+import { LISTS, type ListSpec, type ListVars } from '../lists.js';
+import { casesOf } from '../membership.js';
+import { bestSortKey, dateRange } from '../time.js';
+import { connection, connectionParts, node, page, sources, type Scope } from './project.js';
+import { collectFields, subSelections, type Selected } from './selection.js';
+import type { GraphQLObjectType } from 'graphql';
+
+type Row = Record<string, unknown>;
+
+/** One root field compiled: its statement, and how its one row becomes the field's answer. */
+export interface RootStatement {
+  clause: Cypher.Clause;
+  /** The answer from the statement's rows; throws NOT_FOUND where the field promises it. */
+  answer(rows: readonly Row[]): unknown;
+}
+
+const param = (value: unknown) => new Cypher.Param(value);
+const value = (rows: readonly Row[]) => rows[0]?.value ?? null;
+
+function inRange(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${argument} must be between ${min} and ${max}; got ${value}.`, argument);
+  return value;
+}
+
+/** One node by id, as the field's type; NOT_FOUND when there is none of that label. */
+const byId =
+  (nodeLabel: string, what: string) =>
+  (scope: Scope, sel: Selected): RootStatement => {
+    const v = new Cypher.Node();
+    const id = String(sel.args.id);
+    return {
+      clause: cypher`MATCH (${v}:${nodeLabel} {id: ${param(id)}})\nRETURN ${node(scope, sel.type.name, v, subSelections(sel.nodes))} AS value`,
+      answer: (rows) => {
+        if (rows.length === 0) throw notFound(what, id);
+        return value(rows);
+      },
+    };
+  };
+
+/**
+ * A top-level list: one page in its stable order, fetched with one item more than asked (which
+ * only tells whether a next page exists), and its total only when `totalCount` is asked.
+ */
+function topList(scope: Scope, sel: Selected, list: { match: (m: Cypher.Node, key: Cypher.Variable) => Cypher.Raw; order: (m: Cypher.Node, key: Cypher.Variable) => Cypher.Raw; sortKey?: (m: Cypher.Node) => Cypher.Expr; defaultSize?: number }) {
+  const { offset, limit } = readPage(sel.args.first as number | null, sel.args.after as string | null, list.defaultSize);
+  const parts = connectionParts(scope, sel);
+  const m = new Cypher.Node();
+  const key = new Cypher.Variable();
+  const keyed = list.sortKey ? cypher`\nWITH ${m}, ${list.sortKey(m)} AS ${key}` : '';
+  const items = parts.needItems
+    ? expr(cypher`COLLECT {
+${list.match(m, key)}${keyed}
+WITH * ORDER BY ${list.order(m, key)} SKIP ${param(offset)} LIMIT ${param(limit + 1)}
+RETURN ${parts.itemSets.length ? node(scope, parts.itemType, m, parts.itemSets) : Cypher.true} }`)
+    : new Cypher.List([]);
+  const total = parts.needTotal ? expr(cypher`COUNT {
+${list.match(m, key)}
+RETURN ${m} }`) : null;
+  return page(items, offset, limit, total);
+}
+
+/** A list under one node given by id (timeline, contestedClaims): NOT_FOUND when there is no case with that id. */
+function underCase(listName: keyof typeof LISTS) {
+  return (scope: Scope, sel: Selected): RootStatement => {
+    const c = new Cypher.Node();
+    const id = String(sel.args.caseId);
+    return {
+      clause: cypher`MATCH (${c}:Case {id: ${param(id)}})\nRETURN ${connection(scope, sel, LISTS[listName] as ListSpec, c)} AS value`,
+      answer: (rows) => {
+        if (rows.length === 0) throw notFound('case', id);
+        return value(rows);
+      },
+    };
+  };
+}
+
+const exists = (nodeLabel: string, id: unknown) => {
+  const x = new Cypher.Node();
+  return cypher`EXISTS { MATCH (${x}:${nodeLabel} {id: ${param(id)}}) }`;
+};
+
+const objectType = (scope: Scope, name: string) => scope.schema.getType(name) as GraphQLObjectType;
+
+const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
+  entity: byId('Entity', 'entity'),
+  case: byId('Case', 'case'),
+  document: byId('SourceDocument', 'source document'),
+
+  /** All cases, by id. */
+  cases: (scope, sel) => ({
+    clause: cypher`RETURN ${topList(scope, sel, { match: (m) => cypher`MATCH (${m}:Case)`, order: (m) => cypher`${m}.id` })} AS value`,
+    answer: value,
+  }),
+
+  /** Entities, optionally of one kind or case, by kind then id. In a case: its files state or mention the entity, or it holds a role in it. */
+  entities: (scope, sel) => {
+    const caseId = (sel.args.caseId as string | null) ?? null;
+    const kind = (sel.args.kind as string | null) ?? null;
+    const nodeLabel = kind ? label(kind) : 'Entity';
+    const c = param(caseId);
+    const match = (m: Cypher.Node) =>
+      caseId ? cypher`MATCH (${m}:${nodeLabel}) WHERE (${c} IN coalesce(${m}.caseIds, []) OR EXISTS { (${m})-[:HAS_ROLE]->(:Case {id: ${c}}) })` : cypher`MATCH (${m}:${nodeLabel})`;
+    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.kind, ${m}.id` });
+    return {
+      clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
+      answer: (rows) => {
+        if (caseId && rows[0]?.found !== true) throw notFound('case', caseId);
+        return value(rows);
+      },
+    };
+  },
+
+  /** Rulings by best-known time, undated last; ties by case, case-file order, id. */
+  rulings: (scope, sel) => {
+    const caseId = (sel.args.caseId as string | null) ?? null;
+    const disposition = (sel.args.disposition as string | null) ?? null;
+    const match = (m: Cypher.Node) => {
+      const c = new Cypher.Node();
+      const from = caseId ? cypher`MATCH (${c}:Case {id: ${param(caseId)}})<-[:RULING_IN]-(${m}:Ruling)` : cypher`MATCH (${m}:Ruling)`;
+      return disposition ? cypher`${from} WHERE ${m}.dispositionKind = ${param(disposition)}` : from;
+    };
+    const list = topList(scope, sel, {
+      match,
+      sortKey: (m) => bestSortKey(m),
+      order: (m, k) => cypher`${k} IS NULL, ${k}, ${m}.time_sortKey IS NULL, ${m}.caseIds[0], ${m}.seq, ${m}.id`,
+    });
+    return {
+      clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
+      answer: (rows) => {
+        if (caseId && rows[0]?.found !== true) throw notFound('case', caseId);
+        return value(rows);
+      },
+    };
+  },
+
+  /** Who did what: acts, by case, then case-file order. Starts from the most selective anchor, so each filter uses an index. */
+  whoDidWhat: (scope, sel) => {
+    const caseId = (sel.args.caseId as string | null) ?? null;
+    const actorId = (sel.args.actorId as string | null) ?? null;
+    const [c, a] = [param(caseId), param(actorId)];
+    const match = (m: Cypher.Node) => {
+      const [x, y] = [new Cypher.Node(), new Cypher.Node()];
+      const from = actorId ? cypher`MATCH (${x}:Entity {id: ${a}})-[:PERFORMED]->(${m}:Act)` : caseId ? cypher`MATCH (${x}:Case {id: ${c}})<-[:IN_CASE]-(${m}:Act)` : cypher`MATCH (${m}:Act)`;
+      const conditions = [actorId && caseId ? cypher`(${m})-[:IN_CASE]->(${y}:Case {id: ${c}})` : null, dateRange(m, sel.args)].filter((w): w is Cypher.Raw => w !== null);
+      return conditions.length ? cypher`${from}\nWHERE ${join(conditions.map((w) => cypher`(${w})`), ' AND ')}` : from;
+    };
+    // Checked once, before the statement is built, so a bad date is refused even when no act matches.
+    dateRange(new Cypher.Node(), sel.args);
+    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.caseIds[0], ${m}.seq, ${m}.id` });
+    const checks = [caseId ? cypher`, ${exists('Case', caseId)} AS caseFound` : '', actorId ? cypher`, ${exists('Entity', actorId)} AS actorFound` : ''];
+    return {
+      clause: cypher`RETURN ${list} AS value${checks[0]!}${checks[1]!}`,
+      answer: (rows) => {
+        if (caseId && rows[0]?.caseFound !== true) throw notFound('case', caseId);
+        if (actorId && rows[0]?.actorFound !== true) throw notFound('entity', actorId);
+        return value(rows);
+      },
+    };
+  },
+
+  /** Entities that take part in more than one case, the most shared first. */
+  sharedEntities: (scope, sel) => ({
+    clause: cypher`RETURN ${topList(scope, sel, {
+      match: (m, k) => cypher`MATCH (${m}:Entity) WITH ${m}, ${casesOf(m)} AS ${k} WHERE size(${k}) > 1`,
+      order: (m, k) => cypher`size(${k}) DESC, ${m}.id`,
+    })} AS value`,
+    answer: value,
+  }),
+
+  timeline: underCase('Case.events'),
+  contestedClaims: underCase('Query.contestedClaims'),
+
+  /** Entities two cases share; NOT_FOUND naming the first id that is not a case. */
+  sharedBetween: (scope, sel) => {
+    const [caseId, otherCaseId] = [String(sel.args.caseId), String(sel.args.otherCaseId)];
+    const c = new Cypher.Node();
+    return {
+      clause: cypher`OPTIONAL MATCH (${c}:Case {id: ${param(caseId)}})
+RETURN ${c} IS NOT NULL AS found, ${exists('Case', otherCaseId)} AS otherFound,
+  CASE WHEN ${c} IS NOT NULL THEN ${connection(scope, sel, LISTS['Query.sharedBetween'], c)} END AS value`,
+      answer: (rows) => {
+        if (rows[0]?.found !== true) throw notFound('case', caseId);
+        if (rows[0]?.otherFound !== true) throw notFound('case', otherCaseId);
+        return value(rows);
+      },
+    };
+  },
+
+  /** Full-text search: best hits first, ties by id; the kinds filter applies before paging. */
+  search: (scope, sel) => {
+    const { offset, limit } = readPage(sel.args.first as number | null, sel.args.after as string | null, 10);
+    const text = String(sel.args.query);
+    const problem = searchInputProblem(text);
+    if (problem) throw badInput(problem, 'query');
+    const lucene = toLuceneQuery(text);
+    if (!lucene) throw badInput('query has no words to search for.', 'query');
+    const kinds = (sel.args.kinds as string[] | null)?.length ? (sel.args.kinds as string[]) : null;
+    const parts = connectionParts(scope, sel);
+    const [hit, score, items, total] = [new Cypher.Node(), new Cypher.Variable(), new Cypher.Variable(), new Cypher.Variable()];
+    const hits = cypher`CALL db.index.fulltext.queryNodes(${param(SEARCH_INDEX)}, ${param(lucene)}) YIELD node AS ${hit}, score AS ${score}
+WHERE ${param(kinds)} IS NULL OR ${hit}.kind IN ${param(kinds)}`;
+    const hitMap = new Cypher.Map();
+    for (const f of collectFields(scope, objectType(scope, 'SearchHit'), parts.itemSets).values()) {
+      if (f.name === 'entity') hitMap.set(f.key, node(scope, 'Entity', hit, subSelections(f.nodes)));
+      else if (f.name === 'kind') hitMap.set(f.key, hit.property('kind'));
+      else if (f.name === 'score') hitMap.set(f.key, score);
+      else {
+        // Highlights are cut from the indexed fields in JavaScript (search/highlight.ts).
+        hitMap.set('__highlight', new Cypher.Map(Object.fromEntries(SEARCH_PROPERTIES.map((p) => [p, hit.property(p)]))));
+        hitMap.set('__query', param(text));
+      }
+    }
+    const pageOf = cypher`CALL () {
+${hits}
+WITH ${hit}, ${score} ORDER BY ${score} DESC, ${hit}.id SKIP ${param(offset)} LIMIT ${param(limit + 1)}
+RETURN collect(${hitMap}) AS ${items}
+}`;
+    const countOf = cypher`CALL () {
+${hits}
+RETURN count(${hit}) AS ${total}
+}`;
+    return {
+      clause: cypher`${parts.needItems ? pageOf : ''}
+${parts.needTotal ? countOf : ''}
+RETURN ${page(parts.needItems ? items : new Cypher.List([]), offset, limit, parts.needTotal ? total : null)} AS value`,
+      answer: value,
+    };
+  },
+
+  /**
+   * Entities up to `depth` hops away, at most `limit` with the centre, plus one to tell whether
+   * the limit cut it; then every relationship among the kept nodes.
+   */
+  neighborhood: (scope, sel) => {
+    const depth = inRange(sel.args.depth as number, 1, 3, 'depth');
+    const limit = inRange(sel.args.limit as number, 1, 500, 'limit');
+    const [start, m, found, truncated, kept] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Variable(), new Cypher.Variable()];
+    const calls: Cypher.Raw[] = [];
+    const result = new Cypher.Map();
+    for (const f of collectFields(scope, objectType(scope, 'Subgraph'), subSelections(sel.nodes)).values()) {
+      if (f.name === 'truncated') {
+        result.set(f.key, truncated);
+        continue;
+      }
+      const out = new Cypher.Variable();
+      if (f.name === 'nodes') {
+        const [i, x] = [new Cypher.Variable(), new Cypher.Node()];
+        const map = new Cypher.Map();
+        for (const g of collectFields(scope, objectType(scope, 'GraphNode'), subSelections(f.nodes)).values()) {
+          map.set(g.key, g.name === 'entity' ? node(scope, 'Entity', x, subSelections(g.nodes)) : g.name === 'label' ? x.property('name') : x.property(g.name));
+        }
+        calls.push(cypher`CALL (${kept}) { UNWIND range(0, size(${kept}) - 1) AS ${i} WITH ${i}, ${kept}[${i}] AS ${x} ORDER BY ${i} RETURN collect(${map}) AS ${out} }`);
+      } else {
+        const [a, r, b] = [new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node()];
+        const map = new Cypher.Map();
+        for (const g of collectFields(scope, objectType(scope, 'GraphEdge'), subSelections(f.nodes)).values()) {
+          const field: Record<string, () => Cypher.Expr> = {
+            id: () => r.property('id'),
+            type: () => Cypher.type(r),
+            from: () => a.property('id'),
+            to: () => b.property('id'),
+            label: () => Cypher.coalesce(r.property('role'), Cypher.type(r)),
+            inherited: () => flag(r.property('inherited')),
+            inferred: () => flag(r.property('inferred')),
+            sources: () => sources(scope, g, r.property('passageIds')),
+          };
+          map.set(g.key, field[g.name]!());
+        }
+        calls.push(cypher`CALL (${kept}) { UNWIND ${kept} AS ${a} MATCH (${a})-[${r}]->(${b}) WHERE ${b} IN ${kept} RETURN collect(${map}) AS ${out} }`);
+      }
+      result.set(f.key, out);
+    }
+    const id = String(sel.args.id);
+    return {
+      clause: cypher`MATCH (${start}:Entity {id: ${param(id)}})
+CALL (${start}) {
+  MATCH (${start})-[*1..${depth}]-(${m}:Entity) WHERE ${m} <> ${start}
+  WITH DISTINCT ${m} ORDER BY ${m}.id LIMIT ${param(limit)}
+  RETURN collect(${m}) AS ${found}
+}
+WITH ${start}, ${found}, size(${found}) >= ${param(limit)} AS ${truncated}
+WITH ${truncated}, [${start}] + ${found}[0..${param(limit - 1)}] AS ${kept}
+${join(calls, '\n')}
+RETURN ${result} AS value`,
+      answer: (rows) => {
+        if (rows.length === 0) throw notFound('entity', id);
+        return value(rows);
+      },
+    };
+  },
+
+  /**
+   * The k shortest paths (GQL SHORTEST). Cypher takes k and the hop bound only as literals, so
+   * both are checked to be small integers before they reach the text.
+   */
+  paths: (scope, sel) => {
+    const maxHops = inRange(sel.args.maxHops as number, 1, 8, 'maxHops');
+    const first = inRange(sel.args.first as number, 1, 20, 'first');
+    const exclude = (sel.args.excludeTypes as string[] | null) ?? [];
+    const bad = exclude.find((t) => !/^[A-Z][A-Z0-9_]*$/.test(t));
+    if (bad !== undefined) throw badInput(`excludeTypes: "${bad}" is not a relationship type (UPPER_SNAKE_CASE).`, 'excludeTypes');
+    const statedOnly = sel.args.statedOnly === true;
+    const [fromId, toId] = [String(sel.args.fromId), String(sel.args.toId)];
+    const [a, b, p, r, n, value] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Relationship(), new Cypher.Variable(), new Cypher.Variable()];
+    const calls: Cypher.Raw[] = [];
+    const path = new Cypher.Map();
+    for (const f of collectFields(scope, objectType(scope, 'Path'), subSelections(sel.nodes)).values()) {
+      if (f.name === 'length') {
+        path.set(f.key, expr(cypher`length(${p})`));
+        continue;
+      }
+      const [i, x, rel, y, out] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable()];
+      const hop = new Cypher.Map();
+      for (const g of collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()) {
+        const field: Record<string, () => Cypher.Expr> = {
+          from: () => node(scope, 'Entity', x, subSelections(g.nodes)),
+          to: () => node(scope, 'Entity', y, subSelections(g.nodes)),
+          relationship: () => Cypher.type(rel),
+          direction: () => expr(cypher`CASE WHEN startNode(${rel}) = ${x} THEN 'OUTGOING' ELSE 'INCOMING' END`),
+          inherited: () => flag(rel.property('inherited')),
+          inferred: () => flag(rel.property('inferred')),
+          sources: () => sources(scope, g, rel.property('passageIds')),
+        };
+        hop.set(g.key, field[g.name]!());
+      }
+      calls.push(cypher`CALL (${p}) {
+  UNWIND range(0, length(${p}) - 1) AS ${i}
+  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y} ORDER BY ${i}
+  RETURN collect(${hop}) AS ${out}
+}`);
+      path.set(f.key, out);
+    }
+    return {
+      clause: cypher`CALL () {
+  MATCH (${a}:Entity {id: ${param(fromId)}}), (${b}:Entity {id: ${param(toId)}})
+  MATCH ${p} = SHORTEST ${first} (${a})-[${r} WHERE NOT type(${r}) IN ${param(exclude)}${statedOnly ? cypher` AND NOT coalesce(${r}.inferred, false)` : ''}]-{1,${maxHops}}(${b})
+  WHERE all(${n} IN nodes(${p}) WHERE ${n}:Entity)
+  ${join(calls, '\n')}
+  WITH * ORDER BY length(${p})
+  RETURN collect(${path}) AS ${value}
+}
+RETURN ${value} AS value, ${exists('Entity', fromId)} AS fromFound, ${exists('Entity', toId)} AS toFound`,
+      answer: (rows) => {
+        const row = rows[0] ?? {};
+        if ((row.value as unknown[] | undefined)?.length) return row.value;
+        if (row.fromFound !== true) throw notFound('entity', fromId);
+        if (row.toFound !== true) throw notFound('entity', toId);
+        return [];
+      },
+    };
+  },
+};
+
+export const COMPILED_ROOTS: ReadonlySet<string> = new Set(Object.keys(ROOTS));
+
+export function rootStatement(scope: Scope, sel: Selected): RootStatement {
+  const compile = ROOTS[sel.name];
+  if (!compile) throw new Error(`Query.${sel.name} is not compiled`);
+  return compile(scope, sel);
+}
+
+export type { ListVars };
