@@ -151,7 +151,10 @@ describe('case membership by participation', () => {
       expect(await casesOf(id), id).toEqual({ cases: [CIVIL], mentionedIn: [CASE] });
     }
     expect((await casesOf('alec-baldwin')).cases).toEqual([CASE, CIVIL]);
-    expect((await casesOf('mary-marlowe-sommer')).cases).toEqual([CASE]);
+    // Other test files load cases of their own with the seed's judge; she is still not in the civil suits.
+    const judge = (await casesOf('mary-marlowe-sommer')).cases;
+    expect(judge).toContain(CASE);
+    expect(judge).not.toContain(CIVIL);
     // Taking part through facts, not roles: whom the rounds came from, where the gun fired.
     expect((await casesOf('troy-teske')).cases).toEqual([CASE]);
     expect((await casesOf('rust-set')).cases).toEqual([CASE]);

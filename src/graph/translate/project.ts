@@ -197,24 +197,23 @@ RETURN ${placed} }[0], ${own}) END`);
 
 // ---- relationships --------------------------------------------------------------------------
 
-/** A relationship `r` between the parent `self` and `other`, seen from the parent (Relationship, Role). */
+/**
+ * A relationship `r` between the parent `self` and `other`, seen from the parent (Relationship,
+ * Role), with its ends bound as `start` and `end`: each end is projected once, whichever way
+ * the relationship points.
+ */
 export interface RelationshipSubject {
   r: Cypher.Relationship | Cypher.Variable;
   self: Cypher.Node;
   other: Cypher.Node;
+  start: Cypher.Node;
+  end: Cypher.Node;
 }
 
 type RelationshipField = (scope: Scope, s: RelationshipSubject, sel: Selected) => Cypher.Expr;
 
-const outgoing = (s: RelationshipSubject) => expr(cypher`startNode(${s.r}) = ${s.self}`);
-const fromEnd: RelationshipField = (scope, s, sel) => {
-  const sets = subSelections(sel.nodes);
-  return expr(cypher`CASE WHEN ${outgoing(s)} THEN ${node(scope, sel.type.name, s.self, sets)} ELSE ${node(scope, sel.type.name, s.other, sets)} END`);
-};
-const toEnd: RelationshipField = (scope, s, sel) => {
-  const sets = subSelections(sel.nodes);
-  return expr(cypher`CASE WHEN ${outgoing(s)} THEN ${node(scope, sel.type.name, s.other, sets)} ELSE ${node(scope, sel.type.name, s.self, sets)} END`);
-};
+const fromEnd: RelationshipField = (scope, s, sel) => node(scope, sel.type.name, s.start, subSelections(sel.nodes));
+const toEnd: RelationshipField = (scope, s, sel) => node(scope, sel.type.name, s.end, subSelections(sel.nodes));
 
 const RELATIONSHIP_COMMON: Record<string, RelationshipField> = {
   id: (_, s) => prop(s.r, 'id'),
@@ -229,7 +228,7 @@ const RELATIONSHIP_FIELDS: Record<string, Record<string, RelationshipField>> = {
   Relationship: {
     ...RELATIONSHIP_COMMON,
     type: (_, s) => Cypher.type(s.r as Cypher.Relationship),
-    direction: (_, s) => expr(cypher`CASE WHEN ${outgoing(s)} THEN 'OUTGOING' ELSE 'INCOMING' END`),
+    direction: (_, s) => expr(cypher`CASE WHEN ${s.start} = ${s.self} THEN 'OUTGOING' ELSE 'INCOMING' END`),
     from: fromEnd,
     to: toEnd,
     other: (scope, s, sel) => node(scope, sel.type.name, s.other, subSelections(sel.nodes)),
@@ -289,9 +288,9 @@ export function page(items: Cypher.Expr, offset: number, limit: number, total: C
   return map;
 }
 
-export function itemOf(scope: Scope, parts: ConnectionParts, spec: Pick<ListSpec, 'items'>, v: ListVars): Cypher.Expr {
+export function itemOf(scope: Scope, parts: ConnectionParts, spec: Pick<ListSpec, 'items'>, v: ListVars, ends: { start: Cypher.Node; end: Cypher.Node }): Cypher.Expr {
   if (parts.itemSets.length === 0) return Cypher.true;
-  return spec.items === 'node' ? node(scope, parts.itemType, v.item, parts.itemSets) : relationship(scope, parts.itemType, { r: v.rel, self: v.parent, other: v.item }, parts.itemSets);
+  return spec.items === 'node' ? node(scope, parts.itemType, v.item, parts.itemSets) : relationship(scope, parts.itemType, { r: v.rel, self: v.parent, other: v.item, ...ends }, parts.itemSets);
 }
 
 /** The clauses that bind a list's distinct items, filtered: shared by its page and its count. */
@@ -312,12 +311,17 @@ export function connection(scope: Scope, sel: Selected, spec: ListSpec, parent: 
   const parts = connectionParts(scope, sel);
   const v: ListVars = { parent, item: new Cypher.Node(), rel: new Cypher.Relationship(), key: new Cypher.Variable() };
   const { body, distinct } = listBody(spec, v, sel.args);
-  const keyed = spec.sortKey ? cypher`\nWITH ${distinct}, ${spec.sortKey(v)} AS ${v.key}` : '';
+  const ends = { start: new Cypher.Node(), end: new Cypher.Node() };
+  const bound = [
+    ...(spec.sortKey ? [cypher`${spec.sortKey(v)} AS ${v.key}`] : []),
+    ...(spec.items === 'relationship' ? [cypher`startNode(${v.rel}) AS ${ends.start}, endNode(${v.rel}) AS ${ends.end}`] : []),
+  ];
+  const keyed = bound.length ? cypher`\nWITH ${distinct}, ${join(bound, ', ')}` : '';
   const items = parts.needItems
     ? expr(cypher`COLLECT {
 ${body}${keyed}
 ORDER BY ${spec.order(v)} SKIP ${new Cypher.Param(offset)} LIMIT ${new Cypher.Param(limit + 1)}
-RETURN ${itemOf(scope, parts, spec, v)} }`)
+RETURN ${itemOf(scope, parts, spec, v, ends)} }`)
     : new Cypher.List([]);
   const total = parts.needTotal ? expr(cypher`COUNT {
 ${body}

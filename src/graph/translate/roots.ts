@@ -145,9 +145,9 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     const actorId = (sel.args.actorId as string | null) ?? null;
     const [c, a] = [param(caseId), param(actorId)];
     const match = (m: Cypher.Node) => {
-      const [x, y] = [new Cypher.Node(), new Cypher.Node()];
+      const x = new Cypher.Node();
       const from = actorId ? cypher`MATCH (${x}:Entity {id: ${a}})-[:PERFORMED]->(${m}:Act)` : caseId ? cypher`MATCH (${x}:Case {id: ${c}})<-[:IN_CASE]-(${m}:Act)` : cypher`MATCH (${m}:Act)`;
-      const conditions = [actorId && caseId ? cypher`(${m})-[:IN_CASE]->(${y}:Case {id: ${c}})` : null, dateRange(m, sel.args)].filter((w): w is Cypher.Raw => w !== null);
+      const conditions = [actorId && caseId ? cypher`EXISTS { (${m})-[:IN_CASE]->(:Case {id: ${c}}) }` : null, dateRange(m, sel.args)].filter((w): w is Cypher.Raw => w !== null);
       return conditions.length ? cypher`${from}\nWHERE ${join(conditions.map((w) => cypher`(${w})`), ' AND ')}` : from;
     };
     // Checked once, before the statement is built, so a bad date is refused even when no act matches.
