@@ -1,5 +1,5 @@
 import { CITES_TYPE, REFERENCE_FIELDS, REPORTED_AS_TYPE, ROLE_TYPE, type NodeKind, type ReferenceField } from '../model/kinds.js';
-import { roleKey, roleKeyCypher } from '../roles/role-names.js';
+import { roleKey, roleKeyCypher } from './role-names.js';
 import { Cypher, cypher } from './cypher.js';
 import { casesOf } from './membership.js';
 import { bestSortKey, chronological, dateRange, type DateRangeArgs } from './time.js';

@@ -6,7 +6,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { QueryLimits } from '../config/env.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../model/pages.js';
 import { tooComplex } from '../shared/errors.js';
 import { costliestList, costliestListAdvice, listCosts, subtreeCost } from './cost-breakdown.js';
 import { withWorstCasePageSizes } from './page-sizes.js';

@@ -1,7 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { NodeProps } from '../entities/types.js';
 import type { Context } from '../graphql/context.js';
-import { readPage, toConnection } from '../graphql/pagination.js';
 import { requireWriteToken } from '../shared/auth.js';
 import { notFound } from '../shared/errors.js';
 import type { ChangeCounts } from './diff.js';
@@ -10,7 +8,6 @@ import { exportCase, type CaseFileFormat } from './export.js';
 import { graphLookup } from './load.js';
 import { prepareInput } from './prepare.js';
 import { formatProblems } from './problems.js';
-import { countSharedEntities, sharedEntitiesPage } from './queries.js';
 
 const byKind = (table: Record<string, ChangeCounts>) =>
   Object.entries(table)
@@ -62,11 +59,6 @@ export const ingestResolvers = {
     },
   },
   Query: {
-    sharedEntities: async (_: unknown, args: { first?: number; after?: string | null }, ctx: Context) => {
-      const page = readPage(args.first, args.after);
-      const rows = await ctx.executor.read<{ node: NodeProps }>(sharedEntitiesPage(page.offset, page.limit + 1));
-      return toConnection(rows.map((r) => r.node), page, async () => (await ctx.executor.read<{ total: number }>(countSharedEntities()))[0]?.total ?? 0);
-    },
     exportCase: async (_: unknown, args: { id: string; format: CaseFileFormat }, ctx: Context) => {
       try {
         return await exportCase(ctx.executor, args.id, args.format);

@@ -6,7 +6,6 @@ import { loadHttpConfig, type HttpConfig, type QueryLimits } from '../../src/con
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { loadSeeds } from '../../src/ingest/seeds.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
-import { compareReadPaths } from './read-paths.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -58,10 +57,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      const answer = (await response.json()) as GraphQLResponse;
-      // COMPARE_READ_PATHS=<file>: every query a test sends also runs through both read paths.
-      if (process.env.COMPARE_READ_PATHS) await compareReadPaths(process.env.COMPARE_READ_PATHS, executor, query, variables);
-      return answer;
+      return (await response.json()) as GraphQLResponse;
     },
     async close() {
       await server.close();

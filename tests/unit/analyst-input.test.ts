@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idWords, nearestIds } from '../../src/graphql/not-found-suggestions.js';
-import { roleKey } from '../../src/roles/role-names.js';
+import { roleKey } from '../../src/graph/role-names.js';
 
 describe('role names as people write them', () => {
   it('bring case, spaces, hyphens and American spelling to the stored key', () => {

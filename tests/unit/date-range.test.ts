@@ -1,8 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { chronological, dateRangeFilter } from '../../src/events/date-range.js';
+import { Cypher, cypher } from '../../src/graph/cypher.js';
+import { bestSortKey, byTimeField, chronological, dateRange, type DateRangeArgs } from '../../src/graph/time.js';
 
-const byTime = dateRangeFilter();
+/** The condition as Cypher and parameters, with the item as `this0`. */
+function built(args: DateRangeArgs, field = 'time') {
+  const m = new Cypher.Node();
+  const condition = dateRange(m, args, field);
+  return condition && cypher`MATCH (${m}) WHERE ${condition}`.build();
+}
+const byTime = (args: DateRangeArgs) => built(args);
 
 function badInput(run: () => unknown): GraphQLError {
   try {
@@ -14,16 +21,16 @@ function badInput(run: () => unknown): GraphQLError {
   throw new Error('expected a GraphQLError');
 }
 
-describe('dateRangeFilter', () => {
+describe('dateRange', () => {
   it('adds nothing when neither bound is given', () => {
     expect(byTime({})).toBeNull();
     expect(byTime({ from: null, to: null })).toBeNull();
   });
 
   it('compares the stored sort key with the start of `from` and the end of `to`', () => {
-    expect(byTime({ from: '2024-07' })).toEqual({ where: "m.time_sortKey IS NOT NULL AND m.time_sortKey + '~' >= $from", params: { from: '2024-07' } });
-    expect(byTime({ to: '2024' })).toEqual({ where: 'm.time_sortKey IS NOT NULL AND m.time_sortKey <= $toEnd', params: { toEnd: '2024~' } });
-    expect(dateRangeFilter('received')({ from: '2021', to: '2021' })?.where).toBe("m.received_sortKey IS NOT NULL AND m.received_sortKey + '~' >= $from AND m.received_sortKey <= $toEnd");
+    expect(byTime({ from: '2024-07' })).toEqual({ cypher: "MATCH (this0) WHERE this0.time_sortKey IS NOT NULL AND this0.time_sortKey + '~' >= $param0", params: { param0: '2024-07' } });
+    expect(byTime({ to: '2024' })).toEqual({ cypher: 'MATCH (this0) WHERE this0.time_sortKey IS NOT NULL AND this0.time_sortKey <= $param0', params: { param0: '2024~' } });
+    expect(built({ from: '2021', to: '2021' }, 'received')?.cypher).toBe("MATCH (this0) WHERE this0.received_sortKey IS NOT NULL AND this0.received_sortKey + '~' >= $param0 AND this0.received_sortKey <= $param1");
   });
 
   it('accepts a bound of a coarser period inside the other one', () => {
@@ -46,14 +53,18 @@ describe('dateRangeFilter', () => {
 });
 
 describe('chronological', () => {
+  const m = new Cypher.Node();
+  const key = new Cypher.Variable();
+  const order = (fragment: Cypher.Raw) => cypher`MATCH (${m}) WITH ${m}, ${bestSortKey(m)} AS ${key} RETURN ${m} ORDER BY ${fragment}`.build().cypher;
+
   it('puts undated last and breaks ties by case-file order, then id', () => {
-    expect(chronological('received')).toBe('m.received_sortKey IS NULL, m.received_sortKey, m.seq, m.id');
+    expect(order(byTimeField(m, 'received'))).toContain('ORDER BY this0.received_sortKey IS NULL, this0.received_sortKey, this0.seq, this0.id');
   });
 
   it('orders `time` by the best-known key: its own, else that of the event it is part of or caused by, placed things after dated ones', () => {
-    const order = chronological();
-    expect(order).toContain('CASE WHEN m.time_sortKey IS NOT NULL THEN m.time_sortKey ELSE COLLECT');
-    expect(order).toContain('(m)-[:PART_OF|CAUSED_BY]->{1,6}(x:Event)');
-    expect(order.endsWith('m.time_sortKey IS NULL, m.seq, m.id')).toBe(true);
+    const text = order(chronological(m, key));
+    expect(text).toContain('CASE WHEN this0.time_sortKey IS NOT NULL THEN this0.time_sortKey ELSE COLLECT');
+    expect(text).toMatch(/\(this0\)-\[:PART_OF\|CAUSED_BY\]->\{1,6\}\(this\d+:Event\)/);
+    expect(text.endsWith('this0.time_sortKey IS NULL, this0.seq, this0.id')).toBe(true);
   });
 });
