@@ -1,11 +1,11 @@
 import { graphql } from 'graphql';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { typeDefs } from '../../src/bench/neo4j-graphql/type-defs.js';
-import { neo4jGraphqlShape, serviceShape } from '../../src/bench/reads/compare-shape.js';
-import { Corpus } from '../../src/bench/reads/corpus.js';
-import { syntheticSource } from '../../src/bench/reads/corpus-synthetic.js';
-import { compared, OPERATIONS } from '../../src/bench/reads/operations.js';
+import { typeDefs } from '../../bench/neo4j-graphql/type-defs.js';
+import { neo4jGraphqlShape, serviceShape } from '../../bench/reads/compare-shape.js';
+import { Corpus } from '../../bench/reads/corpus.js';
+import { syntheticSource } from '../../bench/reads/corpus-synthetic.js';
+import { compared, OPERATIONS } from '../../bench/reads/operations.js';
 import { DEBUG_HEADER } from '../../src/graphql/round-trips.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 

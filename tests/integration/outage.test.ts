@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 import { loadHttpConfig } from '../../src/config/env.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { connect } from '../../src/neo4j/connection.js';

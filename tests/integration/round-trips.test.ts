@@ -7,7 +7,7 @@ import { graphLookup } from '../../src/ingest/load.js';
 import { planCaseFile } from '../../src/ingest/plan.js';
 import { writePlan } from '../../src/ingest/write.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 
 /** Sorts before the ids of every other file's cases, so the first page of `cases` is this file's. */
 const PREFIX = '0rtrip';

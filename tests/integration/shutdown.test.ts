@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 import { post } from '../support/http.js';
 
 const TOKEN = 'shutdown-test-token';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findDuplicates } from '../../src/soak/duplicates.js';
+import { findDuplicates } from '../../soak/duplicates.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticCaseFile, syntheticJudgeFile } from '../../src/bench/synthetic.js';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 import { Executor } from '../../src/neo4j/executor.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint } from '../support/graph.js';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { neo4jGraphqlShape, serviceShape } from '../../src/bench/reads/compare-shape.js';
+import { neo4jGraphqlShape, serviceShape } from '../../bench/reads/compare-shape.js';
 
 interface Role {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figures } from '../../src/bench/reads/cannon.js';
-import { topSelfTime } from '../../src/bench/reads/cpu-profile.js';
+import { figures } from '../../bench/reads/cannon.js';
+import { topSelfTime } from '../../bench/reads/cpu-profile.js';
 
 describe('figures', () => {
   it('takes percentiles by nearest rank over every run and requests/s over their total time', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLoadBenchArgs } from '../../src/bench/load/args.js';
-import { scheduleBatches } from '../../src/bench/load/schedule.js';
+import { parseLoadBenchArgs } from '../../bench/load/args.js';
+import { scheduleBatches } from '../../bench/load/schedule.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

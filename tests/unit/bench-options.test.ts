@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OptionError, parseReadArgs, readOptions } from '../../src/bench/reads/options.js';
-import { OPERATIONS } from '../../src/bench/reads/operations.js';
+import { OptionError, parseReadArgs, readOptions } from '../../bench/reads/options.js';
+import { OPERATIONS } from '../../bench/reads/operations.js';
 
 const read = (argv: string[]) => readOptions(parseReadArgs(argv));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationResult, SizeResult } from '../../src/bench/reads/results.js';
-import { judgeTargets } from '../../src/bench/reads/targets.js';
-import { toMarkdown } from '../../src/bench/reads/report.js';
+import type { OperationResult, SizeResult } from '../../bench/reads/results.js';
+import { judgeTargets } from '../../bench/reads/targets.js';
+import { toMarkdown } from '../../bench/reads/report.js';
 
 const op = (name: string, p50: number, p99: number, idBased = true): OperationResult => ({
   name, idBased, requests: 100, rps: 100, p50, p99, failures: 0, roundTrips: 1, dbHits: 10, statements: [], bytes: 100, aloneMs: 7,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ENTITY_RANGE, FACT_RANGE } from '../../src/bench/generate/case.js';
-import { corpusFiles, type CorpusFile, type CorpusOptions } from '../../src/bench/generate/corpus.js';
+import { ENTITY_RANGE, FACT_RANGE } from '../../bench/generate/case.js';
+import { corpusFiles, type CorpusFile, type CorpusOptions } from '../../bench/generate/corpus.js';
 import type { CaseFile } from '../../src/ingest/case-file.js';
 import { BatchDefinitions } from '../../src/ingest/cli/batch.js';
 import { planCaseFile, type GraphPlan } from '../../src/ingest/plan.js';

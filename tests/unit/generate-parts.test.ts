@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseGenerateArgs } from '../../src/bench/generate/args.js';
-import { deriveSeed, Random } from '../../src/bench/generate/prng.js';
-import { DocumentWriter } from '../../src/bench/generate/text.js';
+import { parseGenerateArgs } from '../../bench/generate/args.js';
+import { deriveSeed, Random } from '../../bench/generate/prng.js';
+import { DocumentWriter } from '../../bench/generate/text.js';
 
 describe('Random', () => {
   it('repeats its sequence for a seed, and differs between seeds', () => {

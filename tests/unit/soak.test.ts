@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OptionError, parseSoakOptions } from '../../src/soak/options.js';
-import { passed, type SoakFigures } from '../../src/soak/report.js';
-import { exampleReads, Workload } from '../../src/soak/workload.js';
+import { OptionError, parseSoakOptions } from '../../soak/options.js';
+import { passed, type SoakFigures } from '../../soak/report.js';
+import { exampleReads, Workload } from '../../soak/workload.js';
 
 /** A repeatable sequence standing in for Math.random. */
 const sequence = (...values: number[]) => {

@@ -1,6 +1,6 @@
 import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, compared } from '../../src/bench/reads/operations.js';
+import { OPERATIONS, compared } from '../../bench/reads/operations.js';
 import { createContext } from '../../src/graphql/context.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { CypherQuery, Executor } from '../../src/neo4j/executor.js';

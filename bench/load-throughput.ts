@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] ...`: load throughput of a
+ * generated fictional corpus into a real Neo4j, end to end (read, parse, validate, plan, write)
+ * and for the write phase alone, for each batch size x loaders. Prints a table, one JSON line
+ * (`{"benchmark":"load-throughput",...}`, read by `npm run bench`) and writes the same JSON to
+ * bench-results/load-<time>.json. See ./README.md.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, startEmbeddedTarget, type Neo4jTarget } from '../src/neo4j/connection.js';
+import { Executor } from '../src/neo4j/executor.js';
+import { applySchema } from '../src/neo4j/migrations.js';
+import { parseLoadBenchArgs, LOAD_BENCH_USAGE } from './load/args.js';
+import { writeCorpus } from './load/corpus-dir.js';
+import { measureLoad, type LoadFigures } from './load/measure.js';
+import { findProcess, processCpuSeconds } from './load/process-cpu.js';
+import { SAMPLE_DIRS, writeRecordCorpus, type RecordKind } from './load/records-dir.js';
+
+const parsed = parseLoadBenchArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  (parsed.help ? process.stdout : process.stderr).write(parsed.help ? LOAD_BENCH_USAGE : `bench:load: ${parsed.message}\n`);
+  process.exit(parsed.help ? 0 : 2);
+}
+const options = parsed.options;
+const say = (message: string) => console.error(message);
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'case-graph-load-bench-'));
+const startedAt = new Date().toISOString();
+const loadPerCoreAtStart = Number((os.loadavg()[0]! / os.cpus().length).toFixed(2));
+
+let target: Neo4jTarget;
+let databaseCpu: () => number | null = () => null;
+if (process.env.NEO4J_URI) {
+  target = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD || '', database: process.env.NEO4J_DATABASE || 'neo4j', mode: 'external', release: async () => {} };
+} else {
+  const home = path.join(scratch, 'neo4j');
+  target = await startEmbeddedTarget(home, { boltPort: 0, heap: options.heap, pageCache: options.pageCache }, say);
+  const pid = findProcess('casegraph.neo4j.EmbeddedNeo4j', home);
+  if (pid !== null) databaseCpu = () => processCpuSeconds(pid);
+}
+const driver = await connect(target);
+const executor = new Executor(driver, target.database);
+
+/** Each run loads a corpus of its own (ids start with its prefix), all from the same seed. */
+const stamp = Date.now().toString(36);
+async function run(name: string, cases: number, batch: number, loaders: number): Promise<LoadFigures> {
+  const files = await writeCorpus(path.join(scratch, name), { cases, seed: options.seed, prefix: `${name}-${stamp}`, format: 'yaml' });
+  say(`${name}: ${cases} cases, ${batch} per transaction, ${loaders} loader${loaders === 1 ? '' : 's'}…`);
+  return measureLoad({ executor, files, batch, loaders, databaseCpu });
+}
+
+try {
+  await applySchema(executor);
+  const [component] = await executor.read<{ versions: string[]; edition: string }>({
+    text: "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions, edition",
+  });
+  // A warm-up, so the JIT and Cypher's plan cache are in the state a running service has.
+  if (options.warmup > 0) await run('warm', options.warmup, options.configs[0]!.batch, 1);
+  const rows: LoadFigures[] = [];
+  for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
+  // Real formats: copies of the sample dockets and opinions, through the same loader path.
+  const recordRows: (LoadFigures & { kind: RecordKind; recordsPerSecond: number })[] = [];
+  if (options.records > 0) {
+    for (const kind of ['docket', 'opinion'] as const) {
+      for (const [i, config] of options.configs.entries()) {
+        const files = await writeRecordCorpus(path.join(scratch, `${kind}-${i}`), kind, options.records, `r${i}${stamp}`);
+        say(`${kind}s: ${files.length} records, ${config.batch} per transaction, ${config.loaders} loader${config.loaders === 1 ? '' : 's'}…`);
+        const figures = await measureLoad({ executor, files, batch: config.batch, loaders: config.loaders, databaseCpu });
+        recordRows.push({ kind, ...figures, recordsPerSecond: figures.casesPerSecond });
+      }
+    }
+  }
+
+  const result = {
+    benchmark: 'load-throughput',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    corpus: { generator: 'npm run generate', seed: options.seed, cases: options.cases, warmupCases: options.warmup },
+    machine: { cpu: os.cpus()[0]?.model.trim() ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, loadPerCoreAtStart },
+    neo4j: {
+      version: component ? `${component.versions.join(', ')} ${component.edition}` : 'unknown',
+      mode: target.mode,
+      memory: target.mode === 'embedded' ? { heap: options.heap, pageCache: options.pageCache } : 'external',
+    },
+    rows,
+    records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
+  };
+  console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
+    `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
+  console.table(rows.map((r) => ({
+    batch: r.batch, loaders: r.loaders, cases: r.cases, elements: r.elements, 'prepare s': r.prepareSeconds, 'write s': r.writeSeconds,
+    'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond, 'cases/s': r.casesPerSecond,
+    'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
+  })));
+  if (recordRows.length > 0) {
+    console.log(`Real formats: ${options.records} records per row, copies of the samples (${SAMPLE_DIRS.docket}, ${SAMPLE_DIRS.opinion}), each a new case`);
+    console.table(recordRows.map((r) => ({
+      kind: r.kind, batch: r.batch, loaders: r.loaders, records: r.cases, elements: r.elements, 'elements/record': r.elementsPerCase, 'prepare s': r.prepareSeconds,
+      'write s': r.writeSeconds, 'records/s': r.recordsPerSecond, 'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond,
+      'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
+    })));
+  }
+  console.log(JSON.stringify(result));
+  mkdirSync(options.outDir, { recursive: true });
+  const file = path.join(options.outDir, `load-${startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  say(`Results: ${file}`);
+} finally {
+  await driver.close();
+  await target.release();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,14 @@
+import { startServer } from '../../src/graphql/server.js';
+import { Executor } from '../../src/neo4j/executor.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { serveUntilStopped } from './child-entry.js';
+
+/**
+ * The service as the bench measures it: the same server `npm start` runs (same plugins, logger
+ * at LOG_LEVEL, default info), in its own process so the load generator does not share its
+ * event loop.
+ */
+await serveUntilStopped(async (driver, database) => {
+  const running = await startServer(new Executor(driver, database), createLogger(process.env.LOG_LEVEL || 'info'), 0, '127.0.0.1');
+  return { url: running.url.replace('localhost', '127.0.0.1'), close: running.close };
+});
