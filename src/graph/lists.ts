@@ -27,8 +27,17 @@ export interface ListSpec {
   match(v: ListVars, args: Args): Cypher.Raw;
   /** Conditions from the arguments; null when an argument is not used. Throws BAD_USER_INPUT. */
   where?(v: ListVars, args: Args): (Cypher.Raw | null)[];
-  /** What makes an item distinct: the node, the relationship and its other end, or the node and its key. */
-  distinct?: 'item' | 'rel' | 'key';
+  /**
+   * What makes an item distinct: the node, the relationship and its other end, or the node and
+   * its key; `none` when the pattern gives each item once already (one relationship, one row).
+   */
+  distinct?: 'item' | 'rel' | 'key' | 'none';
+  /**
+   * The total when no argument filters the list, read from the parent's degree (a count Neo4j
+   * keeps per node and type) instead of walking the list: for lists whose every relationship
+   * of the pattern is an item.
+   */
+  degree?(v: ListVars): Cypher.Raw;
   /** An expression of `item` bound to `key` before sorting (computed once per item). */
   sortKey?(v: ListVars): Cypher.Expr;
   order(v: ListVars): Cypher.Raw;
@@ -95,12 +104,18 @@ const claimList = (name: string, match: ListSpec['match'], extra?: (v: ListVars)
   items: 'node',
 });
 
-/** Roles: HAS_ROLE relationships, by role name, then the name at the other end, then id. */
+/**
+ * Roles: HAS_ROLE relationships, by role name, then the name at the other end, then id. The
+ * loader writes HAS_ROLE only between entities, so neither end needs its label checked, each
+ * relationship is one item, and the total is the parent's HAS_ROLE degree: a judge's thousands
+ * of roles are counted without being read.
+ */
 const roleList = (name: string, forward: boolean): ListSpec => ({
   name,
-  match: (v) => (forward ? cypher`MATCH (${v.parent})-[${v.rel}:${ROLE_TYPE}]->(${v.item}:Entity)` : cypher`MATCH (${v.parent})<-[${v.rel}:${ROLE_TYPE}]-(${v.item}:Entity)`),
+  match: (v) => (forward ? cypher`MATCH (${v.parent})-[${v.rel}:${ROLE_TYPE}]->(${v.item})` : cypher`MATCH (${v.parent})<-[${v.rel}:${ROLE_TYPE}]-(${v.item})`),
   where: (v, a) => [a.role ? cypher`${new Cypher.Raw((env) => roleKeyCypher(`${env.compile(v.rel)}.role`))} = ${param(roleKey(a.role))}` : null, inferred(v, a)],
-  distinct: 'rel',
+  distinct: 'none',
+  degree: (v) => (forward ? cypher`COUNT { (${v.parent})-[:${ROLE_TYPE}]->() }` : cypher`COUNT { (${v.parent})<-[:${ROLE_TYPE}]-() }`),
   order: (v) => cypher`${v.rel}.role, ${v.item}.name, ${v.rel}.id`,
   items: 'relationship',
 });

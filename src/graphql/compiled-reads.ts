@@ -1,7 +1,7 @@
-import { isObjectType, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type FieldNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { fieldValue } from '../graph/translate/project.js';
 import { COMPILED_ROOTS } from '../graph/translate/roots.js';
-import { translate } from '../graph/translate/index.js';
+import { translate, type Translation } from '../graph/translate/index.js';
 import { encodeCursor } from '../model/pages.js';
 import { highlight } from '../search/highlight.js';
 import type { Context } from './context.js';
@@ -23,9 +23,34 @@ const errorsOf = (ctx: object) => {
   return errors;
 };
 
+/**
+ * Translations of a root field, by its field node and the variables. The server caches parsed
+ * documents, so a client sending the same operation again gets the same field node, and its
+ * statement is not built again. Only translations without field errors are kept, a few
+ * variable sets per field node.
+ */
+const translations = new WeakMap<FieldNode, Map<string, Translation>>();
+const VARIANTS_PER_FIELD = 64;
+
+function translated(info: GraphQLResolveInfo, args: Record<string, unknown>, errors: GraphQLError[]): Translation {
+  const variants = translations.get(info.fieldNodes[0]!) ?? new Map<string, Translation>();
+  // A root field may merge field nodes of several places (a fragment spread in two operations).
+  const key = `${info.fieldNodes.map((n) => n.loc?.start ?? -1).join(',')}|${JSON.stringify(info.variableValues)}`;
+  const known = variants.get(key);
+  if (known) return known;
+  const before = errors.length;
+  const translation = translate(info, args, errors);
+  if (errors.length === before) {
+    if (variants.size >= VARIANTS_PER_FIELD) variants.clear();
+    variants.set(key, translation);
+    translations.set(info.fieldNodes[0]!, variants);
+  }
+  return translation;
+}
+
 /** A root read: translate the field, run its one statement, hand back the answer. */
 const rootResolver: GraphQLFieldResolver<unknown, Context> = async (_, args, ctx, info) => {
-  const { query, answer } = translate(info, args, errorsOf(ctx));
+  const { query, answer } = translated(info, args, errorsOf(ctx));
   return answer(await ctx.executor.read(query));
 };
 

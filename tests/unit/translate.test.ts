@@ -65,6 +65,22 @@ describe('translate: one statement per root field', () => {
   });
 });
 
+describe('translations are kept per operation and variables', () => {
+  it('the same parsed operation with the same variables reuses its statement; other variables build another', async () => {
+    const document = parse('query Q($id: ID!) { case(id: $id) { caption } }');
+    const queries: CypherQuery[] = [];
+    const recording = { withStats: () => recording, read: async (query: CypherQuery) => (queries.push(query), []) } as unknown as Executor;
+    const run = (id: string) => execute({ schema, document, variableValues: { id }, contextValue: createContext(recording, new Request('http://test.invalid/')) });
+    await run('a');
+    await run('a');
+    await run('b');
+    expect(queries).toHaveLength(3);
+    expect(queries[1]).toBe(queries[0]);
+    expect(queries[2]).not.toBe(queries[0]);
+    expect(Object.values(queries[2]!.params!)).toContain('b');
+  });
+});
+
 describe('translate: values only as parameters', () => {
   const hostile = `x'}) DETACH DELETE n //`;
 

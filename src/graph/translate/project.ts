@@ -294,11 +294,12 @@ export function itemOf(scope: Scope, parts: ConnectionParts, spec: Pick<ListSpec
 }
 
 /** The clauses that bind a list's distinct items, filtered: shared by its page and its count. */
-export function listBody(spec: ListSpec, v: ListVars, args: Record<string, unknown>): { body: Cypher.Raw; distinct: Cypher.Raw } {
+export function listBody(spec: ListSpec, v: ListVars, args: Record<string, unknown>): { body: Cypher.Raw; distinct: Cypher.Raw; filtered: boolean } {
   const conditions = (spec.where?.(v, args) ?? []).filter((c): c is Cypher.Raw => c !== null);
   const where = conditions.length ? cypher`\nWHERE ${join(conditions.map((c) => cypher`(${c})`), ' AND ')}` : '';
-  const distinct = spec.distinct === 'rel' ? cypher`${v.rel}, ${v.item}` : spec.distinct === 'key' ? cypher`${v.item}, ${v.key}` : cypher`${v.item}`;
-  return { body: cypher`${spec.match(v, args)}${where}\nWITH DISTINCT ${distinct}`, distinct };
+  const distinct = spec.distinct === 'rel' || spec.distinct === 'none' ? cypher`${v.rel}, ${v.item}` : spec.distinct === 'key' ? cypher`${v.item}, ${v.key}` : cypher`${v.item}`;
+  const withClause = spec.distinct === 'none' ? cypher`WITH ${distinct}` : cypher`WITH DISTINCT ${distinct}`;
+  return { body: cypher`${spec.match(v, args)}${where}\n${withClause}`, distinct, filtered: conditions.length > 0 };
 }
 
 /**
@@ -310,7 +311,7 @@ export function connection(scope: Scope, sel: Selected, spec: ListSpec, parent: 
   const { offset, limit } = readPage(sel.args.first as number | null, sel.args.after as string | null, spec.defaultSize);
   const parts = connectionParts(scope, sel);
   const v: ListVars = { parent, item: new Cypher.Node(), rel: new Cypher.Relationship(), key: new Cypher.Variable() };
-  const { body, distinct } = listBody(spec, v, sel.args);
+  const { body, distinct, filtered } = listBody(spec, v, sel.args);
   const ends = { start: new Cypher.Node(), end: new Cypher.Node() };
   const bound = [
     ...(spec.sortKey ? [cypher`${spec.sortKey(v)} AS ${v.key}`] : []),
@@ -323,10 +324,10 @@ ${body}${keyed}
 ORDER BY ${spec.order(v)} SKIP ${new Cypher.Param(offset)} LIMIT ${new Cypher.Param(limit + 1)}
 RETURN ${itemOf(scope, parts, spec, v, ends)} }`)
     : new Cypher.List([]);
-  const total = parts.needTotal ? expr(cypher`COUNT {
+  const counted = spec.degree && !filtered ? expr(spec.degree(v)) : expr(cypher`COUNT {
 ${body}
-RETURN ${v.item} }`) : null;
-  return page(items, offset, limit, total);
+RETURN ${v.item} }`);
+  return page(items, offset, limit, parts.needTotal ? counted : null);
 }
 
 /** The fields of a passage `p` quoted from document `d`. */

@@ -15,8 +15,8 @@ RETURN {offence: this10.offence, maximumPenalty: this10.maximumPenalty, defendan
 MATCH (this0)<-[:CHARGED_IN]-(this10:Charge)
 WITH DISTINCT this10
 RETURN this10 }}, participants: {items: COLLECT {
-MATCH (this0)<-[this12:HAS_ROLE]-(this13:Entity)
-WITH DISTINCT this12, this13
+MATCH (this0)<-[this12:HAS_ROLE]-(this13)
+WITH this12, this13
 WITH this12, this13, startNode(this12) AS this14, endNode(this12) AS this15
 ORDER BY this12.role, this13.name, this12.id SKIP $param10 LIMIT $param11
 RETURN {role: this12.role, holder: {__typename: this14.kind, id: this14.id, name: this14.name, kind: this14.kind}, sources: {items: COLLECT {
@@ -27,10 +27,7 @@ WITH var16, left(var16, size(var16) - size(var17) - 1) AS var18, toInteger(split
 ORDER BY var18, var19, var20 SKIP $param12 LIMIT $param13
 MATCH (this21:Passage {id: var16})-[:QUOTED_FROM]->(this22:SourceDocument)
 WITH this21, this22, var18, var19, var20 ORDER BY var18, var19, var20
-RETURN {quote: this21.quote, start: this21.start, end: this21.end} }, offset: $param14, limit: $param15, total: COUNT { UNWIND coalesce(this12.passageIds, []) AS var23 WITH DISTINCT var23 RETURN var23 }, next: $param16 < COUNT { UNWIND coalesce(this12.passageIds, []) AS var23 WITH DISTINCT var23 RETURN var23 }}} }, offset: $param17, limit: $param18, total: COUNT {
-MATCH (this0)<-[this12:HAS_ROLE]-(this13:Entity)
-WITH DISTINCT this12, this13
-RETURN this13 }}, rulings: {items: COLLECT {
+RETURN {quote: this21.quote, start: this21.start, end: this21.end} }, offset: $param14, limit: $param15, total: COUNT { UNWIND coalesce(this12.passageIds, []) AS var23 WITH DISTINCT var23 RETURN var23 }, next: $param16 < COUNT { UNWIND coalesce(this12.passageIds, []) AS var23 WITH DISTINCT var23 RETURN var23 }}} }, offset: $param17, limit: $param18, total: COUNT { (this0)<-[:HAS_ROLE]-() }}, rulings: {items: COLLECT {
 MATCH (this0)<-[:RULING_IN]-(this24:Ruling)
 WITH DISTINCT this24
 WITH this24, CASE WHEN this24.time_sortKey IS NOT NULL THEN this24.time_sortKey ELSE COLLECT {
