@@ -12,7 +12,8 @@ interface PageValue {
   offset: number;
   limit: number;
   total?: number;
-  next?: boolean;
+  /** The items are the page itself (not one more): the total tells whether another page follows. */
+  exact?: boolean;
 }
 
 /** Errors of nested fields found while translating, per request; markers in the answer point into it. */
@@ -64,7 +65,7 @@ const CONNECTION_FIELDS: Record<string, GraphQLFieldResolver<PageValue, Context>
   pageInfo: (c) => {
     const shown = Math.min(c.items.length, c.limit);
     return {
-      hasNextPage: c.next ?? c.items.length > c.limit,
+      hasNextPage: c.exact ? c.offset + c.limit < (c.total ?? 0) : c.items.length > c.limit,
       hasPreviousPage: c.offset > 0,
       startCursor: shown ? encodeCursor(c.offset) : null,
       endCursor: shown ? encodeCursor(c.offset + shown - 1) : null,

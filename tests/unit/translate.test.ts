@@ -102,7 +102,7 @@ describe('translate: values only as parameters', () => {
     const [query] = await statements('{ case(id: "limit") { participants(role: "limit", inferred: false, first: 3) { totalCount edges { node { id } } } } }');
     const values = Object.values(query!.params!);
     expect(values).toContain('limit');
-    expect(values).toContain(3 + 1);
+    expect(values).toContain(3);
     expect(values).toContain(false);
     expect(new Set(Object.keys(query!.params!)).size).toBe(Object.keys(query!.params!).length);
   });

@@ -256,8 +256,10 @@ export function relationship(scope: Scope, typeName: string, s: RelationshipSubj
 export interface ConnectionParts {
   itemType: string;
   itemSets: SelectionSetNode[];
-  /** Edges or page info are asked, so the page's items are read (page info needs one more than the page). */
+  /** Edges or page info are asked, so the page's items are read. */
   needItems: boolean;
+  /** Page info is asked: one item more than the page is read, to tell whether another page follows. */
+  needPageInfo: boolean;
   needTotal: boolean;
 }
 
@@ -272,21 +274,24 @@ export function connectionParts(scope: Scope, sel: Selected): ConnectionParts {
     hasEdges = true;
     for (const e of collectFields(scope, edgeType, subSelections(f.nodes)).values()) if (e.name === 'node') itemSets.push(...subSelections(e.nodes));
   }
-  return {
-    itemType,
-    itemSets,
-    needItems: hasEdges || fields.some((f) => f.name === 'pageInfo'),
-    needTotal: fields.some((f) => f.name === 'totalCount'),
-  };
+  const needPageInfo = fields.some((f) => f.name === 'pageInfo');
+  return { itemType, itemSets, needItems: hasEdges || needPageInfo, needPageInfo, needTotal: fields.some((f) => f.name === 'totalCount') };
 }
 
-/** The page of a connection as the statement returns it; the Relay envelope is built from it (connection-glue.ts). */
-export function page(items: Cypher.Expr, offset: number, limit: number, total: Cypher.Expr | null, next: Cypher.Expr | null = null): Cypher.Map {
+/**
+ * The page of a connection as the statement returns it; the Relay envelope is built from it
+ * (graphql/compiled-reads.ts). `items` holds one item more than the page when page info is
+ * asked, except for an `exact` page, whose next page is told by its total.
+ */
+export function page(items: Cypher.Expr, offset: number, limit: number, total: Cypher.Expr | null, exact = false): Cypher.Map {
   const map = new Cypher.Map({ items, offset: new Cypher.Param(offset), limit: new Cypher.Param(limit) });
   if (total) map.set('total', total);
-  if (next) map.set('next', next);
+  if (exact) map.set('exact', Cypher.true);
   return map;
 }
+
+/** How many items to read for a page: one more when page info must tell whether another page follows. */
+export const readLimit = (parts: ConnectionParts, limit: number) => new Cypher.Param(parts.needPageInfo ? limit + 1 : limit);
 
 export function itemOf(scope: Scope, parts: ConnectionParts, spec: Pick<ListSpec, 'items'>, v: ListVars, ends: { start: Cypher.Node; end: Cypher.Node }): Cypher.Expr {
   if (parts.itemSets.length === 0) return Cypher.true;
@@ -321,7 +326,7 @@ export function connection(scope: Scope, sel: Selected, spec: ListSpec, parent: 
   const items = parts.needItems
     ? expr(cypher`COLLECT {
 ${body}${keyed}
-ORDER BY ${spec.order(v)} SKIP ${new Cypher.Param(offset)} LIMIT ${new Cypher.Param(limit + 1)}
+ORDER BY ${spec.order(v)} SKIP ${new Cypher.Param(offset)} LIMIT ${readLimit(parts, limit)}
 RETURN ${itemOf(scope, parts, spec, v, ends)} }`)
     : new Cypher.List([]);
   const counted = spec.degree && !filtered ? expr(spec.degree(v)) : expr(cypher`COUNT {
@@ -363,8 +368,7 @@ RETURN ${parts.itemSets.length ? source(scope, p, d, parts.itemSets) : Cypher.tr
     : new Cypher.List([]);
   const x = new Cypher.Variable();
   const total = expr(cypher`COUNT { UNWIND coalesce(${ids}, []) AS ${x} WITH DISTINCT ${x} RETURN ${x} }`);
-  const needTotal = parts.needTotal || parts.needItems;
-  return page(items, offset, limit, needTotal ? total : null, needTotal ? expr(cypher`${new Cypher.Param(offset + limit)} < ${total}`) : null);
+  return page(items, offset, limit, parts.needTotal || parts.needPageInfo ? total : null, true);
 }
 
 export { isNodeKind, type NodeKind };

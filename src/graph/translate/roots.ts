@@ -7,7 +7,7 @@ import { Cypher, cypher, expr, flag, join } from '../cypher.js';
 import { LISTS, type ListSpec, type ListVars } from '../lists.js';
 import { casesOf } from '../membership.js';
 import { bestSortKey, dateRange } from '../time.js';
-import { connection, connectionParts, node, page, sources, type Scope } from './project.js';
+import { connection, connectionParts, node, page, readLimit, sources, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType } from 'graphql';
 
@@ -56,7 +56,7 @@ function topList(scope: Scope, sel: Selected, list: { match: (m: Cypher.Node, ke
   const items = parts.needItems
     ? expr(cypher`COLLECT {
 ${list.match(m, key)}${keyed}
-WITH * ORDER BY ${list.order(m, key)} SKIP ${param(offset)} LIMIT ${param(limit + 1)}
+WITH * ORDER BY ${list.order(m, key)} SKIP ${param(offset)} LIMIT ${readLimit(parts, limit)}
 RETURN ${parts.itemSets.length ? node(scope, parts.itemType, m, parts.itemSets) : Cypher.true} }`)
     : new Cypher.List([]);
   const total = parts.needTotal ? expr(cypher`COUNT {
@@ -218,7 +218,7 @@ WHERE ${param(kinds)} IS NULL OR ${hit}.kind IN ${param(kinds)}`;
     }
     const pageOf = cypher`CALL () {
 ${hits}
-WITH ${hit}, ${score} ORDER BY ${score} DESC, ${hit}.id SKIP ${param(offset)} LIMIT ${param(limit + 1)}
+WITH ${hit}, ${score} ORDER BY ${score} DESC, ${hit}.id SKIP ${param(offset)} LIMIT ${readLimit(parts, limit)}
 RETURN collect(${hitMap}) AS ${items}
 }`;
     const countOf = cypher`CALL () {

@@ -16,4 +16,4 @@ WITH this9, this10, startNode(this9) AS this11, endNode(this9) AS this12
 ORDER BY this9.role, this10.name, this9.id SKIP $param5 LIMIT $param6
 RETURN {id: this9.id, role: this9.role} }, offset: $param7, limit: $param8, total: COUNT { (this8)<-[:HAS_ROLE]-() }}}} }, offset: $param9, limit: $param10, total: COUNT { (this3)-[:HAS_ROLE]->() }}}} }, offset: $param11, limit: $param12, total: COUNT { (this0)<-[:HAS_ROLE]-() }}} AS value
 
-// params: {"param0":"case-1","param1":0,"param2":6,"param3":0,"param4":11,"param5":0,"param6":6,"param7":0,"param8":5,"param9":0,"param10":10,"param11":0,"param12":5}
+// params: {"param0":"case-1","param1":0,"param2":5,"param3":0,"param4":10,"param5":0,"param6":5,"param7":0,"param8":5,"param9":0,"param10":10,"param11":0,"param12":5}

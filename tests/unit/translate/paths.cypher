@@ -13,11 +13,11 @@ WITH var9, left(var9, size(var9) - size(var10) - 1) AS var11, toInteger(split(va
 ORDER BY var11, var12, var13 SKIP $param3 LIMIT $param4
 MATCH (this14:Passage {id: var9})-[:QUOTED_FROM]->(this15:SourceDocument)
 WITH this14, this15, var11, var12, var13 ORDER BY var11, var12, var13
-RETURN {quote: this14.quote} }, offset: $param5, limit: $param6, total: COUNT { UNWIND coalesce(this7.passageIds, []) AS var16 WITH DISTINCT var16 RETURN var16 }, next: $param7 < COUNT { UNWIND coalesce(this7.passageIds, []) AS var16 WITH DISTINCT var16 RETURN var16 }}}) AS var17
+RETURN {quote: this14.quote} }, offset: $param5, limit: $param6, exact: true}}) AS var16
 }
   WITH * ORDER BY length(var2)
-  RETURN collect({length: length(var2), hops: var17}) AS var18
+  RETURN collect({length: length(var2), hops: var16}) AS var17
 }
-RETURN var18 AS value, EXISTS { MATCH (this19:Entity {id: $param8}) } AS fromFound, EXISTS { MATCH (this20:Entity {id: $param9}) } AS toFound
+RETURN var17 AS value, EXISTS { MATCH (this18:Entity {id: $param7}) } AS fromFound, EXISTS { MATCH (this19:Entity {id: $param8}) } AS toFound
 
-// params: {"param0":"person-1","param1":"person-2","param2":["IN_CASE","PART_OF","PARTICIPATED_IN","ABOUT"],"param3":0,"param4":3,"param5":0,"param6":3,"param7":3,"param8":"person-1","param9":"person-2"}
+// params: {"param0":"person-1","param1":"person-2","param2":["IN_CASE","PART_OF","PARTICIPATED_IN","ABOUT"],"param3":0,"param4":3,"param5":0,"param6":3,"param7":"person-1","param8":"person-2"}

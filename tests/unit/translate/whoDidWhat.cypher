@@ -9,8 +9,8 @@ WITH var5, left(var5, size(var5) - size(var6) - 1) AS var7, toInteger(split(var6
 ORDER BY var7, var8, var9 SKIP $param3 LIMIT $param4
 MATCH (this10:Passage {id: var5})-[:QUOTED_FROM]->(this11:SourceDocument)
 WITH this10, this11, var7, var8, var9 ORDER BY var7, var8, var9
-RETURN {quote: this10.quote, start: this10.start, end: this10.end, document: {id: this11.id, title: this11.title}} }, offset: $param5, limit: $param6, total: COUNT { UNWIND coalesce(this1.passageIds, []) AS var12 WITH DISTINCT var12 RETURN var12 }, next: $param7 < COUNT { UNWIND coalesce(this1.passageIds, []) AS var12 WITH DISTINCT var12 RETURN var12 }}} }, offset: $param8, limit: $param9, total: COUNT {
-MATCH (this13:Case {id: $param0})<-[:IN_CASE]-(this1:Act)
-RETURN this1 }} AS value, EXISTS { MATCH (this14:Case {id: $param10}) } AS caseFound
+RETURN {quote: this10.quote, start: this10.start, end: this10.end, document: {id: this11.id, title: this11.title}} }, offset: $param5, limit: $param6, exact: true}} }, offset: $param7, limit: $param8, total: COUNT {
+MATCH (this12:Case {id: $param0})<-[:IN_CASE]-(this1:Act)
+RETURN this1 }} AS value, EXISTS { MATCH (this13:Case {id: $param9}) } AS caseFound
 
-// params: {"param0":"case-1","param1":0,"param2":6,"param3":0,"param4":5,"param5":0,"param6":5,"param7":5,"param8":0,"param9":5,"param10":"case-1"}
+// params: {"param0":"case-1","param1":0,"param2":6,"param3":0,"param4":5,"param5":0,"param6":5,"param7":0,"param8":5,"param9":"case-1"}
