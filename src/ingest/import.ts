@@ -54,11 +54,6 @@ export interface ImportItem {
 /** What importing one item did: its report, or the refusal to change an existing case. */
 export type ImportOutcome = { report: ImportReport; refused?: undefined } | { refused: CaseConflictError; report?: undefined };
 
-/** Reads what the plan would touch. */
-export async function readGraphState(executor: Executor, plan: GraphPlan): Promise<GraphState> {
-  return (await readGraphStates(executor, [plan]))[0]!;
-}
-
 /** Rows per read statement. */
 const READ_CHUNK = 5000;
 

@@ -371,4 +371,3 @@ RETURN ${parts.itemSets.length ? source(scope, p, d, parts.itemSets) : Cypher.tr
   return page(items, offset, limit, parts.needTotal || parts.needPageInfo ? total : null, true);
 }
 
-export { isNodeKind, type NodeKind };

@@ -4,7 +4,7 @@ import { SEARCH_INDEX, SEARCH_PROPERTIES } from '../../neo4j/migrations.js';
 import { searchInputProblem, toLuceneQuery } from '../../search/lucene.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { Cypher, cypher, expr, flag, join } from '../cypher.js';
-import { LISTS, type ListSpec, type ListVars } from '../lists.js';
+import { LISTS, type ListSpec } from '../lists.js';
 import { casesOf } from '../membership.js';
 import { bestSortKey, dateRange } from '../time.js';
 import { connection, connectionParts, node, page, readLimit, sources, type Scope } from './project.js';
@@ -365,4 +365,3 @@ export function rootStatement(scope: Scope, sel: Selected): RootStatement {
   return compile(scope, sel);
 }
 
-export type { ListVars };
