@@ -74,7 +74,7 @@ const CONNECTION_FIELDS: Record<string, GraphQLFieldResolver<PageValue, Context>
 };
 
 /** Types whose values the statements return keyed by response key. */
-const PLAIN = new Set(['Query', 'Mutation', 'PageInfo', 'Highlight', 'ImportReport', 'KindChanges', 'ChangeCounts', 'CaseFileProblem', 'DeleteReport']);
+const PLAIN = new Set(['Query', 'Mutation', 'PageInfo', 'Highlight', 'ImportReport', 'KindChanges', 'ChangeCounts', 'CaseFileProblem', 'DeleteReport', 'DraftCaseResult', 'DraftItem', 'DraftCount', 'DraftReport']);
 
 /**
  * Puts the compiled read path on a schema: every root read runs its one statement; the fields of

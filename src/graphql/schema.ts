@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, type GraphQLSchema } from 'graphql';
+import { draftResolvers } from '../draft/resolvers.js';
 import { ingestResolvers } from '../ingest/resolvers.js';
 import { schemaDir } from '../shared/paths.js';
 import { useCompiledReads } from './compiled-reads.js';
@@ -22,7 +23,7 @@ export function loadTypeDefs(dir = schemaDir) {
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [enumResolvers, { Query: { ok: () => true } }, ingestResolvers],
+    resolvers: [enumResolvers, { Query: { ok: () => true } }, ingestResolvers, draftResolvers],
     inheritResolversFromInterfaces: false,
   });
   return useCompiledReads(schema);

@@ -13,6 +13,7 @@ import { alreadyLogged, maskUnexpected } from '../http/mask-errors.js';
 import { withRequestLog } from '../http/request-log.js';
 import { currentScope } from '../http/request-scope.js';
 import { withHealth } from '../health/routes.js';
+import { draftBundle, draftPage } from '../web/draft-page.js';
 import { explorerBundle, explorerPage } from '../web/explorer.js';
 import { renderGraphiQLPage } from '../web/graphiql.js';
 import { withWebPages } from '../web/routes.js';
@@ -78,8 +79,8 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
 export async function startServer(executor: Executor, log: Logger, port: number, host: string, options: ServerOptions = {}): Promise<RunningServer> {
   const yoga = createGraphQLHandler(executor, log, options);
   // Bundled before the first visit, so a broken explorer stops the start rather than a page load.
-  await explorerBundle();
-  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage], (req, res) => void yoga(req, res)))));
+  await Promise.all([explorerBundle(), draftBundle()]);
+  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage, draftPage], (req, res) => void yoga(req, res)))));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
