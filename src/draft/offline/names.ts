@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { EntityKind, FoundEntity, Span } from '../findings.js';
+import { ROLE_RULES } from './roles.js';
 import { spanOf } from './sentences.js';
 import { COURT_HEADS, CREDIT_CUES, NOT_NAMES, OCCUPATION_CUES, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, RELATIVES } from './vocabulary.js';
 
@@ -39,7 +40,8 @@ export function nameRuns(text: string): NameRun[] {
     const last = words.length - 1;
     words[last] = words[last]!.replace(/(?:['’]s|['’])$/, '');
     if (words[last]!.length > 2 && /[a-z]\.$/.test(words[last]!) && !/^(?:Jr|Sr|Inc|Corp|Co)\.$/.test(words[last]!)) words[last] = words[last]!.slice(0, -1);
-    const headed = words.some((w) => ORG_HEADS.has(w.toLowerCase()) || COURT_HEADS.has(w.toLowerCase()) || PLACE_HEADS.has(w.toLowerCase()));
+    const head = words.at(-1)!.replace(/\.$/, '').toLowerCase();
+    const headed = ORG_HEADS.has(head) || COURT_HEADS.has(head) || PLACE_HEADS.has(head);
     const cut = headed ? leadingNotNames(words) : leadingCut(words);
     if (cut > 0) {
       title = words.slice(0, cut).join(' ');
@@ -104,6 +106,15 @@ const isCredit = (text: string, run: Span) => {
 };
 
 const lower = (w: string) => w.toLowerCase();
+
+/** Whether the words around a run are those of a person's legal role, or of someone speaking. */
+function inPersonContext(run: NameRun, text: string): boolean {
+  const from = Math.max(text.lastIndexOf('. ', run.start), text.lastIndexOf('\n', run.start), 0);
+  const to = text.indexOf('. ', run.end);
+  const pre = text.slice(from, run.start);
+  const post = text.slice(run.end, to === -1 ? undefined : to);
+  return /^,?(?: \d{1,3},)? (?:said|says|told|testified|denied|admitted)\b/.test(post) || ROLE_RULES.some((rule) => (rule.pre?.test(pre) ?? false) || (rule.post?.test(post) ?? false));
+}
 const slug = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'unnamed';
 
 export interface NamedThings {
@@ -116,13 +127,14 @@ export interface NamedThings {
 /** What kind of thing a run names, or null when it names nothing the draft keeps. */
 function kindOf(run: NameRun, text: string, tags: TagIndex): EntityKind | 'maybe-person' | null {
   const words = run.words.map(lower);
-  if (words.some((w) => COURT_HEADS.has(w))) return 'Court';
-  if (words.some((w) => ORG_HEADS.has(w)) && (words.length > 1 || ['congress', 'senate'].includes(words[0]!))) return 'Organization';
+  const head = words.at(-1)!;
+  if (COURT_HEADS.has(head)) return 'Court';
+  if (ORG_HEADS.has(head) && (words.length > 1 || ['congress', 'senate'].includes(head))) return 'Organization';
   if (run.words.length === 1 && /^[A-Z]{2,5}$/.test(run.words[0]!)) {
     const lineStart = text.lastIndexOf('\n', run.start) + 1;
     return text.slice(lineStart, run.start).trim() === '' && run.start - lineStart < 2 ? null : 'Organization';
   }
-  if (words.some((w) => PLACE_HEADS.has(w)) && words.length > 1) return 'Place';
+  if (PLACE_HEADS.has(head) && words.length > 1) return 'Place';
   if (run.words.every((w) => /^[A-Z]{3,}$/.test(w))) return null;
   const wordTags = wordTagsOf(run, tags);
   const personTagged = wordTags.some((t) => t.has('Person') || t.has('FirstName') || t.has('LastName') || t.has('Honorific'));
@@ -130,7 +142,7 @@ function kindOf(run: NameRun, text: string, tags: TagIndex): EntityKind | 'maybe
   const personCue = isPersonCue(run, text);
   if (placeTagged && !personCue) return 'Place';
   if (personTagged || personCue) return 'Person';
-  const plainNoun = wordTags.every((t) => t.has('ProperNoun') && !t.has('Adjective') && !t.has('Verb') && !t.has('Plural') && !t.has('Date') && !t.has('Month') && !t.has('Value'));
+  const plainNoun = wordTags.every((t) => (t.has('ProperNoun') || t.has('Noun')) && !t.has('Adjective') && !t.has('Verb') && !t.has('Plural') && !t.has('Date') && !t.has('Month') && !t.has('Value'));
   if (run.words.length >= 2 && run.words.length <= 4 && plainNoun && !words.some((w) => NOT_NAMES.has(w))) return 'maybe-person';
   return null;
 }
@@ -177,9 +189,10 @@ export function findNames(text: string, tags: TagIndex = tagWords(text)): NamedT
     else add(entities, mentions, kind, run, text);
   }
   // Proper nouns with no sign count as a person when a part of them names a person later ("Halyna Hutchins" ... "Hutchins").
+  // So do proper nouns in a legal role's words ("… was convicted", "defrauding …", "… testified").
   for (const run of pending) {
     const partsUsed = runs.some((r) => r !== run && r.words.length === 1 && run.words.includes(r.words[0]!) && (r.title || isPersonCue(r, text) || /^['’]?s?,? (?:\d{1,3}),|^ (?:said|says|told|testified|pleaded|was|is|had|has)\b/.test(text.slice(r.end, r.end + 14))));
-    if (partsUsed) add(entities, mentions, 'Person', run, text);
+    if (partsUsed || inPersonContext(run, text)) add(entities, mentions, 'Person', run, text);
   }
   for (const run of runs.filter((r) => r.words.length === 1)) linkShort(entities, mentions, run, text, shortRuns.includes(run));
   findWorks(text, entities, mentions);
