@@ -2,12 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
 import { parse } from 'yaml';
 import type { CaseFile } from '../../src/ingest/case-file.js';
 import { prepareInput } from '../../src/ingest/prepare.js';
 import { draftCase, draftValidationEnv } from '../../src/draft/draft.js';
 import { ROLE_NAMES } from '../../src/draft/findings.js';
-import { scoreDraft, summarise, type Gold, type Score, type Summary } from './score.js';
+import { samePerson, scoreDraft, summarise, type Gold, type Score, type Summary } from './score.js';
 
 /**
  * `npm run bench:draft`: drafts every article of bench/draft/articles with the offline
@@ -78,6 +79,17 @@ async function timeLongArticle(): Promise<{ words: number; milliseconds: number[
   return { words, milliseconds: ms };
 }
 
+/**
+ * The baseline the drafter was chosen against: compromise's own people() on the same articles,
+ * each distinct name (possessive removed) counted once, surnames alone merged into a full name.
+ */
+function compromiseAlone(gold: Gold): { found: number; right: number; goldFound: number } {
+  const raw = (nlp(readFileSync(gold.article, 'utf8')).people().out('array') as string[]).map((n) => n.replace(/['’]s?$|[,.;:]$/g, '').replace(/['’]s?$/, '').trim());
+  const names = [...new Set(raw)].filter((n, _, all) => n.includes(' ') || !all.some((m) => m !== n && m.split(' ').includes(n)));
+  const right = names.filter((n) => gold.people.some((g) => samePerson(g, [n]))).length;
+  return { found: names.length, right, goldFound: gold.people.filter((g) => names.some((n) => samePerson(g, [n]))).length };
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const line = (label: string, s: Summary) =>
   `${label.padEnd(22)} ${String(s.articles).padStart(3)}  P ${s.peoplePrecision.toFixed(2)}  R ${s.peopleRecall.toFixed(2)}  roles ${pct(s.rolesRight).padStart(4)}  charges ${pct(s.chargesFound).padStart(4)}  outcome ${pct(s.outcomeFound).padStart(4)}  dated events ${pct(s.eventsFound).padStart(4)}  quotes ${pct(s.quotesVerified)}  loads ${pct(s.loads)}  ${s.meanMilliseconds} ms`;
@@ -100,9 +112,13 @@ const every = summarise(scores);
 console.log(line('tuning (incl. seed)', tuning));
 console.log(line('held-out', heldOut));
 console.log(line('all', every));
+const baseline = all.map(compromiseAlone);
+const bsum = (f: (b: { found: number; right: number; goldFound: number }) => number) => baseline.reduce((n, b) => n + f(b), 0);
+const compromisePeople = { precision: bsum((b) => b.right) / bsum((b) => b.found), recall: bsum((b) => b.goldFound) / all.reduce((n, g) => n + g.people.length, 0) };
+console.log(`compromise people() alone, same articles: P ${compromisePeople.precision.toFixed(2)}  R ${compromisePeople.recall.toFixed(2)}`);
 console.log(`a ${long.words}-word article: ${long.milliseconds.join(', ')} ms (three runs in one process); all ${all.length} articles, the libraries' first use included: ${firstMs} ms`);
 const outDir = path.join(root, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `draft-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ benchmark: 'draft', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), tuning, heldOut, all: every, long, scores }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ benchmark: 'draft', at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), tuning, heldOut, all: every, compromisePeople, long, scores }, null, 2)}\n`);
 say(`figures written to ${path.relative(root, file)}`);
