@@ -126,10 +126,12 @@ export function buildEvents(ctx: BuildContext, findings: Findings, outcomeEvents
   const events: FactInput[] = [];
   for (const e of findings.events) {
     // A dated outcome sentence is already an event of the outcome: give it the date instead.
-    const same = outcomeEvents.find((o) => (o.sources[0]?.start ?? -1) === ctx.source.toCodePoint(e.span.start) && !o.time && OUTCOME_TYPE[String(o.eventType)] === e.eventType);
+    const same = outcomeEvents.find((o) => (o.sources[0]?.start ?? -1) === ctx.source.toCodePoint(e.span.start) && OUTCOME_TYPE[String(o.eventType)] === e.eventType);
     if (same) {
-      same.time = timeInput(e.time);
-      if (e.time.note) same.description = `Time: ${e.time.note}.`;
+      if (!same.time || (same.time as TimeInput).text === e.time.text) {
+        same.time = timeInput(e.time);
+        if (e.time.note) same.description = `Time: ${e.time.note}.`;
+      }
       continue;
     }
     events.push({
