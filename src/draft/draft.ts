@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import type { CaseFile } from '../ingest/case-file.js';
 import type { Problem } from '../ingest/problems.js';
 import { SourceText } from '../ingest/quotes.js';
@@ -124,7 +124,14 @@ function toYaml(caseFile: CaseFile, article: Article): string {
     '# and approximate times say `approximate: true`. Review every item before loading.',
     '',
   ].join('\n');
-  return header + stringify(caseFile, { lineWidth: 0, blockQuote: 'literal' });
+  const doc = new Document(caseFile);
+  // Dates are quoted, as the format asks, so no YAML 1.1 reader takes them for timestamps.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{4}(?:-\d{2}){0,2}$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return header + doc.toString({ lineWidth: 0, blockQuote: 'literal' });
 }
 
 function countsOf(caseFile: CaseFile): Record<string, number> {
