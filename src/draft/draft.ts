@@ -4,6 +4,7 @@ import type { Problem } from '../ingest/problems.js';
 import { SourceText } from '../ingest/quotes.js';
 import { validateCaseData, validateCaseFile, type ValidationEnv } from '../ingest/validate.js';
 import { buildCaseFile } from './build/case-file.js';
+import { slug } from './build/ids.js';
 import type { Article, Extractor, Findings } from './findings.js';
 import { readArticle } from './input.js';
 import { offlineExtractor } from './offline/extract.js';
@@ -47,6 +48,11 @@ export interface DraftOptions {
   url?: string;
   /** The name the validation report gives the draft. */
   file?: string;
+  /**
+   * Which ids the graph already holds (the loader's lookup): the draft then takes no id the
+   * graph holds for another kind, and is validated against the graph as importCase will.
+   */
+  lookupIds?: ValidationEnv['lookupIds'];
 }
 
 /** Validation of a draft: its text is inline, and ids are checked within the file only. */
@@ -87,19 +93,20 @@ export async function draftCase(raw: string | Buffer, options: DraftOptions = {}
   const { findings, dropped } = verifyFindings(article.text, extracted);
   report.dropped = dropped;
   report.notes = findings.notes;
-  const built = buildCaseFile(article, findings);
+  const env: ValidationEnv = options.lookupIds ? { ...offlineEnv, lookupIds: options.lookupIds } : offlineEnv;
+  const built = buildCaseFile(article, findings, await graphKinds(findings, options.lookupIds));
   if ('none' in built) {
     report.refused = built.none;
     return done({ items: [] });
   }
   const file = options.file ?? 'draft.case.yaml';
-  const problems = await checkDraft(file, built.caseFile);
+  const problems = await checkDraft(file, built.caseFile, env);
   if (problems.length > 0) {
     report.refused = `the draft did not pass validation, so none is given: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
     return done({ items: [] });
   }
   const yaml = toYaml(built.caseFile, article);
-  const again = await validateCaseFile(file, yaml, offlineEnv);
+  const again = await validateCaseFile(file, yaml, env);
   if (!again.valid) {
     report.refused = `the draft's YAML did not pass validation: ${again.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
     return done({ items: [] });
@@ -108,8 +115,8 @@ export async function draftCase(raw: string | Buffer, options: DraftOptions = {}
   return done({ caseFile: built.caseFile, yaml, items: itemsOf(article.text, findings, built.caseFile) });
 }
 
-export async function checkDraft(file: string, caseFile: CaseFile): Promise<Problem[]> {
-  const checked = await validateCaseData(file, structuredClone(caseFile), offlineEnv);
+export async function checkDraft(file: string, caseFile: CaseFile, env: ValidationEnv = offlineEnv): Promise<Problem[]> {
+  const checked = await validateCaseData(file, structuredClone(caseFile), env);
   return checked.valid ? [] : checked.problems;
 }
 
@@ -132,6 +139,14 @@ function toYaml(caseFile: CaseFile, article: Article): string {
     },
   });
   return header + doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+}
+
+/** The kinds the graph holds for the ids the draft's entities would take (and their next few suffixes). */
+async function graphKinds(findings: Findings, lookupIds?: ValidationEnv['lookupIds']): Promise<Map<string, string>> {
+  if (!lookupIds || findings.entities.length === 0) return new Map();
+  const candidates = findings.entities.flatMap((e) => [slug(e.name), `${slug(e.name)}-2`, `${slug(e.name)}-3`]);
+  const found = await lookupIds([...new Set(candidates)]);
+  return new Map([...found].map(([id, info]) => [id, info.kind]));
 }
 
 function countsOf(caseFile: CaseFile): Record<string, number> {

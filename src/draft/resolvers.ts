@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import type { Context } from '../graphql/context.js';
+import { graphLookup } from '../ingest/load.js';
 import { draftCase } from './draft.js';
 import type { Extractor } from './findings.js';
 import { extractorFromEnv } from './llm/extract.js';
@@ -14,10 +16,10 @@ interface DraftArgs {
   extractor: 'OFFLINE' | 'LLM';
 }
 
-/** The `draftCase` query: the drafter behind the API. It reads and writes nothing in the graph. */
+/** The `draftCase` query: the drafter behind the API. It reads only which ids the graph holds, and writes nothing. */
 export const draftResolvers = {
   Query: {
-    draftCase: async (_: unknown, args: DraftArgs) => {
+    draftCase: async (_: unknown, args: DraftArgs, ctx: Context) => {
       if (args.text.length > MAX_DRAFT_TEXT) {
         throw new GraphQLError(`The article is ${args.text.length} characters long; draftCase takes at most ${MAX_DRAFT_TEXT}. Give one article.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'text' } });
       }
@@ -27,7 +29,7 @@ export const draftResolvers = {
         if (typeof configured === 'string') throw new GraphQLError(`The LLM extractor is not configured: ${configured}.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'extractor' } });
         extractor = configured;
       }
-      const result = await draftCase(args.text, { extractor, title: args.title ?? undefined, published: args.published ?? undefined, url: args.url ?? undefined });
+      const result = await draftCase(args.text, { extractor, title: args.title ?? undefined, published: args.published ?? undefined, url: args.url ?? undefined, lookupIds: graphLookup(ctx.executor) });
       return {
         yaml: result.yaml ?? null,
         json: result.caseFile ? JSON.stringify(result.caseFile) : null,

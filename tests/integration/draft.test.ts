@@ -61,6 +61,24 @@ describe('draftCase', () => {
     await api.gql(`mutation { deleteCase(id: "case-osric-pellham") { caseId } }`, {}, WRITE);
   });
 
+  it('takes no id the graph holds for another kind, so the draft loads in that graph', async () => {
+    const org = `formatVersion: 2
+documents: [{ id: doc-marlo-keats-org, title: t, text: "Marlo Keats is a shop." }]
+case: { id: case-marlo-keats-org, caption: c, status: open, sources: [{ quote: "Marlo Keats is a shop." }] }
+entities: [{ id: marlo-keats, kind: Organization, name: Marlo Keats, sources: [{ quote: "Marlo Keats" }] }]
+`;
+    expect((await api.gql(`mutation($file: String!) { importCase(file: $file) { applied } }`, { file: org }, WRITE)).errors).toBeUndefined();
+    const { data } = await api.gql(DRAFT, { text: 'A jury convicted Marlo Keats of arson on Monday. Judge Ivo Strand sentenced Keats to a year in prison.', published: '2024-04-03' });
+    const draft = data.draftCase;
+    const person = draft.items.find((i: { kind: string; label: string }) => i.kind === 'person' && i.label.startsWith('Marlo Keats'));
+    expect(person.ref).toBe('marlo-keats-2');
+    const loaded = await api.gql(`mutation($file: String!) { importCase(file: $file) { caseId applied } }`, { file: draft.yaml }, WRITE);
+    expect(loaded.errors).toBeUndefined();
+    const { data: read } = await api.gql(`{ entity(id: "marlo-keats-2") { __typename name } other: entity(id: "marlo-keats") { __typename } }`);
+    expect(read).toEqual({ entity: { __typename: 'Person', name: 'Marlo Keats' }, other: { __typename: 'Organization' } });
+    await api.gql(`mutation { a: deleteCase(id: "${draft.caseId}") { caseId } b: deleteCase(id: "case-marlo-keats-org") { caseId } }`, {}, WRITE);
+  });
+
   it('answers bad input with the reason and no draft', async () => {
     const { data, errors } = await api.gql(DRAFT, { text: 'Le tribunal a condamné le prévenu à deux ans de prison ferme pour des faits de fraude fiscale dans la région.' });
     expect(errors).toBeUndefined();

@@ -14,10 +14,10 @@ export type Built = { caseFile: CaseFile } | { none: string };
  * its one document (inline), the case, entities, charges, rulings, events, roles and relations,
  * each citing its passage with code-point offsets.
  */
-export function buildCaseFile(article: Article, findings: Findings): Built {
+export function buildCaseFile(article: Article, findings: Findings, graphKinds: Map<string, string> = new Map()): Built {
   const source = new SourceText(article.text);
   const title = (article.title ?? article.text.split('\n').find((l) => l.trim())?.trim() ?? 'Untitled article').slice(0, 200);
-  const ids = new IdPool();
+  const ids = new IdPool(graphKinds);
   const documentId = ids.take(`article-${slug(title, 50)}`);
   const defendants = [...new Set(findings.roles.filter((r) => r.role === 'defendant').map((r) => r.who))];
   const names = new Map(findings.entities.map((e) => [e.key, e.name]));

@@ -7,9 +7,11 @@ export function slug(text: string, max = 60): string {
 /** Hands out ids unique in one file: a second "x" becomes "x-2". */
 export class IdPool {
   private readonly used = new Set<string>();
-  take(base: string): string {
+  /** `graphKinds`: ids the graph already holds, with their kind; an id of another kind is not reused. */
+  constructor(private readonly graphKinds: Map<string, string> = new Map()) {}
+  take(base: string, kind?: string): string {
     let id = base;
-    for (let n = 2; this.used.has(id); n += 1) id = `${base}-${n}`;
+    for (let n = 2; this.used.has(id) || (kind !== undefined && (this.graphKinds.get(id) ?? kind) !== kind); n += 1) id = `${base}-${n}`;
     this.used.add(id);
     return id;
   }

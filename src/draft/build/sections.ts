@@ -21,7 +21,7 @@ const guess = (g?: Guess) => (g?.inferred ? { inferred: true, reason: g.reason ?
 
 export function buildEntities(ctx: BuildContext, findings: Findings): EntityInput[] {
   return findings.entities.map((e) => {
-    const id = ctx.ids.take(slug(e.name));
+    const id = ctx.ids.take(slug(e.name), e.kind);
     ctx.entityId.set(e.key, id);
     ctx.names.set(e.key, e.name);
     const mentions = e.mentions.filter((m) => [...m.quote].length >= 3);
