@@ -2,7 +2,9 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { startServer } from './graphql/server.js';
 import { loadSeeds } from './ingest/seeds.js';
 import { CaseFileError } from './ingest/problems.js';
-import { connect, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
+import { connect, pingDriver, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
+import { EmbeddedSupervisor } from './neo4j/embedded/supervisor.js';
+import { Watchdog } from './neo4j/watchdog.js';
 import { Neo4jUnavailableError } from './neo4j/embedded/build.js';
 import { Executor } from './neo4j/executor.js';
 import { drainable } from './lifecycle/drain.js';
@@ -43,17 +45,25 @@ async function main(): Promise<void> {
   try {
     target = await resolveNeo4j(config, (message) => log.info(message));
     cleanups.push(target.release);
-    if (target.mode === 'embedded') {
+    let supervisor: EmbeddedSupervisor | undefined;
+    if (target.embedded) {
       // Lets `npm run load` use this Neo4j while the service holds its store.
       writeRunningNeo4j(config.dataDir, target.uri);
       cleanups.push(async () => removeRunningNeo4j(config.dataDir));
+      const embedded = new EmbeddedSupervisor(target.embedded, log, (reason) => void stop(reason, 1));
+      cleanups.push(async () => embedded.stop());
+      supervisor = embedded;
     }
     const driver = await connect(target, { connectTimeoutMs: config.timeouts.connectMs });
     cleanups.push(() => driver.close());
-    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs });
+    const pings = pingDriver(target, config.timeouts.pingMs);
+    cleanups.push(() => pings.close());
+    const watchdog = new Watchdog(pings.ping, { pingTimeoutMs: config.timeouts.pingMs });
+    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, watchdog });
     await applySchema(executor);
     if (config.seedOnStart) await loadSeeds(executor, log);
-    const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http });
+    const database = { unreachableLimitMs: config.timeouts.healthUnreachableMs, ...(supervisor ? { embedded: () => supervisor.status() } : {}) };
+    const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http, database });
     const requests = drainable(running.server);
     cleanups.push(async () => {
       log.info({ inFlight: requests.inFlight(), graceMs: config.timeouts.shutdownGraceMs }, 'no longer accepting connections; draining requests');

@@ -79,7 +79,7 @@ export async function startServer(executor: Executor, log: Logger, port: number,
   const yoga = createGraphQLHandler(executor, log, options);
   // Bundled before the first visit, so a broken explorer stops the start rather than a page load.
   await explorerBundle();
-  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage], (req, res) => void yoga(req, res)))));
+  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage], (req, res) => void yoga(req, res))), options.database));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -13,12 +13,25 @@ export interface EmbeddedOptions {
   pageCache: string;
   /** Seconds before Neo4j itself aborts a transaction; 0 for no limit. */
   transactionTimeoutSeconds?: number;
+  /** A file whose first line is the password of the user `neo4j`; unset turns authentication off. */
+  passwordFile?: string;
   say?: (message: string) => void;
+}
+
+/** How the JVM ended: `expected` when `stop()` asked it to. */
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  expected: boolean;
+  /** The last lines the JVM wrote on stderr. */
+  stderr: string;
 }
 
 export interface RunningNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the JVM is gone, however it went. */
+  exited: Promise<Neo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +84,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
       String(options.boltPort),
       String(toBytes(options.pageCache)),
       String(options.transactionTimeoutSeconds ?? 0),
+      ...(options.passwordFile ? [options.passwordFile] : []),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -79,10 +93,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
     stderrTail.push(line);
     if (stderrTail.length > 30) stderrTail.shift();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stopping = false;
+  const ended = new Promise<Neo4jExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, expected: stopping, stderr: stderrTail.join('\n') })),
+  );
+  const exited = ended.then((exit) => exit.code);
 
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
+      stopping = true;
       child.kill('SIGKILL');
       reject(new Error(`Neo4j did not start within ${READY_TIMEOUT_MS / 1000}s:\n${stderrTail.join('\n')}`));
     }, READY_TIMEOUT_MS);
@@ -103,7 +122,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
     });
   });
   options.say?.(`Embedded Neo4j ready at ${uri} (pid ${child.pid}, store ${options.homeDir})`);
-  return { uri, pid: child.pid!, stop: () => stop(child, exited) };
+  return {
+    uri,
+    pid: child.pid!,
+    exited: ended,
+    stop: () => {
+      stopping = true;
+      return stop(child, exited);
+    },
+  };
 }
 
 /** Closing stdin asks the JVM to shut down cleanly; signals follow only if it hangs. */
