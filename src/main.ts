@@ -12,6 +12,9 @@ import { applySchema } from './neo4j/migrations.js';
 import { removeRunningNeo4j, writeRunningNeo4j } from './neo4j/running.js';
 import { createLogger } from './shared/logger.js';
 
+/** A repeat of the signal that started the shutdown within this long is the same signal, delivered twice. */
+const SAME_SIGNAL_MS = 500;
+
 /** `npm start`: Neo4j (given or embedded), schema, seeds, then GraphQL on PORT. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,13 +22,15 @@ async function main(): Promise<void> {
   const started = Date.now();
   let target: Neo4jTarget | undefined;
   const cleanups: (() => Promise<void>)[] = [];
-  let stopping = false;
+  let stopping: { reason: string; at: number } | undefined;
   const stop = async (reason: string, code: number) => {
+    // `npm start` passes on the SIGINT a terminal's Ctrl-C also sends this process: one signal.
+    if (stopping && reason === stopping.reason && Date.now() - stopping.at < SAME_SIGNAL_MS) return;
     if (stopping) {
       log.warn({ reason }, 'second signal: exiting now, without waiting for requests or Neo4j');
       process.exit(1);
     }
-    stopping = true;
+    stopping = { reason, at: Date.now() };
     log.info({ reason }, 'shutting down');
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
     log.info('stopped');
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
     const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http, database });
     const requests = drainable(running.server);
     cleanups.push(async () => {
+      await requests.stopAccepting();
       log.info({ inFlight: requests.inFlight(), graceMs: config.timeouts.shutdownGraceMs }, 'no longer accepting connections; draining requests');
       const { finished, cut } = await requests.drain(config.timeouts.shutdownGraceMs);
       if (cut > 0) log.warn({ finished, cut }, `SHUTDOWN_GRACE_MS passed: closed ${cut} request(s) still running`);

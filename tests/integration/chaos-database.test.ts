@@ -58,14 +58,15 @@ describe('the embedded Neo4j killed or frozen under the running service', () => 
     const refused = await post(service.url, CASE_QUERY);
     expect(refused.status).toBe(503);
 
-    expect(await waitUntil(() => service.out.text.includes('"msg":"embedded Neo4j restarted"'), 50_000, 250), service.out.text.slice(-2000)).toBe(true);
+    expect(await waitUntil(() => service.out.text.includes('"msg":"embedded Neo4j restarted"'), 120_000, 250), service.out.text.slice(-2000)).toBe(true);
     expect(service.jvmPid()).not.toBe(first);
     expect(alive(service.jvmPid())).toBe(true);
     let answer = await post(service.url, CASE_QUERY);
     await waitUntil(async () => (answer = await post(service.url, CASE_QUERY)).status === 200, 10_000, 500);
     expect(answer.body).toEqual({ data: { case: { id: `${PREFIX}-1-case`, caption: `Fictional matter ${PREFIX}-1` } } });
     expect((await health()).body.neo4j).toMatchObject({ process: 'running', restarts: 1, reachable: true });
-  }, 60_000);
+    // A JVM start takes about 10 s on an idle 2-core machine; under heavy load it was seen at 45 s.
+  }, 180_000);
 
   it('a frozen JVM (SIGSTOP): requests in flight and new ones get 503 within the bound, /health fails after HEALTH_UNREACHABLE_MS, and SIGCONT heals', async () => {
     const jvm = service.jvmPid();
