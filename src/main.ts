@@ -4,6 +4,7 @@ import { loadSeeds } from './ingest/seeds.js';
 import { CaseFileError } from './ingest/problems.js';
 import { connect, pingDriver, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
 import { EmbeddedSupervisor } from './neo4j/embedded/supervisor.js';
+import { CircuitBreaker } from './neo4j/circuit-breaker.js';
 import { Watchdog } from './neo4j/watchdog.js';
 import { Neo4jUnavailableError } from './neo4j/embedded/build.js';
 import { Executor } from './neo4j/executor.js';
@@ -63,10 +64,14 @@ async function main(): Promise<void> {
     cleanups.push(() => driver.close());
     const pings = pingDriver(target, config.timeouts.pingMs);
     cleanups.push(() => pings.close());
+    const breaker = new CircuitBreaker();
+    // Start-up (schema, seeds) may wait on a cold database for long; only requests are watched.
+    const startup = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, breaker });
+    await applySchema(startup);
+    if (config.seedOnStart) await loadSeeds(startup, log);
+    await pings.ping().catch(() => {});
     const watchdog = new Watchdog(pings.ping, { pingTimeoutMs: config.timeouts.pingMs });
-    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, watchdog });
-    await applySchema(executor);
-    if (config.seedOnStart) await loadSeeds(executor, log);
+    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, breaker, watchdog });
     const database = { unreachableLimitMs: config.timeouts.healthUnreachableMs, ...(supervisor ? { embedded: () => supervisor.status() } : {}) };
     const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http, database });
     const requests = drainable(running.server);

@@ -107,7 +107,9 @@ export async function connect(target: Neo4jTarget, timeouts: DriverTimeouts = { 
 
 /**
  * A small driver of its own for the watchdog's checks, so a pool full of stuck statements
- * cannot delay the check that finds them stuck. `ping` asks Neo4j `RETURN 1`.
+ * cannot delay the check that finds them stuck. `ping` asks Neo4j `RETURN 1`; call it once at
+ * start so later checks find a connection open and logged in (opening one, with its login, can
+ * take seconds on a busy machine, which is not a freeze).
  */
 export function pingDriver(target: Neo4jTarget, timeoutMs: number): { ping(): Promise<unknown>; close(): Promise<void> } {
   const auth = target.password ? neo4j.auth.basic(target.user, target.password) : undefined;
