@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
 import { pathToString, type Problem } from './problems.js';
 
 export type FieldPath = readonly (string | number)[];
@@ -32,6 +32,7 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
       hint: error.code === 'DUPLICATE_KEY' ? 'remove or rename the repeated key' : 'fix the syntax at this position (indentation, quotes, colons)',
     };
   });
+  if (problems.length === 0) problems.push(...tagProblems(file, text, doc, lineCounter));
   if (problems.length === 0 && /\.json$/i.test(file)) {
     const strict = strictJsonProblem(text);
     if (strict) {
@@ -72,6 +73,41 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
     };
   }
   return { parsed: { file, data, position }, problems };
+}
+
+/** Explicit tags that only restate what JSON has: a string, number, boolean, null, list or map. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
+ * A case file holds JSON's values only. Any other tag (`!!js/function`, `!!binary`, `!!set`,
+ * `!custom`…) is refused with its place rather than read as text or as something else.
+ */
+function tagProblems(file: string, text: string, doc: Document, lineCounter: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, (_key, node, path) => {
+    if (!isNode(node) || !node.tag || PLAIN_TAGS.has(node.tag)) return;
+    const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    const valueAt = node.range?.[0] ?? 0;
+    const tagAt = text.lastIndexOf(shown, valueAt);
+    const pos = lineCounter.linePos(tagAt >= 0 ? tagAt : valueAt);
+    problems.push({
+      file, line: pos.line, column: pos.col, path: pathToString(fieldPath([...path, node])),
+      message: `the YAML tag ${shown} is not allowed: a case file holds only text, numbers, true/false, null, lists and maps`,
+      hint: 'remove the tag (write the value as plain text or a number)',
+    });
+  });
+  return problems;
+}
+
+/** The field path of the last of `ancestors` (as yaml's `visit` gives them, the node itself appended). */
+function fieldPath(ancestors: readonly unknown[]): (string | number)[] {
+  const at: (string | number)[] = [];
+  ancestors.forEach((step, i) => {
+    const child = ancestors[i + 1];
+    if (isSeq(step)) at.push(step.items.indexOf(child as never));
+    else if (isPair(step) && child === step.value) at.push(isScalar(step.key) ? String(step.key.value) : String(step.key));
+  });
+  return at;
 }
 
 /** How deeply values may nest in a case file (one needs about 6 levels); deeper is refused before parsing where it can be seen. */

@@ -37,3 +37,21 @@ describe('nesting deeper than a case file ever needs', () => {
     expect(parseCaseFile('quoted.case.yaml', text).problems).toEqual([]);
   });
 });
+
+describe('YAML tags', () => {
+  it('a !!js/function tag is refused with its place and field, not stored as text', () => {
+    const text = 'case:\n  id: tagged-case\n  entities:\n    - id: x\n      name: !!js/function "function () { return 1 }"\n';
+    const { parsed, problems } = parseCaseFile('tagged.case.yaml', text);
+    expect(parsed).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'tagged.case.yaml', line: 5, column: 13, path: 'case.entities[0].name', message: expect.stringContaining('the YAML tag !!js/function is not allowed') }),
+    ]);
+  });
+
+  it('any tag beyond JSON values is refused (custom, !!binary, !!set); tags that restate a JSON value are accepted', () => {
+    for (const value of ['!custom x', '!!binary aGVsbG8=', '!!set {a}', '!!timestamp 2001-12-14']) {
+      expect(parseCaseFile('t.case.yaml', `a: ${value}\n`).problems, value).toEqual([expect.objectContaining({ line: 1, column: 4, path: 'a' })]);
+    }
+    expect(parseCaseFile('t.case.yaml', 'a: !!str 12\nb: !!int "3"\nc: !!seq [1]\n').parsed?.data).toEqual({ a: '12', b: 3, c: [1] });
+  });
+});
