@@ -13,6 +13,7 @@ import { alreadyLogged, maskUnexpected } from '../http/mask-errors.js';
 import { withRequestLog } from '../http/request-log.js';
 import { currentScope } from '../http/request-scope.js';
 import { withHealth } from '../health/routes.js';
+import { documentShapePlugin } from '../http/document-shape.js';
 import { explorerBundle, explorerPage } from '../web/explorer.js';
 import { renderGraphiQLPage } from '../web/graphiql.js';
 import { withWebPages } from '../web/routes.js';
@@ -62,6 +63,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
     cors: corsOption(http.corsOrigins),
     plugins: [
       csrfPlugin(),
+      documentShapePlugin(),
       authPlugin(http.readToken, options.writeToken),
       ...limitPlugins(http.limits),
       ...introspectionPlugins(http.introspection),
