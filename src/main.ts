@@ -7,6 +7,7 @@ import { EmbeddedSupervisor } from './neo4j/embedded/supervisor.js';
 import { CircuitBreaker } from './neo4j/circuit-breaker.js';
 import { Watchdog } from './neo4j/watchdog.js';
 import { Neo4jUnavailableError } from './neo4j/embedded/build.js';
+import { DiskFullError } from './neo4j/embedded/process.js';
 import { Executor } from './neo4j/executor.js';
 import { drainable } from './lifecycle/drain.js';
 import { applySchema } from './neo4j/migrations.js';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     log.info({ url: running.url, neo4j: target.mode, startupMs: Date.now() - started }, 'ready');
     console.log(`GraphiQL: ${running.url}  Explorer: ${running.url.replace(/\/graphql$/, '/explore')}  (Neo4j: ${target.mode} ${target.uri}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof Neo4jUnavailableError || error instanceof CaseFileError) {
+    if (error instanceof ConfigError || error instanceof Neo4jUnavailableError || error instanceof CaseFileError || error instanceof DiskFullError) {
       console.error(error.message);
     } else {
       log.error({ err: error }, 'start-up failed');
