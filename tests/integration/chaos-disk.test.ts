@@ -10,11 +10,17 @@ import { afterEach, describe, expect, it } from 'vitest';
  * is no way to make a full disk without it, so the test fails, saying so, rather than skipping).
  */
 const mounts: string[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const dir of mounts.splice(0)) {
-    try {
-      execFileSync('umount', [dir]);
-    } catch {}
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        execFileSync('umount', attempt < 20 ? [dir] : ['-l', dir], { stdio: 'pipe' });
+        break;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -119,7 +119,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
       clearTimeout(timer);
       stopping = true;
       child.kill('SIGKILL');
-      reject(new DiskFullError(disk));
+      // Rejected once the JVM is gone, so that no Java process outlives the failed start.
+      void exited.then(() => reject(new DiskFullError(disk)));
     }, 1_000);
     void exited.then((code) => {
       clearInterval(watchDisk);
