@@ -34,6 +34,10 @@ export interface Timeouts {
   connectMs: number;
   /** SHUTDOWN_GRACE_MS: on SIGTERM/SIGINT, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
+  /** NEO4J_PING_TIMEOUT_MS: a check of a slow statement's Neo4j unanswered this long means it stopped answering. */
+  pingMs: number;
+  /** HEALTH_UNREACHABLE_MS: an embedded Neo4j whose JVM runs but does not answer this long fails /health. */
+  healthUnreachableMs: number;
 }
 
 /** Settings of the GraphQL HTTP endpoint; every one has an env variable and a default. */
@@ -149,5 +153,7 @@ export function loadTimeouts(env: NodeJS.ProcessEnv = process.env): Timeouts {
     transactionMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 10_000, 0, 3_600_000),
     connectMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    pingMs: integer(env, 'NEO4J_PING_TIMEOUT_MS', 2_000, 100, 60_000),
+    healthUnreachableMs: integer(env, 'HEALTH_UNREACHABLE_MS', 30_000, 1_000, 3_600_000),
   };
 }

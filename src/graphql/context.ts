@@ -1,4 +1,5 @@
 import type { HttpConfig } from '../config/env.js';
+import type { DatabaseWatch } from '../health/liveness.js';
 import type { Executor, QueryStats } from '../neo4j/executor.js';
 
 /** What every resolver gets: the executor, counting the request's round trips. */
@@ -15,6 +16,8 @@ export interface ServerOptions {
   writeToken?: string | undefined;
   /** Read token, limits, CORS, introspection, body size; read from the environment when left out. */
   http?: HttpConfig | undefined;
+  /** What /health reports about the database beyond the executor's reachability. */
+  database?: Omit<DatabaseWatch, 'executor'> | undefined;
 }
 
 export function createContext(baseExecutor: Executor, request: Request, options: ServerOptions = {}): Context {

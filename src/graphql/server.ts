@@ -14,6 +14,7 @@ import { withRequestLog } from '../http/request-log.js';
 import { currentScope } from '../http/request-scope.js';
 import { withHealth } from '../health/routes.js';
 import { draftBundle, draftPage } from '../web/draft-page.js';
+import { documentShapePlugin } from '../http/document-shape.js';
 import { explorerBundle, explorerPage } from '../web/explorer.js';
 import { renderGraphiQLPage } from '../web/graphiql.js';
 import { withWebPages } from '../web/routes.js';
@@ -63,6 +64,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
     cors: corsOption(http.corsOrigins),
     plugins: [
       csrfPlugin(),
+      documentShapePlugin(),
       authPlugin(http.readToken, options.writeToken),
       ...limitPlugins(http.limits),
       ...introspectionPlugins(http.introspection),
@@ -80,7 +82,7 @@ export async function startServer(executor: Executor, log: Logger, port: number,
   const yoga = createGraphQLHandler(executor, log, options);
   // Bundled before the first visit, so a broken explorer stops the start rather than a page load.
   await Promise.all([explorerBundle(), draftBundle()]);
-  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage, draftPage], (req, res) => void yoga(req, res)))));
+  const server = createServer(withHealth(executor, log, withRequestLog(log, withWebPages([explorerPage, draftPage], (req, res) => void yoga(req, res))), options.database));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

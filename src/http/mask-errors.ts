@@ -14,6 +14,12 @@ function rootCause(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError ? rootCause(error.originalError) : error;
 }
 
+/** The INSUFFICIENT_STORAGE error (a full disk) a failure carries, if any: expected, with its own code and 507, its cause logged. */
+function diskFullOf(error: unknown): GraphQLError | undefined {
+  for (let e: unknown = error; e instanceof GraphQLError; e = e.originalError) if (e.extensions.code === 'INSUFFICIENT_STORAGE') return e;
+  return undefined;
+}
+
 const UNAVAILABLE = new Set<string>([driverErrors.SERVICE_UNAVAILABLE, driverErrors.SESSION_EXPIRED]);
 
 const logged = new WeakSet<object>();
@@ -36,6 +42,11 @@ export function maskUnexpected(log: Logger) {
     const cause = rootCause(error);
     const { path, nodes, source, positions } = error instanceof GraphQLError ? error : ({} as Partial<GraphQLError>);
     if (typeof error === 'object' && error !== null) logged.add(error);
+    const storage = diskFullOf(error);
+    if (storage) {
+      log.error({ requestId, path, err: cause }, 'disk full');
+      return new GraphQLError(storage.message, { path, nodes, source, positions, extensions: { ...storage.extensions, requestId } });
+    }
     if (cause instanceof Neo4jError && UNAVAILABLE.has(cause.code)) {
       log.warn({ requestId, path, err: cause }, 'database unavailable');
       const unavailable = serviceUnavailable(requestId);

@@ -1,7 +1,7 @@
 import type { CypherQuery, Executor } from '../neo4j/executor.js';
 import { diffPlan, hasChanges, type ChangeReport, type GraphState } from './diff.js';
 import type { GraphPlan } from './plan.js';
-import { writePlans } from './write.js';
+import { LoadedMeanwhileError, writePlans } from './write.js';
 import * as q from './write-queries.js';
 
 export interface ImportOptions {
@@ -110,6 +110,17 @@ export async function importPlan(executor: Executor, plan: GraphPlan, file: stri
  * all of them or none. Plans must come in load order (a plan after those it refers to).
  */
 export async function importPlans(executor: Executor, items: ImportItem[], options: Omit<ImportOptions, 'sourceHash'> = {}): Promise<ImportOutcome[]> {
+  try {
+    return await importOnce(executor, items, options);
+  } catch (error) {
+    // Another import of a case read as new won the race: plan again against the graph as it is
+    // now, so that only one of them reports the case created (the other finds it unchanged).
+    if (!(error instanceof LoadedMeanwhileError)) throw error;
+    return importOnce(executor, items, options);
+  }
+}
+
+async function importOnce(executor: Executor, items: ImportItem[], options: Omit<ImportOptions, 'sourceHash'>): Promise<ImportOutcome[]> {
   const states = await readGraphStates(executor, items.map((i) => i.plan));
   const outcomes: ImportOutcome[] = [];
   const toWrite: { index: number; item: ImportItem }[] = [];
@@ -132,20 +143,21 @@ export async function importPlans(executor: Executor, items: ImportItem[], optio
     if (report.existed && !report.changed && !hashDiffers) return;
     toWrite.push({ index, item });
   });
-  await writePlans(executor, toWrite.map(({ item }) => ({ plan: item.plan, sourceHash: item.sourceHash ?? null })));
+  const expectNew = new Set(toWrite.filter(({ index }) => !outcomes[index]!.report!.existed).map(({ item }) => item.plan.caseId));
+  await writePlans(executor, toWrite.map(({ item }) => ({ plan: item.plan, sourceHash: item.sourceHash ?? null })), { expectNew });
   for (const { index } of toWrite) outcomes[index] = { report: { ...outcomes[index]!.report!, applied: true } };
   return outcomes;
 }
 
 /** Removes everything a case's file stated; entities other cases also state stay, with their facts. */
-export async function deleteCase(executor: Executor, caseId: string): Promise<{ removedNodes: number; removedRelationships: number }> {
+export async function deleteCase(executor: Executor, caseId: string): Promise<{ removedNodes: number; removedRelationships: number; removedPassages: number }> {
   return executor.transaction(async (tx) => {
     const [manifest] = await tx.run<NonNullable<GraphState['previous']>>(q.readManifest(caseId));
     if (!manifest) throw new CaseNotFoundError(caseId);
     const [rels] = await tx.run<{ removed: number }>(q.deleteRelationships(manifest.relKeys.map((key) => ({ caseId, ...q.parseRelKey(key) }))));
     const [nodes] = await tx.run<{ removed: number }>(q.releaseNodes('Entity', [...new Set([...manifest.nodeIds, ...manifest.externalIds])].map((id) => ({ id, caseId }))));
-    await tx.run(q.releaseNodes('Passage', manifest.passageIds.map((id) => ({ id, caseId }))));
+    const [passages] = await tx.run<{ removed: number }>(q.releaseNodes('Passage', manifest.passageIds.map((id) => ({ id, caseId }))));
     await tx.run({ text: 'MATCH (m:CaseManifest {caseId: $caseId}) DELETE m', params: { caseId } });
-    return { removedNodes: nodes?.removed ?? 0, removedRelationships: rels?.removed ?? 0 };
+    return { removedNodes: nodes?.removed ?? 0, removedRelationships: rels?.removed ?? 0, removedPassages: passages?.removed ?? 0 };
   });
 }

@@ -188,6 +188,7 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     if (role.who === role.in) report(['roles', i], 'a role cannot be held in itself', 'set in: to the case, work or organisation');
   });
   checkLocalIds(data, report);
+  checkPartOfCycles(data, report);
   if (data.formatVersion === 1) {
     for (const { field, at } of index.newerFields) {
       report(at, `${field} needs formatVersion: 2`, 'write formatVersion: 2 at the top of the file; version 2 reads every version 1 file the same way (docs/case-file-format.md, Versions)');
@@ -303,6 +304,37 @@ function checkLocalIds(data: CaseFile, report: (at: FieldPath, message: string, 
   };
   (data.roles ?? []).forEach((role, i) => !(BROKEN in role) && check('roles', i, roleId(role), role.id !== undefined));
   (data.relations ?? []).forEach((relation, i) => !(BROKEN in relation) && check('relations', i, relationId(relation), relation.id !== undefined));
+}
+
+/**
+ * An event cannot be part of itself, directly (`partOf` its own id) or through others (a part
+ * of b, b part of a): timelines and the PART_OF hierarchy would loop. Each cycle is reported
+ * once, at the `partOf` of its first event in the file, with the whole loop named.
+ */
+function checkPartOfCycles(data: CaseFile, report: (at: FieldPath, message: string, hint: string) => void): void {
+  const events = (data.events ?? []).map((event, i) => ({ event, i })).filter(({ event }) => !(BROKEN in event));
+  const parentOf = new Map<string, string>();
+  const indexOf = new Map<string, number>();
+  for (const { event, i } of events) {
+    const parent = (event as { partOf?: { id?: unknown } }).partOf?.id;
+    if (typeof event.id === 'string' && typeof parent === 'string') parentOf.set(event.id, parent);
+    if (typeof event.id === 'string' && !indexOf.has(event.id)) indexOf.set(event.id, i);
+  }
+  const reported = new Set<string>();
+  for (const [start] of parentOf) {
+    const loop = [start];
+    for (let next = parentOf.get(start); next !== undefined && loop.length <= parentOf.size; next = parentOf.get(next)) {
+      if (next === start) {
+        if (loop.some((id) => reported.has(id))) break;
+        loop.forEach((id) => reported.add(id));
+        const message = loop.length === 1 ? `event "${start}" is partOf itself` : `partOf makes a loop: ${[...loop, start].map((id) => `"${id}"`).join(' → ')}`;
+        report(['events', indexOf.get(start)!, 'partOf', 'id'], message, 'an event cannot be part of itself, directly or through others; remove or change one of these partOf');
+        break;
+      }
+      if (loop.includes(next)) break;
+      loop.push(next);
+    }
+  }
 }
 
 /** The nearest id by edit distance, to suggest a fix for a typo. */

@@ -12,6 +12,18 @@ export interface WriteSummary {
   removedRelationships: number;
 }
 
+/**
+ * A case read as new was loaded by someone else between that read and this write's lock on it
+ * (two imports of one new case at once): the write is rolled back, to be planned again
+ * against the graph as it now is.
+ */
+export class LoadedMeanwhileError extends Error {
+  constructor(readonly caseIds: string[]) {
+    super(`case(s) ${caseIds.join(', ')} were loaded by another import meanwhile`);
+    this.name = 'LoadedMeanwhileError';
+  }
+}
+
 /** A plan to write, with the hash of the files it came from (kept to skip unchanged seeds). */
 export interface PlanToWrite {
   plan: GraphPlan;
@@ -36,11 +48,13 @@ export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash:
  * written in successive steps of the transaction, the others together, a statement per step
  * for each kind of row, so a batch costs about as many round trips as a single case.
  */
-export async function writePlans(executor: Executor, items: PlanToWrite[]): Promise<WriteSummary[]> {
+export async function writePlans(executor: Executor, items: PlanToWrite[], options: { expectNew?: ReadonlySet<string> } = {}): Promise<WriteSummary[]> {
   if (items.length === 0) return [];
   return executor.transaction(async (tx) => {
     const manifests = await tx.run<PreviousLoad & { caseId: string }>(q.lockCases(items.map((i) => i.plan.caseId)));
     const previous = new Map(manifests.map((m) => [m.caseId, m]));
+    const raced = manifests.filter((m) => m.existed && options.expectNew?.has(m.caseId)).map((m) => m.caseId);
+    if (raced.length > 0) throw new LoadedMeanwhileError(raced);
     const touched = new Set<string>();
     for (const { plan } of items) {
       for (const id of [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds, ...previous.get(plan.caseId)!.nodeIds]) touched.add(id);

@@ -12,6 +12,8 @@ export const BREAKER_COOLDOWN_MS = 1_000;
  */
 export class CircuitBreaker {
   private openedAt: number | null = null;
+  /** The first outage since Neo4j last answered. */
+  private downSince: number | null = null;
   private probing = false;
 
   constructor(
@@ -24,14 +26,23 @@ export class CircuitBreaker {
     return this.now() - this.openedAt < this.cooldownMs || this.probing ? 'open' : 'half-open';
   }
 
+  /** Reachable until an outage; then how long since the first one, until a call succeeds again. */
+  reachability(): { reachable: boolean; unreachableForMs?: number } {
+    return this.downSince === null ? { reachable: true } : { reachable: false, unreachableForMs: this.now() - this.downSince };
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     const probe = this.admit();
     try {
       const result = await work();
       this.openedAt = null;
+      this.downSince = null;
       return result;
     } catch (error) {
-      if (isOutage(error)) this.openedAt = this.now();
+      if (isOutage(error)) {
+        this.openedAt = this.now();
+        this.downSince ??= this.openedAt;
+      }
       throw error;
     } finally {
       if (probe) this.probing = false;

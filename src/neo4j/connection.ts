@@ -2,7 +2,8 @@ import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config/env.js';
 import { commandExists, ensureBuilt, Neo4jUnavailableError } from './embedded/build.js';
-import { startEmbedded } from './embedded/process.js';
+import { EMBEDDED_USER, ensurePassword, passwordFile } from './embedded/credentials.js';
+import { startEmbedded, type RunningNeo4j } from './embedded/process.js';
 import { installTcpNoDelay } from './tcp-nodelay.js';
 
 /** Where the database is and how to let it go; the rest of the code cannot tell which way. */
@@ -14,6 +15,15 @@ export interface Neo4jTarget {
   /** How it was reached, for logs: external, docker or embedded. */
   mode: 'external' | 'docker' | 'embedded';
   release(): Promise<void>;
+  /** The embedded JVM, to watch and restart; only for mode 'embedded'. */
+  embedded?: EmbeddedHandle;
+}
+
+/** The embedded Neo4j as a process: how it is doing, and how to start it again on the same port. */
+export interface EmbeddedHandle {
+  current(): RunningNeo4j;
+  /** Starts a new JVM on the same store and Bolt port (the old one must be gone). */
+  restart(): Promise<RunningNeo4j>;
 }
 
 export const NO_NEO4J_MESSAGE = [
@@ -43,8 +53,16 @@ export async function startEmbeddedTarget(
   } catch (error) {
     throw new Neo4jUnavailableError(`${(error as Error).message}\n\n${NO_NEO4J_MESSAGE}`);
   }
-  const running = await startEmbedded({ homeDir, boltPort: settings.boltPort, heap: settings.heap, pageCache: settings.pageCache, say });
-  return { uri: running.uri, user: 'neo4j', password: '', database: 'neo4j', mode: 'embedded', release: running.stop };
+  const password = ensurePassword(homeDir);
+  const launch = (boltPort: number) =>
+    startEmbedded({ homeDir, boltPort, heap: settings.heap, pageCache: settings.pageCache, passwordFile: passwordFile(homeDir), say });
+  let running = await launch(settings.boltPort);
+  const port = Number(new URL(running.uri).port);
+  const embedded: EmbeddedHandle = {
+    current: () => running,
+    restart: async () => (running = await launch(port)),
+  };
+  return { uri: running.uri, user: EMBEDDED_USER, password, database: 'neo4j', mode: 'embedded', release: () => running.stop(), embedded };
 }
 
 /** How long the driver waits for Neo4j before giving up (NEO4J_CONNECT_TIMEOUT_MS for the service). */
@@ -85,4 +103,24 @@ export async function connect(target: Neo4jTarget, timeouts: DriverTimeouts = { 
   const driver = neo4j.driver(target.uri, auth, driverConfig(timeouts));
   await driver.verifyConnectivity({ database: target.database });
   return driver;
+}
+
+/**
+ * A small driver of its own for the watchdog's checks, so a pool full of stuck statements
+ * cannot delay the check that finds them stuck. `ping` asks Neo4j `RETURN 1`; call it once at
+ * start so later checks find a connection open and logged in (opening one, with its login, can
+ * take seconds on a busy machine, which is not a freeze).
+ */
+export function pingDriver(target: Neo4jTarget, timeoutMs: number): { ping(): Promise<unknown>; close(): Promise<void> } {
+  const auth = target.password ? neo4j.auth.basic(target.user, target.password) : undefined;
+  const driver = neo4j.driver(target.uri, auth, {
+    maxConnectionPoolSize: 4,
+    connectionTimeout: timeoutMs,
+    connectionAcquisitionTimeout: timeoutMs,
+    maxTransactionRetryTime: 0,
+  });
+  return {
+    ping: () => driver.executeQuery('RETURN 1', {}, { database: target.database, routing: neo4j.routing.READ }),
+    close: () => driver.close(),
+  };
 }

@@ -19,6 +19,15 @@ export function isOutage(error: unknown): boolean {
   return UNREACHABLE.has(code(error) ?? '');
 }
 
+/** Neo4j ran out of disk: the error itself, or the read-only mode it switches to when it cannot preallocate a log. */
+const DISK_FULL = /No space left on device|running out of disk space|not enough space|database is in read-only mode/i;
+
+export function isDiskFull(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  for (let e: unknown = error; e instanceof Error; e = (e as Error & { cause?: unknown }).cause) if (DISK_FULL.test(e.message)) return true;
+  return false;
+}
+
 /** Every pooled connection stayed busy: the database answers but this service has too much in flight. */
 function isPoolExhausted(error: unknown): boolean {
   return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
@@ -52,6 +61,12 @@ export function databaseError(error: unknown, attempt: Attempt): unknown {
     return new GraphQLError(
       `The query ran longer than the ${attempt.timeoutMs} ms the server allows (${TX_TIMEOUT_SETTING}) and was stopped. Ask for less (a smaller page, fewer hops or a narrower filter), or raise ${TX_TIMEOUT_SETTING}.`,
       { extensions: { code: 'QUERY_TIMEOUT', limit: TX_TIMEOUT_SETTING, max: attempt.timeoutMs } },
+    );
+  }
+  if (isDiskFull(error)) {
+    return new GraphQLError(
+      "Neo4j's disk is full (or Neo4j switched the database to read-only after running out of space), so nothing can be written. A write that failed this way may have been committed or not: importCase is idempotent, so send it again once space is freed.",
+      { originalError: error as Error, extensions: { code: 'INSUFFICIENT_STORAGE', http: { status: 507 } } },
     );
   }
   if (isOutage(error) || isPoolExhausted(error)) {

@@ -2,6 +2,7 @@ import neo4j, { isRetriableError, type Driver, type ManagedTransaction, type Rec
 import { CircuitBreaker } from './circuit-breaker.js';
 import { toDriverParams, toNative } from './convert.js';
 import { databaseError } from './errors.js';
+import type { Watchdog } from './watchdog.js';
 
 /** A Cypher statement and its parameters. Values always travel as parameters, never as text. */
 export interface CypherQuery {
@@ -31,6 +32,8 @@ export interface ExecutorOptions {
   transactionTimeoutMs?: number;
   /** Shared by every view of one connection, so one request's outage spares the next ones. */
   breaker?: CircuitBreaker;
+  /** Fails statements at once when Neo4j stops answering (see watchdog.ts); none for batch tools. */
+  watchdog?: Watchdog | undefined;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface ExecutorOptions {
  * outage as a GraphQLError with its code, anything else unchanged.
  */
 export class Executor {
-  private readonly options: Required<ExecutorOptions>;
+  private readonly options: Required<Omit<ExecutorOptions, 'watchdog'>> & Pick<ExecutorOptions, 'watchdog'>;
 
   constructor(
     private readonly driver: Driver,
@@ -49,7 +52,12 @@ export class Executor {
     private readonly stats?: QueryStats,
     options: ExecutorOptions = {},
   ) {
-    this.options = { transactionTimeoutMs: options.transactionTimeoutMs ?? 0, breaker: options.breaker ?? new CircuitBreaker() };
+    this.options = { transactionTimeoutMs: options.transactionTimeoutMs ?? 0, breaker: options.breaker ?? new CircuitBreaker(), watchdog: options.watchdog };
+  }
+
+  /** Whether Neo4j answered the last statement, and how long it has been out of reach if not. */
+  reachability(): { reachable: boolean; unreachableForMs?: number } {
+    return this.options.breaker.reachability();
   }
 
   /** A view of the same connection that counts its round trips in `stats`. */
@@ -140,7 +148,8 @@ export class Executor {
   private async guard<R>(timeoutMs: number, work: () => Promise<R>): Promise<R> {
     const started = performance.now();
     try {
-      return await this.options.breaker.run(work);
+      const watchdog = this.options.watchdog;
+      return await this.options.breaker.run(() => (watchdog ? watchdog.watch(work()) : work()));
     } catch (error) {
       throw databaseError(error, { elapsedMs: performance.now() - started, timeoutMs });
     }

@@ -4,7 +4,9 @@ import path from 'node:path';
 /**
  * While the service runs the embedded Neo4j, it records where Bolt listens in
  * `<DATA_DIR>/neo4j/running.json`, so that other tools (the case-file loader) connect to that
- * Neo4j instead of starting a second one on the same store, which Neo4j keeps locked.
+ * Neo4j instead of starting a second one on the same store, which Neo4j keeps locked. The record
+ * holds no secret (the password is in `<DATA_DIR>/neo4j/password`) and is readable by its owner
+ * only (0600) all the same.
  */
 export interface RunningNeo4jFile {
   uri: string;
@@ -21,7 +23,7 @@ export function writeRunningNeo4j(dataDir: string, uri: string, pid = process.pi
   mkdirSync(path.dirname(file), { recursive: true });
   const record: RunningNeo4jFile = { uri, pid, startedAt: new Date().toISOString() };
   const temp = `${file}.${pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(record) + '\n');
+  writeFileSync(temp, JSON.stringify(record) + '\n', { mode: 0o600 });
   renameSync(temp, file);
 }
 

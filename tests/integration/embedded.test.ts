@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,6 +69,49 @@ describe('the embedded Neo4j launcher', () => {
     expect(await exit).toBe(0);
     expect(alive(jvm)).toBe(false);
     expect(out.text).toContain('"msg":"stopped"');
+  }, 240_000);
+
+  it('has authentication on: a random password per store in a 0600 file, used by the service and the loader; running.json holds no secret', async () => {
+    const dataDir = scratchHome();
+    const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_ON_START: 'false', NEO4J_URI: '', LOG_LEVEL: 'info', NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m' };
+    const { child, out, exit } = run('src/main.ts', [], env);
+    expect(await waitUntil(() => out.text.includes('GraphiQL:'), 200_000), out.text).toBe(true);
+    const bolt = /ready at (bolt:\/\/\S+)/.exec(out.text)![1]!;
+    const passwordPath = path.join(dataDir, 'neo4j', 'password');
+    const runningPath = path.join(dataDir, 'neo4j', 'running.json');
+    expect(statSync(passwordPath).mode & 0o777).toBe(0o600);
+    expect(statSync(runningPath).mode & 0o777).toBe(0o600);
+    const password = readFileSync(passwordPath, 'utf8').trim();
+    expect(password.length).toBeGreaterThanOrEqual(40);
+    const running = readFileSync(runningPath, 'utf8');
+    expect(Object.keys(JSON.parse(running)).sort()).toEqual(['pid', 'startedAt', 'uri']);
+    expect(running).not.toContain(password);
+
+    const attempt = async (auth?: ReturnType<typeof neo4j.auth.basic>) => {
+      const driver = neo4j.driver(bolt, auth);
+      try {
+        await driver.executeQuery('RETURN 1');
+        return 'ok';
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await driver.close();
+      }
+    };
+    expect(await attempt()).toMatch(/only allowed when auth is disabled/);
+    expect(await attempt(neo4j.auth.basic('neo4j', 'neo4j'))).toMatch(/unauthorized/);
+    expect(await attempt(neo4j.auth.basic('neo4j', password))).toBe('ok');
+
+    // The loader finds the service's Neo4j through running.json and logs in with the store's password.
+    const cases = path.join(scratchHome(), 'cases');
+    mkdirSync(cases);
+    writeFileSync(path.join(cases, 'judge.case.yaml'), syntheticJudgeFile('embedded-auth'));
+    writeFileSync(path.join(cases, 'one.case.yaml'), syntheticCaseFile('embedded-auth', 1));
+    const load = run('src/ingest/cli/main.ts', [cases], env);
+    expect(await load.exit, load.out.text).toBe(0);
+    expect(load.out.text).toContain("the running service's embedded Neo4j");
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
   }, 240_000);
 
   it('names the three ways to reach Neo4j when none is possible', async () => {

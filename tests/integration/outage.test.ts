@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Wired as main.ts does it, with the service's driver settings. The transaction timeout is
   // generous: a cold Neo4j on a busy machine plans its first writes slowly, and timeouts are
   // tested elsewhere.
-  driver = await connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', mode: 'external', release: async () => {} });
+  driver = await connect({ uri: neo4j.uri, user: 'neo4j', password: neo4j.password, database: 'neo4j', mode: 'external', release: async () => {} });
   executor = new Executor(driver, 'neo4j', undefined, { transactionTimeoutMs: 60_000 });
   server = await startServer(executor, createLogger('silent'), 0, '127.0.0.1', { writeToken: TOKEN, http: loadHttpConfig({}) });
   base = server.url.replace('localhost', '127.0.0.1').replace(/\/graphql$/, '');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensurePassword, passwordFile } from '../../src/neo4j/embedded/credentials.js';
 import { startEmbedded, type RunningNeo4j } from '../../src/neo4j/embedded/process.js';
 
 /**
@@ -10,6 +11,10 @@ import { startEmbedded, type RunningNeo4j } from '../../src/neo4j/embedded/proce
  */
 export interface OwnNeo4j {
   uri: string;
+  /** The password of the user `neo4j` (authentication is on, as for the service's). */
+  password: string;
+  /** Its JVM's process id while it runs. */
+  pid(): number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Stops it if running and deletes its store. */
@@ -22,8 +27,10 @@ export async function ownNeo4j(): Promise<OwnNeo4j> {
   let running: RunningNeo4j | undefined;
   const own: OwnNeo4j = {
     uri: `bolt://127.0.0.1:${port}`,
+    password: ensurePassword(home),
+    pid: () => running?.pid,
     async start() {
-      running = await startEmbedded({ homeDir: home, boltPort: port, heap: '256m', pageCache: '64m' });
+      running = await startEmbedded({ homeDir: home, boltPort: port, heap: '256m', pageCache: '64m', passwordFile: passwordFile(home) });
     },
     async stop() {
       await running?.stop();

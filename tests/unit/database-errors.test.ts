@@ -61,3 +61,16 @@ describe('databaseError', () => {
     }
   });
 });
+
+describe('a full disk', () => {
+  it('is INSUFFICIENT_STORAGE (507) saying the disk is full and the write may need sending again, not an unexpected error', () => {
+    for (const message of [
+      'Could not apply the transaction: java.io.IOException: No space left on device',
+      'No write operations are allowed on this database. The database is in read-only mode on this Neo4j instance.',
+    ]) {
+      const error = asGraphQL(databaseError(driverError('Neo.DatabaseError.Transaction.TransactionCommitFailed', message), quick));
+      expect(error.extensions).toMatchObject({ code: 'INSUFFICIENT_STORAGE', http: { status: 507 } });
+      expect(error.message).toMatch(/^Neo4j's disk is full .* importCase is idempotent, so send it again once space is freed\.$/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainable } from '../../src/lifecycle/drain.js';
 
@@ -29,15 +30,16 @@ afterEach(() => {
 });
 
 describe('drain', () => {
-  it('refuses new connections at once and lets requests in flight finish', async () => {
+  it('refuses new connections once the listener settles and lets requests in flight finish', async () => {
     const { server, url } = await slowServer();
     servers.push(server);
     const requests = drainable(server);
     const slow = fetch(`${url}/slow?ms=800`).then((r) => r.text());
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && requests.inFlight() === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
     expect(requests.inFlight()).toBe(1);
     const started = performance.now();
     const drained = requests.drain(5_000);
+    await requests.stopAccepting();
     expect(await accepts(url)).toBe(false);
     expect(await slow).toBe('slept 800');
     expect(await drained).toEqual({ finished: 1, cut: 0 });
@@ -60,3 +62,46 @@ describe('drain', () => {
     expect(await stuck).toBe('cut');
   });
 });
+
+describe('drain with connections the event loop has not picked up yet', () => {
+  it('serves connections already made and requests already sent when the drain starts, each answer closing its connection', async () => {
+    const { server, url } = await slowServer();
+    servers.push(server);
+    const requests = drainable(server);
+    const { port } = new URL(url);
+    // 16 clients (in a thread of their own) connect and send their request while the server's
+    // event loop is busy: the kernel completes the connections, but the server has not accepted
+    // them when the drain starts.
+    const sent = new Int32Array(new SharedArrayBuffer(4));
+    const clients = new Worker(CLIENTS, { eval: true, workerData: { port: Number(port), count: 16, sent } });
+    const answers = new Promise<string[]>((resolve, reject) => (clients.once('message', resolve), clients.once('error', reject)));
+    const giveUp = performance.now() + 20_000;
+    while (Atomics.load(sent, 0) < 16 && performance.now() < giveUp) {
+      // blocks the event loop, as a service busy with other requests would
+    }
+    expect(Atomics.load(sent, 0)).toBe(16);
+    const drained = requests.drain(5_000);
+    const results = await answers;
+    await clients.terminate();
+    expect(results.filter((r) => r.startsWith('HTTP/1.1 200')).length, results.join('\n---\n')).toBe(16);
+    for (const result of results) expect(result.toLowerCase()).toContain('connection: close');
+    expect(await drained).toEqual({ finished: 16, cut: 0 });
+    expect(await accepts(url)).toBe(false);
+  });
+});
+
+/** Raw HTTP/1.1 requests, each on its own connection; counts in `sent` those fully written, then posts every answer (or socket error). */
+const CLIENTS = `
+const { connect } = require('node:net');
+const { parentPort, workerData } = require('node:worker_threads');
+const { port, count, sent } = workerData;
+const one = () => new Promise((resolve) => {
+  const socket = connect(port, '127.0.0.1');
+  let text = '';
+  socket.on('connect', () => socket.write('GET /slow?ms=50 HTTP/1.1\\r\\nHost: x\\r\\nConnection: keep-alive\\r\\n\\r\\n', () => Atomics.add(sent, 0, 1)));
+  socket.on('data', (chunk) => { text += chunk; if (/slept \\d+$/.test(text)) socket.end(); });
+  socket.on('error', (error) => resolve('error ' + error.code));
+  socket.on('close', () => resolve(text));
+});
+Promise.all(Array.from({ length: count }, one)).then((answers) => parentPort.postMessage(answers));
+`;

@@ -2,7 +2,9 @@ import { Neo4jError, type Driver } from 'neo4j-driver';
 import type { Config } from '../../config/env.js';
 import { connect, resolveNeo4j, type Neo4jTarget } from '../../neo4j/connection.js';
 import { Executor } from '../../neo4j/executor.js';
+import { EMBEDDED_USER, readPassword } from '../../neo4j/embedded/credentials.js';
 import { readRunningNeo4j } from '../../neo4j/running.js';
+import path from 'node:path';
 
 export interface Connection {
   executor: Executor;
@@ -32,7 +34,9 @@ export async function openNeo4j(config: Config, say: (message: string) => void):
   if (!config.neo4j.uri) {
     const uri = readRunningNeo4j(config.dataDir);
     if (uri) {
-      const service: Neo4jTarget = { uri, user: 'neo4j', password: '', database: 'neo4j', mode: 'embedded', release: async () => {} };
+      // The service's store password, in a file only its owner can read.
+      const password = readPassword(path.join(config.dataDir, 'neo4j')) ?? '';
+      const service: Neo4jTarget = { uri, user: EMBEDDED_USER, password, database: 'neo4j', mode: 'embedded', release: async () => {} };
       try {
         return opened(service, await connect(service), `the running service's embedded Neo4j at ${uri}`, false);
       } catch (error) {

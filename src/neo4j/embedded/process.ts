@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { classesDir, classpathFile } from './build.js';
@@ -13,12 +13,25 @@ export interface EmbeddedOptions {
   pageCache: string;
   /** Seconds before Neo4j itself aborts a transaction; 0 for no limit. */
   transactionTimeoutSeconds?: number;
+  /** A file whose first line is the password of the user `neo4j`; unset turns authentication off. */
+  passwordFile?: string;
   say?: (message: string) => void;
+}
+
+/** How the JVM ended: `expected` when `stop()` asked it to. */
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  expected: boolean;
+  /** The last lines the JVM wrote on stderr. */
+  stderr: string;
 }
 
 export interface RunningNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the JVM is gone, however it went. */
+  exited: Promise<Neo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +72,7 @@ const READY_TIMEOUT_MS = 180_000;
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNeo4j> {
   mkdirSync(options.homeDir, { recursive: true });
+  checkFreeSpace(options.homeDir);
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const classpath = `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
   const child = spawn(
@@ -71,6 +85,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
       String(options.boltPort),
       String(toBytes(options.pageCache)),
       String(options.transactionTimeoutSeconds ?? 0),
+      ...(options.passwordFile ? [options.passwordFile] : []),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -79,31 +94,58 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
     stderrTail.push(line);
     if (stderrTail.length > 30) stderrTail.shift();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stopping = false;
+  const ended = new Promise<Neo4jExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, expected: stopping, stderr: stderrTail.join('\n') })),
+  );
+  const exited = ended.then((exit) => exit.code);
 
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
+      clearInterval(watchDisk);
+      stopping = true;
       child.kill('SIGKILL');
-      reject(new Error(`Neo4j did not start within ${READY_TIMEOUT_MS / 1000}s:\n${stderrTail.join('\n')}`));
+      reject(new Error(`Neo4j did not start within ${READY_TIMEOUT_MS / 1000}s:\n${explain(stderrTail, options.homeDir)}`));
     }, READY_TIMEOUT_MS);
     child.once('error', (error) => {
       clearTimeout(timer);
       reject(error);
     });
-    void exited.then((code) => {
+    // A database that cannot preallocate its log stays unavailable without a word on stderr.
+    const watchDisk = setInterval(() => {
+      const disk = diskTrouble(options.homeDir);
+      if (!disk) return;
+      clearInterval(watchDisk);
       clearTimeout(timer);
-      reject(new Error(`Neo4j exited during start-up (code ${code}):\n${explain(stderrTail)}`));
+      stopping = true;
+      child.kill('SIGKILL');
+      // Rejected once the JVM is gone, so that no Java process outlives the failed start.
+      void exited.then(() => reject(new DiskFullError(disk)));
+    }, 1_000);
+    void exited.then((code) => {
+      clearInterval(watchDisk);
+      clearTimeout(timer);
+      reject(new Error(`Neo4j exited during start-up (code ${code}):\n${explain(stderrTail, options.homeDir)}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^NEO4J_READY (\S+)/.exec(line);
       if (match) {
+        clearInterval(watchDisk);
         clearTimeout(timer);
         resolve(match[1]!);
       }
     });
   });
   options.say?.(`Embedded Neo4j ready at ${uri} (pid ${child.pid}, store ${options.homeDir})`);
-  return { uri, pid: child.pid!, stop: () => stop(child, exited) };
+  return {
+    uri,
+    pid: child.pid!,
+    exited: ended,
+    stop: () => {
+      stopping = true;
+      return stop(child, exited);
+    },
+  };
 }
 
 /** Closing stdin asks the JVM to shut down cleanly; signals follow only if it hangs. */
@@ -118,7 +160,44 @@ async function stop(child: ChildProcess, exited: Promise<number | null>): Promis
   await exited;
 }
 
-function explain(stderr: string[]): string {
+/**
+ * Free space below which the embedded Neo4j is not started at all: it preallocates a 64 MiB
+ * transaction log for each of its two databases (set in the launcher) when it creates or
+ * rotates one. Between this and what a new store needs (about 130 MiB), a start that fails is
+ * explained from Neo4j's own log (see `diskTrouble`).
+ */
+export const MIN_FREE_BYTES = 64 * 1024 ** 2;
+
+export class DiskFullError extends Error {
+  override name = 'DiskFullError';
+}
+
+/** Refuses to start, naming the folder and the figures, when the store's disk is nearly full. */
+function checkFreeSpace(homeDir: string): void {
+  const stats = statfsSync(homeDir);
+  const free = stats.bavail * stats.bsize;
+  if (free < MIN_FREE_BYTES) {
+    const mb = (bytes: number) => `${Math.floor(bytes / 1024 ** 2)} MB`;
+    throw new DiskFullError(
+      `The disk of the embedded Neo4j's store (${homeDir}) has ${mb(free)} free; Neo4j needs at least ${mb(MIN_FREE_BYTES)} to start (it preallocates its transaction logs). Free some space there, or set DATA_DIR to a folder on a disk with room.`,
+    );
+  }
+}
+
+/** Neo4j's own log says why a start failed when its stderr does not (a full disk, say). */
+function diskTrouble(homeDir: string): string | undefined {
+  try {
+    const log = readFileSync(path.join(homeDir, 'logs', 'debug.log'), 'utf8');
+    const line = log.split('\n').reverse().find((l) => /No space left on device|running out of disk space/i.test(l));
+    return line ? `The disk of ${homeDir} is full: ${line.replace(/^.*?\] \[[^\]]*\] /, '').trim()}\nFree some space there, or set DATA_DIR to a folder on a disk with room.` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function explain(stderr: string[], homeDir: string): string {
+  const disk = diskTrouble(homeDir);
+  if (disk) return disk;
   const text = stderr.join('\n');
   if (/lock|StoreLocked|FileLock/i.test(text)) {
     return `${text}\nThe store is locked: another Neo4j (maybe another copy of this service) is using the same DATA_DIR. Stop it, or set DATA_DIR to another folder.`;

@@ -2,8 +2,11 @@ package casegraph.neo4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -26,8 +29,12 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * exited, crashed or was killed, the database shuts down and the JVM exits, so a dead service can
  * never leave an orphaned database behind. SIGTERM/SIGINT shut down cleanly too.
  *
- * <p>Usage: {@code EmbeddedNeo4j <home-dir> <bolt-port|0> [page-cache-bytes] [tx-timeout-seconds]}.
- * Prints {@code NEO4J_READY bolt://127.0.0.1:<port>} on standard output once the database accepts
+ * <p>With a password file, authentication is on: the user {@code neo4j} gets the file's first line
+ * as its password at every start (the file is the one place the secret lives; it never travels
+ * on the command line, which other local users can read). Without one, authentication is off.
+ *
+ * <p>Usage: {@code EmbeddedNeo4j <home-dir> <bolt-port|0> [page-cache-bytes] [tx-timeout-seconds]
+ * [password-file]}. Prints {@code NEO4J_READY bolt://127.0.0.1:<port>} on standard output once the database accepts
  * transactions.
  */
 public final class EmbeddedNeo4j {
@@ -35,13 +42,14 @@ public final class EmbeddedNeo4j {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: EmbeddedNeo4j <home-dir> <bolt-port|0> [page-cache-bytes] [tx-timeout-seconds]");
+      System.err.println("usage: EmbeddedNeo4j <home-dir> <bolt-port|0> [page-cache-bytes] [tx-timeout-seconds] [password-file]");
       System.exit(64);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
     long pageCache = args.length > 2 ? Long.parseLong(args[2]) : 128L * 1024 * 1024;
     long txTimeout = args.length > 3 ? Long.parseLong(args[3]) : 0L;
+    String password = args.length > 4 ? readPassword(Path.of(args[4])) : null;
 
     DatabaseManagementService dbms =
         new DatabaseManagementServiceBuilder(home)
@@ -50,10 +58,13 @@ public final class EmbeddedNeo4j {
             .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
             .setConfig(HttpConnector.enabled, false)
             .setConfig(HttpsConnector.enabled, false)
-            .setConfig(GraphDatabaseSettings.auth_enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
             .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
             .setConfig(GraphDatabaseSettings.filewatcher_enabled, false)
+            // Each database preallocates one transaction log of this size: 64 MiB rather than
+            // 256 MiB keeps a small local store small (the two databases need 128 MiB, not 512).
+            .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 64L * 1024 * 1024)
             // A local service sends no usage data anywhere.
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
             // Bolt's thread pools otherwise wait 5 s twice on shutdown with nothing left to do.
@@ -76,6 +87,7 @@ public final class EmbeddedNeo4j {
       System.err.println("NEO4J_FAILED database did not become available within 2 minutes");
       System.exit(70);
     }
+    if (password != null) setPassword(dbms, password);
     int boltPort =
         ((GraphDatabaseAPI) db)
             .getDependencyResolver()
@@ -87,6 +99,30 @@ public final class EmbeddedNeo4j {
 
     waitForParentToGo(System.in);
     System.exit(0);
+  }
+
+  private static String readPassword(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
+      System.err.println("NEO4J_FAILED the password file " + file + " is empty");
+      System.exit(64);
+    }
+    return text;
+  }
+
+  /**
+   * Gives the built-in user the store's password, with no change required. Runs in the
+   * database's own process, which needs no login. Setting the password it already has is refused
+   * by Neo4j as "the same", which is the expected case on every start after the first.
+   */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    try {
+      system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException error) {
+      String message = String.valueOf(error.getMessage());
+      if (!message.contains("cannot be the same")) throw error;
+    }
   }
 
   /** Blocks until standard input reaches end of file, which happens when the parent goes away. */
