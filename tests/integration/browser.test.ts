@@ -130,6 +130,14 @@ describe('the explorer in the browser', () => {
     expect(texts.some((t) => t.startsWith('March, year not given') && t.includes('Troy Teske delivered live rounds'))).toBe(true);
     expect(texts.some((t) => t.startsWith('a Friday'))).toBe(true);
     expect(texts.at(-1)).toMatch(/^date not given/);
+    // The page shows the API's order, never its own: the sources' order, the death before the dismissal.
+    const { data } = await api.gql<any>(`{ timeline(caseId: "baldwin-involuntary-manslaughter-case", first: 100) { edges { node { name } } } }`);
+    const shown = await page.locator('#timeline-list > li > div > button').allInnerTexts();
+    expect(shown).toEqual(data.timeline.edges.map((e: any) => e.node.name));
+    expect(shown.indexOf('Death of Halyna Hutchins')).toBeLessThan(shown.indexOf("Dismissal of Alec Baldwin's involuntary manslaughter case"));
+    expect(shown.indexOf("Live rounds given to the Santa Fe County Sheriff's Office")).toBeLessThan(shown.indexOf("Dismissal of Alec Baldwin's involuntary manslaughter case"));
+    // Each placement is shown with what it says: the dismissal came after the death.
+    expect(texts[dismissal]).toContain('after Death of Halyna Hutchins');
     await page.context().close();
   });
 

@@ -93,12 +93,21 @@ export interface EntityAnswer {
 }
 
 export const TIMELINE = `query ExplorerTimeline($id: ID!) {
-  timeline(caseId: $id, first: 100) { edges { node { id name kind eventType time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } }
+  timeline(caseId: $id, first: 100) { edges { node { id name kind eventType time { text iso precision weekday approximate } placedBy { order inferred other { id name } sources(first: 1) { edges { node { ...Passage } } } } sources(first: 1) { edges { node { ...Passage } } } } } }
   case(id: $id) { caseActs(first: 100) { edges { node { id name kind event { id } time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } } }
 }
 ${PASSAGE}`;
+/** How the sources place an event relative to another. */
+export interface Placement {
+  order: string;
+  inferred: boolean;
+  other: { id: string; name: string };
+  sources: Connection<Passage>;
+}
 export interface Dated extends Ref {
   eventType?: string | null;
+  /** For an event: what the sources say of its order. */
+  placedBy?: Placement[];
   /** For an act: the event it is part of. */
   event?: { id: string } | null;
   time: Time | null;

@@ -7,6 +7,7 @@ import { Cypher, cypher, expr, flag, join } from '../cypher.js';
 import { LISTS, type ListSpec } from '../lists.js';
 import { casesOf } from '../membership.js';
 import { bestSortKey, dateRange } from '../time.js';
+import { chronology, ORDER_TYPES, type OrderItem } from '../chronology.js';
 import { connection, connectionParts, node, page, readLimit, sources, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType } from 'graphql';
@@ -84,6 +85,38 @@ const exists = (nodeLabel: string, id: unknown) => {
   const x = new Cypher.Node();
   return cypher`EXISTS { MATCH (${x}:${nodeLabel} {id: ${param(id)}}) }`;
 };
+
+/**
+ * A case's events in the order its sources tell (graph/chronology.ts). The order needs every
+ * event's dates and order relationships, so the statement returns all of them, each with its
+ * projection, and the page is cut here; `from`/`to` filter after ordering.
+ */
+function timeline(scope: Scope, sel: Selected): RootStatement {
+  const { offset, limit } = readPage(sel.args.first as number | null, sel.args.after as string | null);
+  const parts = connectionParts(scope, sel);
+  const [c, e, o, r] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node(), new Cypher.Relationship()];
+  const id = String(sel.args.caseId);
+  const range = dateRange(e, sel.args) ?? Cypher.true;
+  const projection = parts.needItems && parts.itemSets.length ? node(scope, parts.itemType, e, parts.itemSets) : Cypher.true;
+  return {
+    clause: cypher`MATCH (${c}:Case {id: ${param(id)}})
+RETURN COLLECT {
+  MATCH (${c})<-[:IN_CASE]-(${e}:Event)
+  WITH DISTINCT ${e}
+  RETURN {id: ${e}.id, key: ${e}.time_sortKey, seq: ${e}.seq, inRange: ${range},
+    links: [(${e})-[${r}:${ORDER_TYPES.join('|')}]->(${o}:Event) | {type: type(${r}), other: ${o}.id}],
+    value: ${projection}}
+} AS value`,
+    answer: (rows) => {
+      if (rows.length === 0) throw notFound('case', id);
+      const all = (rows[0]!.value as (OrderItem & { inRange: boolean; value: unknown })[]) ?? [];
+      const byId = new Map(all.map((item) => [item.id, item]));
+      const kept = chronology(all).map((x) => byId.get(x)!).filter((item) => item.inRange);
+      const readCount = parts.needPageInfo ? limit + 1 : limit;
+      return { items: kept.slice(offset, offset + readCount).map((item) => item.value), offset, limit, total: kept.length };
+    },
+  };
+}
 
 const objectType = (scope: Scope, name: string) => scope.schema.getType(name) as GraphQLObjectType;
 
@@ -173,7 +206,7 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     answer: value,
   }),
 
-  timeline: underCase('Case.events'),
+  timeline,
   contestedClaims: underCase('Query.contestedClaims'),
 
   /** Entities two cases share; NOT_FOUND naming the first id that is not a case. */
