@@ -71,7 +71,7 @@ describe('the explorer in the browser', () => {
     const passage = data.entity.relationships.edges[0].node.sources.edges[0].node;
     const { page, requests } = await recordingPage(browser);
     await page.goto(`${origin}/explore?entity=alec-baldwin`);
-    const fact = page.locator('#facts-list details', { hasText: 'Hilaria Baldwin spouse of Alec Baldwin' });
+    const fact = page.locator('#facts-list details', { hasText: 'Hilaria Baldwin is the spouse of Alec Baldwin.' });
     await expect.poll(() => fact.count(), { timeout: 30_000 }).toBe(1);
     expect(await fact.locator('blockquote').isVisible()).toBe(false);
     await fact.locator('summary').click();

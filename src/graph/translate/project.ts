@@ -4,6 +4,7 @@ import { readPage } from '../../model/pages.js';
 import { Cypher, cypher, expr, flag, join } from '../cypher.js';
 import { arrow, LISTS, type ListSpec, type ListVars } from '../lists.js';
 import { placingMatch } from '../time.js';
+import { sentenceOf } from '../sentences.js';
 import { collectFields, subSelections, type Operation, type Selected } from './selection.js';
 
 /**
@@ -286,6 +287,7 @@ const RELATIONSHIP_FIELDS: Record<string, Record<string, RelationshipField>> = {
     other: (scope, s, sel) => node(scope, sel.type.name, s.other, subSelections(sel.nodes)),
     role: (_, s) => prop(s.r, 'role'),
     inherited: (_, s) => flag(prop(s.r, 'inherited')),
+    sentence: (_, s) => sentenceOf(s.r, s.start, s.end),
   },
   Role: {
     ...RELATIONSHIP_COMMON,
@@ -293,6 +295,7 @@ const RELATIONSHIP_FIELDS: Record<string, Record<string, RelationshipField>> = {
     holder: fromEnd,
     within: toEnd,
     terminated: (_, s) => prop(s.r, 'terminated'),
+    sentence: (_, s) => sentenceOf(s.r, s.start, s.end),
   },
 };
 

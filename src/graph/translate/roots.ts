@@ -8,6 +8,7 @@ import { LISTS, type ListSpec } from '../lists.js';
 import { casesOf } from '../membership.js';
 import { bestSortKey, dateRange } from '../time.js';
 import { chronology, ORDER_TYPES, type OrderItem } from '../chronology.js';
+import { sentenceOf } from '../sentences.js';
 import { connection, connectionParts, node, page, readLimit, sources, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType } from 'graphql';
@@ -299,6 +300,7 @@ RETURN ${page(parts.needItems ? items : new Cypher.List([]), offset, limit, part
             from: () => a.property('id'),
             to: () => b.property('id'),
             label: () => Cypher.coalesce(r.property('role'), Cypher.type(r)),
+            sentence: () => sentenceOf(r, a, b),
             inherited: () => flag(r.property('inherited')),
             inferred: () => flag(r.property('inferred')),
             sources: () => sources(scope, g, r.property('passageIds')),
@@ -348,13 +350,14 @@ RETURN ${result} AS value`,
         path.set(f.key, expr(cypher`length(${p})`));
         continue;
       }
-      const [i, x, rel, y, out] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable()];
+      const [i, x, rel, y, out, hs, he] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Node(), new Cypher.Node()];
       const hop = new Cypher.Map();
       for (const g of collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()) {
         const field: Record<string, () => Cypher.Expr> = {
           from: () => node(scope, 'Entity', x, subSelections(g.nodes)),
           to: () => node(scope, 'Entity', y, subSelections(g.nodes)),
           relationship: () => Cypher.type(rel),
+          sentence: () => sentenceOf(rel, hs, he),
           direction: () => expr(cypher`CASE WHEN startNode(${rel}) = ${x} THEN 'OUTGOING' ELSE 'INCOMING' END`),
           inherited: () => flag(rel.property('inherited')),
           inferred: () => flag(rel.property('inferred')),
@@ -364,7 +367,7 @@ RETURN ${result} AS value`,
       }
       calls.push(cypher`CALL (${p}) {
   UNWIND range(0, length(${p}) - 1) AS ${i}
-  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y} ORDER BY ${i}
+  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y}, startNode(relationships(${p})[${i}]) AS ${hs}, endNode(relationships(${p})[${i}]) AS ${he} ORDER BY ${i}
   RETURN collect(${hop}) AS ${out}
 }`);
       path.set(f.key, out);
