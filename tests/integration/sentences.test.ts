@@ -55,7 +55,7 @@ describe('sentences from names', () => {
     let seen = 0;
     let after: string | null = null;
     do {
-      const { data, errors } = await api.gql<any>(
+      const { data, errors }: { data?: any; errors?: unknown } = await api.gql<any>(
         `query($after: String) { entities(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name kind
           relationships(first: 40) { edges { node { type role sentence from { id name kind } to { id name kind } } } }
           roles(first: 20) { edges { node { role sentence holder { id name kind } within { id name kind } } } } } } } }`,

@@ -352,7 +352,9 @@ RETURN ${result} AS value`,
       }
       const [i, x, rel, y, out, hs, he] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Node(), new Cypher.Node()];
       const hop = new Cypher.Map();
-      for (const g of collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()) {
+      const hopFields = [...collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()];
+      const ends = hopFields.some((g) => g.name === 'sentence') ? cypher`, startNode(relationships(${p})[${i}]) AS ${hs}, endNode(relationships(${p})[${i}]) AS ${he}` : '';
+      for (const g of hopFields) {
         const field: Record<string, () => Cypher.Expr> = {
           from: () => node(scope, 'Entity', x, subSelections(g.nodes)),
           to: () => node(scope, 'Entity', y, subSelections(g.nodes)),
@@ -367,7 +369,7 @@ RETURN ${result} AS value`,
       }
       calls.push(cypher`CALL (${p}) {
   UNWIND range(0, length(${p}) - 1) AS ${i}
-  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y}, startNode(relationships(${p})[${i}]) AS ${hs}, endNode(relationships(${p})[${i}]) AS ${he} ORDER BY ${i}
+  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y}${ends} ORDER BY ${i}
   RETURN collect(${hop}) AS ${out}
 }`);
       path.set(f.key, out);
