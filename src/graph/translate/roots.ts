@@ -119,6 +119,33 @@ RETURN COLLECT {
   };
 }
 
+/**
+ * Entities of a case, by kind then id: those that take part in it (`part`: casesOf, the one
+ * notion of membership), or those its files mention (`mentioned`). Candidates are the nodes its
+ * files mention and the holders of its roles; taking part is then checked on each.
+ */
+function caseEntities(notion: 'part' | 'mentioned') {
+  return (scope: Scope, sel: Selected): RootStatement => {
+    const caseId = (sel.args.caseId as string | null) ?? null;
+    const kind = (sel.args.kind as string | null) ?? null;
+    const nodeLabel = kind ? label(kind) : 'Entity';
+    const c = param(caseId);
+    const match = (m: Cypher.Node) => {
+      if (!caseId) return cypher`MATCH (${m}:${nodeLabel})`;
+      if (notion === 'mentioned') return cypher`MATCH (${m}:${nodeLabel}) WHERE ${c} IN coalesce(${m}.caseIds, []) AND ${m}.id <> ${c}`;
+      return cypher`MATCH (${m}:${nodeLabel}) WHERE (${c} IN coalesce(${m}.caseIds, []) OR EXISTS { (${m})-[:HAS_ROLE]->(:Case {id: ${c}}) }) AND ${c} IN ${casesOf(m)}`;
+    };
+    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.kind, ${m}.id` });
+    return {
+      clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
+      answer: (rows) => {
+        if (caseId && rows[0]?.found !== true) throw notFound('case', caseId);
+        return value(rows);
+      },
+    };
+  };
+}
+
 const objectType = (scope: Scope, name: string) => scope.schema.getType(name) as GraphQLObjectType;
 
 const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
@@ -132,23 +159,10 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     answer: value,
   }),
 
-  /** Entities, optionally of one kind or case, by kind then id. In a case: its files state or mention the entity, or it holds a role in it. */
-  entities: (scope, sel) => {
-    const caseId = (sel.args.caseId as string | null) ?? null;
-    const kind = (sel.args.kind as string | null) ?? null;
-    const nodeLabel = kind ? label(kind) : 'Entity';
-    const c = param(caseId);
-    const match = (m: Cypher.Node) =>
-      caseId ? cypher`MATCH (${m}:${nodeLabel}) WHERE (${c} IN coalesce(${m}.caseIds, []) OR EXISTS { (${m})-[:HAS_ROLE]->(:Case {id: ${c}}) })` : cypher`MATCH (${m}:${nodeLabel})`;
-    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.kind, ${m}.id` });
-    return {
-      clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
-      answer: (rows) => {
-        if (caseId && rows[0]?.found !== true) throw notFound('case', caseId);
-        return value(rows);
-      },
-    };
-  },
+  /** Entities, optionally of one kind or case, by kind then id. In a case: they take part in it (membership.ts), as `Entity.cases` and `sharedBetween` count it. */
+  entities: caseEntities('part'),
+  /** Entities a case's files state or mention, whether or not they take part in it (`Entity.mentionedIn` the other way). */
+  entitiesMentioned: caseEntities('mentioned'),
 
   /** Rulings by best-known time, undated last; ties by case, case-file order, id. */
   rulings: (scope, sel) => {
