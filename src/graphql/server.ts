@@ -22,6 +22,7 @@ import { createContext, type ServerOptions } from './context.js';
 import { DEFAULT_QUERY } from './default-query.js';
 import { notFoundSuggestionsPlugin } from './not-found-suggestions.js';
 import { roundTripsPlugin } from './round-trips.js';
+import { selectionOrderPlugin } from './selection-order.js';
 import { buildSchema } from './schema.js';
 
 export interface RunningServer {
@@ -70,6 +71,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
       varyByOrigin(http.corsOrigins),
       notFoundSuggestionsPlugin(),
       roundTripsPlugin(),
+      selectionOrderPlugin(),
     ],
     logging: yogaLogger(log),
   });

@@ -247,7 +247,7 @@ RETURN ${c} IS NOT NULL AS found, ${exists('Case', otherCaseId)} AS otherFound,
     const problem = searchInputProblem(text);
     if (problem) throw badInput(problem, 'query');
     const lucene = toLuceneQuery(text);
-    if (!lucene) throw badInput('query has no words to search for.', 'query');
+    if (!lucene) throw badInput('query has no words to search for (an exclusion alone finds nothing): give at least one word or "phrase" to find.', 'query');
     const kinds = (sel.args.kinds as string[] | null)?.length ? (sel.args.kinds as string[]) : null;
     const parts = connectionParts(scope, sel);
     const [hit, score, items, total] = [new Cypher.Node(), new Cypher.Variable(), new Cypher.Variable(), new Cypher.Variable()];
