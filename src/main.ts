@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/env.js';
 import { startServer } from './graphql/server.js';
+import { warmUp } from './graphql/warm-up.js';
 import { loadSeeds } from './ingest/seeds.js';
 import { CaseFileError } from './ingest/problems.js';
 import { connect, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     await applySchema(executor);
     if (config.seedOnStart) await loadSeeds(executor, log);
     const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http });
+    if (config.warmUp) await warmUp(running.url, log, config.http.readToken);
     const requests = drainable(running.server);
     cleanups.push(async () => {
       log.info({ inFlight: requests.inFlight(), graceMs: config.timeouts.shutdownGraceMs }, 'no longer accepting connections; draining requests');

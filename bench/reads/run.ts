@@ -3,6 +3,7 @@ import path from 'node:path';
 import { timedRun, warmUp } from './cannon.js';
 import { CPU_PROFILE_ENV } from './child-entry.js';
 import { startServerChild, type ServerChild } from './child.js';
+import { measureFirstRuns } from './first-runs.js';
 import { compareServers } from './compare.js';
 import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
 import { corpusSource } from './corpus-choice.js';
@@ -97,6 +98,8 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
   const db = await openCorpusDatabase(options.memory, say);
   try {
     const machine = await describeMachine(db);
+    say('First runs of the example queries on a freshly started service…');
+    const firstRuns = options.only.includes('firstRuns') ? await measureFirstRuns(db, options.outDir, say) : null;
     say(`Preparing the ${options.corpus} corpus (${largest} cases)…`);
     const source = await corpusSource(options.corpus, largest);
     try {
@@ -120,6 +123,7 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
         corpus: { source: source.name, anchors: source.anchors },
         settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
         sizes,
+        firstRuns,
         cpuProfile: profiled ? await cpuProfile(db, source.anchors, profiled, largest, options) : null,
       };
     } finally {

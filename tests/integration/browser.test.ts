@@ -141,6 +141,38 @@ describe('the explorer in the browser', () => {
     await page.context().close();
   });
 
+  it('draws a case at depth 1 with no node under the legend, at 1280x720 and at 820 px wide', async () => {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 820, height: 900 }]) {
+      for (const entity of ['baldwin-involuntary-manslaughter-case', 'alec-baldwin']) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${origin}/explore?entity=${entity}`);
+        await expect.poll(() => page.evaluate(() => (window as any).explorerGraph?.nodes().length ?? 0), { timeout: 30_000 }).toBeGreaterThan(3);
+        await page.waitForTimeout(300);
+        const layout = await page.evaluate(() => {
+          const graph = document.getElementById('graph')!.getBoundingClientRect();
+          const legend = document.getElementById('legend')!.getBoundingClientRect();
+          const cy = (window as any).explorerGraph;
+          const boxes = cy.nodes().map((n: any) => {
+            const b = n.renderedBoundingBox({ includeLabels: false });
+            return { id: n.id(), x1: graph.left + b.x1, x2: graph.left + b.x2, y1: graph.top + b.y1, y2: graph.top + b.y2 };
+          });
+          return { depth: (document.getElementById('depth') as HTMLSelectElement).value, legend: { x1: legend.left, x2: legend.right, y1: legend.top, y2: legend.bottom }, boxes, count: cy.nodes().length };
+        });
+        const label = `${entity} at ${viewport.width}x${viewport.height}`;
+        const under = layout.boxes.filter((b: any) => b.x2 > layout.legend.x1 && b.x1 < layout.legend.x2 && b.y2 > layout.legend.y1 && b.y1 < layout.legend.y2);
+        expect(under.map((b: any) => b.id), label).toEqual([]);
+        expect(layout.legend.y2 - layout.legend.y1, label).toBeGreaterThan(0);
+        if (entity !== 'alec-baldwin') {
+          // A case opens at depth 1: its own facts and people, not everything they ever did.
+          expect(layout.depth, label).toBe('1');
+          expect(layout.count, label).toBeLessThan(74);
+        }
+        await context.close();
+      }
+    }
+  });
+
   it('asks for the read token when the service needs one, and uses it', async () => {
     const { page, errors } = await recordingPage(browser);
     const securedOrigin = new URL(secured.url).origin;
