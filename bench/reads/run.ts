@@ -43,7 +43,8 @@ async function measureSize(
 ): Promise<Pick<SizeResult, 'operations' | 'comparison'>> {
   const chosen = OPERATIONS.filter((op) => options.only.includes(op.name));
   const logs = (name: string) => ({ logFile: path.resolve(options.outDir, 'logs', `${name}-${Date.now()}.log`) });
-  const service = await startServerChild('service', SERVICE_ENTRY, db.target, logs('service'));
+  // The start-up warm-up runs the seed's examples, which the measured operations do not use: off here.
+  const service = await startServerChild('service', SERVICE_ENTRY, db.target, { ...logs('service'), env: { WARM_UP: 'false' } });
   let other: ServerChild | null = null;
   try {
     await warmService(service, chosen, anchors);
@@ -77,7 +78,7 @@ async function cpuProfile(db: CorpusDatabase, anchors: Anchors, op: Operation, c
   const file = path.join(dir, name);
   const service = await startServerChild('service (profiled)', SERVICE_ENTRY, db.target, {
     logFile: path.resolve(options.outDir, 'logs', `service-profiled-${Date.now()}.log`),
-    env: { [CPU_PROFILE_ENV]: file },
+    env: { [CPU_PROFILE_ENV]: file, WARM_UP: 'false' },
   });
   try {
     const request = { url: service.url, body: requestBody(op.query, op.variables(anchors)) };
