@@ -40,6 +40,8 @@ export async function measureFirstRuns(db: CorpusDatabase, outDir: string, say: 
     const child = await startServerChild('first-runs', 'reads/serve-service', db.target, {
       logFile: path.resolve(outDir, 'logs', `first-runs-${Date.now()}.log`),
       env: { WARM_UP: String(warmUp) },
+      // The warm-up happens before the service reports ready, and is not what is measured.
+      readyTimeoutMs: 600_000,
     });
     try {
       const runs: { operation: string; ms: number }[] = [];
