@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/env.js';
 import { startServer } from './graphql/server.js';
+import { warmUp } from './graphql/warm-up.js';
 import { loadSeeds } from './ingest/seeds.js';
 import { CaseFileError } from './ingest/problems.js';
 import { connect, pingDriver, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, breaker, watchdog });
     const database = { unreachableLimitMs: config.timeouts.healthUnreachableMs, ...(supervisor ? { embedded: () => supervisor.status() } : {}) };
     const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http, database });
+    if (config.warmUp) await warmUp(running.url, log, config.http.readToken);
     const requests = drainable(running.server);
     cleanups.push(async () => {
       await requests.stopAccepting();

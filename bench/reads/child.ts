@@ -29,6 +29,8 @@ export interface ChildOptions {
   nodeArgs?: string[];
   /** More environment for the child, e.g. where to write a CPU profile. */
   env?: Record<string, string>;
+  /** How long it may take to answer (default 120 s); a start-up warm-up needs longer on a busy machine. */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -47,7 +49,8 @@ export async function startServerChild(name: string, relativeEntry: string, targ
   closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${READY_TIMEOUT_MS / 1000} s; see ${options.logFile}`)), READY_TIMEOUT_MS);
+    const limit = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${limit / 1000} s; see ${options.logFile}`)), limit);
     createInterface({ input: child.stdout! }).once('line', (line) => {
       clearTimeout(timer);
       try {

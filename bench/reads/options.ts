@@ -3,6 +3,8 @@ import type { LoadSettings } from './cannon.js';
 import { CORPORA, type CorpusName } from './corpus-choice.js';
 import { OPERATIONS } from './operations.js';
 
+/** Name `--only` takes for the first runs of the example queries on a freshly started service (first-runs.ts). */
+export const FIRST_RUNS = 'firstRuns';
 /** Name `--only` takes for the @neo4j/graphql comparison. */
 export const COMPARE = 'compare';
 
@@ -57,7 +59,7 @@ export function readOptions(values: Record<string, string | boolean | undefined>
   const text = (name: keyof typeof READ_OPTIONS) => String(values[name] ?? (READ_OPTIONS[name] as { default?: string }).default ?? '');
   const sizes = text('sizes').split(',').map((s) => whole('sizes', s.trim(), 1, 1_000_000));
   if (sizes.some((s, i) => i > 0 && s <= sizes[i - 1]!)) throw new OptionError(`--sizes ${text('sizes')}: list sizes in ascending order, e.g. 1,1000,10000.`);
-  const known = [...OPERATIONS.map((o) => o.name), COMPARE];
+  const known = [...OPERATIONS.map((o) => o.name), COMPARE, FIRST_RUNS];
   const only = values.only === undefined ? known : String(values.only).split(',').map((s) => s.trim());
   const unknown = only.find((name) => !known.includes(name));
   if (unknown !== undefined) throw new OptionError(`--only ${unknown}: not an operation; use one or more of ${known.join(', ')}.`);

@@ -1,3 +1,4 @@
+import type { FirstRunFigures } from './first-runs.js';
 import type { Figures } from './cannon.js';
 import type { Anchors, GrowthFigures } from './corpus-source.js';
 import type { StatementHits } from './db-hits.js';
@@ -67,5 +68,7 @@ export interface BenchResults {
   settings: { duration: number; warmup: number; connections: number; rounds: number; loaders: number };
   load: LoadResult | null;
   sizes: SizeResult[];
+  /** The first run of each example query on a freshly started service, without and with the warm-up; null when left out (`--only`). */
+  firstRuns?: FirstRunFigures[] | null;
   cpuProfile: CpuProfileResult | null;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { timedRun, warmUp } from './cannon.js';
 import { CPU_PROFILE_ENV } from './child-entry.js';
 import { startServerChild, type ServerChild } from './child.js';
+import { measureFirstRuns } from './first-runs.js';
 import { compareServers } from './compare.js';
 import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
 import { corpusSource } from './corpus-choice.js';
@@ -42,7 +43,8 @@ async function measureSize(
 ): Promise<Pick<SizeResult, 'operations' | 'comparison'>> {
   const chosen = OPERATIONS.filter((op) => options.only.includes(op.name));
   const logs = (name: string) => ({ logFile: path.resolve(options.outDir, 'logs', `${name}-${Date.now()}.log`) });
-  const service = await startServerChild('service', SERVICE_ENTRY, db.target, logs('service'));
+  // The start-up warm-up runs the seed's examples, which the measured operations do not use: off here.
+  const service = await startServerChild('service', SERVICE_ENTRY, db.target, { ...logs('service'), env: { WARM_UP: 'false' } });
   let other: ServerChild | null = null;
   try {
     await warmService(service, chosen, anchors);
@@ -76,7 +78,7 @@ async function cpuProfile(db: CorpusDatabase, anchors: Anchors, op: Operation, c
   const file = path.join(dir, name);
   const service = await startServerChild('service (profiled)', SERVICE_ENTRY, db.target, {
     logFile: path.resolve(options.outDir, 'logs', `service-profiled-${Date.now()}.log`),
-    env: { [CPU_PROFILE_ENV]: file },
+    env: { [CPU_PROFILE_ENV]: file, WARM_UP: 'false' },
   });
   try {
     const request = { url: service.url, body: requestBody(op.query, op.variables(anchors)) };
@@ -97,6 +99,8 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
   const db = await openCorpusDatabase(options.memory, say);
   try {
     const machine = await describeMachine(db);
+    say('First runs of the example queries on a freshly started service…');
+    const firstRuns = options.only.includes('firstRuns') ? await measureFirstRuns(db, options.outDir, say) : null;
     say(`Preparing the ${options.corpus} corpus (${largest} cases)…`);
     const source = await corpusSource(options.corpus, largest);
     try {
@@ -120,6 +124,7 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
         corpus: { source: source.name, anchors: source.anchors },
         settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
         sizes,
+        firstRuns,
         cpuProfile: profiled ? await cpuProfile(db, source.anchors, profiled, largest, options) : null,
       };
     } finally {

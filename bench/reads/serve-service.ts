@@ -1,4 +1,5 @@
 import { startServer } from '../../src/graphql/server.js';
+import { warmUp } from '../../src/graphql/warm-up.js';
 import { Executor } from '../../src/neo4j/executor.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { serveUntilStopped } from './child-entry.js';
@@ -9,6 +10,9 @@ import { serveUntilStopped } from './child-entry.js';
  * event loop.
  */
 await serveUntilStopped(async (driver, database) => {
-  const running = await startServer(new Executor(driver, database), createLogger(process.env.LOG_LEVEL || 'info'), 0, '127.0.0.1');
+  const log = createLogger(process.env.LOG_LEVEL || 'info');
+  const running = await startServer(new Executor(driver, database), log, 0, '127.0.0.1');
+  // As `npm start` does (WARM_UP, default true): the first-run measure compares both.
+  if (process.env.WARM_UP !== 'false') await warmUp(running.url, log);
   return { url: running.url.replace('localhost', '127.0.0.1'), close: running.close };
 });

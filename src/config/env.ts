@@ -7,6 +7,8 @@ export interface Config {
   logLevel: string;
   dataDir: string;
   seedOnStart: boolean;
+  /** Run the example operations once at start, so Neo4j has planned them before the first request. */
+  warmUp: boolean;
   /** Bearer token that mutations need; unset means writes are off. */
   writeToken: string | undefined;
   /** What the HTTP layer accepts: read token, query limits, introspection, CORS, body size. */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    warmUp: flag(env, 'WARM_UP', true),
     writeToken: env.API_WRITE_TOKEN || undefined,
     http: loadHttpConfig(env),
     neo4j: {

@@ -1,5 +1,6 @@
 import { CITES_TYPE, REFERENCE_FIELDS, REPORTED_AS_TYPE, ROLE_TYPE, type NodeKind, type ReferenceField } from '../model/kinds.js';
-import { roleKey, roleKeyCypher } from './role-names.js';
+import { nearestRoles, roleKey, roleKeyCypher } from './role-names.js';
+import { badInput } from '../shared/errors.js';
 import { Cypher, cypher } from './cypher.js';
 import { casesOf } from './membership.js';
 import { bestSortKey, chronological, dateRange, type DateRangeArgs } from './time.js';
@@ -113,12 +114,23 @@ const claimList = (name: string, match: ListSpec['match'], extra?: (v: ListVars)
 const roleList = (name: string, forward: boolean): ListSpec => ({
   name,
   match: (v) => (forward ? cypher`MATCH (${v.parent})-[${v.rel}:${ROLE_TYPE}]->(${v.item})` : cypher`MATCH (${v.parent})<-[${v.rel}:${ROLE_TYPE}]-(${v.item})`),
-  where: (v, a) => [a.role ? cypher`${new Cypher.Raw((env) => roleKeyCypher(`${env.compile(v.rel)}.role`))} = ${param(roleKey(a.role))}` : null, inferred(v, a)],
+  where: (v, a) => [roleFilter(v, a.role), inferred(v, a)],
   distinct: 'none',
   degree: (v) => (forward ? cypher`COUNT { (${v.parent})-[:${ROLE_TYPE}]->() }` : cypher`COUNT { (${v.parent})<-[:${ROLE_TYPE}]-() }`),
   order: (v) => cypher`${v.rel}.role, ${v.item}.name, ${v.rel}.id`,
   items: 'relationship',
 });
+
+/**
+ * `role`: the filter as a role key. A filter that is no known role but a few typing mistakes
+ * from one ("prosecuter") is refused with the nearest ones, rather than matching nothing.
+ */
+function roleFilter(v: ListVars, role: string | null | undefined): Cypher.Raw | null {
+  if (!role) return null;
+  const near = nearestRoles(role);
+  if (near.length) throw badInput(`role: no role "${role}"; did you mean ${near.map((r) => `"${r}"`).join(' or ')}?`, 'role', { suggestions: near });
+  return cypher`${new Cypher.Raw((env) => roleKeyCypher(`${env.compile(v.rel)}.role`))} = ${param(roleKey(role))}`;
+}
 
 /** How each part in an act is stored: actor PERFORMED act; act TARGETED / ACTED_ON / USED it. */
 const PARTICIPATION: Record<string, string> = { ACTOR: 'actor', TARGET: 'target', OBJECT: 'object', INSTRUMENT: 'instrument' };

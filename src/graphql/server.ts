@@ -24,6 +24,7 @@ import { createContext, type ServerOptions } from './context.js';
 import { DEFAULT_QUERY } from './default-query.js';
 import { notFoundSuggestionsPlugin } from './not-found-suggestions.js';
 import { roundTripsPlugin } from './round-trips.js';
+import { selectionOrderPlugin } from './selection-order.js';
 import { buildSchema } from './schema.js';
 
 export interface RunningServer {
@@ -73,6 +74,7 @@ export function createGraphQLHandler(executor: Executor, log: Logger, options: S
       varyByOrigin(http.corsOrigins),
       notFoundSuggestionsPlugin(),
       roundTripsPlugin(),
+      selectionOrderPlugin(),
     ],
     logging: yogaLogger(log),
   });

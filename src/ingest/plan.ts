@@ -71,6 +71,8 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   for (const [id, info] of valid.external) names.set(id, info.name);
   for (const entity of data.entities ?? []) names.set(entity.id, entity.name);
   names.set(caseId, data.case.caption);
+  // Named facts (evidence, events…) appear in other facts' names by their names, never their ids.
+  for (const section of Object.keys(FACT_SECTIONS) as FactSection[]) for (const fact of data[section] ?? []) if (typeof fact.name === 'string') names.set(fact.id, fact.name);
   /** A file-local id declared sameAs an existing entity stands for that entity everywhere. */
   const sameAs = new Map((data.entities ?? []).filter((e) => typeof e.sameAs === 'string').map((e) => [e.id, e.sameAs as string]));
   const canonical = (id: string) => sameAs.get(id) ?? id;

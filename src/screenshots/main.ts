@@ -27,7 +27,7 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     'explorer.png',
     async (page) => {
       await page.goto(`${base}/explore?entity=alec-baldwin`);
-      await page.locator('#facts-list details', { hasText: 'Hilaria Baldwin spouse of Alec Baldwin' }).locator('summary').click({ timeout: 30_000 });
+      await page.locator('#facts-list details', { hasText: 'Hilaria Baldwin is the spouse of Alec Baldwin.' }).locator('summary').click({ timeout: 30_000 });
       await page.locator('#document mark').waitFor();
       await page.waitForTimeout(500);
     },

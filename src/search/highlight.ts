@@ -9,7 +9,9 @@ const CONTEXT = 40;
 
 /** The words of a query as the index matches them: letters and digits, lower case. */
 export function queryWords(query: string): string[] {
-  return [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+  // The operators (in capitals) and what is excluded (-word, NOT word) are not looked for.
+  const wanted = query.replace(/(^|\s)-\S+/g, ' ').replace(/\bNOT\s+\S+/g, ' ').replace(/\b(AND|OR)\b/g, ' ');
+  return [...new Set(wanted.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
 }
 
 /**

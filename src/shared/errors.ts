@@ -10,8 +10,8 @@ export function notFound(what: string, id: string): GraphQLError {
   return error;
 }
 
-export function badInput(message: string, argument: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+export function badInput(message: string, argument: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument, ...extra } });
 }
 
 /** No credentials where the server needs them (401, with the scheme to use). */

@@ -54,6 +54,31 @@ describe('queries as analysts write them', () => {
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'alec-baldwin' });
   });
 
+  it('use one notion of "in the case" for entities(caseId:), Entity.cases and sharedBetween, and a separate one for mentions', async () => {
+    const CIVIL = 'civil-lawsuits';
+    const { data, errors } = await api.gql<any>(`{ criminal: entities(caseId: "${CASE}", first: 100) { totalCount edges { node { id cases(first: 20) { edges { node { id } } } } } }
+      civil: entities(caseId: "${CIVIL}", first: 100) { edges { node { id } } }
+      shared: sharedBetween(caseId: "${CASE}", otherCaseId: "${CIVIL}", first: 100) { edges { node { id } } }
+      mentioned: entitiesMentioned(caseId: "${CASE}", first: 100) { totalCount edges { node { id } } } }`);
+    expect(errors).toBeUndefined();
+    const criminal = nodes<any>(data.criminal);
+    // Every entity of the case lists the case among its cases.
+    for (const e of criminal) expect(nodes<any>(e.cases).map((c) => c.id), e.id).toContain(CASE);
+    const inCriminal = new Set(criminal.map((e) => e.id));
+    const inCivil = new Set(nodes<any>(data.civil).map((e) => e.id));
+    // What the two cases share is exactly what is in both.
+    expect(nodes<any>(data.shared).map((e) => e.id).sort()).toEqual([...inCriminal].filter((id) => inCivil.has(id)).sort());
+    // The civil plaintiffs are mentioned in the criminal case's article, not in the criminal case.
+    const mentioned = nodes<any>(data.mentioned).map((e) => e.id);
+    for (const id of ['hutchins-family', 'crew-members']) {
+      expect(mentioned).toContain(id);
+      expect(inCriminal.has(id)).toBe(false);
+      expect(inCivil.has(id)).toBe(true);
+    }
+    expect(inCriminal.has('alec-baldwin') && inCivil.has('alec-baldwin')).toBe(true);
+    expect(data.mentioned.totalCount).toBeGreaterThan(data.criminal.totalCount);
+  });
+
   it('match role names whatever their case, separators or spelling', async () => {
     const counsel = async (role: string) => {
       const { data, errors } = await api.gql(`query($role: String) { case(id: "${CASE}") { participants(role: $role) { edges { node { role holder { id } } } } } }`, { role });

@@ -92,6 +92,42 @@ describe('the Baldwin case, as the article tells it', () => {
     expect(shooting.time).toEqual({ iso: '2021-10-21', precision: 'DAY', approximate: false });
   });
 
+  it('tells the timeline as the article orders it, each placement with its relation and quote', async () => {
+    const { timeline } = await data(`{ timeline(caseId: "${CASE}", first: 100) { totalCount edges { node { id
+      placedBy { relation direction order sentence inferred reason description other { id } sources { edges { node { quote } } } } } } } }`);
+    const order = nodes(timeline).map((e: any) => e.id);
+    expect(order).toEqual([
+      'rust-rehearsal',
+      'rust-shooting',
+      'death-of-halyna-hutchins',
+      'live-rounds-delivery',
+      'baldwin-trial',
+      'testimony-and-evidence-review',
+      'late-discovery-of-evidence',
+      'case-dismissal',
+      'baldwin-embraces-wife',
+      'trial-aftermath',
+      'baldwin-hugs-lawyers-and-wife',
+      'baldwins-leave-without-speaking',
+      'da-statement',
+    ]);
+    const byId = Object.fromEntries(nodes(timeline).map((e: any) => [e.id, e]));
+    const after = byId['case-dismissal'].placedBy.find((p: any) => p.other.id === 'death-of-halyna-hutchins');
+    expect(after).toMatchObject({ relation: 'AFTER', direction: 'OUTGOING', order: 'after', description: 'nearly three years after', inferred: false });
+    expect(after.sentence).toBe("Dismissal of Alec Baldwin's involuntary manslaughter case happened after Death of Halyna Hutchins.");
+    expect(nodes(after.sources).map((s: any) => s.quote)).toEqual(['actor Alec Baldwin’s involuntary manslaughter trial has been dismissed by a judge, nearly three years after the tragic death of Halyna Hutchins']);
+    const friday = byId['baldwin-embraces-wife'].placedBy.find((p: any) => p.other.id === 'case-dismissal');
+    expect(friday).toMatchObject({ relation: 'SAME_DAY_AS', order: 'on the same day as', inferred: true });
+    expect(friday.reason).toMatch(/Friday/);
+    // Seen from the other end, the same relation reads the other way.
+    expect(byId['death-of-halyna-hutchins'].placedBy).toContainEqual(expect.objectContaining({ relation: 'AFTER', direction: 'INCOMING', order: 'before', other: { id: 'case-dismissal' } }));
+    // Every event the article leaves undated is placed by something it says.
+    for (const id of order.filter((x: string) => !['rust-rehearsal', 'baldwin-trial'].includes(x))) expect(byId[id].placedBy.length, id).toBeGreaterThan(0);
+    // Filters keep the same order; paging cuts the same list.
+    const { timeline: page2 } = await data(`{ timeline(caseId: "${CASE}", first: 3, after: "${Buffer.from('offset:2').toString('base64url')}") { edges { node { id } } } }`);
+    expect(nodes(page2).map((e: any) => e.id)).toEqual(order.slice(3, 6));
+  });
+
   it('keeps what Baldwin claimed apart from what the court found', async () => {
     const { entity } = await data(`{ entity(id: "alec-baldwin") { claims(first: 100) { edges { node { id statement stance status ${SOURCES} } } } } }`);
     const byId = Object.fromEntries(nodes(entity.claims).map((c: any) => [c.id, c]));

@@ -38,7 +38,8 @@ describe('GraphiQL in the browser', () => {
       expect(answer).toContain(part);
     }
     // The answer is drawn in the result pane (an editor that renders only its visible lines).
-    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toContain('"civil"');
+    // Its top-level keys come in the order the query asks (case, then civil), so the pane opens on the case.
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toContain('"caption"');
     expect(requests.some((url) => url === `${origin}/graphql`)).toBe(true);
     expect(requests.filter((url) => url.includes('/assets/graphiql/')).length).toBeGreaterThanOrEqual(3);
     expect(outside(requests, origin)).toEqual([]);
@@ -71,7 +72,7 @@ describe('the explorer in the browser', () => {
     const passage = data.entity.relationships.edges[0].node.sources.edges[0].node;
     const { page, requests } = await recordingPage(browser);
     await page.goto(`${origin}/explore?entity=alec-baldwin`);
-    const fact = page.locator('#facts-list details', { hasText: 'Hilaria Baldwin spouse of Alec Baldwin' });
+    const fact = page.locator('#facts-list details', { hasText: 'Hilaria Baldwin is the spouse of Alec Baldwin.' });
     await expect.poll(() => fact.count(), { timeout: 30_000 }).toBe(1);
     expect(await fact.locator('blockquote').isVisible()).toBe(false);
     await fact.locator('summary').click();
@@ -121,8 +122,12 @@ describe('the explorer in the browser', () => {
     const items = page.locator('#timeline-list > li');
     await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(10);
     const texts = await items.allInnerTexts();
-    const shooting = texts.findIndex((t) => t.startsWith('2021-10-21') && t.includes('Rust set shooting'));
-    const dismissal = texts.findIndex((t) => /^(about )?2024 \(year only\)/.test(t) && t.includes('Dismissal of Alec Baldwin'));
+    // Each entry's own event is its first button; placements name other events in the same entry.
+    const names = await page.locator('#timeline-list > li > div > button').allInnerTexts();
+    const shooting = names.indexOf('Rust set shooting');
+    const dismissal = names.indexOf("Dismissal of Alec Baldwin's involuntary manslaughter case");
+    expect(texts[shooting]).toMatch(/^2021-10-21/);
+    expect(texts[dismissal]).toMatch(/^(about )?2024 \(year only\)/);
     expect(shooting).toBeGreaterThanOrEqual(0);
     expect(dismissal).toBeGreaterThan(shooting);
     expect(texts[shooting]).toContain('the revolver fatally hit Halyna Hutchins');
@@ -130,7 +135,47 @@ describe('the explorer in the browser', () => {
     expect(texts.some((t) => t.startsWith('March, year not given') && t.includes('Troy Teske delivered live rounds'))).toBe(true);
     expect(texts.some((t) => t.startsWith('a Friday'))).toBe(true);
     expect(texts.at(-1)).toMatch(/^date not given/);
+    // The page shows the API's order, never its own: the sources' order, the death before the dismissal.
+    const { data } = await api.gql<any>(`{ timeline(caseId: "baldwin-involuntary-manslaughter-case", first: 100) { edges { node { name } } } }`);
+    const shown = await page.locator('#timeline-list > li > div > button').allInnerTexts();
+    expect(shown).toEqual(data.timeline.edges.map((e: any) => e.node.name));
+    expect(shown.indexOf('Death of Halyna Hutchins')).toBeLessThan(shown.indexOf("Dismissal of Alec Baldwin's involuntary manslaughter case"));
+    expect(shown.indexOf("Live rounds given to the Santa Fe County Sheriff's Office")).toBeLessThan(shown.indexOf("Dismissal of Alec Baldwin's involuntary manslaughter case"));
+    // Each placement is shown with what it says: the dismissal came after the death.
+    expect(texts[dismissal]).toContain('after Death of Halyna Hutchins');
     await page.context().close();
+  });
+
+  it('draws a case at depth 1 with no node under the legend, at 1280x720 and at 820 px wide', async () => {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 820, height: 900 }]) {
+      for (const entity of ['baldwin-involuntary-manslaughter-case', 'alec-baldwin']) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${origin}/explore?entity=${entity}`);
+        await expect.poll(() => page.evaluate(() => (window as any).explorerGraph?.nodes().length ?? 0), { timeout: 30_000 }).toBeGreaterThan(3);
+        await page.waitForTimeout(300);
+        const layout = await page.evaluate(() => {
+          const graph = document.getElementById('graph')!.getBoundingClientRect();
+          const legend = document.getElementById('legend')!.getBoundingClientRect();
+          const cy = (window as any).explorerGraph;
+          const boxes = cy.nodes().map((n: any) => {
+            const b = n.renderedBoundingBox({ includeLabels: false });
+            return { id: n.id(), x1: graph.left + b.x1, x2: graph.left + b.x2, y1: graph.top + b.y1, y2: graph.top + b.y2 };
+          });
+          return { depth: (document.getElementById('depth') as HTMLSelectElement).value, legend: { x1: legend.left, x2: legend.right, y1: legend.top, y2: legend.bottom }, boxes, count: cy.nodes().length };
+        });
+        const label = `${entity} at ${viewport.width}x${viewport.height}`;
+        const under = layout.boxes.filter((b: any) => b.x2 > layout.legend.x1 && b.x1 < layout.legend.x2 && b.y2 > layout.legend.y1 && b.y1 < layout.legend.y2);
+        expect(under.map((b: any) => b.id), label).toEqual([]);
+        expect(layout.legend.y2 - layout.legend.y1, label).toBeGreaterThan(0);
+        if (entity !== 'alec-baldwin') {
+          // A case opens at depth 1: its own facts and people, not everything they ever did.
+          expect(layout.depth, label).toBe('1');
+          expect(layout.count, label).toBeLessThan(74);
+        }
+        await context.close();
+      }
+    }
   });
 
   it('asks for the read token when the service needs one, and uses it', async () => {

@@ -5,10 +5,10 @@ import { OPERATIONS } from '../../bench/reads/operations.js';
 const read = (argv: string[]) => readOptions(parseReadArgs(argv));
 
 describe('read bench options', () => {
-  it('defaults to the three corpus sizes of the benchmark and every operation plus the comparison', () => {
+  it('defaults to the three corpus sizes of the benchmark and every operation plus the comparison and the first runs', () => {
     const options = read([]);
     expect(options.sizes).toEqual([1, 1000, 10000]);
-    expect(options.only).toEqual([...OPERATIONS.map((o) => o.name), 'compare']);
+    expect(options.only).toEqual([...OPERATIONS.map((o) => o.name), 'compare', 'firstRuns']);
     expect(options.load).toEqual({ duration: 10, warmup: 3, connections: 4 });
   });
 

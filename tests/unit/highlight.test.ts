@@ -17,8 +17,9 @@ describe('highlight', () => {
     expect(highlight({ name: 'Misjudged' }, 'judge')).toEqual([]);
   });
 
-  it('treats query syntax as plain text and returns nothing for no words', () => {
-    expect(queryWords('"foo" OR (bar*)')).toEqual(['foo', 'or', 'bar']);
+  it('marks the words looked for, not the operators or what is excluded, and returns nothing for no words', () => {
+    expect(queryWords('"foo" OR (bar*)')).toEqual(['foo', 'bar']);
+    expect(queryWords('Baldwin -Hutchins NOT Souza or')).toEqual(['baldwin', 'or']);
     expect(highlight({ name: 'a (b)' }, '()')).toEqual([]);
   });
 });

@@ -2,33 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_TERMS, MAX_WORD_LENGTH, searchInputProblem, toLuceneQuery } from '../../src/search/lucene.js';
 
 describe('toLuceneQuery', () => {
-  it('matches each word whole or as a prefix, and words shorter than 3 letters whole only', () => {
-    expect(toLuceneQuery('  Bald  rust ')).toBe('(Bald OR Bald*) (rust OR rust*)');
-    expect(toLuceneQuery('dA of')).toBe('dA of');
+  it('requires every word, each whole or as a prefix, and words shorter than 3 letters whole only', () => {
+    expect(toLuceneQuery('  Bald  rust ')).toBe('+(Bald OR Bald*) +(rust OR rust*)');
+    expect(toLuceneQuery('dA of')).toBe('+(dA) +(of)');
   });
 
-  it('escapes every Lucene special character', () => {
-    expect(toLuceneQuery('a:b')).toBe('a\\:b');
-    expect(toLuceneQuery('(x)')).toBe('\\(x\\)');
-    expect(toLuceneQuery('foo" OR 1=1')).toBe('(foo\\" OR foo\\"*) or (1=1 OR 1=1*)');
-    expect(toLuceneQuery('a\\b')).toBe('a\\\\b');
-    for (const c of '+-!(){}[]^"~*?:\\/&|') {
-      expect(toLuceneQuery(`x${c}y`)).toBe(`x\\${c}y`);
-      expect(toLuceneQuery(`ab${c}cd`)).toBe(`(ab\\${c}cd OR ab\\${c}cd*)`);
+  it('escapes every Lucene special character inside words', () => {
+    expect(toLuceneQuery('a:b')).toBe('+(a\\:b)');
+    expect(toLuceneQuery('(x)')).toBe('+(\\(x\\))');
+    expect(toLuceneQuery('a\\b')).toBe('+(a\\\\b)');
+    for (const c of '+!(){}[]^~*?:\\/&|') {
+      expect(toLuceneQuery(`x${c}y`)).toBe(`+(x\\${c}y)`);
+      expect(toLuceneQuery(`ab${c}cd`)).toBe(`+(ab\\${c}cd OR ab\\${c}cd*)`);
     }
   });
 
-  it('treats AND, OR and NOT as plain words, not operators', () => {
-    expect(toLuceneQuery('Baldwin AND NOT Hutchins OR')).toBe('(Baldwin OR Baldwin*) (and OR and*) (not OR not*) (Hutchins OR Hutchins*) or');
-    expect(toLuceneQuery('and')).toBe('(and OR and*)');
+  it('reads AND, OR and NOT in capitals as operators, and in lower case as words', () => {
+    expect(toLuceneQuery('armorer AND stepfather')).toBe('+(armorer OR armorer*) +(stepfather OR stepfather*)');
+    expect(toLuceneQuery('Baldwin OR Hutchins')).toBe('+(Baldwin OR Baldwin* OR Hutchins OR Hutchins*)');
+    expect(toLuceneQuery('Baldwin NOT Hutchins')).toBe('+(Baldwin OR Baldwin*) -(Hutchins OR Hutchins*)');
+    expect(toLuceneQuery('and')).toBe('+(and OR and*)');
   });
 
-  it('returns null when there is nothing to search for', () => {
-    for (const input of ['', '   ', '\t\n ', '\\', '\\ \\\\']) expect(toLuceneQuery(input)).toBeNull();
+  it('takes quoted phrases and excludes -words', () => {
+    expect(toLuceneQuery('"live rounds" Teske')).toBe('+("live rounds") +(Teske OR Teske*)');
+    expect(toLuceneQuery('Baldwin -Hutchins')).toBe('+(Baldwin OR Baldwin*) -(Hutchins OR Hutchins*)');
+    expect(toLuceneQuery('"a: (b)"')).toBe('+("a\\: \\(b\\)")');
+  });
+
+  it('returns null when there is nothing to search for, or only exclusions', () => {
+    for (const input of ['', '   ', '\t\n ', '\\', '\\ \\\\', 'NOT Baldwin', '-Baldwin', 'AND OR']) expect(toLuceneQuery(input), JSON.stringify(input)).toBeNull();
   });
 
   it('returns null for input made only of query syntax', () => {
-    // "Returns null when no word is left to search for": punctuation alone is not a word.
     for (const input of ['()', '"', ':', '* ?', '&& ||', '"~^"']) expect(toLuceneQuery(input), JSON.stringify(input)).toBeNull();
   });
 
@@ -37,7 +43,7 @@ describe('toLuceneQuery', () => {
     const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
     const query = toLuceneQuery(words.join(' '))!;
     expect(query.match(/\(word\d+ OR word\d+\*\)/g)).toHaveLength(MAX_SEARCH_TERMS);
-    expect(query.endsWith('(word15 OR word15*)')).toBe(true);
+    expect(query.endsWith('+(word15 OR word15*)')).toBe(true);
   });
 });
 

@@ -40,14 +40,23 @@ function failed(error: unknown): void {
   say(error instanceof Error ? error.message : String(error), true);
 }
 
-/** Re-centres on an entity: its neighbourhood drawn and listed, its facts and roles, a case's timeline. */
+/** True once the reader picked a depth (the select, or `depth=` in the link): then a case keeps it too. */
+let depthChosen = false;
+
+/**
+ * Re-centres on an entity. A case opens as a story, its timeline and people first, and its
+ * drawing at depth 1 (its own facts and people) unless the reader chose a depth: at depth 2 a
+ * case is a hairball of everything its people ever did.
+ */
 async function open(id: string, remember: boolean): Promise<void> {
-  const depth = Number(depthSelect.value);
   say(`Loading ${id}…`);
   try {
-    const [around, detail] = await Promise.all([gql<NeighbourhoodAnswer>(NEIGHBOURHOOD, { id, depth }), gql<EntityAnswer>(ENTITY, { id })]);
+    const detail = await gql<EntityAnswer>(ENTITY, { id });
     const entity = detail.entity;
     if (!entity) throw new ApiError(`No entity with id "${id}".`, 'NOT_FOUND');
+    if (entity.kind === 'CASE' && !depthChosen) depthSelect.value = '1';
+    const depth = Number(depthSelect.value);
+    const around = await gql<NeighbourhoodAnswer>(NEIGHBOURHOOD, { id, depth });
     current = id;
     if (remember) {
       const url = new URL(location.href);
@@ -108,12 +117,18 @@ function start(): void {
   legend();
   const params = new URLSearchParams(location.search);
   const depth = params.get('depth');
-  if (depth && ['1', '2', '3'].includes(depth)) depthSelect.value = depth;
+  if (depth && ['1', '2', '3'].includes(depth)) {
+    depthSelect.value = depth;
+    depthChosen = true;
+  }
   byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     void search(byId<HTMLInputElement>('search').value);
   });
-  depthSelect.addEventListener('change', () => current && void open(current, true));
+  depthSelect.addEventListener('change', () => {
+    depthChosen = true;
+    if (current) void open(current, true);
+  });
   const tokenInput = byId<HTMLInputElement>('token');
   tokenInput.value = savedToken() ?? '';
   byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {

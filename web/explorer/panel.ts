@@ -7,8 +7,6 @@ export interface PanelActions {
   show(passage: Passage): void;
 }
 
-const verb = (type: string) => type.toLowerCase().replace(/_/g, ' ');
-
 /** Its own sources, folded when there are many, so a case's timeline stays near the top. */
 function sourcesOf(passages: Passage[], actions: PanelActions): HTMLElement {
   const details = el('details', { class: 'sources' }, el('summary', {}, el('h3', {}, `Sources (${passages.length})`)), passageList(passages, actions.show));
@@ -47,25 +45,20 @@ function factItem(className: string, sentence: string, other: Ref, passages: Pas
   return el('li', {}, details);
 }
 
-const roleName = (role: string) => role.replace(/_/g, ' ');
-
 /** Roles it holds and roles others hold in it, each with its quoted passages. */
 export function renderRoles(container: HTMLElement, entity: EntityDetail, actions: PanelActions): void {
-  const held = nodesOf(entity.roles).map((role: Role) => factItem('role', `${roleName(role.role)} in ${role.within!.name}`, role.within!, nodesOf(role.sources), null, actions));
-  const within = nodesOf(entity.participants).map((role: Role) => factItem('role', `${role.holder!.name}: ${roleName(role.role)}`, role.holder!, nodesOf(role.sources), null, actions));
+  const held = nodesOf(entity.roles).map((role: Role) => factItem('role', role.sentence, role.within!, nodesOf(role.sources), null, actions));
+  const within = nodesOf(entity.participants).map((role: Role) => factItem('role', role.sentence, role.holder!, nodesOf(role.sources), null, actions));
   fill(container, 
     el('h3', {}, `Roles (${held.length + within.length})`),
     held.length + within.length === 0 ? el('p', {}, 'No roles.') : el('ul', { class: 'facts', id: 'roles-list' }, ...held, ...within),
   );
 }
 
-/** Every other relationship as a sentence, read in its direction, each with its quotes. */
+/** Every other relationship as the API's sentence (from names, in its direction), each with its quotes. */
 export function renderFacts(container: HTMLElement, entity: EntityDetail, actions: PanelActions): void {
   const facts = nodesOf(entity.relationships).filter((fact: Fact) => fact.type !== 'HAS_ROLE');
-  const items = facts.map((fact) => {
-    const sentence = fact.direction === 'OUTGOING' ? `${entity.name} ${verb(fact.type)} ${fact.other.name}` : `${fact.other.name} ${verb(fact.type)} ${entity.name}`;
-    return factItem('fact', sentence, fact.other, nodesOf(fact.sources), fact.description, actions);
-  });
+  const items = facts.map((fact) => factItem('fact', fact.sentence, fact.other, nodesOf(fact.sources), fact.description, actions));
   const more = (entity.relationships.totalCount ?? 0) > entity.relationships.edges.length ? el('p', {}, `The first ${entity.relationships.edges.length} of ${entity.relationships.totalCount} relationships.`) : null;
   fill(container, el('h3', {}, `Facts (${facts.length})`), facts.length === 0 ? el('p', {}, 'No other facts.') : el('ul', { class: 'facts', id: 'facts-list' }, ...items), more);
 }

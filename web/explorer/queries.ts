@@ -55,11 +55,11 @@ export const ENTITY = `query ExplorerEntity($id: ID!) {
   entity(id: $id) {
     id kind name description aliases
     sources(first: 10) { edges { node { ...Passage } } }
-    roles(first: 50) { edges { node { id role within { id name kind } sources(first: 5) { edges { node { ...Passage } } } } } }
-    participants(first: 50) { edges { node { id role holder { id name kind } sources(first: 5) { edges { node { ...Passage } } } } } }
+    roles(first: 50) { edges { node { id role sentence within { id name kind } sources(first: 5) { edges { node { ...Passage } } } } } }
+    participants(first: 50) { edges { node { id role sentence holder { id name kind } sources(first: 5) { edges { node { ...Passage } } } } } }
     relationships(first: 100) {
       totalCount
-      edges { node { id type direction role description other { id name kind } sources(first: 5) { edges { node { ...Passage } } } } }
+      edges { node { id type direction role sentence description other { id name kind } sources(first: 5) { edges { node { ...Passage } } } } }
     }
   }
 }
@@ -67,6 +67,8 @@ ${PASSAGE}`;
 export interface Role {
   id: string;
   role: string;
+  /** The role as the API writes it in English, from names. */
+  sentence: string;
   within?: Ref;
   holder?: Ref;
   sources: Connection<Passage>;
@@ -76,6 +78,8 @@ export interface Fact {
   type: string;
   direction: 'OUTGOING' | 'INCOMING';
   role: string | null;
+  /** The relationship as the API writes it in English, from names. */
+  sentence: string;
   description: string | null;
   other: Ref;
   sources: Connection<Passage>;
@@ -93,12 +97,21 @@ export interface EntityAnswer {
 }
 
 export const TIMELINE = `query ExplorerTimeline($id: ID!) {
-  timeline(caseId: $id, first: 100) { edges { node { id name kind eventType time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } }
+  timeline(caseId: $id, first: 100) { edges { node { id name kind eventType time { text iso precision weekday approximate } placedBy { order inferred other { id name } sources(first: 1) { edges { node { ...Passage } } } } sources(first: 1) { edges { node { ...Passage } } } } } }
   case(id: $id) { caseActs(first: 100) { edges { node { id name kind event { id } time { text iso precision weekday approximate } sources(first: 1) { edges { node { ...Passage } } } } } } }
 }
 ${PASSAGE}`;
+/** How the sources place an event relative to another. */
+export interface Placement {
+  order: string;
+  inferred: boolean;
+  other: { id: string; name: string };
+  sources: Connection<Passage>;
+}
 export interface Dated extends Ref {
   eventType?: string | null;
+  /** For an event: what the sources say of its order. */
+  placedBy?: Placement[];
   /** For an act: the event it is part of. */
   event?: { id: string } | null;
   time: Time | null;

@@ -1,6 +1,6 @@
 import { el, entityButton, fill, kindName } from './dom.js';
 import { passageList } from './passages.js';
-import { nodesOf, type Dated, type Passage, type Time, type TimelineAnswer } from './queries.js';
+import { nodesOf, type Dated, type Passage, type Placement, type Time, type TimelineAnswer } from './queries.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,12 +22,6 @@ export function dateLabel(time: Time | null): string {
   }
 }
 
-/**
- * Sort key: the known part of the date, so a year sorts before the days within it; times with
- * no year go last, in the order the API gave them.
- */
-const sortKey = (time: Time | null) => (time?.iso && !time.iso.startsWith('--') ? time.iso : '\uffff');
-
 /** The item's quote, folded; opening it also shows the passage in its document. */
 function quoted(passages: Passage[], show: (passage: Passage) => void): HTMLElement {
   const details = el('details', {}, el('summary', {}, 'quote'), passageList(passages, show));
@@ -44,18 +38,27 @@ function entry(item: Dated, open: (id: string) => void, show: (passage: Passage)
     el('span', { class: 'when' }, dateLabel(item.time)),
     item.time?.text ? el('span', { class: 'source-words' }, ` “${item.time.text}”`) : null,
     el('div', {}, el('span', { class: 'kind-tag' }, `${item.eventType ?? kindName(item.kind)}: `), entityButton(item.id, item.name, item.kind, open)),
+    item.placedBy?.length ? placements(item.placedBy, open, show) : null,
     quoted(nodesOf(item.sources), show),
     acts.length > 0 ? el('ol', { class: 'timeline acts' }, ...acts.map((act) => entry(act, open, show))) : null,
   );
 }
 
-const byTime = <T extends { item: Dated; i: number }>(a: T, b: T) =>
-  sortKey(a.item.time) < sortKey(b.item.time) ? -1 : sortKey(a.item.time) > sortKey(b.item.time) ? 1 : a.i - b.i;
+/** What the sources say of the event's order: "after Death of Halyna Hutchins", each with its quote. */
+function placements(list: Placement[], open: (id: string) => void, show: (passage: Passage) => void): HTMLElement {
+  return el(
+    'ul',
+    { class: 'placed-by' },
+    ...list.map((p) =>
+      el('li', {}, `${p.order} `, entityButton(p.other.id, p.other.name, 'EVENT', open), p.inferred ? el('span', { class: 'inferred' }, ' (inferred)') : null, quoted(nodesOf(p.sources), show)),
+    ),
+  );
+}
 
 /**
- * A case's events in order of time, each with the acts that are part of it (who did what, in
- * their own order), and the acts of no event among them by their own dates. Each date is as
- * precise as the source gives it, with the source's words.
+ * A case's events in the order the API gives (the sources' order: `timeline`), each with what
+ * places it and the acts that are part of it; then the acts of no event, in the API's order.
+ * Each date is as precise as the source gives it, with the source's words. Nothing is re-sorted here.
  */
 export function renderTimeline(container: HTMLElement, answer: TimelineAnswer, open: (id: string) => void, show: (passage: Passage) => void): void {
   const events = nodesOf(answer.timeline);
@@ -64,12 +67,12 @@ export function renderTimeline(container: HTMLElement, answer: TimelineAnswer, o
   const actsOf = new Map<string, Dated[]>();
   for (const act of acts) if (act.event && eventIds.has(act.event.id)) actsOf.set(act.event.id, [...(actsOf.get(act.event.id) ?? []), act]);
   const loose = acts.filter((act) => !act.event || !eventIds.has(act.event.id));
-  // Events keep the API's order (already by time); loose acts join them by date, after events of the same date.
-  const ordered = [...events.map((item, i) => ({ item, i })), ...loose.map((item, i) => ({ item, i: events.length + i }))].sort(byTime);
   fill(
     container,
     el('h3', {}, `Timeline (${events.length} events, ${acts.length} acts)`),
-    el('ol', { class: 'timeline', id: 'timeline-list' }, ...ordered.map(({ item }) => entry(item, open, show, actsOf.get(item.id)))),
+    el('ol', { class: 'timeline', id: 'timeline-list' }, ...events.map((item) => entry(item, open, show, actsOf.get(item.id)))),
+    loose.length ? el('h4', {}, `Acts of no event (${loose.length})`) : null,
+    loose.length ? el('ol', { class: 'timeline acts', id: 'timeline-loose-acts' }, ...loose.map((item) => entry(item, open, show))) : null,
   );
   container.hidden = false;
 }

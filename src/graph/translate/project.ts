@@ -4,6 +4,7 @@ import { readPage } from '../../model/pages.js';
 import { Cypher, cypher, expr, flag, join } from '../cypher.js';
 import { arrow, LISTS, type ListSpec, type ListVars } from '../lists.js';
 import { placingMatch } from '../time.js';
+import { sentenceOf } from '../sentences.js';
 import { collectFields, subSelections, type Operation, type Selected } from './selection.js';
 
 /**
@@ -72,6 +73,7 @@ const KIND_FIELDS: Record<string, NodeField> = {
   'Authority.reportedCase': (scope, v, sel) => single(scope, sel, v, { field: 'reportedCase', type: REPORTED_AS_TYPE, inbound: true }),
   'Ruling.timeOrder': (scope, v, sel) => timeOrder(scope, v, sel),
   'Event.timeOrder': (scope, v, sel) => timeOrder(scope, v, sel),
+  'Event.placedBy': (scope, v, sel) => placedBy(scope, v, sel),
   'Act.timeOrder': (scope, v, sel) => timeOrder(scope, v, sel),
 };
 
@@ -195,6 +197,57 @@ ${placingMatch(v, path, x)}
 RETURN ${placed} }[0], ${own}) END`);
 }
 
+/** How an event stands to another through an order relationship: [seen from its start, seen from its end]. */
+const ORDER_WORDS: Record<string, [string, string]> = {
+  BEFORE: ['before', 'after'],
+  AFTER: ['after', 'before'],
+  DURING: ['during', 'includes'],
+  SAME_DAY_AS: ['on the same day as', 'on the same day as'],
+  PART_OF: ['part of', 'includes'],
+  CAUSED_BY: ['caused by', 'led to'],
+};
+const SENTENCE_VERBS: Record<string, [string, string]> = {
+  BEFORE: ['happened before', 'happened after'],
+  AFTER: ['happened after', 'happened before'],
+  DURING: ['happened during', 'included'],
+  SAME_DAY_AS: ['happened on the same day as', 'happened on the same day as'],
+  PART_OF: ['was part of', 'included'],
+  CAUSED_BY: ['was caused by', 'led to'],
+};
+
+/** The event's order relationships with other events, both ways, each read from the event (chronology.ts). */
+function placedBy(scope: Scope, v: Cypher.Node, sel: Selected): Cypher.Expr {
+  const [r, o, out] = [new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable()];
+  const pick = (table: Record<string, [string, string]>) =>
+    expr(cypher`CASE type(${r}) ${join(Object.entries(table).map(([t, [f, b]]) => cypher`WHEN '${t}' THEN CASE WHEN ${out} THEN '${f}' ELSE '${b}' END`), ' ')} END`);
+  const fields = collectFields(scope, objectType(scope, 'Placement'), subSelections(sel.nodes)).values();
+  const map = mapOf(scope, fields, (f) => {
+    switch (f.name) {
+      case 'relation':
+        return Cypher.type(r);
+      case 'direction':
+        return expr(cypher`CASE WHEN ${out} THEN 'OUTGOING' ELSE 'INCOMING' END`);
+      case 'order':
+        return pick(ORDER_WORDS);
+      case 'sentence':
+        return expr(cypher`${v}.name + ' ' + ${pick(SENTENCE_VERBS)} + ' ' + ${o}.name + '.'`);
+      case 'other':
+        return node(scope, 'Event', o, subSelections(f.nodes));
+      case 'inferred':
+        return flag(r.property('inferred'));
+      case 'sources':
+        return sources(scope, f, r.property('passageIds'));
+      default:
+        return r.property(f.name);
+    }
+  });
+  return expr(cypher`COLLECT {
+MATCH (${v})-[${r}:${Object.keys(ORDER_WORDS).join('|')}]-(${o}:Event)
+WITH ${r}, ${o}, startNode(${r}) = ${v} AS ${out}
+ORDER BY ${o}.seq, ${o}.id, type(${r})
+RETURN ${map} }`);
+}
+
 // ---- relationships --------------------------------------------------------------------------
 
 /**
@@ -234,6 +287,7 @@ const RELATIONSHIP_FIELDS: Record<string, Record<string, RelationshipField>> = {
     other: (scope, s, sel) => node(scope, sel.type.name, s.other, subSelections(sel.nodes)),
     role: (_, s) => prop(s.r, 'role'),
     inherited: (_, s) => flag(prop(s.r, 'inherited')),
+    sentence: (_, s) => sentenceOf(s.r, s.start, s.end),
   },
   Role: {
     ...RELATIONSHIP_COMMON,
@@ -241,6 +295,7 @@ const RELATIONSHIP_FIELDS: Record<string, Record<string, RelationshipField>> = {
     holder: fromEnd,
     within: toEnd,
     terminated: (_, s) => prop(s.r, 'terminated'),
+    sentence: (_, s) => sentenceOf(s.r, s.start, s.end),
   },
 };
 

@@ -7,6 +7,8 @@ import { Cypher, cypher, expr, flag, join } from '../cypher.js';
 import { LISTS, type ListSpec } from '../lists.js';
 import { casesOf } from '../membership.js';
 import { bestSortKey, dateRange } from '../time.js';
+import { chronology, ORDER_TYPES, type OrderItem } from '../chronology.js';
+import { sentenceOf } from '../sentences.js';
 import { connection, connectionParts, node, page, readLimit, sources, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType } from 'graphql';
@@ -85,6 +87,65 @@ const exists = (nodeLabel: string, id: unknown) => {
   return cypher`EXISTS { MATCH (${x}:${nodeLabel} {id: ${param(id)}}) }`;
 };
 
+/**
+ * A case's events in the order its sources tell (graph/chronology.ts). The order needs every
+ * event's dates and order relationships, so the statement returns all of them, each with its
+ * projection, and the page is cut here; `from`/`to` filter after ordering.
+ */
+function timeline(scope: Scope, sel: Selected): RootStatement {
+  const { offset, limit } = readPage(sel.args.first as number | null, sel.args.after as string | null);
+  const parts = connectionParts(scope, sel);
+  const [c, e, o, r] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node(), new Cypher.Relationship()];
+  const id = String(sel.args.caseId);
+  const range = dateRange(e, sel.args) ?? Cypher.true;
+  const projection = parts.needItems && parts.itemSets.length ? node(scope, parts.itemType, e, parts.itemSets) : Cypher.true;
+  return {
+    clause: cypher`MATCH (${c}:Case {id: ${param(id)}})
+RETURN COLLECT {
+  MATCH (${c})<-[:IN_CASE]-(${e}:Event)
+  WITH DISTINCT ${e}
+  RETURN {id: ${e}.id, key: ${e}.time_sortKey, seq: ${e}.seq, inRange: ${range},
+    links: [(${e})-[${r}:${ORDER_TYPES.join('|')}]->(${o}:Event) | {type: type(${r}), other: ${o}.id}],
+    value: ${projection}}
+} AS value`,
+    answer: (rows) => {
+      if (rows.length === 0) throw notFound('case', id);
+      const all = (rows[0]!.value as (OrderItem & { inRange: boolean; value: unknown })[]) ?? [];
+      const byId = new Map(all.map((item) => [item.id, item]));
+      const kept = chronology(all).map((x) => byId.get(x)!).filter((item) => item.inRange);
+      const readCount = parts.needPageInfo ? limit + 1 : limit;
+      return { items: kept.slice(offset, offset + readCount).map((item) => item.value), offset, limit, total: kept.length };
+    },
+  };
+}
+
+/**
+ * Entities of a case, by kind then id: those that take part in it (`part`: casesOf, the one
+ * notion of membership), or those its files mention (`mentioned`). Candidates are the nodes its
+ * files mention and the holders of its roles; taking part is then checked on each.
+ */
+function caseEntities(notion: 'part' | 'mentioned') {
+  return (scope: Scope, sel: Selected): RootStatement => {
+    const caseId = (sel.args.caseId as string | null) ?? null;
+    const kind = (sel.args.kind as string | null) ?? null;
+    const nodeLabel = kind ? label(kind) : 'Entity';
+    const c = param(caseId);
+    const match = (m: Cypher.Node) => {
+      if (!caseId) return cypher`MATCH (${m}:${nodeLabel})`;
+      if (notion === 'mentioned') return cypher`MATCH (${m}:${nodeLabel}) WHERE ${c} IN coalesce(${m}.caseIds, []) AND ${m}.id <> ${c}`;
+      return cypher`MATCH (${m}:${nodeLabel}) WHERE (${c} IN coalesce(${m}.caseIds, []) OR EXISTS { (${m})-[:HAS_ROLE]->(:Case {id: ${c}}) }) AND ${c} IN ${casesOf(m)}`;
+    };
+    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.kind, ${m}.id` });
+    return {
+      clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
+      answer: (rows) => {
+        if (caseId && rows[0]?.found !== true) throw notFound('case', caseId);
+        return value(rows);
+      },
+    };
+  };
+}
+
 const objectType = (scope: Scope, name: string) => scope.schema.getType(name) as GraphQLObjectType;
 
 const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
@@ -98,23 +159,10 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     answer: value,
   }),
 
-  /** Entities, optionally of one kind or case, by kind then id. In a case: its files state or mention the entity, or it holds a role in it. */
-  entities: (scope, sel) => {
-    const caseId = (sel.args.caseId as string | null) ?? null;
-    const kind = (sel.args.kind as string | null) ?? null;
-    const nodeLabel = kind ? label(kind) : 'Entity';
-    const c = param(caseId);
-    const match = (m: Cypher.Node) =>
-      caseId ? cypher`MATCH (${m}:${nodeLabel}) WHERE (${c} IN coalesce(${m}.caseIds, []) OR EXISTS { (${m})-[:HAS_ROLE]->(:Case {id: ${c}}) })` : cypher`MATCH (${m}:${nodeLabel})`;
-    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.kind, ${m}.id` });
-    return {
-      clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
-      answer: (rows) => {
-        if (caseId && rows[0]?.found !== true) throw notFound('case', caseId);
-        return value(rows);
-      },
-    };
-  },
+  /** Entities, optionally of one kind or case, by kind then id. In a case: they take part in it (membership.ts), as `Entity.cases` and `sharedBetween` count it. */
+  entities: caseEntities('part'),
+  /** Entities a case's files state or mention, whether or not they take part in it (`Entity.mentionedIn` the other way). */
+  entitiesMentioned: caseEntities('mentioned'),
 
   /** Rulings by best-known time, undated last; ties by case, case-file order, id. */
   rulings: (scope, sel) => {
@@ -173,7 +221,7 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     answer: value,
   }),
 
-  timeline: underCase('Case.events'),
+  timeline,
   contestedClaims: underCase('Query.contestedClaims'),
 
   /** Entities two cases share; NOT_FOUND naming the first id that is not a case. */
@@ -199,7 +247,7 @@ RETURN ${c} IS NOT NULL AS found, ${exists('Case', otherCaseId)} AS otherFound,
     const problem = searchInputProblem(text);
     if (problem) throw badInput(problem, 'query');
     const lucene = toLuceneQuery(text);
-    if (!lucene) throw badInput('query has no words to search for.', 'query');
+    if (!lucene) throw badInput('query has no words to search for (an exclusion alone finds nothing): give at least one word or "phrase" to find.', 'query');
     const kinds = (sel.args.kinds as string[] | null)?.length ? (sel.args.kinds as string[]) : null;
     const parts = connectionParts(scope, sel);
     const [hit, score, items, total] = [new Cypher.Node(), new Cypher.Variable(), new Cypher.Variable(), new Cypher.Variable()];
@@ -266,6 +314,7 @@ RETURN ${page(parts.needItems ? items : new Cypher.List([]), offset, limit, part
             from: () => a.property('id'),
             to: () => b.property('id'),
             label: () => Cypher.coalesce(r.property('role'), Cypher.type(r)),
+            sentence: () => sentenceOf(r, a, b),
             inherited: () => flag(r.property('inherited')),
             inferred: () => flag(r.property('inferred')),
             sources: () => sources(scope, g, r.property('passageIds')),
@@ -315,13 +364,16 @@ RETURN ${result} AS value`,
         path.set(f.key, expr(cypher`length(${p})`));
         continue;
       }
-      const [i, x, rel, y, out] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable()];
+      const [i, x, rel, y, out, hs, he] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Node(), new Cypher.Node()];
       const hop = new Cypher.Map();
-      for (const g of collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()) {
+      const hopFields = [...collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()];
+      const ends = hopFields.some((g) => g.name === 'sentence') ? cypher`, startNode(relationships(${p})[${i}]) AS ${hs}, endNode(relationships(${p})[${i}]) AS ${he}` : '';
+      for (const g of hopFields) {
         const field: Record<string, () => Cypher.Expr> = {
           from: () => node(scope, 'Entity', x, subSelections(g.nodes)),
           to: () => node(scope, 'Entity', y, subSelections(g.nodes)),
           relationship: () => Cypher.type(rel),
+          sentence: () => sentenceOf(rel, hs, he),
           direction: () => expr(cypher`CASE WHEN startNode(${rel}) = ${x} THEN 'OUTGOING' ELSE 'INCOMING' END`),
           inherited: () => flag(rel.property('inherited')),
           inferred: () => flag(rel.property('inferred')),
@@ -331,7 +383,7 @@ RETURN ${result} AS value`,
       }
       calls.push(cypher`CALL (${p}) {
   UNWIND range(0, length(${p}) - 1) AS ${i}
-  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y} ORDER BY ${i}
+  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y}${ends} ORDER BY ${i}
   RETURN collect(${hop}) AS ${out}
 }`);
       path.set(f.key, out);

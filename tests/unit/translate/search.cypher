@@ -11,4 +11,4 @@ RETURN count(this0) AS var3
 }
 RETURN {items: var2, offset: $param7, limit: $param8, total: var3} AS value
 
-// params: {"param0":"entity_search","param1":"(Baldwin OR Baldwin*)","param2":["Person"],"param3":["Person"],"param4":0,"param5":5,"param6":"Baldwin","param7":0,"param8":5}
+// params: {"param0":"entity_search","param1":"+(Baldwin OR Baldwin*)","param2":["Person"],"param3":["Person"],"param4":0,"param5":5,"param6":"Baldwin","param7":0,"param8":5}
