@@ -24,6 +24,12 @@ type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'> & Parti
 
 /** Cases per transaction of the default path (no --batch): a failed batch is retried file by file. */
 export const DEFAULT_BATCH = 200;
+/** Graph elements a file's load wrote (or would): what the progress counts. */
+function elementsOf(result: FileResult | undefined): number {
+  const totals = result?.report?.totals;
+  return totals ? totals.created + totals.updated + totals.unchanged : 0;
+}
+
 /** Files read and hashed at once. */
 const HASH_WINDOW = 32;
 
@@ -171,7 +177,7 @@ export async function runFiles(
           for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, error, rolledBack), ms });
         }
       }
-      for (const file of chunk) out.tick(file.display);
+      for (const file of chunk) out.tick(file.display, elementsOf(results.get(file)));
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
