@@ -156,7 +156,7 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ no
   await inChunks(tx, candidates.map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId })), q.nodeStates, (s: q.NodeState) => void states.set(s.id, s));
   const decided = new Map<Candidate, Merged>();
   const recompute: Candidate[] = [];
-  const checks: Candidate[] = [];
+  const checks: (Candidate & { state: q.NodeState })[] = [];
   for (const c of candidates) {
     const state = states.get(c.id);
     if (!state) {
@@ -164,7 +164,7 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ no
       continue;
     }
     const current = currentFields(state.props);
-    if (c.kind !== null && state.otherCases.length > 0 && !(current.shared === true && c.statement.shared === true)) checks.push(c);
+    if (c.kind !== null && state.otherCases.length > 0 && !(current.shared === true && c.statement.shared === true)) checks.push({ ...c, state });
     const others = state.definers - (state.mine ? 1 : 0);
     if (others === 0) decided.set(c, mergeStatements(new Map([[contributionOf(c.plan), c.statement]]), Object.keys(current)));
     else if (!state.mine) decided.set(c, addStatement({ props: current, fieldOwners: parseOwners(state.fieldOwners), soleOwner: state.sole }, contributionOf(c.plan), c.statement));
@@ -190,14 +190,22 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ no
  * Refuses a definition of a node that another case defines with other fields (its own statement,
  * not what sameAs entries of other cases added to it), unless both say it is shared.
  */
-async function refuseConflicts(tx: TransactionRunner, candidates: Candidate[]): Promise<void> {
+async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & { state: q.NodeState })[]): Promise<void> {
   if (candidates.length === 0) return;
   const statements = await statementsOf(tx, candidates.map((c) => ({ id: c.id, exclude: contributionOf(c.plan) })));
   for (const c of candidates) {
-    for (const [owner, theirs] of statements.get(c.id) ?? []) {
+    const stated = statements.get(c.id) ?? new Map<string, Statement>();
+    for (const [owner, theirs] of stated) {
       if (caseOf(owner) === c.plan.caseId || !('kind' in theirs)) continue;
       const fields = differingFields(theirs, storedStatement(c.statement));
       if (fields.length > 0) throw new ContributionConflictError(c.plan.caseId, c.id, caseOf(owner), fields);
+    }
+    // A case loaded before manifests kept statements: its node's fields are what it stated.
+    const unstated = c.state.otherCases.find((owner) => !stated.has(owner));
+    if (unstated !== undefined) {
+      const { text: _, ...current } = currentFields(c.state.props);
+      const fields = differingFields(current, storedStatement(c.statement));
+      if (fields.length > 0) throw new ContributionConflictError(c.plan.caseId, c.id, caseOf(unstated), fields);
     }
   }
 }

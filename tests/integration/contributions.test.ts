@@ -154,6 +154,17 @@ describe('no case can change another case\'s facts', () => {
     expect(await countById(api.executor, 'contrib-judge')).toBe(0);
   });
 
+  it('refuses the same in a store written before manifests kept statements (the owner\'s node fields stand for them)', async () => {
+    const owner = write('legacy-owner.case.yaml', personCase('contrib-legacy', 'contrib-legacy-ann', 'Ann Legacy'));
+    await loadCaseFile(api.executor, owner);
+    await api.executor.write({ text: "MATCH (m:CaseManifest {caseId: 'contrib-legacy'}) REMOVE m.statements, m.definedIds, m.relStatements" });
+    const before = await state('contrib-legacy');
+    await expect(loadCaseFile(api.executor, write('legacy-intruder.case.yaml', personCase('contrib-legacy-intruder', 'contrib-legacy-ann', 'Rel Alpha'))))
+      .rejects.toThrow(/which case "contrib-legacy" already defines with another name/);
+    expect(await state('contrib-legacy')).toEqual(before);
+    await deleteCase(api.executor, 'contrib-legacy');
+  });
+
   it('refuses a shared definition of an entity whose owner did not declare it shared', async () => {
     await expect(loadCaseFile(api.executor, write('shared-baldwin.case.yaml', personCase('contrib-shared-baldwin', 'alec-baldwin', 'Rel Alpha', '\n    shared: true'))))
       .rejects.toThrow(/"alec-baldwin", which case "baldwin-involuntary-manslaughter-case" already defines/);
