@@ -46,7 +46,7 @@ describe('scheduleBatches', () => {
 
 describe('parseLoadBenchArgs', () => {
   it('reads the rows as batch x loaders, with defaults', () => {
-    expect(parseLoadBenchArgs([])).toMatchObject({ ok: true, options: { cases: 1000, seed: 1, warmup: 300, heap: '2g', configs: [{ batch: 1, loaders: 1 }, { batch: 50, loaders: 1 }, { batch: 50, loaders: 2 }] } });
+    expect(parseLoadBenchArgs([])).toMatchObject({ ok: true, options: { cases: 1000, seed: 1, warmup: 300, heap: '2g', configs: [{ batch: 200, loaders: 1 }, { batch: 50, loaders: 2 }] } });
     expect(parseLoadBenchArgs(['--cases', '20', '--configs', '10x1, 100x4', '--heap', '2g'])).toMatchObject({ ok: true, options: { cases: 20, configs: [{ batch: 10, loaders: 1 }, { batch: 100, loaders: 4 }], heap: '2g' } });
   });
 

@@ -72,6 +72,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
     ? entity({
         id: courtId('cap', courtKey),
         kind: 'Court',
+        shared: true,
         name: courtName,
         ...(text(courtRecord.name_abbreviation) && courtName !== courtRecord.name_abbreviation ? { aliases: [String(courtRecord.name_abbreviation)] } : {}),
         ...(jurisdictionName ? { jurisdiction: jurisdictionName } : {}),
@@ -84,7 +85,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
     if (!c.cite) continue;
     reportedAs.push(c.cite);
     caseSources.push(cite.whole(c.path));
-    const authority = entity({ id: authorityId(c.cite), kind: 'Authority', name: c.cite.trim(), citation: c.cite.trim(), sources: [cite.whole(c.path)] });
+    const authority = entity({ id: authorityId(c.cite), kind: 'Authority', shared: true, name: c.cite.trim(), citation: c.cite.trim(), sources: [cite.whole(c.path)] });
     relation({ id: slug(caseId, 'reported-as', authority.id), type: 'REPORTED_AS', from: caseId, to: authority.id, sources: [cite.whole(c.path)] });
   }
 
@@ -96,7 +97,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
     for (const match of headMatter.matchAll(/^[ \t]*(Before|Present)\b[^\n]*/gim)) judgeLines.push({ line: match[0], path: [...bodyPath, 'head_matter'], offset: match.index! });
   }
   const judgeOf = (judgeName: string, source: Citation) =>
-    entity({ id: judgeId(system, judgeName), kind: 'Person', name: judgeName, occupation: 'judge', sources: [source] });
+    entity({ id: judgeId(system, judgeName), kind: 'Person', shared: true, name: judgeName, occupation: 'judge', sources: [source] });
   for (const { line, path, offset } of judgeLines) {
     const whole = offset === 0 ? line : headMatter!;
     for (const judge of parsePanel(line)) {
@@ -115,7 +116,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
     const path = [...bodyPath, 'attorneys', i];
     for (const appearance of parseAttorneys(line)) {
       const nameSource = cite.part(path, line, appearance.from, appearance.to);
-      const person = entity({ id: attorneyId(system, appearance.name), kind: 'Person', name: appearance.name, occupation: 'attorney', sources: [nameSource] });
+      const person = entity({ id: attorneyId(system, appearance.name), kind: 'Person', shared: true, name: appearance.name, occupation: 'attorney', sources: [nameSource] });
       const roleId = slug(caseId, 'attorney', person.id);
       const sources = [nameSource, ...(appearance.side ? [cite.part(path, line, appearance.side.from, appearance.side.to)] : [])];
       const known = roles.find((r) => r.id === roleId);
@@ -155,7 +156,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
   citesTo.forEach((entry, k) => {
     const citation = text((entry as Record<string, unknown>).cite)!;
     const source = cite.whole(['cites_to', k, 'cite']);
-    const authority = entity({ id: authorityId(citation), kind: 'Authority', name: citation.trim(), citation: citation.trim(), sources: [source] });
+    const authority = entity({ id: authorityId(citation), kind: 'Authority', shared: true, name: citation.trim(), citation: citation.trim(), sources: [source] });
     relation({ id: slug(caseId, 'cites', authority.id), type: 'CITES', from: caseId, to: authority.id, sources: [source] });
     const index = (entry as Record<string, unknown>).opinion_index;
     const opinion = typeof index === 'number' ? opinionIds[index] : undefined;

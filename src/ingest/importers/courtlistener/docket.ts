@@ -87,12 +87,12 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
   if (dateTerminated) caseSources.push(cite.whole(['date_terminated']));
   const caseType = caseTypeOf(record, docketNumber, cite, caseSources);
 
-  const courtNode = entity({ id: courtId('courtlistener', court), kind: 'Court', name: court, description: `The court CourtListener identifies as "${court}".`, sources: [cite.whole([courtField])] });
+  const courtNode = entity({ id: courtId('courtlistener', court), kind: 'Court', shared: true, name: court, description: `The court CourtListener identifies as "${court}".`, sources: [cite.whole([courtField])] });
 
   for (const [field, role] of [['assigned_to_str', 'assigned_judge'], ['referred_to_str', 'referred_judge']] as const) {
     const name = text(record[field]);
     if (!name || NO_JUDGE.test(name.trim())) continue;
-    const judge = entity({ id: judgeId(FEDERAL_SYSTEM, name), kind: 'Person', name: name.trim(), occupation: 'judge', sources: [cite.whole([field])] });
+    const judge = entity({ id: judgeId(FEDERAL_SYSTEM, name), kind: 'Person', shared: true, name: name.trim(), occupation: 'judge', sources: [cite.whole([field])] });
     roles.push({ id: `${caseId}-${role.replace('_', '-')}`, who: judge.id, role, in: caseId, sources: [cite.whole([field])] });
   }
 
@@ -128,7 +128,7 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
       if (!isObject(attorney)) return;
       const lawyer = text(attorney.name);
       if (!lawyer) return;
-      const person = entity({ id: attorneyId(FEDERAL_SYSTEM, lawyer), kind: 'Person', name: lawyer.trim(), occupation: 'attorney', sources: [cite.whole(['parties', i, 'attorneys', j, 'name'])] });
+      const person = entity({ id: attorneyId(FEDERAL_SYSTEM, lawyer), kind: 'Person', shared: true, name: lawyer.trim(), occupation: 'attorney', sources: [cite.whole(['parties', i, 'attorneys', j, 'name'])] });
       const capacities = (Array.isArray(attorney.roles) ? attorney.roles : []).map((r, k) => [text(r), k] as const).filter((r): r is readonly [string, number] => r[0] !== undefined);
       relations.push({
         id: slug(caseId, 'represents', String(i), String(j)),
@@ -146,7 +146,7 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
       const firm = contact ? firmOf(contact, lawyer) : undefined;
       if (contact && firm) {
         const contactPath = ['parties', i, 'attorneys', j, 'contact'];
-        const office = entity({ id: firmId(firm.name), kind: 'Organization', name: firm.name, orgType: 'law firm or office', sources: [cite.part(contactPath, contact, firm.from, firm.to)] });
+        const office = entity({ id: firmId(firm.name), kind: 'Organization', shared: true, name: firm.name, orgType: 'law firm or office', sources: [cite.part(contactPath, contact, firm.from, firm.to)] });
         const memberId = slug(caseId, 'member-of', person.id, office.id);
         if (!relations.some((r) => r.id === memberId)) {
           relations.push({ id: memberId, type: 'MEMBER_OF', from: person.id, to: office.id, description: 'as the contact details on this docket give it', sources: [cite.part(contactPath, contact, firm.from, firm.to)] });
