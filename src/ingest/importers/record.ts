@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseFile, Citation } from '../case-file.js';
 import { toPointer } from '../json-pointer.js';
+import type { ImportNote } from './build.js';
 
 /** A place in a record: keys and indices from the top of the file. */
 export type RecordPath = (string | number)[];
@@ -13,7 +14,7 @@ export interface RecordProblem {
 }
 
 /** What an importer makes of a record: the case file it becomes, or why it cannot. */
-export type ImportResult = { caseFile: CaseFile; problems?: undefined } | { problems: RecordProblem[]; caseFile?: undefined };
+export type ImportResult = { caseFile: CaseFile; notes?: ImportNote[]; problems?: undefined } | { problems: RecordProblem[]; caseFile?: undefined; notes?: undefined };
 
 /** What every importer is given: the record parsed, the text it was published as, and where it sits in the file. */
 export interface RecordInput {
