@@ -67,6 +67,7 @@ describe('parties: people, organisations and no party at all', () => {
 
   it('takes a one-word or office name given as an attorney for no person', () => {
     expect(looksLikePersonName('Mailroom')).toBe(false);
+    expect(looksLikePersonName('X Y Attorney CV')).toBe(false);
     expect(looksLikePersonName('U S Attorney Office')).toBe(false);
     expect(looksLikePersonName('Prisoner Mailbox 3 - Internal Use Only')).toBe(false);
     expect(looksLikePersonName('Ingrid Sol, Counsel')).toBe(true);
@@ -136,6 +137,7 @@ describe('docket identity', () => {
   it('gives an entry the same key from every report: by number, else document id, else date and words', () => {
     expect(entryKey({ number: '007', words: 'long words' })).toBe(entryKey({ number: '7', words: 'Short' }));
     expect(entryKey({ pacerDocId: '0123', filed: '2020-01-01' })).toBe('document-0123');
+    expect(entryKey({ words: 'Minute entry' })).toMatch(/^unnumbered-undated-/);
     expect(entryKey({ filed: '2020-01-01', words: 'Minute Entry.' })).toBe(entryKey({ filed: '2020-01-01', words: 'minute entry' }));
     expect(entryKey({ filed: '2020-01-01', words: 'Minute entry' })).not.toBe(entryKey({ filed: '2020-01-02', words: 'Minute entry' }));
     expect(entryKey({})).toBeUndefined();

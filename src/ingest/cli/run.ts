@@ -113,7 +113,8 @@ export async function runFiles(
     if (options.batch == null) {
       for (const file of order) {
         const started = performance.now();
-        const base = { file: file.display, dryRun: options.dryRun };
+        const notes = checked.get(file)?.notes;
+        const base = { file: file.display, dryRun: options.dryRun, ...(notes ? { notes } : {}) };
         try {
           const report = await guard(() => importPlan(executor, plans.get(file)!, file.display, { dryRun: options.dryRun, replace: options.replace }));
           emit(file, { ...base, status: statusOf(report, options.replace), report, ms: performance.now() - started });
@@ -135,7 +136,8 @@ export async function runFiles(
           const outcomes = await guard(() => importPlans(executor, items, { dryRun: options.dryRun, replace: options.replace }));
           chunk.forEach((file, k) => {
             const { report, refused } = outcomes[k]!;
-            const base = { file: file.display, dryRun: options.dryRun, ms: share() };
+            const notes = checked.get(file)?.notes;
+            const base = { file: file.display, dryRun: options.dryRun, ms: share(), ...(notes ? { notes } : {}) };
             if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
             else emit(file, { ...base, status: statusOf(report, options.replace), report });
           });

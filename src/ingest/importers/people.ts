@@ -20,7 +20,7 @@ export interface CleanName extends Span {
 }
 
 /** Honorifics written before a name. */
-const LEADING = /^\s*(?:(?:mr|mrs|ms|miss|dr|hon|honorable|the\s+honorable|judge|justice)\.?\s+)+/i;
+const LEADING = /^\s*(?:(?:mr|mrs|ms|miss|dr|sir|hon|honorable|the\s+honorable|judge|justice)\.?\s+)+/i;
 /** Words of a capacity or an office held: what follows a name after a comma, not part of it. */
 const CAPACITY_WORD =
   /\b(attorneys?|counsel|counsellor|ausa|sausa|prosecutor|solicitor|general|defender|trustee|receiver|examiner|administrat(or|rix)|executor|executrix|guardian|conservator|director|secretary|commissioner|officer|agent|warden|sheriff|chief|deputy|assistant|acting|special|senior|trial|litigation|clerk|judge|magistrate|justice|president|chairman|chair|member|partner|esq|esquire|in\s+(his|her|their)\s+(official|individual)|official|individual|capacity|chapter\s+\d+)\b/i;
@@ -91,7 +91,7 @@ export function cleanName(raw: string): CleanName {
 
 /** Words that make a name an organisation's: companies, offices, agencies, public bodies. */
 const ORGANISATION =
-  /\b(inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|pllc|lp|l\.p|ltd|limited|corp|corporation|co|company|companies|bank|bancorp|association|assn|trust|fund|foundation|university|college|school|academy|hospital|clinic|insurance|partners|partnership|group|holdings|services|systems|department|dept|office|offices|agency|administration|commission|board|authority|bureau|county|city|state|states|commonwealth|government|republic|kingdom|usa|u\.s\.a|u\.\s?s\.|united\s+states|district|church|union|committee|council|society|institute|center|centre|gp|plc|n\.a|s\.a|ag|gmbh|estate|trustees?|administrator|receiver|creditors|debtors?|enterprises|industries|international|associates|coalition|alliance|league|federation|network|project|club|cooperative|organi[sz]ation|ministry|police|prison|correctional|facility|court|clerk|registry|attorney\s+general)\b\.?/i;
+  /\b(inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|pllc|lp|l\.p|ltd|limited|corp|corporation|co|company|companies|bank|bancorp|association|assn|trust|fund|foundation|university|college|school|academy|hospital|clinic|insurance|partners|partnership|group|holdings|services|systems|department|dept|office|offices|agency|administration|commission|board|authority|bureau|county|city|state|states|commonwealth|government|republic|kingdom|usa|u\.s\.a|u\.\s?s\.|united\s+states|district|church|union|committee|council|society|institute|center|centre|gp|plc|n\.a|s\.a|ag|gmbh|estate|trustees?|administrator|receiver|enterprises|industries|international|associates|coalition|alliance|league|federation|network|project|club|cooperative|organi[sz]ation|ministry|police|prison|correctional|facility|court|clerk|registry|attorney\s+general|the\s+people|people\s+of)\b\.?/i;
 
 /** Whether a name, by its words, is an organisation's (a company, an office, an agency). */
 export function isOrganisationName(name: string): boolean {
@@ -124,7 +124,7 @@ export function looksLikePersonName(name: string): boolean {
   const cleaned = cleanName(name).text;
   const words = cleaned.split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < 2) return false;
-  return !isOrganisationName(cleaned) && !/\b(internal\s+use|correspondence|mailbox|unit|division|section|team|docket)\b/i.test(cleaned);
+  return !isOrganisationName(cleaned) && !/\b(attorneys?|counsel|defenders?|prosecutors?|trustees?|clerk|ausa|solicitor|internal\s+use|correspondence|mailbox|unit|division|section|team|docket)\b/i.test(cleaned);
 }
 
 /** Words of an assignment that names no judge: "Part One", "Not Assigned", "Duty Magistrate", "Pool". */

@@ -45,9 +45,9 @@ export function docketIdentity(court: string, docketNumber: string | undefined, 
 export function entryKey(entry: { number?: string; pacerDocId?: string; filed?: string; words?: string }): string | undefined {
   if (entry.number) return `entry-${entry.number.replace(/^0+(?=\d)/, '')}`;
   if (entry.pacerDocId) return `document-${entry.pacerDocId}`;
-  if (entry.filed && entry.words) {
+  if (entry.words) {
     const words = entry.words.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    return `unnumbered-${entry.filed}-${createHash('sha256').update(words).digest('hex').slice(0, 10)}`;
+    return `unnumbered-${entry.filed ?? 'undated'}-${createHash('sha256').update(words).digest('hex').slice(0, 10)}`;
   }
   return undefined;
 }
