@@ -61,6 +61,13 @@ describe('parties: people, organisations and no party at all', () => {
     ['Norah J. Quill, Chapter 7 Trustee', 'Plaintiff', 'Person'],
     ['GIDEON FAIRWEATHER, Attorney General', 'Respondent', 'Person'],
     ['Sable Okonkwo', 'Plaintiff', 'Person'],
+    ['Hollis Q. Trust', 'Defendant', 'Person'],
+    ['MIRA SOLDAN-STATES', 'Defendant', 'Person'],
+    ['Perrin Church', 'Plaintiff', 'Person'],
+    ['State of Examplia', 'Plaintiff', 'Organization'],
+    ['Examplia Trust Company', 'Defendant', 'Organization'],
+    ['First Church of Nowhere', 'Defendant', 'Organization'],
+    ['Daria K. Voss', 'U.S. Trustee', 'Person'],
   ])('%s (%s) is %s', (name, type, kind) => {
     expect(partyKind(name, type)).toBe(kind);
   });
@@ -83,6 +90,7 @@ describe('judges: assignment labels name nobody', () => {
     ['Xq', false],
     ['Calendar 12', false],
     ['Hon. Perpetua L. Vance', true],
+    ['Orla B. Trust', true],
     ['Amadeo Cruz Jr.', true],
   ])('%s: %s', (name, judge) => {
     expect(isJudgeName(name)).toBe(judge);
@@ -107,6 +115,8 @@ describe('firms from contact blocks', () => {
     expect(firm('A. Quill, Attorney at Law\n5 Main Street')).toBeUndefined();
     expect(firm('PRO SE')).toBeUndefined();
     expect(firm('X1234567\nSome County Jail\nPRO SE')).toBeUndefined();
+    expect(firm('Firm: 555-010-0104\nPOB 1234\nGotham, NY 10001')).toBeUndefined();
+    expect(firm('Nell Imber, Chapter 13 Trustee\nPOB 1234')).toBeUndefined();
   });
 
   it('drops a dated note after the firm\'s name, and cites the name at its offsets', () => {

@@ -33,6 +33,8 @@ export function detectShape(data: unknown): Shape {
   if (Object.keys(data).length === 0) return { empty: true };
   if ('formatVersion' in data || ('documents' in data && 'case' in data)) return { format: 'case-file', base: [] };
   if ('casebody' in data && ('name' in data || 'name_abbreviation' in data || 'citations' in data)) return { format: 'cap-case', base: [] };
+  // A volume's CasesMetadata.json lists cases without their casebody.
+  if (('name' in data || 'name_abbreviation' in data) && 'decision_date' in data && 'citations' in data) return { format: 'cap-case', base: [] };
   if ('docket_number' in data && ('court_id' in data || 'court' in data || 'parties' in data || 'docket_entries' in data || 'case_name' in data)) {
     return { format: 'courtlistener-docket', base: [] };
   }

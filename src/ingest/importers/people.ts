@@ -91,11 +91,22 @@ export function cleanName(raw: string): CleanName {
 
 /** Words that make a name an organisation's: companies, offices, agencies, public bodies. */
 const ORGANISATION =
-  /\b(inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|pllc|lp|l\.p|ltd|limited|corp|corporation|co|company|companies|bank|bancorp|association|assn|trust|fund|foundation|university|college|school|academy|hospital|clinic|insurance|partners|partnership|group|holdings|services|systems|department|dept|office|offices|agency|administration|commission|board|authority|bureau|county|city|state|states|commonwealth|government|republic|kingdom|usa|u\.s\.a|u\.\s?s\.|united\s+states|district|church|union|committee|council|society|institute|center|centre|gp|plc|n\.a|s\.a|ag|gmbh|estate|trustees?|administrator|receiver|enterprises|industries|international|associates|coalition|alliance|league|federation|network|project|club|cooperative|organi[sz]ation|ministry|police|prison|correctional|facility|court|clerk|registry|attorney\s+general|the\s+people|people\s+of)\b\.?/i;
+  /\b(inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|pllc|lp|l\.p|ltd|limited|corp|corporation|co|company|companies|bank|bancorp|association|assn|fund|funds|foundation|university|school|academy|hospital|clinic|insurance|partners|partnership|group|holdings|services|systems|department|dept|office|offices|agency|administration|commission|board|authority|bureau|county|commonwealth|government|republic|kingdom|usa|u\.s\.a|u\.\s?s\.|united\s+states|district|committee|council|institute|gp|plc|n\.a|s\.a|ag|gmbh|estate|trustees|administrator|receiver|enterprises|industries|international|associates|coalition|alliance|league|federation|cooperative|organi[sz]ation|ministry|police|prison|correctional|facility|registry|attorney\s+general|the\s+people|people\s+of|(state|city|town|village)\s+of|trust\s+(company|fund)|(the|of)\s+(trust|state|city|union|court|church|college|society|center|centre|club|network|project))\b\.?/i;
+/** Words of organisations that are also people's surnames (Trust, States, Church, Court…): an organisation's only when the name is not shaped as a person's. */
+const WEAK = /\b(trust|state|states|city|union|center|centre|court|clerk|club|project|network|church|college|society|trustee|bay|lofts)\b/i;
+/** "Given [M.] Surname[-Surname] [Jr.]": the shape of a person's name. */
+const PERSON_SHAPE = /^(?:[A-Z][\p{L}'’]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’]+))?\s+[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}'’]+)?(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?$/u;
 
 /** Whether a name, by its words, is an organisation's (a company, an office, an agency). */
 export function isOrganisationName(name: string): boolean {
-  return ORGANISATION.test(name) || /&/.test(name);
+  if (ORGANISATION.test(name) || /\s&\s|^&|&$/.test(name)) return true;
+  return WEAK.test(name) && !isPersonShaped(name);
+}
+
+/** Whether a name is written as a person's is ("Alan S. Trust", "KATHY SURRATT-STATES"). */
+export function isPersonShaped(name: string): boolean {
+  const title = name.trim().replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+  return PERSON_SHAPE.test(title);
 }
 
 /** Captions and placeholders that are not a party: "In re: Sealed Case", "In the Matter of …", "Sealed Defendant". */
@@ -112,7 +123,7 @@ export function partyKind(name: string, type?: string): PartyKind {
   if (NO_PARTY.test(name)) return 'none';
   const cleaned = cleanName(name).text;
   if (isOrganisationName(cleaned)) return 'Organization';
-  if (type && /\b(u\.?\s?s\.?|united\s+states)\s+trustee\b|\bcommittee\b|\bagency\b|\boffice\b/i.test(type)) return 'Organization';
+  if (type && !isPersonShaped(cleaned) && /\b(u\.?\s?s\.?|united\s+states)\s+trustee\b|\bcommittee\b|\bagency\b|\boffice\b/i.test(type)) return 'Organization';
   return 'Person';
 }
 

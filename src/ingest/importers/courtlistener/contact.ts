@@ -1,4 +1,5 @@
 import { normaliseName } from '../identity.js';
+import { cleanName, isPersonShaped } from '../people.js';
 
 /**
  * The firm or office in a PACER attorney's contact block: the first line that is a firm's
@@ -12,9 +13,15 @@ import { normaliseName } from '../identity.js';
 const CONTACT_LINE = /^(direct|fax|phone|tel|telephone|cell|mobile|email|e-mail|terminated|designation|bar\s+status|pro\s+se|website|web|url)\b\s*:?/i;
 const NOTE = /^(\(|\[)|^see\s+above|^pro\s+se$|undeliverable|^\S*\d\S*$/i;
 const PHONE = /^[+(]?\d[\d\s().\-/]{6,}(\s*(x|ext\.?)\s*\d+)?$/i;
-const ADDRESS = /^(\d|p\.?\s*o\.?\s+box|post\s+office\s+box|box\s+\d|suite|ste\.?\s|room|floor|fl\.?\s|\d+(st|nd|rd|th)\s+floor)|,\s*[A-Z]{2}\.?\s+\d{5}(-\d{4})?$|\b\d{5}(-\d{4})?$|\b(street|st|avenue|ave|boulevard|blvd|road|rd|drive|dr|plaza|lane|ln|highway|hwy|parkway|pkwy|building|bldg|square|place|way|center|centre)\.?$/i;
+const ADDRESS = /^(\d|pob\b|p\.?\s*o\.?\s+box|post\s+office\s+box|box\s+\d|suite|ste\.?\s|room|floor|fl\.?\s|\d+(st|nd|rd|th)\s+floor)|,\s*[A-Z]{2}\.?\s+\d{5}(-\d{4})?$|\b\d{5}(-\d{4})?$|\b(street|st|avenue|ave|boulevard|blvd|road|rd|drive|dr|plaza|lane|ln|highway|hwy|parkway|pkwy|building|bldg|square|place|way|center|centre)\.?$/i;
 const SOLO = /,\s*(attorney|counsel(l)?or)s?\s+at\s+law\.?$|,\s*esq(uire)?\.?$/i;
 const EMAIL = /\S+@\S+\.\S+/;
+
+/** "David Roe, Chapter 13 Trustee": a person in an office, not a firm. */
+function isPersonWithCapacity(line: string): boolean {
+  const name = cleanName(line);
+  return name.capacity !== undefined && isPersonShaped(name.text);
+}
 
 export interface FirmSpan {
   name: string;
@@ -29,9 +36,10 @@ export function firmOf(contact: string, attorney: string): FirmSpan | undefined 
     const start = from + (raw.length - raw.trimStart().length);
     from += raw.length + 1;
     const line = raw.trim();
-    if (line === '' || CONTACT_LINE.test(line) || NOTE.test(line) || PHONE.test(line) || EMAIL.test(line)) continue;
+    const value = line.replace(/^[A-Za-z ]{2,20}:\s*/, '');
+    if (line === '' || CONTACT_LINE.test(line) || NOTE.test(line) || PHONE.test(value) || EMAIL.test(line)) continue;
     if (ADDRESS.test(line)) return undefined;
-    if (SOLO.test(line) || normaliseName(line) === normaliseName(attorney)) continue;
+    if (SOLO.test(line) || normaliseName(line) === normaliseName(attorney) || isPersonWithCapacity(line)) continue;
     if (line.length < 3 || !/\p{L}{2,}/u.test(line)) continue;
     // A trailing note on the firm's line ("Blank Rome LLP (account disabled 8/1/07)") is not its name.
     const note = /\s*\([^)]*\d[^)]*\)\s*$/.exec(line);
