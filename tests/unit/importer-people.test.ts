@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firmOf } from '../../src/ingest/importers/courtlistener/contact.js';
+import { filedBy } from '../../src/ingest/importers/courtlistener/filed-by.js';
 import { docketIdentity, entryKey } from '../../src/ingest/importers/courtlistener/docket-id.js';
 import { firmId } from '../../src/ingest/importers/identity.js';
 import { cleanName, isJudgeName, looksLikePersonName, partyKind } from '../../src/ingest/importers/people.js';
@@ -131,6 +132,21 @@ describe('firms from contact blocks', () => {
     expect(firmId('Marsh Ivey P.C.')).toBe(firmId('Marsh Ivey'));
     expect(firmId('Wick & Tallow')).toBe(firmId('Wick and Tallow'));
     expect(firmId('Office of the District Justice Example')).not.toBe(firmId('Office of the Example'));
+  });
+});
+
+describe('filed by', () => {
+  it('finds the party after "filed by" or "on behalf of", past a party role, by any of its names', () => {
+    const names = ['ZORA K. PELL, Attorney General', 'Zora K. Pell', 'Brindle Works, Inc.', 'Brindle'];
+    for (const [text, name, span] of [
+      ['NOTICE of appearance on behalf of Respondent Zora K. Pell filed by Attorney Ames Ray.', 'Zora K. Pell', 'on behalf of Respondent Zora K. Pell'],
+      ['Petition for review filed by Petitioner BRINDLE WORKS, INC.. Fee paid.', 'Brindle Works, Inc.', 'filed by Petitioner BRINDLE WORKS, INC.'],
+      ['MOTION filed by Brindle.', 'Brindle', 'filed by Brindle'],
+    ] as const) {
+      const found = filedBy(text, names)!;
+      expect([found.name, text.slice(found.from, found.to)]).toEqual([name, span]);
+    }
+    expect(filedBy('ORDER filed by the Court.', names)).toBeUndefined();
   });
 });
 
