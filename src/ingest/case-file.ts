@@ -52,6 +52,8 @@ export interface CaseInput extends Sourced {
 export interface EntityInput extends Sourced {
   kind: string;
   name: string;
+  /** An identity several cases state (a judge, a court): their fields are merged, none refused. */
+  shared?: boolean;
   unnamed?: boolean;
   aliases?: string[];
   description?: string;
@@ -117,6 +119,12 @@ export const FORMAT_VERSION = 2 as const;
 
 export interface CaseFile {
   formatVersion: 1 | 2;
+  /**
+   * What this file contributes to its case, when several files (reports of one docket) state the
+   * same case: a key of its own, so loading it again replaces only what it stated. Absent: the
+   * file is its case's one contribution.
+   */
+  contribution?: string;
   documents: DocumentInput[];
   case: CaseInput;
   entities?: EntityInput[];

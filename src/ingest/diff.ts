@@ -1,4 +1,5 @@
-import type { GraphPlan } from './plan.js';
+import { storedStatement } from './merge.js';
+import { contributionOf, type GraphPlan } from './plan.js';
 import { parseRelKey, relKey } from './write-queries.js';
 
 export interface ChangeCounts {
@@ -22,7 +23,17 @@ export interface GraphState {
   relationships: Map<string, Record<string, unknown>>;
   passages: Set<string>;
   /** What the case's last load wrote; null when the case was never loaded. */
-  previous: { nodeIds: string[]; passageIds: string[]; relKeys: string[]; externalIds: string[]; sourceHash: string | null } | null;
+  previous: {
+    nodeIds: string[];
+    passageIds: string[];
+    relKeys: string[];
+    externalIds: string[];
+    sourceHash: string | null;
+    /** The contribution's statements (JSON) of the nodes it defines and of its relationships; empty in stores written before them. */
+    definedIds?: string[];
+    statements?: string[];
+    relStatements?: string[];
+  } | null;
 }
 
 const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
@@ -35,36 +46,32 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 const sameSet = (a: unknown, b: unknown) => same([...new Set((a as string[]) ?? [])].sort(), [...new Set((b as string[]) ?? [])].sort());
 
 /**
- * True when a node's fields are another case's, which this case would not change: a case with
- * a smaller id that still states it (see SETS_FIELDS in write-queries.ts).
- */
-function fieldsFromAnother(props: Record<string, unknown>, caseId: string): boolean {
-  const from = props.fieldsFrom;
-  return typeof from === 'string' && from < caseId && ((props.caseIds as string[] | undefined) ?? []).includes(from);
-}
-
-/**
- * Compares a plan with the graph. Pure. A node counts as unchanged when every property the file
- * sets is equal and this case cites the same passages for it; other cases' passages don't count.
+ * Compares a plan (one contribution) with the graph. Pure. A node counts as unchanged when this
+ * contribution stated it before with the same fields (its statement in the manifest) and cites
+ * the same passages for it; what other contributions state does not count.
  */
 export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
   const nodes: Record<string, ChangeCounts> = {};
   const relationships: Record<string, ChangeCounts> = {};
   const passages = zero();
-  const prefix = `${plan.caseId}|`;
+  const owner = contributionOf(plan);
+  const prefix = `${owner}|`;
+  const stated = new Map((state.previous?.definedIds ?? []).map((id, i) => [id, state.previous!.statements?.[i]]));
+  const relStated = new Map((state.previous?.relKeys ?? []).map((key, i) => [key, state.previous!.relStatements?.[i]]));
 
   for (const node of plan.nodes) {
     const existing = state.nodes.get(node.id);
-    if (!existing || !((existing.props.caseIds as string[] | undefined) ?? []).includes(plan.caseId)) {
+    const owners = (existing?.props.owners ?? existing?.props.caseIds ?? []) as string[];
+    if (!existing || !owners.includes(owner)) {
       bump(nodes, node.kind, existing ? 'updated' : 'created');
       continue;
     }
     const cited = ((existing.props.sourceKeys as string[] | undefined) ?? []).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-    const equal =
-      existing.kind === node.kind &&
-      sameSet(cited, node.props.passageIds) &&
-      (fieldsFromAnother(existing.props, plan.caseId) ||
-        Object.entries(node.props).every(([key, value]) => key === 'passageIds' || same(existing.props[key], value)));
+    const before = stated.get(node.id);
+    const fieldsEqual = before !== undefined
+      ? before === JSON.stringify(storedStatement(node.props)) && same(existing.props.text, node.props.text)
+      : Object.entries(node.props).every(([key, value]) => key === 'passageIds' || key === 'shared' || same(existing.props[key], value));
+    const equal = existing.kind === node.kind && sameSet(cited, node.props.passageIds) && fieldsEqual;
     bump(nodes, node.kind, equal ? 'unchanged' : 'updated');
   }
   const keptNodes = new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds]);
@@ -77,10 +84,12 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
     const key = relKey(rel);
     plannedKeys.add(key);
     const existing = state.relationships.get(key);
+    const before = relStated.get(key);
     const equal =
       existing !== undefined &&
-      sameSet(existing.passageIds, rel.props.passageIds) &&
-      Object.entries(rel.props).every(([k, v]) => k === 'passageIds' || same(existing[k], v));
+      (before !== undefined
+        ? before === JSON.stringify(rel.props)
+        : sameSet(existing.passageIds, rel.props.passageIds) && Object.entries(rel.props).every(([k, v]) => k === 'passageIds' || same(existing[k], v)));
     bump(relationships, rel.type, existing === undefined ? 'created' : equal ? 'unchanged' : 'updated');
   }
   for (const key of state.previous?.relKeys ?? []) {

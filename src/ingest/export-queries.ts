@@ -19,7 +19,9 @@ export function exportManifest(caseId: string): CypherQuery {
 
 /**
  * The nodes the case defines (the manifest's nodeIds minus those it only refers to), with all
- * their properties. Documents come from exportDocuments, so their text is read once.
+ * their properties, and this case's own statement of their fields as its manifest keeps it
+ * (where other cases also state a node, its properties are the merge of all of them).
+ * Documents come from exportDocuments, so their text is read once.
  */
 export function exportNodes(caseId: string): CypherQuery {
   return {
@@ -27,7 +29,10 @@ export function exportNodes(caseId: string): CypherQuery {
            UNWIND [id IN coalesce(m.nodeIds, []) WHERE NOT id IN coalesce(m.externalIds, [])] AS id
            MATCH (n:Entity {id: id})
            WHERE NOT n:SourceDocument
-           RETURN n.id AS id, n.kind AS kind, properties(n) AS props`,
+           WITH m, n, [i IN range(0, size(coalesce(m.definedIds, [])) - 1) WHERE m.definedIds[i] = id] AS at
+           RETURN n.id AS id, n.kind AS kind,
+                  CASE WHEN size(at) = 0 THEN properties(n)
+                       ELSE n {.sourceKeys, .passageIds, .text, .caseIds, .owners, statement: m.statements[at[0]]} END AS props`,
     params: { caseId },
   };
 }

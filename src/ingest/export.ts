@@ -304,6 +304,7 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
     if (node.id === caseId || !(ENTITY_KINDS as readonly string[]).includes(kind)) continue;
     const entity = { id: node.id, kind, name: node.props.name } as EntityInput;
     if (node.props.unnamed === true) entity.unnamed = true;
+    if (node.props.shared === true) entity.shared = true;
     put(entity, 'aliases', node.props.aliases);
     put(entity, 'description', node.props.description);
     // `caption` belongs to the file's own case; a Case entity has only a name.
@@ -404,7 +405,7 @@ export function formatCaseFile(file: CaseFile, format: CaseFileFormat = 'YAML'):
 export async function readExportRows(executor: Executor, caseId: string): Promise<ExportRows | null> {
   const [manifests, nodes, documents, relationships, passages] = await Promise.all([
     executor.read<ExportManifestRow>(q.exportManifest(caseId)),
-    executor.read<ExportNodeRow>(q.exportNodes(caseId)),
+    executor.read<ExportNodeRow>(q.exportNodes(caseId)).then((rows) => rows.map(ownStatement)),
     executor.read<ExportDocumentRow>(q.exportDocuments(caseId)),
     executor.read<ExportRelationshipRow>(q.exportRelationships(caseId)),
     executor.read<ExportPassageRow>(q.exportPassages(caseId)),
@@ -412,6 +413,14 @@ export async function readExportRows(executor: Executor, caseId: string): Promis
   const manifest = manifests[0];
   if (!manifest) return null;
   return { caseId, manifest, nodes, documents, relationships, passages };
+}
+
+/** A node's fields as this case stated them (its manifest's statement), where the manifest keeps one. */
+function ownStatement(row: ExportNodeRow): ExportNodeRow {
+  const { statement, ...rest } = row.props;
+  if (typeof statement !== 'string') return row;
+  const stated = JSON.parse(statement) as Record<string, unknown>;
+  return { ...row, props: { ...stated, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)) } };
 }
 
 /** The case file of a case loaded from one; throws CaseNotFoundError for any other id. */

@@ -1,8 +1,10 @@
 import type { CypherQuery, Executor } from '../neo4j/executor.js';
 import { diffPlan, hasChanges, type ChangeReport, type GraphState } from './diff.js';
-import type { GraphPlan } from './plan.js';
-import { writePlans } from './write.js';
+import { caseOf } from './merge.js';
+import { contributionOf, type GraphPlan } from './plan.js';
+import { releaseStale, writePlans } from './write.js';
 import * as q from './write-queries.js';
+import type { PreviousLoad } from './write-groups.js';
 
 export interface ImportOptions {
   /** Validate and report what would change, writing nothing. */
@@ -69,13 +71,13 @@ async function readInChunks<T, R>(executor: Executor, items: T[], query: (chunk:
  * id) and passages of documents not in the graph (their ids start with the document's id).
  */
 export async function readGraphStates(executor: Executor, plans: GraphPlan[]): Promise<GraphState[]> {
-  type Previous = NonNullable<GraphState['previous']> & { caseId: string };
-  const manifests = await readInChunks<string, Previous>(executor, plans.map((p) => p.caseId), q.readManifests);
-  const previous = new Map(manifests.map(({ caseId, ...manifest }) => [caseId, manifest]));
+  type Previous = NonNullable<GraphState['previous']> & { owner: string };
+  const manifests = await readInChunks<string, Previous>(executor, plans.map(contributionOf), q.readManifests);
+  const previous = new Map(manifests.map(({ owner, ...manifest }) => [owner, manifest]));
   const keys = new Set<string>();
   const ids = new Set<string>();
   for (const plan of plans) {
-    const before = previous.get(plan.caseId);
+    const before = previous.get(contributionOf(plan));
     for (const id of [...plan.nodes.map((n) => n.id), ...(before?.nodeIds ?? [])]) ids.add(id);
     if (before) for (const key of [...plan.relationships.map(q.relKey), ...before.relKeys]) keys.add(key);
   }
@@ -91,7 +93,7 @@ export async function readGraphStates(executor: Executor, plans: GraphPlan[]): P
     relationships: new Map(relationships.map((r) => [q.relKey(r.key), r.props])),
     passages: new Set(passages.map((p) => p.id)),
   };
-  return plans.map((plan) => ({ ...state, previous: previous.get(plan.caseId) ?? null }));
+  return plans.map((plan) => ({ ...state, previous: previous.get(contributionOf(plan)) ?? null }));
 }
 
 /**
@@ -137,15 +139,25 @@ export async function importPlans(executor: Executor, items: ImportItem[], optio
   return outcomes;
 }
 
-/** Removes everything a case's file stated; entities other cases also state stay, with their facts. */
-export async function deleteCase(executor: Executor, caseId: string): Promise<{ removedNodes: number; removedRelationships: number }> {
+/**
+ * Removes everything a case's files stated (every contribution of it), or, given
+ * `<case id>#<key>`, that one contribution: what other contributions or cases also state stays,
+ * with the fields they give it.
+ */
+export async function deleteCase(executor: Executor, id: string): Promise<{ removedNodes: number; removedRelationships: number }> {
   return executor.transaction(async (tx) => {
-    const [manifest] = await tx.run<NonNullable<GraphState['previous']>>(q.readManifest(caseId));
-    if (!manifest) throw new CaseNotFoundError(caseId);
-    const [rels] = await tx.run<{ removed: number }>(q.deleteRelationships(manifest.relKeys.map((key) => ({ caseId, ...q.parseRelKey(key) }))));
-    const [nodes] = await tx.run<{ removed: number }>(q.releaseNodes('Entity', [...new Set([...manifest.nodeIds, ...manifest.externalIds])].map((id) => ({ id, caseId }))));
-    await tx.run(q.releaseNodes('Passage', manifest.passageIds.map((id) => ({ id, caseId }))));
-    await tx.run({ text: 'MATCH (m:CaseManifest {caseId: $caseId}) DELETE m', params: { caseId } });
-    return { removedNodes: nodes?.removed ?? 0, removedRelationships: rels?.removed ?? 0 };
+    const owners = id.includes('#')
+      ? (await tx.run<{ owner: string }>(q.readManifests([id]))).map((m) => m.owner)
+      : (await tx.run<{ owner: string }>(q.contributionsOf(id))).map((m) => m.owner);
+    if (owners.length === 0) throw new CaseNotFoundError(id);
+    const manifests = await tx.run<PreviousLoad & { owner: string }>(q.lockCases(owners));
+    const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
+    for (const manifest of manifests) {
+      const nothing: GraphPlan = { caseId: caseOf(manifest.owner), contribution: manifest.owner, nodes: [], aliases: [], relationships: [], passages: [], externalIds: [] };
+      await releaseStale(tx, nothing, manifest, removed);
+    }
+    await tx.run({ text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DELETE m', params: { owners } });
+    const total = [...removed.values()].reduce((sum, r) => ({ nodes: sum.nodes + r.nodes, relationships: sum.relationships + r.relationships }), { nodes: 0, relationships: 0 });
+    return { removedNodes: total.nodes, removedRelationships: total.relationships };
   });
 }

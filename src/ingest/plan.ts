@@ -1,6 +1,7 @@
 import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
 import { flattenTime, normalizeTime, type TimeInput } from '../model/time.js';
 import { FACT_SECTIONS, refEdge, refId, relationId, roleId, type CaseFile, type Citation, type FactInput, type FactSection, type Inference } from './case-file.js';
+import { contributionId } from './merge.js';
 import type { ValidCaseFile } from './validate.js';
 
 export interface PlannedNode {
@@ -37,6 +38,11 @@ export interface PlannedAlias {
 /** Everything one case file puts in the graph, as plain rows ready for UNWIND. */
 export interface GraphPlan {
   caseId: string;
+  /**
+   * The contribution this plan is (the unit of ownership: what one file or record states): the
+   * case id, or `<case id>#<key>` when the file sets `contribution`. Absent means the case id.
+   */
+  contribution?: string;
   nodes: PlannedNode[];
   /** Existing entities this file only adds aliases and sources to. */
   aliases: PlannedAlias[];
@@ -87,6 +93,7 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
       aliases: (fields.aliases as string[] | undefined) ?? [],
       description: fields.description ?? null,
       unnamed: fields.unnamed === true,
+      shared: fields.shared === true,
       passageIds: sources ? passageIds(sources) : [],
       seq: seq++,
     };
@@ -125,7 +132,9 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   nodes.at(-1)!.props.documentIds = data.documents.map((d) => d.id);
   for (const entity of data.entities ?? []) {
     if (typeof entity.sameAs === 'string') {
-      aliases.push({ id: entity.sameAs, aliases: [entity.name, ...(entity.aliases ?? [])], passageIds: passageIds(entity.sources) });
+      const targetName = valid.external.get(entity.sameAs)?.name;
+      const names = [...new Set([entity.name, ...(entity.aliases ?? [])])].filter((name) => name !== targetName);
+      aliases.push({ id: entity.sameAs, aliases: names, passageIds: passageIds(entity.sources) });
     } else {
       addNode(entity.kind as NodeKind, entity.id, entity.name, entity, entity.sources);
     }
@@ -151,7 +160,7 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
 
   const defined = new Set([...nodes.map((n) => n.id), ...aliases.map((a) => a.id)]);
   const externalIds = [...new Set(relationships.flatMap((r) => [r.from, r.to]).filter((id) => !defined.has(id)))].sort();
-  return { caseId, nodes, aliases, relationships, passages: [...passages.values()], externalIds };
+  return { caseId, ...(data.contribution ? { contribution: contributionId(caseId, data.contribution) } : {}), nodes, aliases, relationships, passages: [...passages.values()], externalIds };
 }
 
 /** Relationship properties saying whether the sources state it or only imply it, and why. */
@@ -175,5 +184,8 @@ function factName(kind: NodeKind, fact: FactInput, names: Map<string, string>): 
       return String(fact.name);
   }
 }
+
+/** The contribution a plan is: its own, or its case's when it sets none. */
+export const contributionOf = (plan: GraphPlan): string => plan.contribution ?? plan.caseId;
 
 export type { CaseFile };

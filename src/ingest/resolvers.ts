@@ -4,6 +4,7 @@ import { requireWriteToken } from '../shared/auth.js';
 import { notFound } from '../shared/errors.js';
 import type { ChangeCounts } from './diff.js';
 import { CaseConflictError, CaseNotFoundError, deleteCase, importPlan, type ImportReport } from './import.js';
+import { ContributionConflictError } from './write.js';
 import { exportCase, type CaseFileFormat } from './export.js';
 import { graphLookup } from './load.js';
 import { prepareInput } from './prepare.js';
@@ -44,6 +45,9 @@ export const ingestResolvers = {
       } catch (error) {
         if (error instanceof CaseConflictError) {
           throw new GraphQLError(error.message, { extensions: { code: 'CONFLICT', report: toGraphQL(error.report) } });
+        }
+        if (error instanceof ContributionConflictError) {
+          throw new GraphQLError(error.message, { extensions: { code: 'CONFLICT', entity: error.nodeId, otherCase: error.otherCase, fields: error.fields } });
         }
         throw error;
       }

@@ -50,7 +50,7 @@ const NEWER_FIELDS: Record<string, readonly string[]> = {
   relations: ['inferred', 'reason'],
 };
 
-const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources', 'sameAs']);
+const COMMON_ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'unnamed', 'aliases', 'description', 'sources', 'sameAs', 'shared']);
 
 /** Fields holding a plain date string, wherever they appear. */
 const DATE_FIELDS = ['dateFiled', 'dateTerminated', 'decisionDate', 'dateEntered', 'terminated'] as const;

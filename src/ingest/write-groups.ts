@@ -1,4 +1,4 @@
-import type { GraphPlan } from './plan.js';
+import { contributionOf, type GraphPlan } from './plan.js';
 
 /** What a case's last load wrote, as its manifest says (empty when it was never loaded). */
 export interface PreviousLoad {
@@ -31,7 +31,7 @@ export function groupDisjoint(plans: GraphPlan[], previous: ReadonlyMap<string, 
   let current: GraphPlan[] = [];
   let taken = new Set<string>();
   for (const plan of plans) {
-    const owned = ownedIds(plan, previous.get(plan.caseId));
+    const owned = ownedIds(plan, previous.get(contributionOf(plan)));
     if ([...owned].some((id) => taken.has(id))) {
       groups.push(current);
       current = [];

@@ -1,20 +1,30 @@
 import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../model/kinds.js';
 import type { CypherQuery } from '../neo4j/executor.js';
-import type { GraphPlan, PlannedAlias, PlannedPassage, PlannedRelationship } from './plan.js';
+import type { PlannedPassage, PlannedRelationship } from './plan.js';
 
 /**
- * Cypher for writing plans, one or many cases per statement: every row carries its `caseId`.
- * Pure: labels and relationship types are spliced into the text only after they are checked
- * against the vocabulary; every value travels as a parameter.
+ * Cypher for writing plans, one or many contributions per statement: every row carries its
+ * contribution (`owner`) and case. Pure: labels and relationship types are spliced into the text
+ * only after they are checked against the vocabulary; every value travels as a parameter.
  */
-const ADD_CASE = `CASE WHEN row.caseId IN coalesce(n.caseIds, []) THEN n.caseIds ELSE coalesce(n.caseIds, []) + row.caseId END`;
+/**
+ * Lists kept on every node and passage: `owners`, the contributions that state or refer to it
+ * (it is deleted when none is left); `caseIds`, their cases (what reads use); `definers`, the
+ * contributions that state its fields. A store written before contributions has only
+ * `caseIds` (then the owners) and `fieldsFrom` (then the one definer).
+ */
+const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
+const DEFINERS = `coalesce(n.definers, CASE WHEN n.fieldsFrom IS NULL THEN [] ELSE [n.fieldsFrom] END)`;
+const add = (list: string, value: string) => `CASE WHEN ${value} IN ${list} THEN ${list} ELSE ${list} + ${value} END`;
+const ADD_OWNER = add(OWNERS, 'row.owner');
+const ADD_CASE = add('coalesce(n.caseIds, [])', 'row.caseId');
 
 /**
- * A node can be stated by several cases, each with its own passages. `sourceKeys` holds
- * "caseId|passageId" so one case's passages can be replaced without touching another's;
- * `passageIds` is the readable union.
+ * A node can be stated by several contributions, each with its own passages. `sourceKeys` holds
+ * "contribution|passageId" so one contribution's passages can be replaced without touching
+ * another's; `passageIds` is the readable union.
  */
-const OTHER_CASES_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH row.caseId + '|']`;
+const OTHER_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH row.owner + '|']`;
 const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 1)]`;
 
 /**
@@ -28,34 +38,91 @@ const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 
 const KEEP_PLAN = 'CYPHER replan=skip';
 
 /**
- * Each loaded case has a manifest node listing what its last load wrote. Merging it first takes
- * a lock on it, so concurrent loads of one case run one after another. Ids in sorted order, so
- * loads of several cases each take these locks in one order.
+ * Each loaded contribution has a manifest node listing what its last load wrote, and its
+ * statement of every node and relationship it defines (so that removing another contribution
+ * can recompute fields from those that remain). Merging it first takes a lock on it, so
+ * concurrent loads of one contribution run one after another. Ids in sorted order, so loads of
+ * several take these locks in one order. `siblings`: whether other contributions of the same
+ * case are in the graph (then its relationships may already exist).
  */
-export function lockCases(caseIds: string[]): CypherQuery {
+export function lockCases(owners: string[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
-           UNWIND $caseIds AS caseId
-           MERGE (m:CaseManifest {caseId: caseId})
-           RETURN caseId, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
-                  coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys`,
-    params: { caseIds: [...caseIds].sort() },
+           UNWIND $owners AS owner
+           MERGE (m:CaseManifest {caseId: owner})
+           WITH owner, m, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
+           CALL (caseId, owner) {
+             MATCH (o:CaseManifest) WHERE o.caseId STARTS WITH caseId + '#' AND o.caseId <> owner AND o.nodeIds IS NOT NULL
+             RETURN count(o) AS keyed
+           }
+           CALL (caseId, owner) {
+             MATCH (o:CaseManifest {caseId: caseId}) WHERE owner <> caseId AND o.nodeIds IS NOT NULL
+             RETURN count(o) AS plain
+           }
+           RETURN owner, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
+                  coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys,
+                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
+                  coalesce(m.relStatements, []) AS relStatements, keyed + plain > 0 AS siblings`,
+    params: { owners: [...owners].sort() },
   };
 }
 
+/** The manifests of every contribution of a case (for deleting the case). */
+export function contributionsOf(caseId: string): CypherQuery {
+  return {
+    text: `MATCH (m:CaseManifest) WHERE (m.caseId = $caseId OR m.caseId STARTS WITH $caseId + '#') AND m.nodeIds IS NOT NULL
+           RETURN m.caseId AS owner ORDER BY owner`,
+    params: { caseId },
+  };
+}
+
+/** One contribution's statement of a node, to write: `props` are the merged fields to set. */
 export interface NodeRow {
+  id: string;
+  owner: string;
   caseId: string;
-  kind: NodeKind;
+  kind: string | null;
+  props: Record<string, unknown>;
+  /** JSON of which contribution each field came from, or null when one contribution gives them all. */
+  fieldOwners: string | null;
+  passageIds: string[];
+}
+
+/** What a node is now, as far as a contribution about to state it needs to know. */
+export interface NodeState {
+  id: string;
+  /** Whether this contribution already defines it. */
+  mine: boolean;
+  definers: number;
+  /** The one contribution that defines it, when there is exactly one. */
+  sole: string | null;
+  /** Up to three contributions of other cases that define it. */
+  otherCases: string[];
+  fieldOwners: string | null;
   props: Record<string, unknown>;
 }
 
-/**
- * Whether a case's row sets a node's fields. Several cases may define one node; its fields are
- * those of the case with the smallest id among the cases that state it (`fieldsFrom`), so they
- * do not depend on the order the cases were loaded in. A case no longer stating the node gives
- * way to the next one that loads.
- */
-export const SETS_FIELDS = `(n.fieldsFrom IS NULL OR n.fieldsFrom >= row.caseId OR NOT n.fieldsFrom IN coalesce(n.caseIds, []))`;
+/** The nodes that exist among those some contributions are about to define. */
+export function nodeStates(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           WITH n, row, ${DEFINERS} AS definers
+           RETURN row.id AS id, row.owner IN definers AS mine, size(definers) AS definers,
+                  CASE WHEN size(definers) = 1 THEN definers[0] END AS sole,
+                  [d IN definers WHERE NOT (d = row.caseId OR d STARTS WITH row.caseId + '#')][0..3] AS otherCases,
+                  n.fieldOwners AS fieldOwners,
+                  n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null} AS props`,
+    params: { rows },
+  };
+}
+
+const SET_NODE = `WITH n, row, ${OTHER_KEYS} + [p IN row.passageIds | row.owner + '|' + p] AS keys
+           SET n += row.props, n.fieldOwners = row.fieldOwners, n.fieldsFrom = null,
+               n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
+               n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE},
+               n.definers = ${add(DEFINERS, 'row.owner')}`;
 
 /**
  * Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic
@@ -65,24 +132,34 @@ export function upsertNodes(rows: NodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MERGE (n:Entity {id: row.props.id})
-           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.props.passageIds | row.caseId + '|' + p] AS keys, ${SETS_FIELDS} AS sets
-           FOREACH (_ IN CASE WHEN sets THEN [1] ELSE [] END | SET n += row.props, n.fieldsFrom = row.caseId)
-           SET n:$(row.kind), n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
-               n.caseIds = ${ADD_CASE}
+           MERGE (n:Entity {id: row.id})
+           SET n:$(row.kind)
+           ${SET_NODE}
            RETURN count(n) AS written`,
-    params: { rows: rows.map((r) => ({ caseId: r.caseId, kind: label(r.kind), props: r.props })) },
+    params: { rows: rows.map((r) => ({ ...r, kind: label(r.kind as NodeKind) })) },
+  };
+}
+
+/** Adds a contribution's names and sources to an entity of another case that it declares sameAs. */
+export function upsertAliases(rows: NodeRow[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           ${SET_NODE}
+           RETURN count(n) AS written`,
+    params: { rows },
   };
 }
 
 /** Passages with their QUOTED_FROM relationship to the document; a passage appears in at most one row. */
-export function upsertPassages(rows: { caseId: string; passage: PlannedPassage }[]): CypherQuery {
+export function upsertPassages(rows: { owner: string; caseId: string; passage: PlannedPassage }[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (d:SourceDocument {id: row.passage.documentId})
            MERGE (n:Passage {id: row.passage.id})
-           SET n += row.passage, n.caseIds = ${ADD_CASE}
+           SET n += row.passage, n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE}
            MERGE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
     params: { rows },
@@ -104,108 +181,204 @@ export function lockNodes(ids: string[]): CypherQuery {
   };
 }
 
-/** Adds a case's names and sources to an entity of another case that it declares sameAs. */
-export function upsertAliases(rows: ({ caseId: string } & PlannedAlias)[]): CypherQuery {
+/**
+ * Marks nodes of other cases that these contributions refer to, so they outlive the case that
+ * made them. One row per node and contribution.
+ */
+export function touchExternal(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           WITH n, row, ${OTHER_CASES_KEYS} + [p IN row.passageIds | row.caseId + '|' + p] AS keys
-           SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
-               n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS}, n.caseIds = ${ADD_CASE}
+           SET n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE}
            RETURN count(n) AS written`,
     params: { rows },
   };
 }
 
-/**
- * Marks nodes of other cases that these cases refer to, so they outlive the case that made
- * them. One row per node with every case of the batch that refers to it.
- */
-export function touchExternal(rows: { id: string; caseIds: string[] }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
-           MATCH (n:Entity {id: row.id})
-           SET n.caseIds = coalesce(n.caseIds, []) + [c IN row.caseIds WHERE NOT c IN coalesce(n.caseIds, [])]
-           RETURN count(n) AS written`,
-    params: { rows },
-  };
+/** One contribution's statement of a relationship, with the merged properties to set. */
+export interface RelationshipRow extends PlannedRelationship {
+  owner: string;
+  fieldOwners: string | null;
 }
 
 /**
  * Relationships of any types in one statement: the type is a parameter (Cypher 5.26 dynamic
- * types). `create` is for cases never loaded before: a relationship's id starts with its case's
- * id, so none of theirs can exist yet, and CREATE skips MERGE's search between the two ends.
+ * types). \`create\` is for a case with no contribution in the graph yet: a relationship's id
+ * starts with its case's id, so none of theirs can exist, and CREATE skips MERGE's search
+ * between the two ends.
  */
-export function upsertRelationships(rows: PlannedRelationship[], create = false): CypherQuery {
+export function upsertRelationships(rows: RelationshipRow[], create = false): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})
            MATCH (b:Entity {id: row.to})
            ${create ? 'CREATE' : 'MERGE'} (a)-[r:$(row.type) {id: row.id}]->(b)
-           SET r += row.props
+           SET r += row.props, r.fieldOwners = row.fieldOwners,
+               r.owners = CASE WHEN row.owner IN coalesce(r.owners, []) THEN r.owners ELSE coalesce(r.owners, []) + row.owner END
            RETURN count(r) AS written`,
-    params: { rows: rows.map(({ type, id, from, to, props }) => ({ type: relationshipType(type), id, from, to, props })) },
+    params: {
+      rows: rows.map(({ type, id, from, to, props, owner, fieldOwners }) => ({ type: relationshipType(type), id, from, to, props, owner, fieldOwners: fieldOwners ?? null })),
+    },
   };
 }
 
-/** A relationship a case's previous load wrote and this one no longer states. */
-export type StaleRelationship = RelKey & { caseId: string };
+/** What a relationship is now, for a contribution of a case others also contribute to. */
+export interface RelationshipState {
+  key: RelKey;
+  owners: string[];
+  fieldOwners: string | null;
+  props: Record<string, unknown>;
+}
+
+/** The relationships with these keys that exist, with who states them (one case's few contributions). */
+export function relationshipStates(keys: RelKey[]): CypherQuery {
+  return {
+    text: `UNWIND $keys AS key
+           MATCH (a:Entity {id: key.from}), (b:Entity {id: key.to})
+           WITH DISTINCT key, a, b
+           MATCH (a)-[r]->(b)
+           WHERE r.id = key.id AND type(r) = key.type
+           RETURN key, coalesce(r.owners, [r.caseId]) AS owners, r.fieldOwners AS fieldOwners,
+                  r {.*, owners: null, fieldOwners: null} AS props`,
+    params: { keys },
+  };
+}
+
+/** A relationship a contribution's previous load wrote and this one no longer states. */
+export type StaleRelationship = RelKey & { owner: string; caseId: string };
 
 /**
- * Deletes relationships; returns how many per case. Both ends are found by id first (the index
+ * Drops a contribution from relationships it no longer states and deletes those nobody states
+ * any more; returns how many it deleted per contribution, and the keys of those that others
+ * still state (their fields are then recomputed). Both ends are found by id first (the index
  * hints), so Neo4j looks between them from the end with fewer relationships (a shared judge
  * gathers thousands) instead of through all of one.
  */
-export function deleteRelationships(rows: StaleRelationship[]): CypherQuery {
+export function releaseRelationships(rows: StaleRelationship[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
            USING INDEX a:Entity(id) USING INDEX b:Entity(id)
            WHERE r.id = row.id AND type(r) = row.type
-           DELETE r
-           RETURN row.caseId AS caseId, count(*) AS removed`,
+           WITH r, row, [o IN coalesce(r.owners, [r.caseId]) WHERE o <> row.owner] AS rest
+           SET r.owners = rest
+           WITH r, row, rest, size(rest) = 0 AS gone
+           FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
+           RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed,
+                  [k IN collect(CASE WHEN gone THEN null ELSE {key: row {.type, .from, .to, .id}, owners: rest} END) WHERE k IS NOT NULL] AS kept`,
     params: { rows },
   };
 }
 
-/** Drops a case from nodes it no longer states; deletes those no case states any more; returns how many per case. */
-export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string; caseId: string }[]): CypherQuery {
+/** Sets recomputed fields on relationships others still state. */
+export function setRelationshipFields(rows: (RelKey & { props: Record<string, unknown>; fieldOwners: string | null })[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
+           USING INDEX a:Entity(id) USING INDEX b:Entity(id)
+           WHERE r.id = row.id AND type(r) = row.type
+           SET r += row.props, r.fieldOwners = row.fieldOwners
+           RETURN count(r) AS written`,
+    params: { rows },
+  };
+}
+
+/**
+ * Drops a contribution from nodes it no longer states; deletes those nobody states any more;
+ * returns how many it deleted per contribution, and the nodes whose fields it defined that
+ * other contributions still define (their fields are then recomputed from those).
+ */
+export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (n:${labelName} {id: row.id})
-           WITH n, row, ${OTHER_CASES_KEYS} AS keys
-           SET n.caseIds = [x IN coalesce(n.caseIds, []) WHERE x <> row.caseId], n.sourceKeys = keys,
-               n.passageIds = CASE WHEN n:Passage THEN null ELSE ${PASSAGE_IDS_OF_KEYS} END
-           WITH n, row WHERE size(n.caseIds) = 0
-           DETACH DELETE n
-           RETURN row.caseId AS caseId, count(*) AS removed`,
+           WITH n, row, ${OTHER_KEYS} AS keys, [o IN ${OWNERS} WHERE o <> row.owner] AS owners, ${DEFINERS} AS definers
+           SET n.owners = owners, n.sourceKeys = keys,
+               n.caseIds = [c IN coalesce(n.caseIds, []) WHERE c <> row.caseId OR any(o IN owners WHERE o = c OR o STARTS WITH c + '#')],
+               n.passageIds = CASE WHEN n:Passage THEN null ELSE ${PASSAGE_IDS_OF_KEYS} END,
+               n.definers = CASE WHEN n:Passage THEN null ELSE [d IN definers WHERE d <> row.owner] END
+           WITH n, row, size(owners) = 0 AS gone, row.owner IN definers AND size(definers) > 1 AS recompute,
+                [d IN definers WHERE d <> row.owner] AS rest
+           FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
+           RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed,
+                  [k IN collect(CASE WHEN recompute AND NOT gone THEN {id: row.id, owners: rest} END) WHERE k IS NOT NULL] AS kept`,
     params: { rows },
   };
 }
 
-/** What a case's load wrote, for the next load of the same case to remove what it no longer states. */
+/**
+ * The statements the contributions that define some nodes made of them (from their manifests),
+ * leaving out one contribution (`exclude`). One row per node and contribution.
+ */
+export function nodeStatements(rows: { id: string; exclude: string }[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           UNWIND [d IN ${DEFINERS} WHERE d <> row.exclude] AS owner
+           MATCH (m:CaseManifest {caseId: owner})
+           WITH row, owner, m, [i IN range(0, size(coalesce(m.definedIds, [])) - 1) WHERE m.definedIds[i] = row.id] AS at
+           WHERE size(at) > 0
+           RETURN row.id AS id, owner, m.statements[at[0]] AS statement`,
+    params: { rows },
+  };
+}
+
+/** The same for relationships (by their key). */
+export function relationshipStatements(rows: { key: string; owners: string[] }[]): CypherQuery {
+  return {
+    text: `UNWIND $rows AS row
+           UNWIND row.owners AS owner
+           MATCH (m:CaseManifest {caseId: owner})
+           WITH row, owner, m, [i IN range(0, size(coalesce(m.relKeys, [])) - 1) WHERE m.relKeys[i] = row.key] AS at
+           WHERE size(at) > 0 AND size(coalesce(m.relStatements, [])) > at[0]
+           RETURN row.key AS key, owner, m.relStatements[at[0]] AS statement`,
+    params: { rows },
+  };
+}
+
+/** Sets recomputed fields on nodes others still define; `clear` fields are set to null first. */
+export function setNodeFields(rows: { id: string; props: Record<string, unknown>; fieldOwners: string | null }[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           SET n += row.props, n.fieldOwners = row.fieldOwners
+           RETURN count(n) AS written`,
+    params: { rows },
+  };
+}
+
+/** The current fields of some nodes (bookkeeping left out), to recompute them. */
+export function nodeFields(ids: string[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $ids AS id
+           MATCH (n:Entity {id: id})
+           RETURN n.id AS id, keys(n) AS fields`,
+    params: { ids },
+  };
+}
+
+/**
+ * What a contribution's load wrote, for its next load to remove what it no longer states, and
+ * its statements (JSON, parallel to `definedIds` and `relKeys`) for recomputing shared fields.
+ */
 export interface ManifestRow {
+  /** The contribution's id (the property keeps its first name, `caseId`). */
   caseId: string;
+  case: string;
   nodeIds: string[];
   passageIds: string[];
   relKeys: string[];
   externalIds: string[];
   sourceHash: string | null;
-}
-
-export function manifestOf(plan: GraphPlan, sourceHash: string | null): ManifestRow {
-  return {
-    caseId: plan.caseId,
-    sourceHash,
-    nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
-    passageIds: plan.passages.map((p) => p.id),
-    externalIds: plan.externalIds,
-    relKeys: plan.relationships.map(relKey),
-  };
+  definedIds: string[];
+  statements: string[];
+  relStatements: string[];
 }
 
 export function saveManifests(rows: ManifestRow[]): CypherQuery {
@@ -213,8 +386,7 @@ export function saveManifests(rows: ManifestRow[]): CypherQuery {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (m:CaseManifest {caseId: row.caseId})
-           SET m.nodeIds = row.nodeIds, m.passageIds = row.passageIds, m.relKeys = row.relKeys,
-               m.sourceHash = row.sourceHash, m.externalIds = row.externalIds
+           SET m += row
            RETURN count(m) AS written`,
     params: { rows },
   };
@@ -268,23 +440,17 @@ export function existingPassages(ids: string[]): CypherQuery {
   return { text: `${KEEP_PLAN} UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id`, params: { ids } };
 }
 
-export function readManifests(caseIds: string[]): CypherQuery {
+/** The manifests of some contributions (those loaded; others give no row). */
+export function readManifests(owners: string[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
-           UNWIND $caseIds AS caseId
-           MATCH (m:CaseManifest {caseId: caseId})
-           RETURN caseId, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
-                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash`,
-    params: { caseIds },
-  };
-}
-
-export function readManifest(caseId: string): CypherQuery {
-  return {
-    text: `MATCH (m:CaseManifest {caseId: $caseId})
-           RETURN m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
-                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash`,
-    params: { caseId },
+           UNWIND $owners AS owner
+           MATCH (m:CaseManifest {caseId: owner}) WHERE m.nodeIds IS NOT NULL
+           RETURN owner, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
+                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash,
+                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
+                  coalesce(m.relStatements, []) AS relStatements`,
+    params: { owners },
   };
 }
 

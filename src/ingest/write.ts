@@ -1,10 +1,13 @@
 import type { Executor, TransactionRunner } from '../neo4j/executor.js';
-import type { GraphPlan } from './plan.js';
+import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
+import { contributionOf, type GraphPlan, type PlannedRelationship } from './plan.js';
 import * as q from './write-queries.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 
 export interface WriteSummary {
   caseId: string;
+  /** The contribution written: the case id, or `<case id>#<key>`. */
+  contribution: string;
   nodes: number;
   relationships: number;
   passages: number;
@@ -18,91 +21,311 @@ export interface PlanToWrite {
   sourceHash?: string | null;
 }
 
+/**
+ * A file defines a node another case defines, with other fields, and neither declares it
+ * shared: loading it would change what the other case says. Nothing of the file is written.
+ */
+export class ContributionConflictError extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly nodeId: string,
+    readonly otherCase: string,
+    readonly fields: string[],
+  ) {
+    super(
+      `case "${caseId}" defines "${nodeId}", which case "${otherCase}" already defines with another ${fields.join(', ')}; ` +
+        'no case may change what another case says. Give this entity an id of its own, or declare ' +
+        `\`sameAs: ${nodeId}\` to add names and sources to it, or mark both definitions \`shared: true\` when it is one identity both cases state (a judge, a court).`,
+    );
+    this.name = 'ContributionConflictError';
+  }
+}
+
 /** Rows per UNWIND statement: large enough to batch many cases, small enough for lean statements. */
 const CHUNK = 2000;
 
 /**
- * Writes one case in one transaction and removes what an earlier load of the same case stated
- * but this one no longer does. Any failure rolls the whole case back.
+ * Writes one contribution in one transaction and removes what its earlier load stated but this
+ * one no longer does. Any failure rolls the whole of it back.
  */
 export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash: string | null = null): Promise<WriteSummary> {
   const [summary] = await writePlans(executor, [{ plan, sourceHash }]);
   return summary!;
 }
 
+/** The manifest of a contribution as its last load left it. */
+interface ManifestState extends PreviousLoad {
+  owner: string;
+  definedIds: string[];
+  statements: string[];
+  relStatements: string[];
+  siblings: boolean;
+}
+
 /**
- * Writes several cases in ONE transaction: all of them or none. The graph ends as if they had
- * been written one after another, in the given order: cases that write the same nodes are
- * written in successive steps of the transaction, the others together, a statement per step
- * for each kind of row, so a batch costs about as many round trips as a single case.
+ * Writes several contributions in ONE transaction: all of them or none. The graph ends as if
+ * they had been written one after another: contributions that write the same nodes are written
+ * in successive steps of the transaction, the others together, a statement per step for each
+ * kind of row, so a batch costs about as many round trips as a single case.
  */
 export async function writePlans(executor: Executor, items: PlanToWrite[]): Promise<WriteSummary[]> {
   if (items.length === 0) return [];
+  const owners = items.map((i) => contributionOf(i.plan));
+  const twice = owners.find((owner, i) => owners.indexOf(owner) !== i);
+  if (twice !== undefined) throw new Error(`contribution "${twice}" appears twice in one batch; write it once`);
   return executor.transaction(async (tx) => {
-    const manifests = await tx.run<PreviousLoad & { caseId: string }>(q.lockCases(items.map((i) => i.plan.caseId)));
-    const previous = new Map(manifests.map((m) => [m.caseId, m]));
+    const manifests = await tx.run<ManifestState>(q.lockCases(owners));
+    const previous = new Map(manifests.map((m) => [m.owner, m]));
     const touched = new Set<string>();
     for (const { plan } of items) {
-      for (const id of [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds, ...previous.get(plan.caseId)!.nodeIds]) touched.add(id);
+      for (const id of [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds, ...previous.get(contributionOf(plan))!.nodeIds]) touched.add(id);
     }
     await inChunks(tx, [...touched].sort(), q.lockNodes);
-    const removed = new Map(items.map((i) => [i.plan.caseId, { nodes: 0, relationships: 0 }]));
-    for (const group of groupDisjoint(items.map((i) => i.plan), previous)) await writeGroup(tx, group, previous, removed);
-    await inChunks(tx, items.map(({ plan, sourceHash }) => q.manifestOf(plan, sourceHash ?? null)), q.saveManifests);
-    return items.map(({ plan }) => ({
-      caseId: plan.caseId,
-      nodes: plan.nodes.length,
-      relationships: plan.relationships.length,
-      passages: plan.passages.length,
-      removedNodes: removed.get(plan.caseId)!.nodes,
-      removedRelationships: removed.get(plan.caseId)!.relationships,
-    }));
+    const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
+    const hashes = new Map(items.map((i) => [contributionOf(i.plan), i.sourceHash ?? null]));
+    for (const group of groupDisjoint(items.map((i) => i.plan), previous)) {
+      await writeGroup(tx, group, previous, removed);
+      await inChunks(tx, group.map((plan) => manifestOf(plan, hashes.get(contributionOf(plan))!)), q.saveManifests);
+    }
+    return items.map(({ plan }) => {
+      const owner = contributionOf(plan);
+      return {
+        caseId: plan.caseId,
+        contribution: owner,
+        nodes: plan.nodes.length,
+        relationships: plan.relationships.length,
+        passages: plan.passages.length,
+        removedNodes: removed.get(owner)!.nodes,
+        removedRelationships: removed.get(owner)!.relationships,
+      };
+    });
   });
 }
 
-/** Cases whose writes touch no common node: each statement takes the rows of all of them. */
-async function writeGroup(
-  tx: TransactionRunner,
-  plans: GraphPlan[],
-  previous: Map<string, PreviousLoad>,
-  removed: Map<string, { nodes: number; relationships: number }>,
-): Promise<void> {
-  const rows = <T>(of: (plan: GraphPlan) => T[]) => plans.flatMap(of);
-  await inChunks(tx, rows((p) => p.nodes.map((n) => ({ caseId: p.caseId, kind: n.kind, props: n.props }))), q.upsertNodes);
-  await inChunks(tx, rows((p) => p.passages.map((passage) => ({ caseId: p.caseId, passage }))), q.upsertPassages);
-  const aliases = rows((p) => p.aliases.map((a) => ({ caseId: p.caseId, ...a })));
+type Removed = Map<string, { nodes: number; relationships: number }>;
+
+/** Contributions whose writes touch no common node: each statement takes the rows of all of them. */
+async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: Map<string, ManifestState>, removed: Removed): Promise<void> {
+  const { nodes, aliases } = await nodeRows(tx, plans);
+  await inChunks(tx, nodes, q.upsertNodes);
+  await inChunks(tx, plans.flatMap((p) => p.passages.map((passage) => ({ owner: contributionOf(p), caseId: p.caseId, passage }))), q.upsertPassages);
   const aliased = await inChunks(tx, aliases, q.upsertAliases);
   if (aliased !== aliases.length) throw new Error(`${aliases.length - aliased} sameAs entities disappeared during the load`);
-  const external = new Map<string, string[]>();
-  for (const plan of plans) for (const id of plan.externalIds) (external.get(id) ?? external.set(id, []).get(id)!).push(plan.caseId);
-  const referenced = await inChunks(tx, [...external].map(([id, caseIds]) => ({ id, caseIds })), q.touchExternal);
-  if (referenced !== external.size) throw new Error(`${external.size - referenced} referenced node(s) disappeared during the load`);
-  const isNew = (plan: GraphPlan) => !previous.get(plan.caseId)!.existed;
-  const relationships = rows((p) => p.relationships);
-  const written =
-    (await inChunks(tx, plans.filter(isNew).flatMap((p) => p.relationships), (chunk) => q.upsertRelationships(chunk, true))) +
-    (await inChunks(tx, plans.filter((p) => !isNew(p)).flatMap((p) => p.relationships), (chunk) => q.upsertRelationships(chunk)));
-  if (written !== relationships.length) {
-    throw new Error(`only ${written} of ${relationships.length} relationships found both ends; nothing was written`);
-  }
+  const external = plans.flatMap((p) => p.externalIds.map((id) => ({ id, owner: contributionOf(p), caseId: p.caseId })));
+  const referenced = await inChunks(tx, external, q.touchExternal);
+  if (referenced !== external.length) throw new Error(`${external.length - referenced} referenced node(s) disappeared during the load`);
 
-  const stale = { rels: [] as q.StaleRelationship[], nodes: [] as { id: string; caseId: string }[], passages: [] as { id: string; caseId: string }[] };
-  for (const plan of plans) {
-    const before = previous.get(plan.caseId)!;
-    const keep = {
-      rels: new Set(plan.relationships.map(q.relKey)),
-      nodes: new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds]),
-      passages: new Set(plan.passages.map((p) => p.id)),
-    };
-    const caseId = plan.caseId;
-    stale.rels.push(...before.relKeys.filter((k) => !keep.rels.has(k)).map((k) => ({ caseId, ...q.parseRelKey(k) })));
-    stale.nodes.push(...before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, caseId })));
-    stale.passages.push(...before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, caseId })));
+  const fresh = (plan: GraphPlan) => { const before = previous.get(contributionOf(plan))!; return !before.existed && !before.siblings; };
+  const created = await inChunks(tx, plans.filter(fresh).flatMap(soleRows), (chunk) => q.upsertRelationships(chunk, true));
+  const merged = await inChunks(tx, await relationshipRows(tx, plans.filter((p) => !fresh(p))), (chunk) => q.upsertRelationships(chunk));
+  const planned = plans.reduce((sum, p) => sum + p.relationships.length, 0);
+  if (created + merged !== planned) throw new Error(`only ${created + merged} of ${planned} relationships found both ends; nothing was written`);
+
+  for (const plan of plans) await releaseStale(tx, plan, previous.get(contributionOf(plan))!, removed);
+}
+
+/** A node's current fields, without the write path's own lists or absent values. */
+function currentFields(props: Record<string, unknown>): Record<string, unknown> {
+  const skip = new Set<string>(BOOKKEEPING);
+  return Object.fromEntries(Object.entries(props).filter(([key, value]) => value !== null && !skip.has(key) && !key.startsWith('_')));
+}
+
+/** Which contribution each field came from, as stored: JSON with sorted keys, so equal maps are equal strings. */
+const json = (fieldOwners: Record<string, string> | null) =>
+  fieldOwners === null ? null : JSON.stringify(Object.fromEntries(Object.entries(fieldOwners).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+
+interface Candidate {
+  plan: GraphPlan;
+  id: string;
+  kind: string | null;
+  statement: Statement;
+  passageIds: string[];
+}
+
+/**
+ * What to set on each node the plans define (or add aliases to): the plan's fields for a node
+ * no other contribution defines, else the merge of every contribution's statement. Refuses a
+ * definition that would change fields another case defines (ContributionConflictError).
+ */
+async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ nodes: q.NodeRow[]; aliases: q.NodeRow[] }> {
+  const candidates: Candidate[] = plans.flatMap((plan) => [
+    ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[] })),
+    ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds })),
+  ]);
+  const states = new Map<string, q.NodeState>();
+  await inChunks(tx, candidates.map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId })), q.nodeStates, (s: q.NodeState) => void states.set(s.id, s));
+  const decided = new Map<Candidate, Merged>();
+  const recompute: Candidate[] = [];
+  const checks: Candidate[] = [];
+  for (const c of candidates) {
+    const state = states.get(c.id);
+    if (!state) {
+      decided.set(c, { props: c.statement, fieldOwners: null });
+      continue;
+    }
+    const current = currentFields(state.props);
+    if (c.kind !== null && state.otherCases.length > 0 && !(current.shared === true && c.statement.shared === true)) checks.push(c);
+    const others = state.definers - (state.mine ? 1 : 0);
+    if (others === 0) decided.set(c, mergeStatements(new Map([[contributionOf(c.plan), c.statement]]), Object.keys(current)));
+    else if (!state.mine) decided.set(c, addStatement({ props: current, fieldOwners: parseOwners(state.fieldOwners), soleOwner: state.sole }, contributionOf(c.plan), c.statement));
+    else recompute.push(c);
   }
-  const count = (key: 'nodes' | 'relationships') => (row: { caseId: string; removed: number }) => void (removed.get(row.caseId)![key] += row.removed);
-  await inChunks(tx, stale.rels, q.deleteRelationships, count('relationships'));
-  await inChunks(tx, stale.nodes, (chunk) => q.releaseNodes('Entity', chunk), count('nodes'));
-  await inChunks(tx, stale.passages, (chunk) => q.releaseNodes('Passage', chunk), () => {});
+  await refuseConflicts(tx, checks);
+  if (recompute.length > 0) {
+    const statements = await statementsOf(tx, recompute.map((c) => ({ id: c.id, exclude: contributionOf(c.plan) })));
+    for (const c of recompute) {
+      const all = new Map(statements.get(c.id) ?? []);
+      all.set(contributionOf(c.plan), c.statement);
+      decided.set(c, mergeStatements(all, Object.keys(currentFields(states.get(c.id)!.props))));
+    }
+  }
+  const row = (c: Candidate): q.NodeRow => {
+    const merged = decided.get(c)!;
+    return { id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId, kind: c.kind, props: merged.props, fieldOwners: json(merged.fieldOwners), passageIds: c.passageIds };
+  };
+  return { nodes: candidates.filter((c) => c.kind !== null).map(row), aliases: candidates.filter((c) => c.kind === null).map(row) };
+}
+
+/**
+ * Refuses a definition of a node that another case defines with other fields (its own statement,
+ * not what sameAs entries of other cases added to it), unless both say it is shared.
+ */
+async function refuseConflicts(tx: TransactionRunner, candidates: Candidate[]): Promise<void> {
+  if (candidates.length === 0) return;
+  const statements = await statementsOf(tx, candidates.map((c) => ({ id: c.id, exclude: contributionOf(c.plan) })));
+  for (const c of candidates) {
+    for (const [owner, theirs] of statements.get(c.id) ?? []) {
+      if (caseOf(owner) === c.plan.caseId || !('kind' in theirs)) continue;
+      const fields = differingFields(theirs, storedStatement(c.statement));
+      if (fields.length > 0) throw new ContributionConflictError(c.plan.caseId, c.id, caseOf(owner), fields);
+    }
+  }
+}
+
+function parseOwners(text: string | null): Record<string, string> | null {
+  return text === null ? null : (JSON.parse(text) as Record<string, string>);
+}
+
+/** Other contributions' statements of some nodes, read from their manifests. */
+async function statementsOf(tx: TransactionRunner, rows: { id: string; exclude: string }[]): Promise<Map<string, Map<string, Statement>>> {
+  const found = new Map<string, Map<string, Statement>>();
+  await inChunks(tx, rows, q.nodeStatements, (r: { id: string; owner: string; statement: string | null }) => {
+    if (r.statement !== null) (found.get(r.id) ?? found.set(r.id, new Map()).get(r.id)!).set(r.owner, JSON.parse(r.statement) as Statement);
+  });
+  return found;
+}
+
+/** Relationships of a contribution of a case nobody else contributes to: its own statements. */
+function soleRows(plan: GraphPlan): q.RelationshipRow[] {
+  return plan.relationships.map((r) => ({ ...r, owner: contributionOf(plan), fieldOwners: null }));
+}
+
+/**
+ * Relationships of contributions loaded before, or of cases other contributions also state: a
+ * relationship several contributions of one case state takes the merge of their statements.
+ */
+async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<q.RelationshipRow[]> {
+  const wanted = plans.flatMap((plan) => plan.relationships.map((rel) => ({ plan, rel })));
+  if (wanted.length === 0) return [];
+  const states = new Map<string, q.RelationshipState>();
+  await inChunks(tx, wanted.map(({ rel }) => ({ type: rel.type, from: rel.from, to: rel.to, id: rel.id })), q.relationshipStates, (s: q.RelationshipState) => void states.set(q.relKey(s.key), s));
+  const needOthers: { key: string; owners: string[] }[] = [];
+  for (const { plan, rel } of wanted) {
+    const state = states.get(q.relKey(rel));
+    const others = state?.owners.filter((o) => o !== contributionOf(plan)) ?? [];
+    if (others.length > 0 && state!.owners.includes(contributionOf(plan))) needOthers.push({ key: q.relKey(rel), owners: others });
+  }
+  const statements = await relationshipStatementsOf(tx, needOthers);
+  return wanted.map(({ plan, rel }) => {
+    const owner = contributionOf(plan);
+    const key = q.relKey(rel);
+    const state = states.get(key);
+    const current = state ? currentFields(state.props) : {};
+    const others = state?.owners.filter((o) => o !== owner) ?? [];
+    let merged: Merged;
+    if (others.length === 0) merged = mergeStatements(new Map([[owner, rel.props]]), Object.keys(current));
+    else if (!state!.owners.includes(owner)) merged = addStatement({ props: current, fieldOwners: parseOwners(state!.fieldOwners), soleOwner: others.length === 1 ? others[0]! : null }, owner, rel.props);
+    else merged = mergeStatements(new Map([...(statements.get(key) ?? []), [owner, rel.props]]), Object.keys(current));
+    return { ...rel, props: merged.props, owner, fieldOwners: json(merged.fieldOwners) } satisfies q.RelationshipRow & PlannedRelationship;
+  });
+}
+
+async function relationshipStatementsOf(tx: TransactionRunner, rows: { key: string; owners: string[] }[]): Promise<Map<string, Map<string, Statement>>> {
+  const found = new Map<string, Map<string, Statement>>();
+  await inChunks(tx, rows, q.relationshipStatements, (r: { key: string; owner: string; statement: string | null }) => {
+    if (r.statement !== null) (found.get(r.key) ?? found.set(r.key, new Map()).get(r.key)!).set(r.owner, JSON.parse(r.statement) as Statement);
+  });
+  return found;
+}
+
+/**
+ * Removes what a contribution's previous load stated and this plan no longer does (all of it
+ * for a deleted contribution): what nobody else states goes; what others still state takes the
+ * merge of their statements again, so a removal restores exactly what they said.
+ */
+export async function releaseStale(tx: TransactionRunner, plan: GraphPlan, before: PreviousLoad, removed: Removed): Promise<void> {
+  const owner = contributionOf(plan);
+  const caseId = plan.caseId;
+  const keep = {
+    rels: new Set(plan.relationships.map(q.relKey)),
+    nodes: new Set([...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds]),
+    passages: new Set(plan.passages.map((p) => p.id)),
+  };
+  const count = (key: 'nodes' | 'relationships') => (row: { owner: string; removed: number }) => void ((removed.get(row.owner) ?? { nodes: 0, relationships: 0 })[key] += row.removed);
+  const staleRels = before.relKeys.filter((k) => !keep.rels.has(k)).map((k) => ({ owner, caseId, ...q.parseRelKey(k) }));
+  const keptRels: { key: q.RelKey; owners: string[] }[] = [];
+  await inChunks(tx, staleRels, q.releaseRelationships, (row: { owner: string; removed: number; kept: { key: q.RelKey; owners: string[] }[] }) => {
+    count('relationships')(row);
+    keptRels.push(...row.kept);
+  });
+  if (keptRels.length > 0) {
+    const statements = await relationshipStatementsOf(tx, keptRels.map((k) => ({ key: q.relKey(k.key), owners: k.owners })));
+    const rows = keptRels.flatMap(({ key }) => {
+      const found = statements.get(q.relKey(key));
+      if (!found) return [];
+      const merged = mergeStatements(found);
+      return [{ ...key, props: merged.props, fieldOwners: json(merged.fieldOwners) }];
+    });
+    await inChunks(tx, rows, q.setRelationshipFields);
+  }
+  const staleNodes = before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, owner, caseId }));
+  const keptNodes: { id: string }[] = [];
+  await inChunks(tx, staleNodes, (chunk) => q.releaseNodes('Entity', chunk), (row: { owner: string; removed: number; kept: { id: string }[] }) => {
+    count('nodes')(row);
+    keptNodes.push(...row.kept);
+  });
+  if (keptNodes.length > 0) await recomputeNodes(tx, keptNodes.map((k) => k.id));
+  await inChunks(tx, before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, owner, caseId })), (chunk) => q.releaseNodes('Passage', chunk), () => {});
+}
+
+/** Sets the fields of nodes a contribution stopped defining from the statements of those that still do. */
+async function recomputeNodes(tx: TransactionRunner, ids: string[]): Promise<void> {
+  const statements = await statementsOf(tx, ids.map((id) => ({ id, exclude: '' })));
+  const fields = new Map<string, string[]>();
+  await inChunks(tx, ids, q.nodeFields, (r: { id: string; fields: string[] }) => void fields.set(r.id, r.fields));
+  const rows = ids.flatMap((id) => {
+    const found = statements.get(id);
+    if (!found) return [];
+    const merged = mergeStatements(found, (fields.get(id) ?? []).filter((f) => f !== 'id' && f !== 'kind' && f !== 'text' && f !== 'passageIds'));
+    return [{ id, props: merged.props, fieldOwners: json(merged.fieldOwners) }];
+  });
+  await inChunks(tx, rows, q.setNodeFields);
+}
+
+/** What a contribution's load wrote, and its statements, for its manifest. */
+export function manifestOf(plan: GraphPlan, sourceHash: string | null): q.ManifestRow {
+  return {
+    caseId: contributionOf(plan),
+    case: plan.caseId,
+    sourceHash,
+    nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
+    passageIds: plan.passages.map((p) => p.id),
+    externalIds: plan.externalIds,
+    relKeys: plan.relationships.map(q.relKey),
+    definedIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id)],
+    statements: [...plan.nodes.map((n) => JSON.stringify(storedStatement(n.props))), ...plan.aliases.map((a) => JSON.stringify({ aliases: a.aliases }))],
+    relStatements: plan.relationships.map((r) => JSON.stringify(r.props)),
+  };
 }
 
 /**

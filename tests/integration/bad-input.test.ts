@@ -65,7 +65,7 @@ async function seedState(): Promise<string[]> {
   return (await caseFingerprint(api.executor, SEED_CASE)).map((line) => {
     const row = JSON.parse(line) as unknown[];
     const props = row.at(-1) as Record<string, unknown>;
-    for (const key of ['caseIds', 'sourceKeys', 'passageIds']) {
+    for (const key of ['caseIds', 'owners', 'definers', 'sourceKeys', 'passageIds']) {
       if (Array.isArray(props[key])) props[key] = (props[key] as unknown[]).filter(ours);
     }
     return JSON.stringify(row);

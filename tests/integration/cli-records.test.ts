@@ -102,8 +102,8 @@ describe('npm run load with court records', { timeout: 180_000 }, () => {
     expect(dry.stdout).toContain('would load case tclirecemit-1-20-cv-clirecemit (new)');
     expect(dry.stdout).toMatch(/Event\s+2\s+0\s+0\s+0/);
     expect(await countById(executor, 'tclirecemit-1-20-cv-clirecemit')).toBe(0);
-    expect(readdirSync(out)).toEqual(['tclirecemit-1-20-cv-clirecemit.case.yaml']);
-    const emitted = path.join(out, 'tclirecemit-1-20-cv-clirecemit.case.yaml');
+    expect(readdirSync(out)).toEqual([expect.stringMatching(/^tclirecemit-1-20-cv-clirecemit\.docket-report-[0-9a-f]{12}\.case\.yaml$/)]);
+    const emitted = path.join(out, readdirSync(out)[0]!);
     expect(readFileSync(emitted, 'utf8')).toContain('pointer: /parties/0/attorneys/0/name');
 
     expect((await load(record)).code).toBe(EXIT_CODES.OK);

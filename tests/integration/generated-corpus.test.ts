@@ -95,7 +95,7 @@ describe('a generated corpus', { timeout: 180_000 }, () => {
   });
 
   it('writes two cases of one batch that define the same entity as if one after the other', async () => {
-    /** Two small cases that both define `<prefix>-shared` (with different descriptions) and a case each. */
+    /** Two small cases that both define `<prefix>-shared` (with different descriptions, both saying it is shared) and a case each. */
     const pair = (prefix: string) => ['one', 'two'].map((n) => {
       const file = path.join(scratch, `${prefix}-${n}.case.yaml`);
       writeFileSync(file, `formatVersion: 1
@@ -103,7 +103,7 @@ documents:
   - { id: ${prefix}-${n}-doc, title: "Fictional note ${n}", text: "Case ${n}: Shared Person, a fictional witness, saw it." }
 case: { id: ${prefix}-${n}-case, caption: "Fictional case ${n}", status: open, sources: [{ quote: "Case ${n}" }] }
 entities:
-  - { id: ${prefix}-shared, kind: Person, name: Shared Person, description: "As case ${n} says", sources: [{ quote: "Shared Person, a fictional witness" }] }
+  - { id: ${prefix}-shared, kind: Person, name: Shared Person, description: "As case ${n} says", shared: true, sources: [{ quote: "Shared Person, a fictional witness" }] }
 roles:
   - { who: ${prefix}-shared, role: witness, in: ${prefix}-${n}-case, sources: [{ quote: "saw it" }] }
 `);
@@ -120,7 +120,7 @@ roles:
     const [shared] = await api.executor.read<{ description: string; sources: string[] }>({
       text: "MATCH (n:Entity {id: 'itgen-one-tx-shared'}) RETURN n.description AS description, n.sourceKeys AS sources",
     });
-    // Its fields are those of the smaller case id, in one transaction as one after the other.
+    // Both declare it shared: its fields are those of the smaller case id, in one transaction as one after the other.
     expect(shared).toEqual({ description: 'As case one says', sources: expect.arrayContaining([expect.stringMatching(/^itgen-one-tx-one-case\|/), expect.stringMatching(/^itgen-one-tx-two-case\|/)]) });
   });
 });

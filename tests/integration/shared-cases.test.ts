@@ -46,7 +46,7 @@ async function stateOf(caseId: string, visible: (id: string) => boolean): Promis
   return (await caseFingerprint(api.executor, caseId)).map((line) => {
     const row = JSON.parse(line) as unknown[];
     const props = row.at(-1) as Record<string, unknown>;
-    for (const key of ['caseIds', 'sourceKeys', 'passageIds']) {
+    for (const key of ['caseIds', 'owners', 'definers', 'sourceKeys', 'passageIds']) {
       if (Array.isArray(props[key])) props[key] = (props[key] as string[]).filter(visible).sort();
     }
     return JSON.stringify(row);
@@ -219,7 +219,7 @@ function sortedSets(lines: string[]): string[] {
   return lines.map((line) => {
     const row = JSON.parse(line) as unknown[];
     const props = row.at(-1) as Record<string, unknown>;
-    for (const key of ['caseIds', 'sourceKeys', 'passageIds']) if (Array.isArray(props[key])) props[key] = [...(props[key] as string[])].sort();
+    for (const key of ['caseIds', 'owners', 'definers', 'sourceKeys', 'passageIds']) if (Array.isArray(props[key])) props[key] = [...(props[key] as string[])].sort();
     return JSON.stringify(row);
   }).sort();
 }

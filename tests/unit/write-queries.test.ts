@@ -19,8 +19,9 @@ describe('label and relationshipType', () => {
       expect(() => relationshipType(type), type).toThrow(`not a relationship type: ${type}`);
     }
     const props = { id: 'x' };
-    expect(() => upsertNodes([{ caseId: 'c', kind: 'Person', props }, { caseId: 'c', kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
-    expect(() => upsertRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props }])).toThrow('not a relationship type: a-b');
+    const row = { id: 'x', owner: 'c', caseId: 'c', fieldOwners: null, passageIds: [] };
+    expect(() => upsertNodes([{ ...row, kind: 'Person', props }, { ...row, kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
+    expect(() => upsertRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props, owner: 'c', fieldOwners: null }])).toThrow('not a relationship type: a-b');
   });
 });
 
@@ -42,12 +43,12 @@ describe('upsertNodes / upsertRelationships', () => {
   it('put every value, kinds and types included, in the parameters and none in the text', () => {
     const rels = [{
       type: 'SHOT', id: "evil-id'}) DETACH DELETE a //", from: 'evil-from', to: 'evil-to',
-      props: { caseId: 'evil-case', passageIds: ['evil-passage:0-5'], description: 'evil-description' },
+      props: { caseId: 'evil-case', passageIds: ['evil-passage:0-5'], description: 'evil-description' }, owner: 'evil-case', fieldOwners: null,
     }];
     const relQuery = upsertRelationships(rels);
-    expect(relQuery.params).toEqual({ rows: [{ type: 'SHOT', id: rels[0]!.id, from: 'evil-from', to: 'evil-to', props: rels[0]!.props }] });
+    expect(relQuery.params).toEqual({ rows: [{ type: 'SHOT', id: rels[0]!.id, from: 'evil-from', to: 'evil-to', props: rels[0]!.props, owner: 'evil-case', fieldOwners: null }] });
 
-    const nodes = [{ caseId: 'evil-case', kind: 'Person' as const, props: { id: 'evil-node', name: "evil') DETACH DELETE n //", passageIds: ['evil-p'] } }];
+    const nodes = [{ id: 'evil-node', owner: 'evil-case', caseId: 'evil-case', fieldOwners: null, passageIds: ['evil-p'], kind: 'Person' as const, props: { id: 'evil-node', name: "evil') DETACH DELETE n //" } }];
     const nodeQuery = upsertNodes(nodes);
     expect(nodeQuery.params).toEqual({ rows: nodes });
 

@@ -114,3 +114,10 @@ export function shorten(value: string, max = 120): string {
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
+
+/**
+ * What one record contributes to its case: the kind of record and a digest of it, so reloading
+ * the same record replaces only its own facts and every other report of the case adds alongside
+ * (see Contributions in docs/case-file-format.md).
+ */
+export const contributionKey = (record: unknown, kind: string) => slug(kind, createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 12));

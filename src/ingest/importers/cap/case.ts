@@ -1,7 +1,7 @@
 import type { CaseFile, Citation } from '../../case-file.js';
 import { CaseBuild } from '../build.js';
 import { attorneyId, authorityId, courtId, firmId, judgeId } from '../identity.js';
-import { isObject, readPartialDate, slug, shorten, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
+import { contributionKey, isObject, readPartialDate, slug, shorten, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { parseAttorneys } from './attorneys.js';
 import { readBody, type BodyText, type CapBody } from './body.js';
 import { parseCaption } from './caption.js';
@@ -68,7 +68,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
     if (!c.cite) continue;
     reportedAs.push(c.cite);
     caseSources.push(cite.whole(c.path));
-    const authority = build.entity({ id: authorityId(c.cite), kind: 'Authority', name: c.cite.trim(), citation: c.cite.trim(), sources: [cite.whole(c.path)] });
+    const authority = build.entity({ id: authorityId(c.cite), kind: 'Authority', shared: true, name: c.cite.trim(), citation: c.cite.trim(), sources: [cite.whole(c.path)] });
     build.relation({ id: slug(caseId, 'reported-as', authority.id), type: 'REPORTED_AS', from: caseId, to: authority.id, sources: [cite.whole(c.path)] });
   }
   importParties(build, body);
@@ -84,6 +84,7 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
   const title = `${abbreviation ?? name}${reportedAs.length > 0 ? `, ${reportedAs.join(', ')}` : ''} (Caselaw Access Project)`;
   const caseFile: CaseFile = {
     formatVersion: 1,
+    contribution: contributionKey(record, 'cap-record'),
     documents: [{ id: slug(caseId, 'record'), title: shorten(title, 4000), kind: 'case law (Caselaw Access Project JSON)', publisher: 'Caselaw Access Project', text: published }],
     case: {
       id: caseId,
@@ -113,6 +114,7 @@ function importCourt(build: CaseBuild, record: Record<string, unknown>, jurisdic
   return build.entity({
     id: courtId('cap', courtKey),
     kind: 'Court',
+    shared: true,
     name: courtName,
     ...(text(courtRecord.name_abbreviation) && courtName !== courtRecord.name_abbreviation ? { aliases: [String(courtRecord.name_abbreviation)] } : {}),
     ...(jurisdictionName ? { jurisdiction: jurisdictionName } : {}),
@@ -143,7 +145,7 @@ function importPanel(build: CaseBuild, body: CapBody, system: string): void {
     for (const judge of parsePanel(line)) {
       const clean = cleanName(judge.name);
       const nameSource = source.cite(offset + judge.from + clean.from, offset + judge.from + clean.to);
-      const person = build.entity({ id: judgeId(system, clean.text), kind: 'Person', name: clean.text, occupation: 'judge', sources: [nameSource] });
+      const person = build.entity({ id: judgeId(system, clean.text), kind: 'Person', shared: true, name: clean.text, occupation: 'judge', sources: [nameSource] });
       const sources = [nameSource, ...(judge.titleFrom !== undefined ? [source.cite(offset + judge.titleFrom, offset + judge.titleTo!)] : [])];
       const roleId = slug(build.caseId, 'judge', person.id);
       if (!build.roles.some((r) => r.id === roleId) && judge.title) build.role({ id: roleId, who: person.id, role: 'judge', in: build.caseId, description: judge.title, sources });
@@ -169,8 +171,8 @@ function importAttorneys(build: CaseBuild, body: CapBody, system: string): void 
       const appearance = clean ? { ...found1, side, name: clean.text, from: found1.from + clean.from, to: found1.from + clean.to } : { ...found1, side };
       const nameSource = line.cite(appearance.from, appearance.to);
       const node = appearance.firm
-        ? build.entity({ id: firmId(appearance.name), kind: 'Organization', name: appearance.name, orgType: 'law firm', sources: [nameSource] })
-        : build.entity({ id: attorneyId(system, appearance.name), kind: 'Person', name: appearance.name, occupation: 'attorney', sources: [nameSource] });
+        ? build.entity({ id: firmId(appearance.name), kind: 'Organization', shared: true, name: appearance.name, orgType: 'law firm', sources: [nameSource] })
+        : build.entity({ id: attorneyId(system, appearance.name), kind: 'Person', shared: true, name: appearance.name, occupation: 'attorney', sources: [nameSource] });
       if (appearance.firm) build.guessed(['casebody', 'attorneys', i], `"${appearance.name}" taken for a firm by its words`);
       const sources = [nameSource, line.cite(appearance.side.from, appearance.side.to)];
       const roleId = slug(build.caseId, 'attorney', node.id);
@@ -191,7 +193,7 @@ function importOpinions(build: CaseBuild, body: CapBody, system: string, caseNam
     const type = opinion.type?.text;
     const writer = opinion.author ? parseAuthor(opinion.author.text) : undefined;
     const authorSource = writer ? opinion.author!.cite(writer.from, writer.to) : undefined;
-    const judge = writer ? build.entity({ id: judgeId(system, writer.name), kind: 'Person', name: writer.name, occupation: 'judge', sources: [authorSource!] }) : undefined;
+    const judge = writer ? build.entity({ id: judgeId(system, writer.name), kind: 'Person', shared: true, name: writer.name, occupation: 'judge', sources: [authorSource!] }) : undefined;
     if (judge) {
       const roleId = slug(build.caseId, 'judge', judge.id);
       if (!hasPanel) build.guessed(['casebody', 'opinions', i, 'author'], `no panel given: ${judge.name}, the opinion's author, taken for a judge of the case`);
@@ -216,7 +218,7 @@ function importCitesTo(build: CaseBuild, citesTo: unknown[], opinionIds: (string
   citesTo.forEach((entry, k) => {
     const citation = text((entry as Record<string, unknown>).cite)!;
     const source = build.cite.whole(['cites_to', k, 'cite']);
-    const authority = build.entity({ id: authorityId(citation), kind: 'Authority', name: citation.trim(), citation: citation.trim(), sources: [source] });
+    const authority = build.entity({ id: authorityId(citation), kind: 'Authority', shared: true, name: citation.trim(), citation: citation.trim(), sources: [source] });
     build.relation({ id: slug(build.caseId, 'cites', authority.id), type: 'CITES', from: build.caseId, to: authority.id, sources: [source] });
     const index = (entry as Record<string, unknown>).opinion_index;
     const opinion = typeof index === 'number' ? opinionIds[index] : undefined;

@@ -23,12 +23,13 @@ export function importAppealFrom(build: CaseBuild, record: Record<string, unknow
   const appealFrom = text(record.appeal_from);
   if (lowerCourt && lowerNumber) {
     const identity = docketIdentity(lowerCourt, lowerNumber, undefined)!;
-    const court = build.entity({ id: courtId('courtlistener', lowerCourt), kind: 'Court', name: lowerCourt, description: `The court CourtListener identifies as "${lowerCourt}".`, sources: [build.cite.whole(at('court_id'))] });
+    const court = build.entity({ id: courtId('courtlistener', lowerCourt), kind: 'Court', shared: true, name: lowerCourt, description: `The court CourtListener identifies as "${lowerCourt}".`, sources: [build.cite.whole(at('court_id'))] });
     const sources = [build.cite.whole(at('docket_number')), build.cite.whole(at('court_id')), ...(appealFrom ? [build.cite.whole(['appeal_from'])] : [])];
     const filed = readDate(origin.date_filed, [], []);
     const lower = build.entity({
       id: identity.caseId,
       kind: 'Case',
+      shared: true,
       name: `Docket ${identity.number} (${lowerCourt})`,
       docketNumber: identity.number,
       status: text(origin.disposition) ? 'decided' : 'open',
@@ -54,7 +55,7 @@ export function importAppealFrom(build: CaseBuild, record: Record<string, unknow
       }
       const clean = cleanName(name);
       const source = build.cite.part(at(field), name, clean.from, clean.to);
-      const judge = build.entity({ id: judgeId(FEDERAL_SYSTEM, clean.text), kind: 'Person', name: clean.text, occupation: 'judge', sources: [source] });
+      const judge = build.entity({ id: judgeId(FEDERAL_SYSTEM, clean.text), kind: 'Person', shared: true, name: clean.text, occupation: 'judge', sources: [source] });
       build.role({ id: slug(lower.id, role.replace('_', '-'), judge.id), who: judge.id, role, in: lower.id, sources: [source] });
     }
     const reporter = text(origin.court_reporter);
@@ -64,7 +65,7 @@ export function importAppealFrom(build: CaseBuild, record: Record<string, unknow
   const bodyField = appealFrom ? ['appeal_from'] : text(origin.name) ? at('name') : undefined;
   if (!bodyField) return;
   const body = appealFrom ?? text(origin.name)!;
-  const organisation = build.entity({ id: slug('body', body), kind: 'Organization', name: body.trim(), orgType: 'court or agency appealed from', sources: [build.cite.whole(bodyField)] });
+  const organisation = build.entity({ id: slug('body', body), kind: 'Organization', shared: true, name: body.trim(), orgType: 'court or agency appealed from', sources: [build.cite.whole(bodyField)] });
   build.relation({ id: slug(build.caseId, 'appeal-from', organisation.id), type: APPEAL_FROM, from: build.caseId, to: organisation.id, sources: [build.cite.whole(bodyField)] });
 }
 
@@ -82,6 +83,7 @@ export function importPanel(build: CaseBuild, record: Record<string, unknown>, c
     const judge = build.entity({
       id: byName ? judgeId(FEDERAL_SYSTEM, cleanName(name).text) : slug('judge', court, 'initials', name),
       kind: 'Person',
+      shared: true,
       name: byName ? cleanName(name).text : name.trim(),
       occupation: 'judge',
       ...(byName ? {} : { description: `A judge of ${court} the panel names by initials only.` }),

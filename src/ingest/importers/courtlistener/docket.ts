@@ -3,7 +3,7 @@ import type { CaseFile, Citation } from '../../case-file.js';
 import { CaseBuild } from '../build.js';
 import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName, isJudgeName } from '../people.js';
-import { isObject, readDate, RecordCitations, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
+import { contributionKey, isObject, readDate, RecordCitations, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { importAppealFrom, importPanel } from './appeal.js';
 import { docketIdentity } from './docket-id.js';
 import { importEntries } from './entries.js';
@@ -88,7 +88,7 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
   const caseType = caseTypeOf(record, docketNumber, cite, caseSources);
 
   const courtField = text(record.court_id) ? 'court_id' : 'court';
-  const courtNode = build.entity({ id: courtId('courtlistener', court), kind: 'Court', name: court, description: `The court CourtListener identifies as "${court}".`, sources: [cite.whole([courtField])] });
+  const courtNode = build.entity({ id: courtId('courtlistener', court), kind: 'Court', shared: true, name: court, description: `The court CourtListener identifies as "${court}".`, sources: [cite.whole([courtField])] });
   importJudges(build, record);
   const partyRefs = importParties(build, parties, identity.defendant);
   importEntries(build, entries, partyRefs);
@@ -99,6 +99,7 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
 
   const caseFile: CaseFile = {
     formatVersion: 1,
+    contribution: contributionKey(record, reportKey(record)),
     documents: [{ id: documentId(caseId, published), title: `Docket ${identity.number} (${court})${caseName ? `: ${caseName}` : ''}`.slice(0, 4000), kind: reportKind(record), text: published }],
     case: {
       id: caseId,
@@ -131,6 +132,15 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
  */
 export const documentId = (caseId: string, published: string) => slug(caseId, 'report', createHash('sha256').update(published).digest('hex').slice(0, 12));
 
+/** A short name of the report kind, for contribution keys. */
+function reportKey(record: Record<string, unknown>): string {
+  if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate-docket';
+  if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket-history';
+  if ('chapter' in record || 'trustee_str' in record) return 'rss-item';
+  if ('resource_uri' in record) return 'api-docket';
+  return 'docket-report';
+}
+
 /** Which PACER report the record is, by its fields, for the document's kind. */
 function reportKind(record: Record<string, unknown>): string {
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate docket (PACER, as juriscraper parses it)';
@@ -151,7 +161,7 @@ function importJudges(build: CaseBuild, record: Record<string, unknown>): void {
     }
     const clean = cleanName(name);
     const source = build.cite.part([field], name, clean.from, clean.to);
-    const judge = build.entity({ id: judgeId(FEDERAL_SYSTEM, clean.text), kind: 'Person', name: clean.text, occupation: 'judge', sources: [source] });
+    const judge = build.entity({ id: judgeId(FEDERAL_SYSTEM, clean.text), kind: 'Person', shared: true, name: clean.text, occupation: 'judge', sources: [source] });
     build.role({ id: `${build.caseId}-${role.replace('_', '-')}`, who: judge.id, role, in: build.caseId, sources: [source] });
   }
 }

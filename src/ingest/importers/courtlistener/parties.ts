@@ -87,6 +87,7 @@ export function importAttorney(build: CaseBuild, attorney: Record<string, unknow
   const node = build.entity({
     id: person ? attorneyId(FEDERAL_SYSTEM, name.text) : firmId(name.text),
     kind: person ? 'Person' : 'Organization',
+    shared: true,
     name: name.text,
     ...(person ? { occupation: 'attorney' } : { orgType: 'law office' }),
     sources: [nameSource],
@@ -111,7 +112,7 @@ export function importAttorney(build: CaseBuild, attorney: Record<string, unknow
   if (!contact || !firm) return;
   const contactPath = [...path, contactField];
   const source = build.cite.part(contactPath, contact, firm.from, firm.to);
-  const office = build.entity({ id: firmId(firm.name), kind: 'Organization', name: firm.name, orgType: 'law firm or office', sources: [source] });
+  const office = build.entity({ id: firmId(firm.name), kind: 'Organization', shared: true, name: firm.name, orgType: 'law firm or office', sources: [source] });
   build.guessed(contactPath, `"${firm.name}" taken for ${name.text}'s firm: the contact block's first line that is not a phone, an e-mail, a note or an address`);
   build.relation({ id: slug(build.caseId, 'member-of', node.id, office.id), type: 'MEMBER_OF', from: node.id, to: office.id, description: 'as the contact details on this docket give it', sources: [source] });
 }
