@@ -307,9 +307,15 @@ describe('importCase and --emit take records too', () => {
 
 describe('exportCase of an imported record', () => {
   it('gives the case file it became: importing that changes nothing, for a docket and an opinion', async () => {
-    await load('tests/fixtures/courtlistener/cand_2.json');
-    await load('tests/fixtures/cap/0456-01.json');
-    for (const id of ['cand-3-08-cv-00177', 'cap-8124836']) {
+    // an imported record is a contribution of its case: its case file is exported by the contribution's id
+    const contributions = [];
+    for (const file of ['tests/fixtures/courtlistener/cand_2.json', 'tests/fixtures/cap/0456-01.json']) {
+      await load(file);
+      const plan = await prepareCaseFile(api.executor, path.resolve(file), file);
+      expect(plan.contribution).toMatch(/^(cand-3-08-cv-00177#docket-report|cap-8124836#cap-record)-[0-9a-f]{12}$/);
+      contributions.push(plan.contribution!);
+    }
+    for (const id of contributions) {
       const exported = await gql(`query($id: ID!) { exportCase(id: $id, format: YAML) }`, { id });
       const { data, errors } = await api.gql(`mutation($file: String!) { importCase(file: $file, format: YAML, dryRun: true) { changed totals { created updated removed } } }`, { file: exported.exportCase }, WRITE);
       expect(errors, `${id}: ${JSON.stringify(errors)}`).toBeUndefined();
