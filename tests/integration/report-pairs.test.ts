@@ -9,8 +9,8 @@ import { caseFingerprint } from '../support/graph.js';
  * Two reports of one docket, in both orders: the same graph, nothing lost against either report
  * alone, and reloading either changes nothing. The samples hold no two reports of one docket, so
  * the reports are written here in the shapes juriscraper gives them (a docket report of one
- * defendant, the docket's history report, an RSS feed, a later sparser download, an appeal whose
- * lower court is the docket), each pair under a court id of its own.
+ * defendant, the docket's history report, an RSS feed, a later sparser download), each pair
+ * under a court id of its own.
  */
 let api: TestApi;
 beforeAll(async () => {
@@ -48,12 +48,6 @@ const reports = (court: string) => ({
     court_id: court, docket_number: '2:19-cr-00042', case_name: 'United States v. Roe', assigned_to_str: 'Perpetua L. Vance',
     parties: [{ name: 'Quill Roe', type: 'Defendant', attorneys: [] }],
     docket_entries: [{ document_number: '1', date_filed: '2019-03-01', description: 'INDICTMENT as to Quill Roe (2) count(s) 1.' }],
-  },
-  appeal: {
-    court_id: `${court}a`, docket_number: '20-1234', case_name: 'United States v. Roe', appeal_from: 'District of Nowhere', case_type_information: 'Criminal, Direct Criminal',
-    originating_court_information: { court_id: court, docket_number: '2:19-cr-00042', assigned_to: 'Perpetua L. Vance', date_filed: '2019-03-01' },
-    parties: [{ name: 'Quill Roe', type: 'Defendant - Appellant', attorneys: [{ name: 'Ames Ray', contact: 'Ray & Lark LLP', roles: [] }] }],
-    docket_entries: [{ document_number: '00101', date_filed: '2020-06-01', description: 'CRIMINAL CASE docketed.' }],
   },
 });
 type Kind = keyof ReturnType<typeof reports>;
@@ -96,7 +90,7 @@ async function clear(caseIds: string[]) {
   for (const id of new Set(caseIds)) await deleteCase(api.executor, id).catch(() => undefined);
 }
 
-const PAIRS: [Kind, Kind][] = [['docket', 'history'], ['docket', 'rss'], ['history', 'rss'], ['docket', 'sparser'], ['history', 'sparser'], ['appeal', 'docket'], ['appeal', 'history']];
+const PAIRS: [Kind, Kind][] = [['docket', 'history'], ['docket', 'rss'], ['history', 'rss'], ['docket', 'sparser'], ['history', 'sparser']];
 
 describe('two reports of one docket, in both orders', () => {
   it.each(PAIRS.map(([a, b], k) => [a, b, `tpair${k}`] as const))('%s and %s: one graph, nothing lost, reloading changes nothing', async (a, b, court) => {
