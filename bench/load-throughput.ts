@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] ...`: load throughput of a
+ * `npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] ...`: load throughput of a
  * generated fictional corpus into a real Neo4j, end to end (read, parse, validate, plan, write)
  * and for the write phase alone, for each batch size x loaders. Prints a table, one JSON line
  * (`{"benchmark":"load-throughput",...}`, read by `npm run bench`) and writes the same JSON to
@@ -84,22 +84,26 @@ try {
     },
     rows,
     records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
+    /** Peak resident memory of this process, in MiB (process.resourceUsage().maxRSS). */
+    loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    loadPerCoreAtEnd: Number((os.loadavg()[0]! / os.cpus().length).toFixed(2)),
   };
   console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
     `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
   console.table(rows.map((r) => ({
     batch: r.batch, loaders: r.loaders, cases: r.cases, elements: r.elements, 'prepare s': r.prepareSeconds, 'write s': r.writeSeconds,
     'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond, 'cases/s': r.casesPerSecond,
-    'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
+    'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond,
   })));
   if (recordRows.length > 0) {
     console.log(`Real formats: ${options.records} records per row, copies of the samples (${SAMPLE_DIRS.docket}, ${SAMPLE_DIRS.opinion}), each a new case`);
     console.table(recordRows.map((r) => ({
       kind: r.kind, batch: r.batch, loaders: r.loaders, records: r.cases, elements: r.elements, 'elements/record': r.elementsPerCase, 'prepare s': r.prepareSeconds,
       'write s': r.writeSeconds, 'records/s': r.recordsPerSecond, 'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond,
-      'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
+      'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond,
     })));
   }
+  console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
   console.log(JSON.stringify(result));
   mkdirSync(options.outDir, { recursive: true });
   const file = path.join(options.outDir, `load-${startedAt.replace(/[:.]/g, '-')}.json`);

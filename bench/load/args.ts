@@ -13,7 +13,7 @@ export interface LoadBenchOptions {
   records: number;
 }
 
-export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 1x1,50x1,50x2] [--seed 1] [--warmup 300]
+export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
                               [--records 500] [--heap 2g] [--pagecache 512m] [--out bench-results]
 
 Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
@@ -21,7 +21,8 @@ Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph el
 second end to end (read, parse, validate, plan, write) and for the write phase alone.
 
   --cases N       cases per row (default 1000)
-  --configs L     comma-separated rows, each <cases per transaction>x<loaders> (default 1x1,50x1,50x2)
+  --configs L     comma-separated rows, each <cases per transaction>x<loaders> (default
+                  200x1,50x2; 200x1 is what \`npm run load\` does without --batch)
   --seed S        seed of the generated corpus (default 1)
   --records N     dockets and CAP opinions per record row (default 500): copies of the real
                   samples in tests/fixtures, each a case of its own, loaded the same way, one
@@ -39,7 +40,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       args: [...argv],
       strict: true,
       options: {
-        cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '1x1,50x1,50x2' }, seed: { type: 'string', default: '1' },
+        cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
         warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
         out: { type: 'string', default: 'bench-results' }, help: { type: 'boolean', short: 'h' },

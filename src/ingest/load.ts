@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../neo4j/executor.js';
 import type { GraphPlan } from './plan.js';
@@ -18,16 +18,29 @@ export function graphLookup(executor: Executor): ValidationEnv['lookupIds'] {
   };
 }
 
-/** Reads a document given by `path`, relative to the case file; throws with a reason. */
+/** The rule a document's `path` follows, as refusals state it. */
+export const DOCUMENT_PATH_RULE = "a document's path must lead to a file inside the case file's folder (or a folder below it), symbolic links resolved";
+
+/**
+ * Reads a document given by `path`, relative to the case file; throws with a reason. Only files
+ * inside the case file's folder are read, after resolving symbolic links: `../` or a link that
+ * leads out of it is refused, naming the path and the rule.
+ */
 export function documentReader(caseFilePath: string): ValidationEnv['readDocument'] {
   const baseDir = path.dirname(path.resolve(caseFilePath));
   return async (relativePath) => {
-    if (path.isAbsolute(relativePath)) throw new Error('the path must be relative to the case file');
+    if (path.isAbsolute(relativePath)) throw new Error(`the path must be relative to the case file: ${DOCUMENT_PATH_RULE}`);
     const file = path.resolve(baseDir, relativePath);
-    const info = await stat(file).catch(() => null);
+    const [realBase, realFile] = await Promise.all([realpath(baseDir).catch(() => baseDir), realpath(file).catch(() => null)]);
+    const inside = (target: string) => target.startsWith(realBase.endsWith(path.sep) ? realBase : realBase + path.sep);
+    if (!inside(realFile ?? file) || !inside(path.resolve(realBase, relativePath))) {
+      throw new Error(`"${relativePath}" leads outside the case file's folder (to ${realFile ?? file}): ${DOCUMENT_PATH_RULE}`);
+    }
+    if (realFile === null) throw new Error('no such file');
+    const info = await stat(realFile).catch(() => null);
     if (!info?.isFile()) throw new Error('no such file');
     if (info.size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`);
-    const bytes = await readFile(file);
+    const bytes = await readFile(realFile);
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   };
 }

@@ -124,7 +124,7 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     try {
       texts.set(doc.id, doc.text ?? (await env.readDocument(doc.path!)));
     } catch (error) {
-      report(['documents', i, 'path'], `cannot read "${doc.path}": ${(error as Error).message}`, 'give a path relative to the case file, to a UTF-8 text file');
+      report(['documents', i, 'path'], `cannot read "${doc.path}": ${(error as Error).message}`, 'give a path relative to the case file, to a UTF-8 text file in its folder (or a folder below it)');
     }
   }
 

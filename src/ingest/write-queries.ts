@@ -379,6 +379,8 @@ export interface ManifestRow {
   definedIds: string[];
   statements: string[];
   relStatements: string[];
+  /** Nodes, relationships and passages it states (what a skipped reload counts). */
+  elements: number;
 }
 
 export function saveManifests(rows: ManifestRow[]): CypherQuery {
@@ -454,6 +456,16 @@ export function readManifests(owners: string[]): CypherQuery {
   };
 }
 
+
+/** The contributions whose last load came from files with these hashes, and what they wrote. */
+export function loadedHashes(hashes: string[]): CypherQuery {
+  return {
+    text: `UNWIND $hashes AS hash
+           MATCH (m:CaseManifest {sourceHash: hash})
+           RETURN hash, m.caseId AS caseId, coalesce(m.elements, 0) AS elements`,
+    params: { hashes },
+  };
+}
 
 /** The case whose last load came from files with this hash, if any. */
 export function caseLoadedFrom(sourceHash: string): CypherQuery {

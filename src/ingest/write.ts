@@ -325,6 +325,7 @@ export function manifestOf(plan: GraphPlan, sourceHash: string | null): q.Manife
     definedIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id)],
     statements: [...plan.nodes.map((n) => JSON.stringify(storedStatement(n.props))), ...plan.aliases.map((a) => JSON.stringify({ aliases: a.aliases }))],
     relStatements: plan.relationships.map((r) => JSON.stringify(r.props)),
+    elements: plan.nodes.length + plan.relationships.length + plan.passages.length,
   };
 }
 

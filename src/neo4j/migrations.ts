@@ -26,6 +26,8 @@ export function schemaStatements(): SchemaStatement[] {
     ...NODE_KINDS.map((kind) => unique(`${kind.toLowerCase()}_id`, kind)),
     unique('passage_id', 'Passage'),
     unique('case_manifest_id', 'CaseManifest', 'caseId'),
+    // The loader skips a file whose hash a manifest holds (src/ingest/cli/unchanged.ts).
+    { name: 'case_manifest_source_hash', text: 'CREATE INDEX case_manifest_source_hash IF NOT EXISTS FOR (n:CaseManifest) ON (n.sourceHash)' },
     {
       name: SEARCH_INDEX,
       text: `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS

@@ -9,7 +9,7 @@ export interface CliOptions {
   replace: boolean;
   json: boolean;
   quiet: boolean;
-  /** Cases per transaction; null when --batch is not given (one transaction per case, invalid files skipped). */
+  /** Cases per transaction, all or nothing; null when --batch is not given (the default path: DEFAULT_BATCH per transaction, invalid files skipped, a failed batch retried file by file). */
   batch: number | null;
   /** Read every file as this format; null: a JSON file's shape tells. */
   format: InputFormat | null;
@@ -97,12 +97,17 @@ Options:
       --json      print one JSON report per file, one per line, on stdout, instead of
                   tables (for scripts); messages and the summary go to stderr
   -q, --quiet     print only problems, refusals and errors
-  -b, --batch N   bulk mode: write N cases per transaction (e.g. 50) instead of one; several
-                  times faster for many files. Nothing is written unless EVERY file is
-                  valid; then each batch is committed whole or, on an error, rolled back
-                  whole (its files are reported failed) and the next batch goes on. Each
-                  file is still reported (and refused without --replace) on its own,
-                  against the graph as it was before its batch
+  -b, --batch N   all-or-nothing bulk mode: N cases per transaction (--batch 1: one
+                  transaction per case). Nothing is written unless EVERY file is valid;
+                  then each batch is committed whole or, on an error, rolled back whole
+                  (its files are reported failed) and the next batch goes on.
+                  Without --batch (the fast default), invalid files are reported and the
+                  others written 200 cases per transaction; a batch that fails is written
+                  again file by file, so only the file at fault is reported failed (and
+                  absent). Either way each file is reported (and refused without
+                  --replace) on its own, and a file already in (the same bytes and
+                  documents as its last load: its source hash) is skipped unread, so a
+                  load stopped halfway and started again finishes the rest
   -f, --format F  read every file as F: case-file, courtlistener-docket or cap-case
                   (default: a case file by its name, a JSON file by its shape)
       --emit DIR  also write the case file each docket or CAP case becomes to DIR, as

@@ -13,13 +13,16 @@ interface Stream {
 }
 
 /**
- * Where the loader's words go: reports on stdout, messages on stderr, and a progress bar on
- * stderr only when stderr is a terminal, there is more than one file and the output is not
- * JSON. While the bar shows, text is printed above it so the two never mix.
+ * Where the loader's words go: reports on stdout, messages on stderr, and progress on stderr:
+ * a bar (files done, graph elements written, rate, ETA) when stderr is a terminal, there is more
+ * than one file and the output is not JSON; with --json, a JSON line
+ * (`{"progress":{...}}`) at most once a second instead. While the bar shows, text is printed
+ * above it so the two never mix.
  */
 export class Output {
   private readonly bars: cliProgress.MultiBar | null;
   private bar: cliProgress.SingleBar | null = null;
+  private progress = { phase: '', done: 0, total: 0, elements: 0, started: 0, lastLine: 0 };
 
   constructor(
     private readonly options: OutputOptions,
@@ -29,7 +32,11 @@ export class Output {
     const show = stderr.isTTY === true && options.files > 1 && !options.json && !options.quiet;
     this.bars = show
       ? new cliProgress.MultiBar(
-          { stream: stderr as NodeJS.WritableStream, format: '{phase} [{bar}] {value}/{total} files  {file}', hideCursor: true, clearOnComplete: true, gracefulExit: false },
+          {
+            stream: stderr as NodeJS.WritableStream,
+            format: '{phase} [{bar}] {value}/{total} files  {elements} elements  {rate}/s  ETA {eta_formatted}  {file}',
+            hideCursor: true, clearOnComplete: true, gracefulExit: false, etaBuffer: 50,
+          },
           cliProgress.Presets.shades_classic,
         )
       : null;
@@ -52,17 +59,29 @@ export class Output {
 
   /** Shows (or resets) the bar for a phase of `total` files. */
   phase(name: string, total: number): void {
+    this.progress = { phase: name, done: 0, total, elements: 0, started: Date.now(), lastLine: 0 };
     if (!this.bars) return;
-    if (!this.bar) this.bar = this.bars.create(total, 0, { phase: name, file: '' });
+    const payload = { phase: name, file: '', elements: 0, rate: 0 };
+    if (!this.bar) this.bar = this.bars.create(total, 0, payload);
     else {
       this.bar.setTotal(total);
-      this.bar.update(0, { phase: name, file: '' });
+      this.bar.update(0, payload);
     }
   }
 
-  /** Marks one more file done in the current phase. */
-  tick(file: string): void {
-    this.bar?.increment(1, { file });
+  /** Marks one more file done in the current phase, with the graph elements it wrote (or would). */
+  tick(file: string, elements = 0): void {
+    const p = this.progress;
+    p.done += 1;
+    p.elements += elements;
+    const seconds = Math.max((Date.now() - p.started) / 1000, 0.001);
+    const rate = Math.round((p.elements > 0 ? p.elements : p.done) / seconds);
+    this.bar?.increment(1, { file, elements: p.elements, rate: p.elements > 0 ? `${rate} elements` : `${rate} files` });
+    if (this.options.json && this.options.files > 1 && (Date.now() - p.lastLine >= 1000 || p.done === p.total)) {
+      p.lastLine = Date.now();
+      const eta = p.done > 0 ? Math.round(((p.total - p.done) * seconds) / p.done) : null;
+      this.stderr.write(`${JSON.stringify({ progress: { phase: p.phase, done: p.done, total: p.total, elements: p.elements, filesPerSecond: Number((p.done / seconds).toFixed(1)), elementsPerSecond: Math.round(p.elements / seconds), etaSeconds: eta } })}\n`);
+    }
   }
 
   /** Removes the bar, printing anything still waiting above it. */

@@ -23,6 +23,9 @@ export interface FileResult {
   error?: string;
   /** Skipped because the file is an empty export ([] or {}): nothing to load. */
   empty?: boolean;
+  /** For a file skipped as already in (its source hash): the contribution it loaded as, and its graph elements. */
+  caseId?: string;
+  elements?: number;
   /** Time spent loading (or checking) this file. */
   ms: number;
   /** For an imported record: what the importer guessed and what it left out (the import report). */
@@ -60,6 +63,7 @@ export function toJsonLine(result: FileResult): string {
       guessed: result.notes.filter((n) => n.kind === 'guessed').map((n) => ({ path: pathToString(n.path), message: n.message })),
       dropped: result.notes.filter((n) => n.kind === 'dropped').map((n) => ({ path: pathToString(n.path), message: n.message })),
     }),
+    ...(!report && result.caseId !== undefined && { caseId: result.caseId, elements: result.elements }),
     ms: Math.round(result.ms),
   });
 }
@@ -71,7 +75,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The first line of a file's report, saying what happened to it. */
 export function statusLine(result: FileResult): string {
-  const id = result.report ? `case ${result.report.caseId}` : 'the case';
+  const id = result.report ? `case ${result.report.caseId}` : result.caseId ? `case ${result.caseId}` : 'the case';
   const took = result.dryRun ? '' : ` in ${seconds(result.ms)}`;
   const would = result.dryRun;
   switch (result.status) {
@@ -156,6 +160,8 @@ export function totalsOf(results: readonly FileResult[]): RunTotals {
   let written = 0;
   for (const result of results) {
     byStatus[result.status] += 1;
+    // A file skipped as already in counts what its manifest says it wrote, all unchanged.
+    if (!result.report && result.status === 'unchanged') changes.unchanged += result.elements ?? 0;
     if (!result.report || !['loaded', 'replaced', 'unchanged'].includes(result.status)) continue;
     for (const column of COLUMNS) changes[column] += result.report.totals[column];
     if (result.report.applied) written += result.report.totals.created + result.report.totals.updated + result.report.totals.removed;

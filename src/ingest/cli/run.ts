@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Executor } from '../../neo4j/executor.js';
 import { applySchema } from '../../neo4j/migrations.js';
-import { CaseConflictError, importPlan, importPlans } from '../import.js';
+import { importPlans } from '../import.js';
 import { formatProblems } from '../problems.js';
 import type { CliOptions } from './args.js';
 import { BatchDefinitions, loadOrder } from './batch.js';
@@ -11,6 +11,7 @@ import type { Output } from './output.js';
 import { formatFileResult, statusOf, toJsonLine, type FileResult } from './report.js';
 import { validateAll } from './validate-all.js';
 import { emitCaseFile } from './emit.js';
+import { alreadyIn, sourceHashOf } from './unchanged.js';
 
 export interface RunResult {
   /** One per file, in the order the files were given (sorted). */
@@ -20,6 +21,17 @@ export interface RunResult {
 }
 
 type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'> & Partial<Pick<CliOptions, 'batch' | 'format' | 'emit'>>;
+
+/** Cases per transaction of the default path (no --batch): a failed batch is retried file by file. */
+export const DEFAULT_BATCH = 200;
+/** Graph elements a file's load wrote (or would): what the progress counts. */
+function elementsOf(result: FileResult | undefined): number {
+  const totals = result?.report?.totals;
+  return totals ? totals.created + totals.updated + totals.unchanged : 0;
+}
+
+/** Files read and hashed at once. */
+const HASH_WINDOW = 32;
 
 /** Thrown inside the run to stop handling files. */
 class Stop extends Error {}
@@ -73,9 +85,27 @@ export async function runFiles(
 
   try {
     const batch = new BatchDefinitions();
-    out.phase('validating', files.length);
-    const checked = await validateAll(files, batch, executor, { guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
-    for (const file of files) {
+    const hashes = new Map<CaseFileRef, string | null>();
+    if (!options.emit) {
+      out.phase('checking what is in', files.length);
+      for (let i = 0; i < files.length; i += HASH_WINDOW) {
+        const window = files.slice(i, i + HASH_WINDOW);
+        const found = await Promise.all(window.map((file) => sourceHashOf(file, options.format ?? null)));
+        window.forEach((file, k) => {
+          hashes.set(file, found[k]!);
+          out.tick(file.display);
+        });
+      }
+      const known = await guard(() => alreadyIn(executor, [...new Set([...hashes.values()].filter((h): h is string => h !== null))]));
+      for (const file of files) {
+        const hit = known.get(hashes.get(file) ?? '');
+        if (hit) emit(file, { file: file.display, status: 'unchanged', dryRun: options.dryRun, caseId: hit.caseId, elements: hit.elements, ms: 0 });
+      }
+    }
+    const pending = files.filter((file) => !results.has(file));
+    out.phase('validating', pending.length);
+    const checked = await validateAll(pending, batch, executor, { guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
+    for (const file of pending) {
       const check = checked.get(file);
       if (check?.problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: check.problems, ms: 0 });
       else if (check?.empty !== undefined) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: check.empty, empty: true, ms: 0 });
@@ -88,11 +118,11 @@ export async function runFiles(
         out.info(`${file.display}: its case file is ${written}`);
       }
     }
-    const valid = files.filter((file) => checked.get(file)?.plan);
+    const valid = pending.filter((file) => checked.get(file)?.plan);
     const plans = new Map(valid.map((file) => [file, checked.get(file)!.plan!]));
     const byDisplay = new Map(valid.map((file) => [file.display, file]));
     const providers = (file: CaseFileRef) => batch.providersOf(file.display, plans.get(file)!).map((name) => byDisplay.get(name)!);
-    const invalid = files.length - valid.length;
+    const invalid = pending.filter((file) => checked.get(file)?.problems).length;
     const allOrNothing = options.batch != null && invalid > 0 && !options.dryRun;
     if (allOrNothing) {
       const why = `${invalid} file${invalid === 1 ? ' is' : 's are'} invalid, and --batch writes nothing unless every file is valid`;
@@ -110,44 +140,45 @@ export async function runFiles(
       return `${(error as Error).message}${rolledBack}${note}`;
     };
     const order = loadOrder(loadable, providers);
-    if (options.batch == null) {
-      for (const file of order) {
-        const started = performance.now();
+    /** Writes files in one transaction; reports each; throws what failed the transaction. */
+    const write = async (chunk: CaseFileRef[]) => {
+      const started = performance.now();
+      const items = chunk.map((file) => ({ plan: plans.get(file)!, file: file.display, sourceHash: hashes.get(file) ?? null }));
+      const outcomes = await guard(() => importPlans(executor, items, { dryRun: options.dryRun, replace: options.replace }));
+      const ms = (performance.now() - started) / chunk.length;
+      chunk.forEach((file, k) => {
+        const { report, refused } = outcomes[k]!;
         const notes = checked.get(file)?.notes;
-        const base = { file: file.display, dryRun: options.dryRun, ...(notes ? { notes } : {}) };
-        try {
-          const report = await guard(() => importPlan(executor, plans.get(file)!, file.display, { dryRun: options.dryRun, replace: options.replace }));
-          emit(file, { ...base, status: statusOf(report, options.replace), report, ms: performance.now() - started });
-        } catch (error) {
-          if (error instanceof Stop) throw error;
-          const ms = performance.now() - started;
-          if (error instanceof CaseConflictError) emit(file, { ...base, status: 'refused', report: error.report, error: error.message, ms });
-          else emit(file, { ...base, status: 'failed', error: failure(file, error), ms });
-        }
-        out.tick(file.display);
-      }
-    } else {
-      for (let i = 0; i < order.length; i += options.batch) {
-        const chunk = order.slice(i, i + options.batch);
-        const started = performance.now();
-        const share = () => (performance.now() - started) / chunk.length;
-        try {
-          const items = chunk.map((file) => ({ plan: plans.get(file)!, file: file.display }));
-          const outcomes = await guard(() => importPlans(executor, items, { dryRun: options.dryRun, replace: options.replace }));
-          chunk.forEach((file, k) => {
-            const { report, refused } = outcomes[k]!;
-            const notes = checked.get(file)?.notes;
-            const base = { file: file.display, dryRun: options.dryRun, ms: share(), ...(notes ? { notes } : {}) };
-            if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
-            else emit(file, { ...base, status: statusOf(report, options.replace), report });
-          });
-        } catch (error) {
-          if (error instanceof Stop) throw error;
+        const base = { file: file.display, dryRun: options.dryRun, ms, ...(notes ? { notes } : {}) };
+        if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
+        else emit(file, { ...base, status: statusOf(report, options.replace), report });
+      });
+    };
+    const size = options.batch ?? DEFAULT_BATCH;
+    for (let i = 0; i < order.length; i += size) {
+      const chunk = order.slice(i, i + size);
+      const started = performance.now();
+      try {
+        await write(chunk);
+      } catch (error) {
+        if (error instanceof Stop) throw error;
+        if (options.batch == null && chunk.length > 1) {
+          // The default path: find the file that failed the batch by writing its files one by one.
+          for (const file of chunk) {
+            try {
+              await write([file]);
+            } catch (alone) {
+              if (alone instanceof Stop) throw alone;
+              emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, alone), ms: 0 });
+            }
+          }
+        } else {
           const rolledBack = chunk.length > 1 ? ` (its batch of ${chunk.length} files was rolled back)` : '';
-          for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, error, rolledBack), ms: share() });
+          const ms = (performance.now() - started) / chunk.length;
+          for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, error, rolledBack), ms });
         }
-        for (const file of chunk) out.tick(file.display);
       }
+      for (const file of chunk) out.tick(file.display, elementsOf(results.get(file)));
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;

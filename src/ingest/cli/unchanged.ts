@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Executor } from '../../neo4j/executor.js';
+import type { InputFormat } from '../prepare.js';
+import { loadedHashes } from '../write-queries.js';
+import type { CaseFileRef } from './files.js';
+
+/**
+ * Skipping what is in already, cheaply: a file's source hash (its bytes, the bytes of every
+ * document its `path:` fields name, and the forced format) is kept in the manifest of the
+ * contribution it loaded as. A file whose hash a manifest holds would change nothing: it is not
+ * validated, planned or written. This is also what makes a stopped load resumable: started again,
+ * it skips every file already in and loads the rest.
+ */
+
+/** The document paths a case file names (none for a JSON record, whose texts are inline). */
+function documentPaths(file: string, text: string): string[] {
+  if (/\.json$/i.test(file) && !/"path"\s*:/.test(text)) return [];
+  try {
+    const data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    const documents = (data as { documents?: unknown })?.documents;
+    return Array.isArray(documents) ? documents.flatMap((d) => (typeof d?.path === 'string' ? [d.path as string] : [])) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The source hash of a file, as its manifest keeps it; null when it cannot be read. */
+export async function sourceHashOf(file: CaseFileRef, format: InputFormat | null = null): Promise<string | null> {
+  const bytes = await readFile(file.path).catch(() => null);
+  if (bytes === null) return null;
+  const hash = createHash('sha256').update(`format:${format ?? 'auto'}\n`).update(bytes);
+  // One record of a file of several (a feed, JSON lines) is a contribution of its own: its place is part of its hash.
+  if (file.record !== undefined) hash.update(`\nrecord:${file.record}\n`);
+  for (const relative of documentPaths(file.path, bytes.toString('utf8'))) {
+    const document = await readFile(path.resolve(path.dirname(file.path), relative)).catch(() => null);
+    hash.update(`\ndocument:${relative}:${document === null ? 'unreadable' : document.length}\n`);
+    if (document) hash.update(document);
+  }
+  return hash.digest('hex');
+}
+
+/** What a manifest says of a file already in: its contribution and how many graph elements it wrote. */
+export interface AlreadyIn {
+  caseId: string;
+  elements: number;
+}
+
+/** Hashes per lookup statement. */
+const LOOKUP = 5000;
+
+/** Which of these hashes a manifest holds. */
+export async function alreadyIn(executor: Executor, hashes: string[]): Promise<Map<string, AlreadyIn>> {
+  const found = new Map<string, AlreadyIn>();
+  for (let i = 0; i < hashes.length; i += LOOKUP) {
+    const rows = await executor.read<{ hash: string } & AlreadyIn>(loadedHashes(hashes.slice(i, i + LOOKUP)));
+    for (const { hash, ...row } of rows) found.set(hash, row);
+  }
+  return found;
+}
