@@ -1,7 +1,10 @@
 import type { CaseFile } from './case-file.js';
 import { detectShape, IMPORTERS, type InputFormat } from './importers/detect.js';
 import type { RecordProblem } from './importers/record.js';
+import type { ImportNote } from './importers/build.js';
 import { parseCaseFile } from './parse.js';
+import { isJsonLinesFile, splitJson, splitJsonLines, type FileRecord } from './importers/records.js';
+export type { FileRecord } from './importers/records.js';
 import { planCaseFile, type GraphPlan } from './plan.js';
 import { pathToString, type Problem } from './problems.js';
 import { MAX_CASE_FILE_BYTES, validateCaseData, validateCaseFile, type ValidationEnv } from './validate.js';
@@ -15,11 +18,13 @@ export interface Input {
   text: string;
   /** Forces a format; without it a JSON file's shape tells. */
   format?: InputFormat;
+  /** For a file of several records (a JSON list, an API list page, JSON lines): which one, by its index in the split. */
+  record?: number;
 }
 
 /** A file's verdict: its plan, an empty export (nothing to load), or every problem found. */
 export type Prepared =
-  | { plan: GraphPlan; format: InputFormat; /** The case file an imported record became. */ imported?: CaseFile; problems?: undefined; empty?: undefined }
+  | { plan: GraphPlan; format: InputFormat; /** The case file an imported record became. */ imported?: CaseFile; /** What the importer guessed and left out. */ notes?: ImportNote[]; problems?: undefined; empty?: undefined }
   | { empty: string; plan?: undefined; problems?: undefined }
   | { problems: Problem[]; plan?: undefined; empty?: undefined };
 
@@ -30,42 +35,77 @@ export type Prepared =
  */
 export async function prepareInput(input: Input, env: ValidationEnv): Promise<Prepared> {
   const { file, text } = input;
-  const looksLikeJson = /\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\uFEFF?\s*[[{]/.test(text));
+  const looksLikeJson = /\.(json|jsonl|ndjson)$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\uFEFF?\s*[[{]/.test(text));
   if (input.format === 'case-file' || (input.format === undefined && !looksLikeJson)) return validated(await validateCaseFile(file, text, env), 'case-file');
   if (Buffer.byteLength(text) > MAX_CASE_FILE_BYTES) {
-    return { problems: [problem(file, 1, 1, '', `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB`, 'give one record per file')] };
+    return { problems: [problem(file, 1, 1, '', `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB`, 'split it into several files, or give it as JSON lines (.jsonl), one record a line')] };
+  }
+  const split = splitFile(input);
+  if ('syntax' in split) {
+    // A file cut short says so; otherwise a file that may be a case file keeps the case-file
+    // reader's report (YAML's positions and wording).
+    if (input.format === undefined && !isTruncated(text, split.syntax)) return validated(await validateCaseFile(file, text, env), 'case-file');
+    return { problems: [jsonSyntaxProblem(file, text, split.syntax)] };
+  }
+  if ('problems' in split) return { problems: split.problems };
+  if ('empty' in split) return { empty: split.empty };
+  const { records } = split;
+  if (input.record === undefined && records.length > 1) {
+    return { problems: [problem(file, 1, 1, '', `the file holds ${records.length} records`, 'load it with npm run load, which loads and reports each record on its own')] };
+  }
+  const chosen = records[input.record ?? 0];
+  if (!chosen) return { problems: [problem(file, 1, 1, '', `the file has no record ${input.record}`, 'the file changed since it was listed; run the load again')] };
+  return prepareRecord(input, chosen, env);
+}
+
+/** The records of a JSON or JSON-lines file; a JSON syntax error or a bad line is a problem of the file. */
+export function splitFile(input: Input): { records: FileRecord[] } | { empty: string } | { problems: Problem[] } | { syntax: Error } {
+  const { file, text } = input;
+  if (isJsonLinesFile(file)) {
+    const split = splitJsonLines(text);
+    return split;
   }
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    // A file cut short says so; otherwise a file that may be a case file keeps the case-file
-    // reader's report (YAML's positions and wording).
-    if (input.format === undefined && !isTruncated(text, error as Error)) return validated(await validateCaseFile(file, text, env), 'case-file');
-    return { problems: [jsonSyntaxProblem(file, text, error as Error)] };
+    return { syntax: error as Error };
   }
-  const shape = detectShape(data);
-  if ('empty' in shape) return { empty: `an empty export (${Array.isArray(data) ? '[]' : '{}'}), nothing to load` };
-  if ('several' in shape) {
-    return { problems: [problem(file, 1, 1, '', `the file holds ${shape.several} records`, 'give one record per file (split the list)')] };
+  const split = splitJson(data, text);
+  return 'empty' in split ? split : { records: split.records };
+}
+
+/** One record: made into the case file it stands for, validated and planned. */
+async function prepareRecord(input: Input, chosen: FileRecord, env: ValidationEnv): Promise<Prepared> {
+  const file = input.file;
+  const text = chosen.text;
+  const where = chosen.place === 'the record' ? '' : `${chosen.place}: `;
+  if (chosen.problem) return { problems: [problem(file, chosen.problem.line, 1, '', chosen.problem.message, chosen.problem.hint)] };
+  const shape = detectShape(chosen.record);
+  if ('empty' in shape) return { empty: `${where}an empty record ({}), nothing to load` };
+  if ('unsupported' in shape && !input.format) {
+    return { problems: [problem(file, chosen.line, 1, pathToString(chosen.base), `${where}this record is ${shape.unsupported}, which the loader does not read`,
+      'load the docket itself (a PACER docket as juriscraper gives it, or the API\'s docket object with its parties inline); its parties and attorneys come with it')] };
   }
   const format = input.format ?? ('format' in shape ? shape.format : undefined);
   if (!format) {
     return {
-      problems: [problem(file, 1, 1, '', 'the file is neither a case file, a CourtListener docket nor a CAP case',
+      problems: [problem(file, chosen.line, 1, pathToString(chosen.base), where === '' ? 'the file is neither a case file, a CourtListener docket nor a CAP case' : `${where}the record is neither a case file, a CourtListener docket nor a CAP case`,
         'a case file has formatVersion, documents and case; a docket has docket_number and court_id; a CAP case has name and casebody; or force one with --format')],
     };
   }
-  if (format === 'case-file') return validated(await validateCaseFile(file, text, env), 'case-file');
-  const base = 'format' in shape && shape.format === format ? shape.base : [];
-  const result = IMPORTERS[format]({ record: base.length > 0 ? (data as unknown[])[0] : data, text, base });
-  if (result.problems) return { problems: locate(file, text, result.problems) };
+  if (format === 'case-file') {
+    if (chosen.base.length === 0 && chosen.text === input.text) return validated(await validateCaseFile(file, text, env), 'case-file');
+    return { problems: [problem(file, chosen.line, 1, pathToString(chosen.base), `${where}a case file inside a list of records`, 'give each case file a file of its own')] };
+  }
+  const result = IMPORTERS[format]({ record: chosen.record, text, base: chosen.base });
+  if (result.problems) return { problems: locate(file, text, result.problems, chosen.line - 1) };
   const checked = await validateCaseData(file, result.caseFile, env);
   if (!checked.valid) {
     // The importer's own mistake or a record it cannot represent: say where in the case file made of it.
     return { problems: checked.problems.map((p) => ({ ...p, message: `in the case file made from this ${format} record: ${p.message}`, hint: `${p.hint} (see it with --emit)` })) };
   }
-  return { plan: planCaseFile(checked.valid), format, imported: result.caseFile };
+  return { plan: planCaseFile(checked.valid), format, imported: result.caseFile, notes: result.notes ?? [] };
 }
 
 function validated(result: Awaited<ReturnType<typeof validateCaseFile>>, format: InputFormat): Prepared {
@@ -75,11 +115,11 @@ function validated(result: Awaited<ReturnType<typeof validateCaseFile>>, format:
 const problem = (file: string, line: number, column: number, path: string, message: string, hint: string): Problem => ({ file, line, column, path, message, hint });
 
 /** Line and column of each record problem, from the record's text (read again only when something is wrong). */
-function locate(file: string, text: string, problems: RecordProblem[]): Problem[] {
-  const { parsed } = parseCaseFile(file.replace(/\.json$/i, '') + '.json', text);
+function locate(file: string, text: string, problems: RecordProblem[], lineOffset = 0): Problem[] {
+  const { parsed } = parseCaseFile(file.replace(/\.(json|jsonl|ndjson)$/i, '') + '.json', text);
   return problems.map((p) => {
     const pos = parsed?.position(p.path) ?? { line: 1, column: 1 };
-    return problem(file, pos.line, pos.column, pathToString(p.path), p.message, p.hint);
+    return problem(file, pos.line + lineOffset, pos.column, pathToString(p.path), p.message, p.hint);
   });
 }
 

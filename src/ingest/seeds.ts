@@ -10,7 +10,7 @@ import { caseLoadedFrom } from './write-queries.js';
 
 export const CASE_FILE_PATTERN = /\.case\.(ya?ml|json)$/;
 /** What the seeds folder and folders given to the loader take: case files and JSON records (CourtListener dockets, CAP cases). */
-export const LOADABLE_PATTERN = /\.case\.(ya?ml|json)$|\.json$/;
+export const LOADABLE_PATTERN = /\.case\.(ya?ml|json)$|\.(json|jsonl|ndjson)$/;
 
 export interface SeedResult {
   file: string;

@@ -102,8 +102,8 @@ describe('npm run load with court records', { timeout: 180_000 }, () => {
     expect(dry.stdout).toContain('would load case tclirecemit-1-20-cv-clirecemit (new)');
     expect(dry.stdout).toMatch(/Event\s+2\s+0\s+0\s+0/);
     expect(await countById(executor, 'tclirecemit-1-20-cv-clirecemit')).toBe(0);
-    expect(readdirSync(out)).toEqual(['tclirecemit-1-20-cv-clirecemit.case.yaml']);
-    const emitted = path.join(out, 'tclirecemit-1-20-cv-clirecemit.case.yaml');
+    expect(readdirSync(out)).toEqual([expect.stringMatching(/^tclirecemit-1-20-cv-clirecemit\.docket-report-[0-9a-f]{12}\.case\.yaml$/)]);
+    const emitted = path.join(out, readdirSync(out)[0]!);
     expect(readFileSync(emitted, 'utf8')).toContain('pointer: /parties/0/attorneys/0/name');
 
     expect((await load(record)).code).toBe(EXIT_CODES.OK);
@@ -118,5 +118,55 @@ describe('npm run load with court records', { timeout: 180_000 }, () => {
     expect(forced.stderr).toContain('the case has no name');
     const wrong = await load(record, '--format', 'pdf');
     expect(wrong.code).toBe(EXIT_CODES.USAGE);
+  });
+  it('loads each record of a JSON list, an API list page and a .jsonl file on its own, names a bad one by its place, and exits 1', async () => {
+    const list = write('clirec-feed.json', [docket('clirecfa'), docket('clirecfb', { date_filed: 'soon' }), docket('clirecfc')]);
+    const page = write('clirec-page.json', { count: 2, next: null, previous: null, results: [docket('clirecpa'), capCase(5503)] });
+    const lines = write('clirec-lines.jsonl', `${JSON.stringify(capCase(5504))}\n{"name": "cut short", \n\n${JSON.stringify(docket('clireclc'))}\n`);
+    const run = await load(list, page, lines, '--json');
+    expect(run.code, run.stderr).toBe(EXIT_CODES.INVALID);
+    const results = run.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { file: string; status: string; caseId?: string; problems?: { line: number; path: string; message: string }[]; guessed?: unknown[] });
+    const byFile = Object.fromEntries(results.map((r) => [path.basename(r.file), r]));
+    expect(Object.keys(byFile).sort()).toEqual([
+      'clirec-feed.json [record 0]', 'clirec-feed.json [record 1]', 'clirec-feed.json [record 2]',
+      'clirec-lines.jsonl [line 1]', 'clirec-lines.jsonl [line 2]', 'clirec-lines.jsonl [line 4]',
+      'clirec-page.json [results[0]]', 'clirec-page.json [results[1]]',
+    ]);
+    expect(byFile['clirec-feed.json [record 1]']).toMatchObject({ status: 'invalid', problems: [{ path: '[1].date_filed', message: '"soon" is not a date' }] });
+    expect(byFile['clirec-lines.jsonl [line 2]']).toMatchObject({ status: 'invalid', problems: [{ line: 2, message: expect.stringContaining('this line is not valid JSON') }] });
+    for (const ok of ['clirec-feed.json [record 0]', 'clirec-feed.json [record 2]', 'clirec-page.json [results[0]]', 'clirec-page.json [results[1]]', 'clirec-lines.jsonl [line 1]', 'clirec-lines.jsonl [line 4]']) {
+      expect(byFile[ok]!.status, ok).toBe('loaded');
+      expect(byFile[ok]!.guessed, ok).toEqual(expect.any(Array));
+    }
+    for (const id of ['tclirecfa-1-20-cv-clirecfa', 'tclirecfc-1-20-cv-clirecfc', 'tclirecpa-1-20-cv-clirecpa', 'cap-5503', 'cap-5504', 'tclireclc-1-20-cv-clireclc']) expect(await countById(executor, id), id).toBe(1);
+    expect(await countById(executor, 'tclirecfb-1-20-cv-clirecfb')).toBe(0);
+    // the record of a list cites the list at its index; a line cites its line
+    const cited = async (caseId: string) => (await executor.read<{ pointer: string }>({ text: `MATCH (p:Passage)-[:QUOTED_FROM]->(d:SourceDocument) WHERE d.id STARTS WITH $prefix RETURN DISTINCT p.pointer AS pointer`, params: { prefix: caseId } })).map((r) => r.pointer);
+    const fromList = await cited('tclirecfc-1-20-cv-clirecfc');
+    expect(fromList.length).toBeGreaterThan(5);
+    expect(fromList.filter((p) => !p.startsWith('/2/'))).toEqual([]);
+    const fromLine = await cited('cap-5504');
+    expect(fromLine.length).toBeGreaterThan(3);
+    expect(fromLine.filter((p) => /^\/\d/.test(p))).toEqual([]);
+    const again = await load(list, page, lines);
+    expect(again.stdout).toMatch(/0 loaded, 6 unchanged, 0 refused, 2 invalid/);
+  });
+
+  it('prints what the importer guessed and did not load, with each place in the record', async () => {
+    const record = write('clirec-notes.json', docket('clirecnotes', {
+      assigned_to_str: 'Part Seven', fee_status: 'paid',
+      parties: [
+        { name: 'In re: Sealed Matter', type: 'Interested Party', attorneys: [] },
+        { name: 'Wynn Esk, Assistant U.S. Attorney', type: 'Plaintiff', attorneys: [{ name: 'Cal Ode, Counsel', contact: 'Direct: 555-010-0111\n(See above for address)', roles: [] }] },
+      ],
+    }));
+    const run = await load(record, '--dry-run');
+    expect(run.code, run.stderr).toBe(EXIT_CODES.OK);
+    expect(run.stdout).toContain('guessed (');
+    expect(run.stdout).toContain('parties[1].name: "Wynn Esk" taken for a person by the words of its name; "Assistant U.S. Attorney" is its capacity, not its name');
+    expect(run.stdout).toContain('not loaded (');
+    expect(run.stdout).toContain('assigned_to_str: "Part Seven" does not name a judge');
+    expect(run.stdout).toContain('parties[0].name: "In re: Sealed Matter" is a caption or a sealed name, not a party: no node made');
+    expect(run.stdout).toContain('fee_status: field "fee_status" is not mapped');
   });
 });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteCase, importPlan } from '../../src/ingest/import.js';
 import { resolvePointer } from '../../src/ingest/json-pointer.js';
-import { EmptyExportError, prepareCaseFile } from '../../src/ingest/load.js';
+import { formatCaseFile } from '../../src/ingest/export.js';
+import { EmptyExportError, prepareCaseFile, validationEnv } from '../../src/ingest/load.js';
+import { prepareInput } from '../../src/ingest/prepare.js';
 import { CaseFileError } from '../../src/ingest/problems.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { nodes } from '../support/connections.js';
@@ -74,7 +76,7 @@ describe('the real samples', () => {
         if (report) expect({ file, changed: report.changed, applied: report.applied }).toEqual({ file, changed: false, applied: false });
       }
     }
-  });
+  }, 240_000);
 
   it('keep each record as published as its source document, and every quote sits in it at its offsets', async () => {
     const rows = await api.executor.read<{ pointer: string; quote: string; start: number; end: number; text: string; file: string }>({
@@ -90,7 +92,7 @@ describe('the real samples', () => {
       const string = typeof value === 'number' ? String(value) : (value as string);
       expect(Array.from(string).slice(row.start, row.end).join(''), row.pointer).toBe(row.quote);
     }
-    const [akd] = await api.executor.read<{ text: string }>({ text: `MATCH (d:SourceDocument {id: 'akd-3-08-cv-00284-docket'}) RETURN d.text AS text` });
+    const [akd] = await api.executor.read<{ text: string }>({ text: `MATCH (d:SourceDocument) WHERE d.id STARTS WITH 'akd-3-08-cv-00284-report-' RETURN d.text AS text` });
     expect(akd!.text).toBe(readFileSync('tests/fixtures/courtlistener/akd.json', 'utf8'));
   });
 
@@ -123,13 +125,14 @@ describe('the real samples', () => {
     const lawyer = await gql(`{ entity(id: "attorney-us-brewster-h-jamieson") { name relationships(first: 10) { edges { node { type description to { id name } } } } } }`);
     expect(nodes(lawyer.entity.relationships)).toEqual(expect.arrayContaining([
       { type: 'REPRESENTS', description: 'LEAD ATTORNEY; ATTORNEY TO BE NOTICED', to: { id: 'akd-3-08-cv-00284-party-west-american-insurance-company', name: 'West American Insurance Company' } },
-      { type: 'MEMBER_OF', description: expect.any(String), to: { id: 'firm-lane-powell-llc', name: 'Lane Powell LLC' } },
+      { type: 'MEMBER_OF', description: expect.any(String), to: { id: 'firm-lane-powell', name: 'Lane Powell LLC' } },
     ]));
   });
 
-  it('make "U S Attorney CR" one attorney across the three San Diego dockets, and each court one node (four dockets of nysd)', async () => {
-    expect(await countById(api.executor, 'attorney-us-u-s-attorney-cr')).toBe(1);
-    expect(await casesOf('attorney-us-u-s-attorney-cr')).toEqual(expect.arrayContaining(['casd-3-07-cr-03257-defendant-1', 'casd-3-11-cr-00045-defendant-1', 'casd-3-18-cr-03298-defendant-1']));
+  it('make "U S Attorney CR" (an office, not a person) one node across the three San Diego dockets, and each court one node (four dockets of nysd)', async () => {
+    expect(await countById(api.executor, 'firm-u-s-attorney-cr')).toBe(1);
+    expect(await countById(api.executor, 'attorney-us-u-s-attorney-cr')).toBe(0);
+    expect(await casesOf('firm-u-s-attorney-cr')).toEqual(expect.arrayContaining(['casd-3-07-cr-03257', 'casd-3-11-cr-00045', 'casd-3-18-cr-03298']));
     const heard = await gql(`{ entity(id: "court-nysd") { ... on Court { casesHeard(first: 10) { totalCount } } } }`);
     expect(heard.entity.casesHeard.totalCount).toBe(4);
   });
@@ -205,7 +208,8 @@ describe('identity across files, whatever the load order', () => {
     expect(await countById(api.executor, 'judge-us-ada-orderx-lovelace')).toBe(0);
     const backward = await sharedFields('orderx', b, a);
     expect(backward).toEqual(forward);
-    expect(forward.props.name).toBe('Hon. Ada ORDERX Lovelace');
+    // names are kept without their titles: both spellings lose "Hon."; the case with the smaller id gives the spelling
+    expect(forward.props.name).toBe('Ada ORDERX Lovelace');
   });
 
   it('fixes the case-file bug: a second file defining the same entity identically leaves both unchanged on reload, in any order', async () => {
@@ -296,22 +300,25 @@ describe('importCase and --emit take records too', () => {
     expect(roles).toEqual(expect.arrayContaining(['counter_defendant: Fixture kinds Holdings, Inc.', 'third_party_plaintiff: Robin Placeholder until 2020-05-06', 'attorney: Grace kinds Hopper', 'assigned_judge: Ada kinds Lovelace']));
     expect(nodes(data.case.events)).toEqual([
       { name: 'Docket entry 1', entryNumber: '1', time: { iso: '2020-02-03' } },
-      { name: 'Docket entry (2 in the list)', entryNumber: null, time: null },
+      { name: 'Docket entry', entryNumber: null, time: null },
     ]);
     const lawyer = await gql(`{ entity(id: "attorney-us-grace-kinds-hopper") { relationships(first: 5, types: ["REPRESENTS"]) { edges { node { description } } } } }`);
     expect(nodes(lawyer.entity.relationships)).toEqual([{ description: 'LEAD ATTORNEY; PRO HAC VICE; ATTORNEY TO BE NOTICED' }]);
   });
 });
 
-describe('exportCase of an imported record', () => {
-  it('gives the case file it became: importing that changes nothing, for a docket and an opinion', async () => {
-    await load('tests/fixtures/courtlistener/cand_2.json');
-    await load('tests/fixtures/cap/0456-01.json');
-    for (const id of ['cand-3-08-cv-00177', 'cap-8124836']) {
-      const exported = await gql(`query($id: ID!) { exportCase(id: $id, format: YAML) }`, { id });
-      const { data, errors } = await api.gql(`mutation($file: String!) { importCase(file: $file, format: YAML, dryRun: true) { changed totals { created updated removed } } }`, { file: exported.exportCase }, WRITE);
-      expect(errors, `${id}: ${JSON.stringify(errors)}`).toBeUndefined();
-      expect(data.importCase, id).toEqual({ changed: false, totals: { created: 0, updated: 0, removed: 0 } });
+describe('the case file of an imported record', () => {
+  it('as --emit writes it: importing it changes nothing, for a docket and an opinion', async () => {
+    for (const file of ['tests/fixtures/courtlistener/cand_2.json', 'tests/fixtures/cap/0456-01.json']) {
+      await load(file);
+      const prepared = await prepareInput({ file, text: readFileSync(file, 'utf8') }, validationEnv(api.executor, path.resolve(file)));
+      if (!prepared.plan) throw new Error(JSON.stringify(prepared));
+      // an imported record is a contribution of its case, named by the report's kind and digest
+      expect(prepared.plan.contribution).toMatch(/^(cand-3-08-cv-00177#docket-report|cap-8124836#cap-record)-[0-9a-f]{12}$/);
+      const yaml = formatCaseFile(prepared.imported!, 'YAML');
+      const { data, errors } = await api.gql(`mutation($file: String!) { importCase(file: $file, format: YAML, dryRun: true) { changed totals { created updated removed } } }`, { file: yaml }, WRITE);
+      expect(errors, `${file}: ${JSON.stringify(errors)}`).toBeUndefined();
+      expect(data.importCase, file).toEqual({ changed: false, totals: { created: 0, updated: 0, removed: 0 } });
     }
   });
 });

@@ -133,7 +133,7 @@ describe('the docket importer', () => {
     ]));
     const represents = file.relations!.find((r) => r.type === 'REPRESENTS')!;
     expect(represents).toMatchObject({ from: 'attorney-us-grace-kinds-hopper', to: 'tkinds-1-20-cv-kinds-party-fixture-kinds-holdings-inc', description: 'LEAD ATTORNEY; PRO HAC VICE; ATTORNEY TO BE NOTICED' });
-    expect(file.entities!.find((e) => e.id === 'firm-hopper-kinds-llp')).toMatchObject({ kind: 'Organization', name: 'Hopper kinds LLP' });
+    expect(file.entities!.find((e) => e.id === 'firm-hopper-kinds')).toMatchObject({ kind: 'Organization', name: 'Hopper kinds LLP' });
     expect(file.entities!.find((e) => e.name === 'Robin Placeholder')?.kind).toBe('Person');
     expect(file.entities!.find((e) => e.name === 'Fixture kinds Holdings, Inc.')?.kind).toBe('Organization');
   });

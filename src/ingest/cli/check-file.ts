@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { CaseFile } from '../case-file.js';
+import type { ImportNote } from '../importers/build.js';
 import { documentReader } from '../load.js';
 import type { GraphPlan } from '../plan.js';
 import { prepareInput, type InputFormat } from '../prepare.js';
@@ -12,6 +13,8 @@ export interface FileCheck {
   plan?: GraphPlan;
   /** The case file an imported record (a docket, a CAP case) became. */
   imported?: CaseFile;
+  /** What the importer guessed and left out, for the import report. */
+  notes?: ImportNote[];
   problems?: Problem[];
   /** Why there is nothing to load (an empty export). */
   empty?: string;
@@ -29,8 +32,9 @@ export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['loo
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: `cannot read the file (${reason})`, hint: 'check that it exists and is readable' }] };
   }
-  const prepared = await prepareInput({ file: file.display, text, ...(format ? { format } : {}) }, { readDocument: documentReader(file.path), lookupIds });
+  const name = file.record === undefined ? file.display : file.display.replace(/ \[[^\]]*\]$/, '');
+  const prepared = await prepareInput({ file: name, text, ...(format ? { format } : {}), ...(file.record !== undefined ? { record: file.record } : {}) }, { readDocument: documentReader(file.path), lookupIds });
   if (prepared.problems) return { problems: prepared.problems };
   if (prepared.empty !== undefined) return { empty: prepared.empty };
-  return { plan: prepared.plan, ...(prepared.imported ? { imported: prepared.imported } : {}) };
+  return { plan: prepared.plan, ...(prepared.imported ? { imported: prepared.imported, notes: prepared.notes ?? [] } : {}) };
 }

@@ -4,13 +4,14 @@ import type { CaseFile } from '../case-file.js';
 import { formatCaseFile } from '../export.js';
 
 /**
- * Writes the case file an imported record became (--emit DIR) as `<case id>.case.yaml`, so a
+ * Writes the case file an imported record became (--emit DIR) as `<case id>.<contribution>.case.yaml`, so a
  * researcher can review, correct and keep it. The record stays inline as the document's text,
  * so the file loads on its own and gives the same graph as the record.
  */
 export async function emitCaseFile(dir: string, caseFile: CaseFile): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${caseFile.case.id}.case.yaml`);
+  // Several records of one case (reports of one docket) are each a contribution of their own.
+  const file = path.join(dir, `${caseFile.case.id}${caseFile.contribution ? `.${caseFile.contribution}` : ''}.case.yaml`);
   await writeFile(file, formatCaseFile(caseFile, 'YAML'));
   return file;
 }

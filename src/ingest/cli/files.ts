@@ -6,13 +6,15 @@ import { LOADABLE_PATTERN } from '../seeds.js';
 export interface CaseFileRef {
   /** Absolute path. */
   path: string;
-  /** As the user sees it: relative to the working directory when inside it. */
+  /** As the user sees it: relative to the working directory when inside it (and the record's place, for a file of several). */
   display: string;
+  /** For a file of several records: which one (its index in the file's split). */
+  record?: number;
 }
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };
 
-const IN_FOLDER = '**/*.{case.yaml,case.yml,json}';
+const IN_FOLDER = '**/*.{case.yaml,case.yml,json,jsonl,ndjson}';
 
 /**
  * Turns the command line's files, folders and globs into case files and JSON records (dockets,
@@ -33,7 +35,7 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
       if (matches.length === 0) return { ok: false, message: `${input}: no case files (*.case.yaml, *.case.yml, *.case.json) or JSON records (*.json) in this folder` };
     } else if (info?.isFile()) {
       if (!LOADABLE_PATTERN.test(input)) {
-        return { ok: false, message: `${input}: not a case file or JSON record; case file names end in .case.yaml, .case.yml or .case.json, records in .json` };
+        return { ok: false, message: `${input}: not a case file or JSON record; case file names end in .case.yaml, .case.yml or .case.json, records in .json, .jsonl or .ndjson` };
       }
       matches = [input];
     } else if (isDynamicPattern(input)) {

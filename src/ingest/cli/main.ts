@@ -9,6 +9,7 @@ import { parseCliArgs, USAGE } from './args.js';
 import { openNeo4j, type Connection } from './connect.js';
 import { chooseExitCode, EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { expandInputs } from './files.js';
+import { expandRecords } from './records.js';
 import { Output } from './output.js';
 import { formatSummary } from './report.js';
 import { runFiles } from './run.js';
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
   const expanded = await expandInputs(options.inputs);
   if (!expanded.ok) return usageError(expanded.message);
-  const { files } = expanded;
+  const files = await expandRecords(expanded.files);
 
   const out = new Output({ json: options.json, quiet: options.quiet, files: files.length });
   const stopping = new AbortController();

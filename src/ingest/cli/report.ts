@@ -1,6 +1,7 @@
 import type { ChangeCounts, ChangeReport } from '../diff.js';
 import type { ImportReport } from '../import.js';
-import type { Problem } from '../problems.js';
+import { pathToString, type Problem } from '../problems.js';
+import type { ImportNote } from '../importers/build.js';
 
 /**
  * What happened to one file. On a dry run the same words say what would happen:
@@ -27,6 +28,8 @@ export interface FileResult {
   elements?: number;
   /** Time spent loading (or checking) this file. */
   ms: number;
+  /** For an imported record: what the importer guessed and what it left out (the import report). */
+  notes?: ImportNote[];
 }
 
 /** Which status an import report means. */
@@ -56,6 +59,10 @@ export function toJsonLine(result: FileResult): string {
     ...(result.problems && { problems: result.problems }),
     ...(result.error !== undefined && { error: result.error }),
     ...(result.empty && { empty: true }),
+    ...(result.notes && {
+      guessed: result.notes.filter((n) => n.kind === 'guessed').map((n) => ({ path: pathToString(n.path), message: n.message })),
+      dropped: result.notes.filter((n) => n.kind === 'dropped').map((n) => ({ path: pathToString(n.path), message: n.message })),
+    }),
     ...(!report && result.caseId !== undefined && { caseId: result.caseId, elements: result.elements }),
     ms: Math.round(result.ms),
   });
@@ -119,7 +126,23 @@ export function changeTable(report: ChangeReport): string {
 export function formatFileResult(result: FileResult): string {
   const head = statusLine(result);
   const showTable = result.report && (result.dryRun || result.status === 'loaded' || result.status === 'replaced' || result.status === 'refused');
-  return showTable ? `${head}\n${changeTable(result.report!)}` : head;
+  const notes = result.notes && result.notes.length > 0 && result.status !== 'unchanged' ? `\n${importReport(result.notes)}` : '';
+  return `${showTable ? `${head}\n${changeTable(result.report!)}` : head}${notes}`;
+}
+
+const NOTES_SHOWN = 15;
+
+/** What an importer guessed and left out, each with its place in the record; long lists are cut (--json gives all). */
+export function importReport(notes: readonly ImportNote[]): string {
+  const lines: string[] = [];
+  for (const kind of ['guessed', 'dropped'] as const) {
+    const of = notes.filter((n) => n.kind === kind);
+    if (of.length === 0) continue;
+    lines.push(`  ${kind === 'guessed' ? 'guessed' : 'not loaded'} (${of.length}):`);
+    for (const note of of.slice(0, NOTES_SHOWN)) lines.push(`    ${pathToString(note.path) || '(record)'}: ${note.message}`);
+    if (of.length > NOTES_SHOWN) lines.push(`    … ${of.length - NOTES_SHOWN} more (--json lists every one)`);
+  }
+  return lines.join('\n');
 }
 
 export interface RunTotals {

@@ -148,7 +148,8 @@ export async function runFiles(
       const ms = (performance.now() - started) / chunk.length;
       chunk.forEach((file, k) => {
         const { report, refused } = outcomes[k]!;
-        const base = { file: file.display, dryRun: options.dryRun, ms };
+        const notes = checked.get(file)?.notes;
+        const base = { file: file.display, dryRun: options.dryRun, ms, ...(notes ? { notes } : {}) };
         if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
         else emit(file, { ...base, status: statusOf(report, options.replace), report });
       });

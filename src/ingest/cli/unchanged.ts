@@ -32,6 +32,8 @@ export async function sourceHashOf(file: CaseFileRef, format: InputFormat | null
   const bytes = await readFile(file.path).catch(() => null);
   if (bytes === null) return null;
   const hash = createHash('sha256').update(`format:${format ?? 'auto'}\n`).update(bytes);
+  // One record of a file of several (a feed, JSON lines) is a contribution of its own: its place is part of its hash.
+  if (file.record !== undefined) hash.update(`\nrecord:${file.record}\n`);
   for (const relative of documentPaths(file.path, bytes.toString('utf8'))) {
     const document = await readFile(path.resolve(path.dirname(file.path), relative)).catch(() => null);
     hash.update(`\ndocument:${relative}:${document === null ? 'unreadable' : document.length}\n`);

@@ -26,6 +26,18 @@ export function normaliseName(name: string): string {
   return (kept.length > 0 ? kept : words).join(' ');
 }
 
+/** A name's words alone (accents, case and punctuation dropped), titles kept: an office's name is all it has. */
+export function plainWords(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[‘’'`]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .join(' ');
+}
+
 /** The court system of federal courts: every PACER court, and CAP's "U.S." jurisdiction. */
 export const FEDERAL_SYSTEM = 'us';
 
@@ -38,8 +50,18 @@ export const judgeId = (system: string, name: string) => slug('judge', system, n
 /** An attorney: the same normalised name in the same court system. */
 export const attorneyId = (system: string, name: string) => slug('attorney', system, normaliseName(name));
 
-/** A firm or office, by its normalised name. */
-export const firmId = (name: string) => slug('firm', normaliseName(name));
+/** Words of a firm's legal form, which spellings of one firm add or leave out ("Gibbons P.C.", "GIBBONS PC"). */
+const LEGAL_FORM = /\b(l\s?l\s?p|l\s?l\s?c|p\s?l\s?l\s?c|p\s?c|p\s?a|l\s?p|a\s?p\s?c|chtd|chartered|inc|ltd)\b/g;
+
+/**
+ * A firm or office, by its normalised name without its legal form and with "&" read as "and":
+ * "Hill Wallack, LLP", "HILL WALLACK LLP" and "Hill Wallack" are one firm.
+ */
+export function firmId(name: string): string {
+  const words = plainWords(name.replace(/&/g, ' and ').replace(/\./g, ''));
+  const core = words.replace(LEGAL_FORM, ' ').replace(/\s+/g, ' ').trim();
+  return slug('firm', core === '' ? words : core);
+}
 
 /**
  * A citation reduced to volume, reporter and page, the reporter without spaces and periods:

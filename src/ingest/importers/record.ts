@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseFile, Citation } from '../case-file.js';
 import { toPointer } from '../json-pointer.js';
+import type { ImportNote } from './build.js';
 
 /** A place in a record: keys and indices from the top of the file. */
 export type RecordPath = (string | number)[];
@@ -13,7 +14,7 @@ export interface RecordProblem {
 }
 
 /** What an importer makes of a record: the case file it becomes, or why it cannot. */
-export type ImportResult = { caseFile: CaseFile; problems?: undefined } | { problems: RecordProblem[]; caseFile?: undefined };
+export type ImportResult = { caseFile: CaseFile; notes?: ImportNote[]; problems?: undefined } | { problems: RecordProblem[]; caseFile?: undefined; notes?: undefined };
 
 /** What every importer is given: the record parsed, the text it was published as, and where it sits in the file. */
 export interface RecordInput {
@@ -113,3 +114,10 @@ export function shorten(value: string, max = 120): string {
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
+
+/**
+ * What one record contributes to its case: the kind of record and a digest of it, so reloading
+ * the same record replaces only its own facts and every other report of the case adds alongside
+ * (see Contributions in docs/case-file-format.md).
+ */
+export const contributionKey = (record: unknown, kind: string) => slug(kind, createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 12));

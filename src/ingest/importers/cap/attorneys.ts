@@ -10,16 +10,22 @@ export interface Appearance {
   from: number;
   to: number;
   side?: { words: string; from: number; to: number };
+  /** A firm named alone ("Pell & Orme, for defendant."), not a person. */
+  firm?: boolean;
 }
 
 /** Words of titles, offices and places that are not names. */
 const NOT_NAME = /\b(counsel|corporation|atty|attys|attorney|attorneys|asst|assistant|general|solicitor|principal|special|district|county|city|office|department|state|states|united|brief|whom|appearance|also|entered|washington|arlington|baltimore|virginia|maryland|york|chicago|boston|philadelphia|alexandria|bethesda|silver|spring|richmond|esq|amicus|curiae|for)\b/i;
+/** A firm's name: partners joined by "&", or a firm's words. */
+const FIRM = /\s&\s|\b(llp|llc|firm|associates|attorneys\s+at\s+law)\b/i;
+/** One capitalised word: a surname as older reporters give counsel. */
+const SURNAME = /^[A-Z][\p{L}‘’'-]{2,}$/u;
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 const NAME = /^[A-Z\u00C0-\u024F‘’'][\p{L}‘’'.-]*(\s+[A-Z\u00C0-\u024F‘’'(][\p{L}‘’'.()-]*){1,4}$/u;
 
 export function parseAttorneys(line: string): Appearance[] {
   const found: Appearance[] = [];
-  const clause = /\bfor\s+([^.]+?(?:\s+et\s+al)?)(?:\.(?=\s+[A-Z])|\.?\s*$)/g;
+  const clause = /\bfor\s+((?!(?:him|her|them|it|us|me)\b)[^.,;]+?(?:\s+et\s+al)?)(?=\s*[,;]|\.(?=\s+[A-Z])|\.?\s*$)/g;
   let start = 0;
   for (let match = clause.exec(line); match; match = clause.exec(line)) {
     // Only a "for" after which the clause ends counts ("for the United States." is fine; "for him, and" is not).
@@ -29,6 +35,7 @@ export function parseAttorneys(line: string): Appearance[] {
     const names = namesIn(line, start, sideFrom);
     for (const name of names) found.push({ ...name, side: { words, from: sideFrom, to: sideTo } });
     start = match.index + match[0].length;
+    if (line[start] === '.') start += 1;
   }
   if (start < line.length) found.push(...namesIn(line, start, line.length));
   return found;
@@ -36,6 +43,7 @@ export function parseAttorneys(line: string): Appearance[] {
 
 function namesIn(line: string, from: number, to: number): Appearance[] {
   const names: Appearance[] = [];
+  const surnames: Appearance[] = [];
   const piece = /[^,;]+/g;
   const part = line.slice(from, to);
   for (let match = piece.exec(part); match; match = piece.exec(part)) {
@@ -51,9 +59,15 @@ function namesIn(line: string, from: number, to: number): Appearance[] {
         }
         continue;
       }
+      if (FIRM.test(words) && /^[A-Z]/.test(words)) {
+        names.push({ name: words, from: at, to: at + words.length, firm: true });
+        continue;
+      }
+      if (SURNAME.test(words) && !NOT_NAME.test(words)) surnames.push({ name: words, from: at, to: at + words.length });
       if (!NAME.test(words) || NOT_NAME.test(words) || !/\p{L}{2,}/u.test(words)) continue;
       names.push({ name: words, from: at, to: at + words.length });
     }
   }
-  return names;
+  // Older reporters name counsel by surname alone ("Tayloe, Robinson and Bird, for defendant."): taken when no fuller name is given.
+  return names.length > 0 ? names : surnames;
 }

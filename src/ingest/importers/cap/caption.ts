@@ -1,0 +1,65 @@
+import { cleanName, partyKind, type PartyKind } from '../people.js';
+import { roleName } from '../record.js';
+
+/**
+ * The parties of a CAP caption ("THE PEOPLE v. THOMAS FALASCO.", "Commonwealth vs. John
+ * Fisher.", "Appeal of ALFRED B. DAY."): each side of "v." / "vs." / "against" is one party;
+ * a side written with its role ("…, Appellant", "…, Defendant in Error") takes that role, else
+ * the role is `party` and the description says which side. "Appeal of X" makes X the appellant;
+ * "In re …", "Ex parte …" and "In the Matter of …" name a matter, not parties. "et al." is not
+ * part of a name. Spans are UTF-16 indices into the line.
+ */
+export interface CaptionParty {
+  name: string;
+  from: number;
+  to: number;
+  kind: Exclude<PartyKind, 'none'>;
+  role: string;
+  side: 'first' | 'second';
+}
+
+const SIDES = /\s+(?:v\.|vs\.?|versus|against)\s+/i;
+const ROLE = /,?\s+(appellants?|appellees?|respondents?|petitioners?|plaintiffs?|defendants?|complainants?|relators?|libell?ants?|claimants?|intervenors?)(\s+in\s+error|\s+below)?\s*$/i;
+const ET_AL = /,?\s+et\s+(al|ux|vir)\.?\s*$/i;
+
+export function parseCaption(line: string): CaptionParty[] {
+  if (/^\s*(in\s+re\b|ex\s+parte\b|in\s+the\s+matter\s+of\b|matter\s+of\b)/i.test(line)) return [];
+  const appeal = /^\s*appeal\s+of\s+/i.exec(line);
+  if (appeal) {
+    const party = side(line, appeal[0].length, line.length, 'first');
+    return party ? [{ ...party, role: 'appellant' }] : [];
+  }
+  const split = SIDES.exec(line);
+  if (!split) return [];
+  return [side(line, 0, split.index, 'first'), side(line, split.index + split[0].length, line.length, 'second')].filter((p): p is CaptionParty => p !== undefined);
+}
+
+function side(line: string, from: number, to: number, which: 'first' | 'second'): CaptionParty | undefined {
+  let end = to;
+  while (end > from && /[\s.;,]/.test(line[end - 1]!)) end -= 1;
+  // keep the period of a final initial or abbreviation ("Co.", "Jr.")
+  if (line[end] === '.' && /\b[A-Z][a-z]?$|\b(co|inc|ltd|jr|sr|corp)$/i.test(line.slice(from, end))) end += 1;
+  let role: string | undefined;
+  for (;;) {
+    const piece = line.slice(from, end);
+    const etAl = ET_AL.exec(piece);
+    if (etAl) {
+      end = from + etAl.index;
+      continue;
+    }
+    const named = ROLE.exec(piece);
+    if (named && !role) {
+      role = roleName(`${named[1]!.replace(/s$/i, '')}${named[2] ?? ''}`, 'party');
+      end = from + named.index;
+      continue;
+    }
+    break;
+  }
+  while (from < end && /\s/.test(line[from]!)) from += 1;
+  const raw = line.slice(from, end);
+  if (!/\p{L}{2,}/u.test(raw)) return undefined;
+  const kind = partyKind(raw);
+  if (kind === 'none') return undefined;
+  const clean = cleanName(raw);
+  return { name: clean.text, from: from + clean.from, to: from + clean.to, kind, role: role ?? 'party', side: which };
+}
