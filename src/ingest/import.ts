@@ -163,16 +163,16 @@ export async function deleteCase(executor: Executor, id: string): Promise<{ remo
       : (await tx.run<{ owner: string }>(q.contributionsOf(id))).map((m) => m.owner);
     if (owners.length === 0) throw new CaseNotFoundError(id);
     const manifests = await tx.run<PreviousLoad & { owner: string }>(q.lockCases(owners));
-    const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
+    const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0, passages: 0 } as { nodes: number; relationships: number; passages?: number }]));
     for (const manifest of manifests) {
       const nothing: GraphPlan = { caseId: caseOf(manifest.owner), contribution: manifest.owner, nodes: [], aliases: [], relationships: [], passages: [], externalIds: [] };
       await releaseStale(tx, nothing, manifest, removed);
     }
     await tx.run({ text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DELETE m', params: { owners } });
     const total = [...removed.values()].reduce(
-      (sum, r) => ({ nodes: sum.nodes + r.nodes, relationships: sum.relationships + r.relationships, passages: sum.passages + (r.passages ?? 0) }),
+      (sum, r) => ({ nodes: sum.nodes + r.nodes, relationships: sum.relationships + r.relationships, passages: (sum.passages ?? 0) + (r.passages ?? 0) }),
       { nodes: 0, relationships: 0, passages: 0 },
     );
-    return { removedNodes: total.nodes, removedRelationships: total.relationships, removedPassages: total.passages };
+    return { removedNodes: total.nodes, removedRelationships: total.relationships, removedPassages: total.passages ?? 0 };
   });
 }
