@@ -34,6 +34,7 @@ export function importArguments(sources: CsvSource[], options: ImporterOptions &
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
     '--normalize-types=true',
+    '--verbose',
     `--read-buffer-size=${readBuffer}`,
     `--max-off-heap-memory=${options.maxOffHeap}`,
     `--report-file=${options.reportFile}`,

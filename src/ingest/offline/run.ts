@@ -46,16 +46,15 @@ export interface OfflineSummary {
   casesPerSecond: number;
 }
 
-export const OFFLINE_NEEDS_EMBEDDED = (csvOnly: boolean) =>
-  [
-    'The offline import writes the embedded Neo4j\'s store in DATA_DIR directly (with Neo4j\'s own importer), so it cannot',
-    'fill the Neo4j that NEO4J_URI names. Either unset NEO4J_URI to import into DATA_DIR, load with the normal path',
-    '(npm run load -- <files>, without --offline), or have that server import the same files itself:',
-    `  npm run load -- --offline --csv-only DIR <files>${csvOnly ? '' : '   (writes the CSV files and the command line to DIR)'}`,
-    'then copy DIR to the server and, with the server stopped and its database empty, run the command line written to',
-    'DIR/neo4j-admin-import.txt (neo4j-admin database import full ...), start the server, and let the service apply',
-    'the schema (npm start, or npm run load of any file, creates the constraints and the full-text index).',
-  ].join('\n');
+export const OFFLINE_NEEDS_EMBEDDED = [
+  "The offline import needs the embedded store: it writes DATA_DIR's Neo4j store directly with Neo4j's own importer,",
+  'so it cannot fill the Neo4j that NEO4J_URI names. Unset NEO4J_URI to import into DATA_DIR, or load into that Neo4j',
+  'with the normal path (npm run load -- <files>, without --offline), or let that server import the same files itself:',
+  '  npm run load -- --offline --csv-only DIR <files>',
+  'writes the CSV files to DIR with the command line to run on the server (neo4j-admin database import full ..., with',
+  'the server stopped and its database empty) in DIR/neo4j-admin-import.txt, and in DIR/after-import.cypher the',
+  'statements to run with cypher-shell once it is started again (the empty lists the importer cannot write, the schema).',
+].join('\n');
 
 /**
  * `npm run load -- --offline <files>`: validates and plans every file as the normal path does,
@@ -66,7 +65,7 @@ export const OFFLINE_NEEDS_EMBEDDED = (csvOnly: boolean) =>
  */
 export async function runOfflineImport(config: Config, files: CaseFileRef[], options: OfflineOptions, out: OfflineOutput, signal: AbortSignal): Promise<ExitCode> {
   if (config.neo4j.uri && !options.csvOnly) {
-    out.problem(`Cannot import offline with NEO4J_URI set (${config.neo4j.uri}).\n${OFFLINE_NEEDS_EMBEDDED(false)}`);
+    out.problem(`Cannot import offline with NEO4J_URI set (${config.neo4j.uri}).\n${OFFLINE_NEEDS_EMBEDDED}`);
     return EXIT_CODES.USAGE;
   }
   const progress = new OfflineProgress(options, process.stderr);
@@ -148,7 +147,7 @@ export async function runOfflineImport(config: Config, files: CaseFileRef[], opt
     try {
       progress.begin('importing', 'steps', null);
       const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      await timed('importer', () => runImporter(home, args, config.neo4j.heap, () => progress.update(0)));
+      await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', () => progress.update(0)));
       progress.end();
       if (signal.aborted) throw new ImporterError('interrupted');
       await timed('finish', () => finish(config, layout, progress, (m) => out.info(m)));
