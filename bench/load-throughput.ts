@@ -16,6 +16,7 @@ import { writeCorpus } from './load/corpus-dir.js';
 import { measureLoad, type LoadFigures } from './load/measure.js';
 import { findProcess, processCpuSeconds } from './load/process-cpu.js';
 import { SAMPLE_DIRS, writeRecordCorpus, type RecordKind } from './load/records-dir.js';
+import { offlineRows, offlineTable } from './load/offline.js';
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -71,6 +72,9 @@ try {
     }
   }
 
+  // The offline bulk import, each row into an empty store of its own.
+  const offline = options.offline > 0 ? await offlineRows({ scratch, cases: options.offline, records: options.offline, seed: options.seed, heap: options.heap, pageCache: options.pageCache, say }) : [];
+
   const result = {
     benchmark: 'load-throughput',
     startedAt,
@@ -84,6 +88,7 @@ try {
     },
     rows,
     records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
+    offline: { perRow: options.offline, rows: offline },
   };
   console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
     `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
@@ -99,6 +104,10 @@ try {
       'write s': r.writeSeconds, 'records/s': r.recordsPerSecond, 'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond,
       'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds,
     })));
+  }
+  if (offline.length > 0) {
+    console.log(`Offline bulk import (npm run load -- --offline): ${options.offline} per row, each into an empty store; totals include two JVM starts (importer, then Neo4j for the schema)`);
+    console.table(offlineTable(offline));
   }
   console.log(JSON.stringify(result));
   mkdirSync(options.outDir, { recursive: true });

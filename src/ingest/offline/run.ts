@@ -64,9 +64,21 @@ export const OFFLINE_NEEDS_EMBEDDED = [
  * removes the database written so far.
  */
 export async function runOfflineImport(config: Config, files: CaseFileRef[], options: OfflineOptions, out: OfflineOutput, signal: AbortSignal): Promise<ExitCode> {
+  return (await offlineImport(config, files, options, out, signal)).code;
+}
+
+/** runOfflineImport, with the summary of an import that went through (for the benchmark). */
+export async function offlineImport(
+  config: Config,
+  files: CaseFileRef[],
+  options: OfflineOptions,
+  out: OfflineOutput,
+  signal: AbortSignal,
+): Promise<{ code: ExitCode; summary?: OfflineSummary }> {
+  const code = (value: ExitCode) => ({ code: value });
   if (config.neo4j.uri && !options.csvOnly) {
     out.problem(`Cannot import offline with NEO4J_URI set (${config.neo4j.uri}).\n${OFFLINE_NEEDS_EMBEDDED}`);
-    return EXIT_CODES.USAGE;
+    return code(EXIT_CODES.USAGE);
   }
   const progress = new OfflineProgress(options, process.stderr);
   const home = homeOf(config);
@@ -85,7 +97,7 @@ export async function runOfflineImport(config: Config, files: CaseFileRef[], opt
     const refusal = await checkStoreEmpty(config, (m) => out.info(m));
     if (refusal) {
       out.problem(`Refused: ${refusal}`);
-      return EXIT_CODES.REFUSED;
+      return code(EXIT_CODES.REFUSED);
     }
   }
 
@@ -117,10 +129,10 @@ export async function runOfflineImport(config: Config, files: CaseFileRef[], opt
     for (const text of [...mergeProblems, ...layoutProblems]) out.problem(text);
     const n = planned.invalid.length + (mergeProblems.length + layoutProblems.length > 0 ? 1 : 0);
     out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
-    return n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED;
+    return code(n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED);
   }
   out.info(`Planned ${planned.plans.length} case(s) from ${files.length} file(s) in ${planStep ? `${seconds.plan}s` : '?'}: ${rows.length} rows to import.`);
-  if (signal.aborted) return EXIT_CODES.INTERRUPTED;
+  if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
 
   // 2. The CSV files.
   const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
@@ -139,9 +151,9 @@ export async function runOfflineImport(config: Config, files: CaseFileRef[], opt
       out.info(`Wrote ${sources.length * 2} CSV files (${rows.length} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
         `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
         `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
-      return EXIT_CODES.OK;
+      return code(EXIT_CODES.OK);
     }
-    if (signal.aborted) return EXIT_CODES.INTERRUPTED;
+    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
 
     // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
     try {
@@ -155,13 +167,13 @@ export async function runOfflineImport(config: Config, files: CaseFileRef[], opt
       progress.end();
       await removeDatabase(home);
       out.problem(`${(error as Error).message}\nThe partly written database was removed; DATA_DIR ${config.dataDir} holds no graph. Nothing else changed.`);
-      return signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED;
+      return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
     }
     seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
     const summary = summarize(files.length, graph, sources, seconds);
     if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
     else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
-    return EXIT_CODES.OK;
+    return { code: EXIT_CODES.OK, summary };
   } finally {
     if (!options.csvOnly) rmSync(dir, { recursive: true, force: true });
   }
