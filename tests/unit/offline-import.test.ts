@@ -31,6 +31,7 @@ describe('the merged graph of an offline import (what the write path leaves)', (
     const graph = new MergedGraph();
     graph.addCase(plan('zulu', { description: 'red car', aliases: ['Z'] }));
     graph.addCase(plan('alpha', { description: 'blue car', aliases: [] }));
+    graph.finish();
     const wren = graph.entities.get('wren')!;
     expect(wren.labels).toEqual(['Entity', 'Person']);
     expect(wren.props).toMatchObject({ description: 'blue car', aliases: [], fieldsFrom: 'alpha', caseIds: ['zulu', 'alpha'] });
@@ -40,6 +41,7 @@ describe('the merged graph of an offline import (what the write path leaves)', (
     const later = new MergedGraph();
     later.addCase(plan('alpha', { description: 'blue car', aliases: [] }));
     later.addCase(plan('zulu', { description: 'red car', aliases: ['Z'] }));
+    later.finish();
     expect(later.entities.get('wren')!.props).toMatchObject({ description: 'blue car', fieldsFrom: 'alpha' });
   });
 
@@ -48,6 +50,7 @@ describe('the merged graph of an offline import (what the write path leaves)', (
     graph.addCase(plan('alpha', { description: 'x', aliases: ['A'] }));
     graph.addCase({ ...plan('beta', { description: 'y', aliases: [] }), nodes: plan('beta', { description: 'y', aliases: [] }).nodes.slice(0, 2),
       aliases: [{ id: 'wren', aliases: ['Wren', 'A', 'B'], passageIds: ['beta-doc:0-4'] }] });
+    graph.finish();
     expect(graph.entities.get('wren')!.props.aliases).toEqual(['A', 'B']);
     expect(graph.relationships.filter((r) => r.type === 'QUOTED_FROM')).toHaveLength(2);
     expect(graph.manifestNodes().map((m) => m.props.caseId)).toEqual(['alpha', 'beta']);
@@ -78,6 +81,7 @@ describe('CSV cells and files for the importer', () => {
   it('groups rows by labels and column types, marks empty lists, and writes typed headers', () => {
     const graph = new MergedGraph();
     graph.addCase(plan('alpha', { description: 'x', aliases: [] }));
+    graph.finish();
     const layout = new CsvLayout();
     const rows = [...layout.rows(graph)];
     const person = rows.find((r) => r.group.labels.includes('Person'))!;
@@ -98,6 +102,7 @@ describe('CSV cells and files for the importer', () => {
   it('gives the importer the database name before the files, and strict settings', () => {
     const graph = new MergedGraph();
     graph.addCase(plan('alpha', { description: 'x', aliases: [] }));
+    graph.finish();
     const layout = new CsvLayout();
     [...layout.rows(graph)];
     const sources = layout.groups.map((group, i) => ({ group, header: `/d/${i}.h`, data: `/d/${i}.tsv` }));

@@ -86,9 +86,10 @@ export class CsvLayout {
     const props: Record<string, unknown> = {};
     const empty: string[] = [];
     for (const [key, value] of Object.entries(source)) {
-      const problem = cellProblem(value);
+      const type = cellType(value);
+      const problem = type === null || type === 'string[]' ? cellProblem(value) : null;
       if (problem) this.problems.push({ caseIds, where, property: key, message: problem });
-      else if (cellType(value) === EMPTY_LIST) empty.push(key);
+      else if (type === EMPTY_LIST) empty.push(key);
       else props[key] = value;
     }
     return { props, empty };
@@ -97,9 +98,10 @@ export class CsvLayout {
   private place(kind: CsvGroup['kind'], labels: string[], idColumns: string[], props: Record<string, unknown>): CsvGroup {
     const key = `${kind}|${labels.join(':')}`;
     const candidates = this.byKey.get(key) ?? this.byKey.set(key, []).get(key)!;
-    const fits = (group: CsvGroup) => Object.entries(props).every(([name, value]) => {
-      const type = group.columns.get(name);
-      return type === undefined || type === cellType(value);
+    const types = new Map(Object.entries(props).map(([name, value]) => [name, cellType(value) as CellType]));
+    const fits = (group: CsvGroup) => [...types].every(([name, type]) => {
+      const column = group.columns.get(name);
+      return column === undefined || column === type;
     });
     let group = candidates.find(fits);
     if (!group) {
@@ -107,10 +109,8 @@ export class CsvLayout {
       candidates.push(group);
       this.groups.push(group);
     }
-    for (const [name, value] of Object.entries(props)) {
-      if (!group.columns.has(name)) group.columns.set(name, cellType(value) as CellType);
-      if (!group.multiline && isMultiline(value)) group.multiline = true;
-    }
+    for (const [name, type] of types) if (!group.columns.has(name)) group.columns.set(name, type);
+    if (!group.multiline) group.multiline = Object.values(props).some(isMultiline);
     group.rows += 1;
     return group;
   }

@@ -42,6 +42,13 @@ const withCase = (caseIds: unknown, caseId: string): string[] => {
  */
 export class MergedGraph {
   readonly entities = new Map<string, MergedNode>();
+  /**
+   * Per node: its source keys, and the cases among them and among its caseIds, kept beside the
+   * properties so that a hub node (a court, a judge in thousands of cases) costs the same per
+   * case as any other; `sourceKeys`, `passageIds` and `caseIds` are set from them in `finish()`.
+   */
+  private readonly bookkeeping = new Map<MergedNode, { keys: string[]; keyed: Set<string>; cases: string[]; caseSet: Set<string> }>();
+  private finished = false;
   readonly passages = new Map<string, MergedNode>();
   readonly relationships: MergedRelationship[] = [];
   readonly manifests: ManifestRow[] = [];
@@ -66,9 +73,9 @@ export class MergedGraph {
     const node = this.entities.get(id) ?? { labels: ['Entity'], props: { id } };
     this.entities.set(id, node);
     const p = node.props;
-    const keys = this.otherCasesKeys(p, caseId).concat((fields.passageIds as string[]).map((passageId) => sourceKey(caseId, passageId)));
+    const book = this.book(node);
     const from = p.fieldsFrom as string | undefined;
-    const sets = from === undefined || from >= caseId || !((p.caseIds as string[] | undefined) ?? []).includes(from);
+    const sets = from === undefined || from >= caseId || !book.caseSet.has(from);
     if (sets) {
       for (const [key, value] of Object.entries(fields)) {
         if (value === null || value === undefined) delete p[key];
@@ -77,9 +84,8 @@ export class MergedGraph {
       p.fieldsFrom = caseId;
     }
     if (!node.labels.includes(kind)) node.labels.push(kind);
-    p.sourceKeys = keys;
-    p.passageIds = keys.map(passageOfKey);
-    p.caseIds = withCase(p.caseIds, caseId);
+    this.replaceKeys(book, caseId, fields.passageIds as string[]);
+    this.addCaseTo(book, caseId);
   }
 
   /** upsertPassages: the passage, its cases, and one QUOTED_FROM to its document. */
@@ -100,20 +106,19 @@ export class MergedGraph {
     const node = this.entities.get(alias.id);
     if (!node) throw new MergeProblem(caseId, `declares an entity sameAs "${alias.id}", which no file of this import defines before it`);
     const p = node.props;
-    const keys = this.otherCasesKeys(p, caseId).concat(alias.passageIds.map((passageId) => sourceKey(caseId, passageId)));
     const names = [...((p.aliases as string[] | undefined) ?? [])];
     for (const name of alias.aliases) if (!names.includes(name) && name !== p.name) names.push(name);
     p.aliases = names;
-    p.sourceKeys = keys;
-    p.passageIds = keys.map(passageOfKey);
-    p.caseIds = withCase(p.caseIds, caseId);
+    const book = this.book(node);
+    this.replaceKeys(book, caseId, alias.passageIds);
+    this.addCaseTo(book, caseId);
   }
 
   /** touchExternal: a node of another case this case refers to counts this case among its cases. */
   private touchExternal(caseId: string, id: string): void {
     const node = this.entities.get(id);
     if (!node) throw new MergeProblem(caseId, `refers to "${id}", which no file of this import defines before it`);
-    node.props.caseIds = withCase(node.props.caseIds, caseId);
+    this.addCaseTo(this.book(node), caseId);
   }
 
   /** upsertRelationships with CREATE, as for a case never loaded before. */
@@ -124,9 +129,41 @@ export class MergedGraph {
     this.relationships.push({ type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props: { ...stored(r.props), id: r.id } });
   }
 
-  /** OTHER_CASES_KEYS: the node's source keys of cases other than this one. */
-  private otherCasesKeys(props: Record<string, unknown>, caseId: string): string[] {
-    return ((props.sourceKeys as string[] | undefined) ?? []).filter((key) => !key.startsWith(`${caseId}|`));
+  private book(node: MergedNode) {
+    if (this.finished) throw new Error('the merged graph is finished: no case can be added');
+    let book = this.bookkeeping.get(node);
+    if (!book) this.bookkeeping.set(node, (book = { keys: [], keyed: new Set(), cases: [], caseSet: new Set() }));
+    return book;
+  }
+
+  /** OTHER_CASES_KEYS + this case's keys: the node's source keys of other cases, then this case's. */
+  private replaceKeys(book: { keys: string[]; keyed: Set<string> }, caseId: string, passageIds: string[]): void {
+    if (book.keyed.has(caseId)) book.keys = book.keys.filter((key) => !key.startsWith(`${caseId}|`));
+    for (const passageId of passageIds) book.keys.push(sourceKey(caseId, passageId));
+    book.keyed.add(caseId);
+  }
+
+  /** ADD_CASE: the case joins the node's caseIds, once. */
+  private addCaseTo(book: { cases: string[]; caseSet: Set<string> }, caseId: string): void {
+    if (book.caseSet.has(caseId)) return;
+    book.cases.push(caseId);
+    book.caseSet.add(caseId);
+  }
+
+  /**
+   * Sets every node's `sourceKeys`, `passageIds` (the passage of each key) and `caseIds` from the
+   * bookkeeping; called once, after the last case.
+   */
+  finish(): this {
+    for (const [node, book] of this.bookkeeping) {
+      if (book.keyed.size > 0) {
+        node.props.sourceKeys = book.keys;
+        node.props.passageIds = book.keys.map(passageOfKey);
+      }
+      node.props.caseIds = book.cases;
+    }
+    this.finished = true;
+    return this;
   }
 
   /** CaseManifest nodes, as saveManifests leaves them. */

@@ -116,6 +116,7 @@ export async function offlineImport(
       mergeProblems.push(`${file.display}: ${error.message}`);
     }
   }
+  graph.finish();
   const layout = new CsvLayout();
   const rows: CsvRow[] = mergeProblems.length === 0 ? [...layout.rows(graph)] : [];
   const planStep = progress.end();
