@@ -117,6 +117,7 @@ describe('CSV cells and files for the importer', () => {
   it('picks the lines of the importer\'s output that say why it failed', () => {
     expect(importerReason(['Nodes, started', 'org.neo4j.internal.batchimport.input.DuplicateInputIdException: Id \'x\' is defined more than once', '    at org.neo4j.Foo']))
       .toBe("org.neo4j.internal.batchimport.input.DuplicateInputIdException: Id 'x' is defined more than once");
+    expect(importerReason(['IMPORT FAILED', 'Caused by: java.lang.RuntimeException: wrapped', '  Caused by: org.neo4j.X: Id \'y\' is defined more than once'])).toBe("org.neo4j.X: Id 'y' is defined more than once");
   });
 
   it('computes rate and time left of a step', () => {

@@ -34,7 +34,6 @@ export function importArguments(sources: CsvSource[], options: ImporterOptions &
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
     '--normalize-types=true',
-    '--verbose',
     `--read-buffer-size=${readBuffer}`,
     `--max-off-heap-memory=${options.maxOffHeap}`,
     `--report-file=${options.reportFile}`,
@@ -58,14 +57,14 @@ export class ImporterError extends Error {
 
 /**
  * Runs Neo4j's importer (org.neo4j.cli.AdminTool from the launcher's Maven classpath) with
- * NEO4J_HOME at the embedded store's home. `line` gets every line it prints. Rejects with the
- * reason its output gives.
+ * NEO4J_HOME at the embedded store's home, verbose so that a failure prints its cause. `line`
+ * gets every line it prints. Rejects with the reason its output gives.
  */
 export async function runImporter(homeDir: string, args: string[], heap: string, line: (text: string) => void): Promise<void> {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const classpath = readFileSync(classpathFile, 'utf8').trim();
   mkdirSync(homeDir, { recursive: true });
-  const child = spawn(java, [`-Xmx${heap}`, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', ...args], {
+  const child = spawn(java, [`-Xmx${heap}`, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--verbose', ...args], {
     env: { ...withoutNeo4jConf(process.env), NEO4J_HOME: homeDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -86,6 +85,9 @@ export async function runImporter(homeDir: string, args: string[], heap: string,
 
 /** The lines of the importer's output that say why it failed (its error, and what caused it). */
 export function importerReason(lines: string[]): string {
+  // A Java exception chain: its innermost cause says it best.
+  const cause = lines.filter((l) => /^\s*Caused by: /.test(l)).at(-1);
+  if (cause) return cause.replace(/^\s*Caused by: /, '').trim();
   const telling = lines.filter((l) => /error|exception|caused by|invalid|missing|duplicate|not found|failed/i.test(l) && !/^\s+at /.test(l));
   const picked = (telling.length > 0 ? telling : lines).slice(-8).map((l) => l.trim()).filter(Boolean);
   return picked.join('\n  ') || 'it printed nothing';
