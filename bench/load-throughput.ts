@@ -16,6 +16,7 @@ import { writeCorpus } from './load/corpus-dir.js';
 import { measureLoad, type LoadFigures } from './load/measure.js';
 import { findProcess, processCpuSeconds } from './load/process-cpu.js';
 import { SAMPLE_DIRS, writeRecordCorpus, type RecordKind } from './load/records-dir.js';
+import { offlineRows, offlineTable } from './load/offline.js';
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -71,6 +72,9 @@ try {
     }
   }
 
+  // The offline bulk import, each row into an empty store of its own.
+  const offline = options.offline > 0 ? await offlineRows({ scratch, cases: options.offline, records: options.offline, seed: options.seed, heap: options.heap, pageCache: options.pageCache, say }) : [];
+
   const result = {
     benchmark: 'load-throughput',
     startedAt,
@@ -87,6 +91,7 @@ try {
     /** Peak resident memory of this process, in MiB (process.resourceUsage().maxRSS). */
     loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     loadPerCoreAtEnd: Number((os.loadavg()[0]! / os.cpus().length).toFixed(2)),
+    offline: { perRow: options.offline, rows: offline },
   };
   console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
     `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
@@ -104,6 +109,10 @@ try {
     })));
   }
   console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
+  if (offline.length > 0) {
+    console.log(`Offline bulk import (npm run load -- --offline): ${options.offline} per row, each into an empty store; totals include two JVM starts (importer, then Neo4j for the schema)`);
+    console.table(offlineTable(offline));
+  }
   console.log(JSON.stringify(result));
   mkdirSync(options.outDir, { recursive: true });
   const file = path.join(options.outDir, `load-${startedAt.replace(/[:.]/g, '-')}.json`);

@@ -11,10 +11,12 @@ export interface LoadBenchOptions {
   outDir: string;
   /** Dockets and opinions per record row (copies of the real samples); 0 for none. */
   records: number;
+  /** Generated cases and dockets of the offline bulk import's rows; 0 for none. */
+  offline: number;
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
-                              [--records 500] [--heap 2g] [--pagecache 512m] [--out bench-results]
+                              [--records 500] [--offline 2000] [--heap 2g] [--pagecache 512m] [--out bench-results]
 
 Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
 Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph elements per
@@ -27,6 +29,9 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
   --records N     dockets and CAP opinions per record row (default 500): copies of the real
                   samples in tests/fixtures, each a case of its own, loaded the same way, one
                   and several per transaction as --configs says; 0 for none
+  --offline N     rows for the offline bulk import (npm run load -- --offline): N generated
+                  cases, then N copies of the sample dockets, each into an empty store of
+                  its own (default 2000; 0 for none)
   --warmup N      cases loaded first, not measured, so Neo4j's JIT has compiled its hot code
                   as in a running service (default 300; 0 for none)
   --heap, --pagecache   memory of the embedded Neo4j (default 2g and 512m)
@@ -41,7 +46,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       strict: true,
       options: {
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
-        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' },
+        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
         out: { type: 'string', default: 'bench-results' }, help: { type: 'boolean', short: 'h' },
       },
@@ -56,7 +61,8 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   const seed = whole('seed', values.seed, 0, 0xffffffff);
   const warmup = whole('warmup', values.warmup, 0, 100_000);
   const records = whole('records', values.records, 0, 100_000);
-  for (const value of [cases, seed, warmup, records]) if (typeof value === 'string') return { ok: false, message: value };
+  const offline = whole('offline', values.offline, 0, 1_000_000);
+  for (const value of [cases, seed, warmup, records, offline]) if (typeof value === 'string') return { ok: false, message: value };
   const configs = values.configs.split(',').map((part) => /^(\d+)x(\d+)$/.exec(part.trim()));
   if (configs.some((m) => !m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 1000 || Number(m[2]) > 16)) {
     return { ok: false, message: `--configs "${values.configs}": give rows such as 1x1,50x2 (1 to 1000 cases per transaction x 1 to 16 loaders)` };
@@ -67,7 +73,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   return {
     ok: true,
     options: {
-      cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
+      cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, offline: offline as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
       configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
     },
   };

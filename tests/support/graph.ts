@@ -29,3 +29,24 @@ export async function countById(executor: Executor, id: string): Promise<number>
   const [row] = await executor.read<{ n: number }>({ text: 'MATCH (n {id: $id}) RETURN count(n) AS n', params: { id } });
   return row?.n ?? 0;
 }
+
+/**
+ * The whole graph as sorted JSON lines: every node with its labels, properties and their Cypher
+ * types; every relationship with its type, the keys of its ends (id, or caseId for manifests)
+ * and its properties. Two stores with the same lines hold the same graph.
+ */
+export async function graphDump(executor: Executor): Promise<string[]> {
+  const nodes = await executor.read<{ line: unknown }>({
+    text: `MATCH (n)
+           RETURN [labels(n), properties(n), [k IN keys(n) | k + ':' + valueType(n[k])]] AS line`,
+  });
+  const rels = await executor.read<{ line: unknown }>({
+    text: `MATCH (a)-[r]->(b)
+           RETURN [type(r), coalesce(a.id, a.caseId), coalesce(b.id, b.caseId), properties(r), [k IN keys(r) | k + ':' + valueType(r[k])]] AS line`,
+  });
+  const sortLists = (line: unknown) => {
+    const parts = line as unknown[];
+    return parts.map((part) => (Array.isArray(part) && part.every((x) => typeof x === 'string') ? [...part].sort() : part));
+  };
+  return [...nodes, ...rels].map((row) => JSON.stringify(sortLists(row.line), sortKeys)).sort();
+}

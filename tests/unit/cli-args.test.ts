@@ -7,7 +7,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['seeds', '--dry-run', 'cases/*.case.yaml', '--replace', '--json', '--quiet']);
     expect(parsed).toEqual({
       ok: true,
-      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, help: false },
+      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, offline: false, csvOnly: null, help: false },
     });
   });
 
@@ -16,6 +16,12 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['d.json', '-f', 'cap-case'])).toMatchObject({ ok: true, options: { format: 'cap-case' } });
     expect(parseCliArgs(['d.json', '--format', 'pdf'])).toEqual({ ok: false, message: '--format must be one of case-file, courtlistener-docket, cap-case, not "pdf"' });
     expect(parseCliArgs(['d.json', '--emit', ' '])).toEqual({ ok: false, message: '--emit needs a folder to write the case files to' });
+  });
+
+  it('reads --offline with --csv-only DIR, and refuses what an offline import does not take', () => {
+    expect(parseCliArgs(['cases', '--offline', '--csv-only', 'out'])).toMatchObject({ ok: true, options: { offline: true, csvOnly: 'out' } });
+    expect(parseCliArgs(['cases', '--csv-only', 'out'])).toEqual({ ok: false, message: '--csv-only goes with --offline' });
+    expect(parseCliArgs(['cases', '--offline', '--replace', '--batch', '5'])).toEqual({ ok: false, message: '--offline fills an empty store in one go; it does not take --replace, --batch' });
   });
 
   it('has short forms -n, -q and -h, and takes arguments after -- literally', () => {

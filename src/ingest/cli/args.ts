@@ -15,6 +15,10 @@ export interface CliOptions {
   format: InputFormat | null;
   /** Where to write the case file each imported record becomes; null: nowhere. */
   emit: string | null;
+  /** Offline bulk import into an empty embedded store (src/ingest/offline). */
+  offline: boolean;
+  /** With --offline: only write the CSV files and the importer's command line to this folder. */
+  csvOnly: string | null;
   help: boolean;
 }
 
@@ -31,6 +35,8 @@ const OPTIONS = {
   batch: { type: 'string', short: 'b' },
   format: { type: 'string', short: 'f' },
   emit: { type: 'string' },
+  offline: { type: 'boolean' },
+  'csv-only': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +58,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     batch: null,
     format: null,
     emit: null,
+    offline: values.offline === true,
+    csvOnly: null,
     help: values.help === true,
   };
   if (values.format !== undefined) {
@@ -66,6 +74,15 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     const batch = /^\d+$/.test(values.batch) ? Number(values.batch) : NaN;
     if (!(batch >= 1 && batch <= MAX_BATCH)) return { ok: false, message: `--batch needs a whole number of cases from 1 to ${MAX_BATCH}, not "${values.batch}"` };
     options.batch = batch;
+  }
+  if (values['csv-only'] !== undefined) {
+    if (!options.offline) return { ok: false, message: '--csv-only goes with --offline' };
+    if (values['csv-only'].trim() === '') return { ok: false, message: '--csv-only needs a folder to write the CSV files to' };
+    options.csvOnly = values['csv-only'];
+  }
+  if (options.offline) {
+    const clash = (['dry-run', 'replace', 'batch', 'emit'] as const).filter((name) => values[name] !== undefined);
+    if (clash.length > 0) return { ok: false, message: `--offline fills an empty store in one go; it does not take ${clash.map((c) => `--${c}`).join(', ')}` };
   }
   if (!options.help && options.inputs.length === 0) {
     return { ok: false, message: 'no case files given: name files, folders or globs to load' };
@@ -110,6 +127,14 @@ Options:
                   load stopped halfway and started again finishes the rest
   -f, --format F  read every file as F: case-file, courtlistener-docket or cap-case
                   (default: a case file by its name, a JSON file by its shape)
+      --offline   bulk import into an EMPTY store (DATA_DIR, embedded Neo4j only): plans
+                  every file as the normal path does, writes CSV files and runs Neo4j's
+                  importer, then applies the schema. Nothing is imported unless every
+                  file is valid. Afterwards npm start serves the graph and the normal
+                  path adds to it. Refuses a store that holds a graph
+      --csv-only DIR  with --offline: only write the CSV files, the importer's command
+                  line and the statements to run after it to DIR (for a Neo4j server's
+                  own neo4j-admin database import full)
       --emit DIR  also write the case file each docket or CAP case becomes to DIR, as
                   <case id>.case.yaml, to review, correct and keep (it loads the same)
   -h, --help      print this help
@@ -132,5 +157,6 @@ Examples:
   npm run load -- docket.json --emit cases/ --dry-run
   npm run load -- generated/cases --batch 50
   npm run load -- cases/state-v-example.case.yaml --replace
+  DATA_DIR=./big npm run load -- --offline dockets/ opinions/
   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret npm run load -- 'cases/**/*.case.yaml' --json
 `;

@@ -13,6 +13,7 @@ import { expandRecords } from './records.js';
 import { Output } from './output.js';
 import { formatSummary } from './report.js';
 import { runFiles } from './run.js';
+import { runOfflineImport } from '../offline/run.js';
 
 const usageError = (message: string): ExitCode => {
   process.stderr.write(`case-graph-load: ${message}\nRun it with --help for usage.\n`);
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   if (!expanded.ok) return usageError(expanded.message);
   const files = await expandRecords(expanded.files);
 
-  const out = new Output({ json: options.json, quiet: options.quiet, files: files.length });
+  const out = new Output({ json: options.json, quiet: options.quiet, files: options.offline ? 0 : files.length });
   const stopping = new AbortController();
   /** Fires when work in flight should be abandoned rather than awaited. */
   const abandon = new AbortController();
@@ -56,6 +57,8 @@ async function main(argv: string[]): Promise<ExitCode> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+
+  if (options.offline) return runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly }, out, stopping.signal);
 
   const started = performance.now();
   try {

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { classpathFile } from '../../neo4j/embedded/build.js';
+import { ARRAY_DELIMITER_OPTION } from './csv-format.js';
+import type { CsvSource } from './csv-files.js';
+
+/** The database the embedded Neo4j serves. */
+export const DATABASE = 'neo4j';
+
+export interface ImporterOptions {
+  /** Largest value in the files, in bytes: the importer's read buffer must hold it. */
+  largestValueBytes: number;
+  /** Off-heap memory the importer may use, e.g. 2G. */
+  maxOffHeap: string;
+}
+
+/**
+ * The arguments of `neo4j-admin database import full` for these files (after the command
+ * words): the database name first, then the files, strict about bad entries.
+ */
+export function importArguments(sources: CsvSource[], options: ImporterOptions & { reportFile: string }): string[] {
+  const readBuffer = Math.max(4 * 1024 * 1024, 2 * options.largestValueBytes + 1024 * 1024);
+  const multiline = sources.filter((s) => s.group.multiline);
+  return [
+    DATABASE,
+    ...sources.map((s) => `--${s.group.kind}=${s.group.labels.join(':')}=${s.header},${s.data}`),
+    '--delimiter=TAB',
+    `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
+    '--id-type=string',
+    '--bad-tolerance=0',
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    '--normalize-types=true',
+    `--read-buffer-size=${readBuffer}`,
+    `--max-off-heap-memory=${options.maxOffHeap}`,
+    `--report-file=${options.reportFile}`,
+    // The v1 reader: v2's per-file list (5.26.30) fails on a quoted line break that straddles its
+    // read buffer ("found CR outside a text cell"), measured on the generated corpus.
+    ...(multiline.length > 0 ? ['--multiline-fields=true'] : []),
+  ];
+}
+
+/** Where the embedded Neo4j keeps a database under its home (as DatabaseManagementServiceBuilder lays it out). */
+export function databaseDirs(homeDir: string, database = DATABASE): string[] {
+  return [path.join(homeDir, 'data', 'databases', database), path.join(homeDir, 'data', 'transactions', database)];
+}
+
+/** Removes a database's store and transaction logs: after a failed import, nothing half written stays. */
+export async function removeDatabase(homeDir: string): Promise<void> {
+  for (const dir of databaseDirs(homeDir)) await rm(dir, { recursive: true, force: true });
+}
+
+export class ImporterError extends Error {
+  override name = 'ImporterError';
+}
+
+/**
+ * Runs Neo4j's importer (org.neo4j.cli.AdminTool from the launcher's Maven classpath) with
+ * NEO4J_HOME at the embedded store's home, verbose so that a failure prints its cause. `line`
+ * gets every line it prints. Rejects with the reason its output gives.
+ */
+export async function runImporter(homeDir: string, args: string[], heap: string, line: (text: string) => void): Promise<void> {
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const classpath = readFileSync(classpathFile, 'utf8').trim();
+  mkdirSync(homeDir, { recursive: true });
+  const child = spawn(java, [`-Xmx${heap}`, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--verbose', ...args], {
+    env: { ...withoutNeo4jConf(process.env), NEO4J_HOME: homeDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const keep = (text: string) => {
+    tail.push(text);
+    if (tail.length > 200) tail.shift();
+    line(text);
+  };
+  createInterface({ input: child.stdout! }).on('line', keep);
+  createInterface({ input: child.stderr! }).on('line', keep);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new ImporterError(`Neo4j's importer failed (exit code ${code}): ${importerReason(tail)}`);
+}
+
+/** The lines of the importer's output that say why it failed (its error, and what caused it). */
+export function importerReason(lines: string[]): string {
+  // A Java exception chain: its innermost cause says it best.
+  const cause = lines.filter((l) => /^\s*Caused by: /.test(l)).at(-1);
+  if (cause) return cause.replace(/^\s*Caused by: /, '').trim();
+  const telling = lines.filter((l) => /error|exception|caused by|invalid|missing|duplicate|not found|failed/i.test(l) && !/^\s+at /.test(l));
+  const picked = (telling.length > 0 ? telling : lines).slice(-8).map((l) => l.trim()).filter(Boolean);
+  return picked.join('\n  ') || 'it printed nothing';
+}
+
+/** The embedded Neo4j has no neo4j.conf: a NEO4J_CONF of another installation must not apply. */
+function withoutNeo4jConf(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NEO4J_CONF: _ignored, ...rest } = env;
+  return rest;
+}

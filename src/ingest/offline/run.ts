@@ -1,0 +1,242 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Config } from '../../config/env.js';
+import { connect, startEmbeddedTarget } from '../../neo4j/connection.js';
+import { Executor } from '../../neo4j/executor.js';
+import { applySchema, schemaStatements } from '../../neo4j/migrations.js';
+import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
+import type { CaseFileRef } from '../cli/files.js';
+import { formatProblems } from '../problems.js';
+import type { InputFormat } from '../prepare.js';
+import { writeCsvFiles, type CsvSource } from './csv-files.js';
+import { CsvLayout, type CsvRow } from './csv-layout.js';
+import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js';
+import { importArguments, ImporterError, removeDatabase, runImporter } from './importer.js';
+import { MergedGraph, MergeProblem } from './merged-graph.js';
+import { planFiles } from './plan-all.js';
+import { OfflineProgress } from './progress.js';
+import { checkStoreEmpty, homeOf } from './store.js';
+
+export interface OfflineOptions {
+  json: boolean;
+  quiet: boolean;
+  format: InputFormat | null;
+  /** Only write the CSV files (and the importer's command line) to this folder. */
+  csvOnly: string | null;
+}
+
+/** Where the offline import's words go (the command line's Output has these three). */
+export interface OfflineOutput {
+  report(text: string): void;
+  info(text: string): void;
+  problem(text: string): void;
+}
+
+/** What an offline import did, for the summary and the benchmark. */
+export interface OfflineSummary {
+  files: number;
+  cases: number;
+  /** Nodes + relationships + passages as the plans count them (as the normal path counts them). */
+  elements: number;
+  stored: { nodes: number; relationships: number };
+  seconds: { plan: number; csv: number; importer: number; finish: number; total: number };
+  elementsPerSecond: number;
+  casesPerSecond: number;
+}
+
+export const OFFLINE_NEEDS_EMBEDDED = [
+  "The offline import needs the embedded store: it writes DATA_DIR's Neo4j store directly with Neo4j's own importer,",
+  'so it cannot fill the Neo4j that NEO4J_URI names. Unset NEO4J_URI to import into DATA_DIR, or load into that Neo4j',
+  'with the normal path (npm run load -- <files>, without --offline), or let that server import the same files itself:',
+  '  npm run load -- --offline --csv-only DIR <files>',
+  'writes the CSV files to DIR with the command line to run on the server (neo4j-admin database import full ..., with',
+  'the server stopped and its database empty) in DIR/neo4j-admin-import.txt, and in DIR/after-import.cypher the',
+  'statements to run with cypher-shell once it is started again (the empty lists the importer cannot write, the schema).',
+].join('\n');
+
+/**
+ * `npm run load -- --offline <files>`: validates and plans every file as the normal path does,
+ * builds the graph the normal path would leave, writes it as CSV files and runs Neo4j's
+ * importer into DATA_DIR's empty store, then starts Neo4j once to set empty lists and apply
+ * the schema. A problem before the importer leaves the store as it was; a failure after it
+ * removes the database written so far.
+ */
+export async function runOfflineImport(config: Config, files: CaseFileRef[], options: OfflineOptions, out: OfflineOutput, signal: AbortSignal): Promise<ExitCode> {
+  return (await offlineImport(config, files, options, out, signal)).code;
+}
+
+/** runOfflineImport, with the summary of an import that went through (for the benchmark). */
+export async function offlineImport(
+  config: Config,
+  files: CaseFileRef[],
+  options: OfflineOptions,
+  out: OfflineOutput,
+  signal: AbortSignal,
+): Promise<{ code: ExitCode; summary?: OfflineSummary }> {
+  const code = (value: ExitCode) => ({ code: value });
+  if (config.neo4j.uri && !options.csvOnly) {
+    out.problem(`Cannot import offline with NEO4J_URI set (${config.neo4j.uri}).\n${OFFLINE_NEEDS_EMBEDDED}`);
+    return code(EXIT_CODES.USAGE);
+  }
+  const progress = new OfflineProgress(options, process.stderr);
+  const home = homeOf(config);
+  const seconds = { plan: 0, csv: 0, importer: 0, finish: 0, total: 0 };
+  const started = performance.now();
+  const timed = async <T>(key: keyof typeof seconds, work: () => Promise<T>) => {
+    const at = performance.now();
+    try {
+      return await work();
+    } finally {
+      seconds[key] = Number(((performance.now() - at) / 1000).toFixed(2));
+    }
+  };
+
+  if (!options.csvOnly) {
+    const refusal = await checkStoreEmpty(config, (m) => out.info(m));
+    if (refusal) {
+      out.problem(`Refused: ${refusal}`);
+      return code(EXIT_CODES.REFUSED);
+    }
+  }
+
+  // 1. Plan every file, then the graph they make together; stop on any problem.
+  progress.begin('planning', 'files', files.length);
+  let done = 0;
+  const planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done)));
+  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
+  const graph = new MergedGraph();
+  const mergeProblems: string[] = [];
+  for (const { file, plan } of planned.plans) {
+    try {
+      graph.addCase(plan);
+    } catch (error) {
+      if (!(error instanceof MergeProblem)) throw error;
+      mergeProblems.push(`${file.display}: ${error.message}`);
+    }
+  }
+  graph.finish();
+  const layout = new CsvLayout();
+  const rows: CsvRow[] = mergeProblems.length === 0 ? [...layout.rows(graph)] : [];
+  const planStep = progress.end();
+  const fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
+  const layoutProblems = layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
+  if (planned.invalid.length + mergeProblems.length + layoutProblems.length > 0) {
+    for (const { file, problems } of planned.invalid) {
+      if (options.json) out.report(JSON.stringify({ file: file.display, status: 'invalid', problems }));
+      else out.problem(`${file.display}: ${formatProblems(problems)}`);
+    }
+    for (const text of [...mergeProblems, ...layoutProblems]) out.problem(text);
+    const n = planned.invalid.length + (mergeProblems.length + layoutProblems.length > 0 ? 1 : 0);
+    out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
+    return code(n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED);
+  }
+  out.info(`Planned ${planned.plans.length} case(s) from ${files.length} file(s) in ${planStep ? `${seconds.plan}s` : '?'}: ${rows.length} rows to import.`);
+  if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+
+  // 2. The CSV files.
+  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
+  mkdirSync(dir, { recursive: true });
+  try {
+    progress.begin('writing CSV', 'rows', rows.length);
+    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, rows, (n) => progress.update(n)));
+    progress.end();
+    const largestValueBytes = largestValue(rows);
+    const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
+    if (options.csvOnly) {
+      const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
+      const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
+      writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
+      writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
+      out.info(`Wrote ${sources.length * 2} CSV files (${rows.length} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
+        `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
+        `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
+      return code(EXIT_CODES.OK);
+    }
+    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+
+    // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
+    try {
+      progress.begin('importing', 'steps', null);
+      const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
+      await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', () => progress.update(0)));
+      progress.end();
+      if (signal.aborted) throw new ImporterError('interrupted');
+      await timed('finish', () => finish(config, layout, progress, (m) => out.info(m)));
+    } catch (error) {
+      progress.end();
+      await removeDatabase(home);
+      out.problem(`${(error as Error).message}\nThe partly written database was removed; DATA_DIR ${config.dataDir} holds no graph. Nothing else changed.`);
+      return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
+    }
+    seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
+    const summary = summarize(files.length, graph, sources, seconds);
+    if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
+    else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
+    return { code: EXIT_CODES.OK, summary };
+  } finally {
+    if (!options.csvOnly) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the embedded Neo4j on the new store once: empty lists, then the schema. */
+async function finish(config: Config, layout: CsvLayout, progress: OfflineProgress, say: (m: string) => void): Promise<void> {
+  const target = await startEmbeddedTarget(homeOf(config), config.neo4j, say);
+  try {
+    const driver = await connect(target);
+    try {
+      const executor = new Executor(driver, target.database);
+      progress.begin('setting empty lists', 'elements', null);
+      await applyEmptyLists(executor, emptyListsOf(layout), (n) => progress.update(n));
+      progress.end();
+      progress.begin('applying the schema', 'steps', null);
+      await applySchema(executor);
+      progress.end();
+    } finally {
+      await driver.close();
+    }
+  } finally {
+    await target.release();
+  }
+}
+
+const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
+  nodes: [...layout.emptyLists.nodes].sort(),
+  relationships: new Map([...layout.emptyLists.relationships].map(([type, names]) => [type, [...names].sort()])),
+});
+
+function largestValue(rows: CsvRow[]): number {
+  let largest = 0;
+  for (const row of rows) {
+    for (const value of Object.values(row.props)) {
+      const size = typeof value === 'string' ? value.length : Array.isArray(value) ? value.reduce((n: number, v) => n + String(v).length + 1, 0) : 0;
+      if (size > largest) largest = size;
+    }
+  }
+  // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
+  return largest * 3;
+}
+
+function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): OfflineSummary {
+  const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
+  return {
+    files,
+    cases: graph.manifests.length,
+    elements: graph.planned,
+    stored: { nodes: count('nodes'), relationships: count('relationships') },
+    seconds,
+    elementsPerSecond: Math.round(graph.planned / Math.max(seconds.total, 0.001)),
+    casesPerSecond: Number((graph.manifests.length / Math.max(seconds.total, 0.001)).toFixed(1)),
+  };
+}
+
+function formatSummary(s: OfflineSummary, dataDir: string): string {
+  return [
+    `Imported ${s.cases} case(s) from ${s.files} file(s) into ${dataDir}: ${s.elements} graph elements (nodes + relationships + passages), stored as ${s.stored.nodes} nodes and ${s.stored.relationships} relationships.`,
+    `${s.seconds.total}s in all (planning ${s.seconds.plan}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s, empty lists and schema ${s.seconds.finish}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s.`,
+    'npm start on this DATA_DIR serves the graph; npm run load adds to it.',
+  ].join('\n');
+}
+
+const shellQuote = (arg: string) => (/^[A-Za-z0-9_./:=,+@%-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
