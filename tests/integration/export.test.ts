@@ -136,7 +136,7 @@ describe('exportCase', () => {
   it('answers NOT_FOUND for an id no case file loaded', async () => {
     for (const id of ['no-such-case-for-export', 'civil-lawsuits']) {
       const { data, errors } = await api.gql(EXPORT, { id });
-      expect(data).toBeNull();
+      expect(data).toEqual({ exportCase: null });
       expect(errors?.[0]?.extensions?.code, id).toBe('NOT_FOUND');
       expect(errors?.[0]?.message).toBe(`No case with id "${id}".`);
     }

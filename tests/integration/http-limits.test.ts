@@ -41,7 +41,8 @@ const cases = (n: number, field: (i: number) => string) => `{ ${Array.from({ len
 const ADVERSARIAL: [string, string, string, number][] = [
   ['16 levels deep', deepQuery(schema, 16), 'MAX_DEPTH', 15],
   ['with 16 aliases', cases(16, (i) => `a${i}: cases(first: 1) { totalCount }`), 'MAX_ALIASES', 15],
-  ['of over 2000 tokens', `{ cases(first: 1) { totalCount ${Array.from({ length: 700 }, (_, i) => `t${i}: __typename`).join(' ')} } }`, 'MAX_TOKENS', 2000],
+  // Tokens that are not fields (a long list argument): a document of many fields meets MAX_FIELDS first.
+  ['of over 2000 tokens', `{ cases(first: 1) { totalCount } search(query: "Baldwin", first: 1, kinds: [${Array.from({ length: 2100 }, () => 'PERSON').join(' ')}]) { totalCount } }`, 'MAX_TOKENS', 2000],
   ['with 11 directives', `{ cases(first: 1) { ${Array.from({ length: 11 }, (_, i) => `t${i}: totalCount @include(if: true)`).join(' ')} } }`, 'MAX_DIRECTIVES', 10],
 ];
 
