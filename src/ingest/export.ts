@@ -1,3 +1,6 @@
+import { GraphQLError } from 'graphql';
+import { badInput } from '../shared/errors.js';
+import { contributionsOf } from './write-queries.js';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import {
   ATTRIBUTE_FIELDS,
@@ -425,7 +428,25 @@ function ownStatement(row: ExportNodeRow): ExportNodeRow {
 
 /** The case file of a case loaded from one; throws CaseNotFoundError for any other id. */
 export async function exportCase(executor: Executor, caseId: string, format: CaseFileFormat = 'YAML'): Promise<string> {
+  if (caseId.includes('#')) throw notExportable(caseId, [caseId]);
   const rows = await readExportRows(executor, caseId);
-  if (!rows) throw new CaseNotFoundError(caseId);
+  if (!rows) {
+    const owners = (await executor.read<{ owner: string }>(contributionsOf(caseId))).map((r) => r.owner);
+    if (owners.length > 0) throw notExportable(caseId, owners);
+    throw new CaseNotFoundError(caseId);
+  }
   return formatCaseFile(buildCaseFile(rows), format);
+}
+
+/**
+ * A case made of records' contributions (`case#key`) has no case file of its own to give back:
+ * export reads a case file's own manifest. The case file a record becomes is kept by the loader.
+ */
+function notExportable(caseId: string, owners: string[]): GraphQLError {
+  return badInput(
+    `Case "${caseId}" was loaded from ${owners.length} record contribution(s) (${owners.slice(0, 5).join(', ')}${owners.length > 5 ? ', …' : ''}), ` +
+      'and export gives back only cases loaded from a case file of their own. Keep the case file a record becomes with `npm run load -- RECORD --emit DIR`.',
+    'id',
+    { contributions: owners },
+  );
 }

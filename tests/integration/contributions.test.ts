@@ -237,6 +237,20 @@ describe('several contributions to one case', () => {
     expect(await countById(api.executor, 'contrib-docket-judge')).toBe(0);
   });
 
+  it('exportCase of a case made of contributions says so, names them and how to keep the case file a record becomes', async () => {
+    await loadCaseFile(api.executor, full());
+    await loadCaseFile(api.executor, sparse());
+    for (const id of ['contrib-docket', 'contrib-docket#full']) {
+      const { data, errors } = await api.gql('query($id: ID!) { exportCase(id: $id) }', { id });
+      expect(data).toEqual({ exportCase: null });
+      expect(errors?.[0]?.extensions?.code, id).toBe('BAD_USER_INPUT');
+      expect(errors?.[0]?.message).toContain('--emit');
+    }
+    const { errors } = await api.gql('query($id: ID!) { exportCase(id: $id) }', { id: 'contrib-docket' });
+    expect(errors?.[0]?.extensions?.contributions).toEqual(['contrib-docket#full', 'contrib-docket#sparse']);
+    await deleteCase(api.executor, 'contrib-docket');
+  });
+
   it('a report loaded again with less in it removes only what it alone stated', async () => {
     await loadCaseFile(api.executor, full());
     await loadCaseFile(api.executor, sparse());
