@@ -372,3 +372,5 @@ async function inChunks<T, R = { written: number }>(
   }
   return total;
 }
+
+export { json as fieldOwnersJson };

@@ -66,8 +66,12 @@ const sameAsCase = FIXTURE.replace(/fixture-a\b/g, 'offline-sameas')
   .replace('quote: "Judge Mary Marlowe Sommer presided"', 'quote: "Judge M. M. Sommer presided"')
   .replace('entities:\n', 'entities:\n  - id: offline-judge-sommer\n    kind: Person\n    name: Judge M. M. Sommer\n    sameAs: mary-marlowe-sommer\n    sources:\n      - quote: "Judge M. M. Sommer"\n');
 
-/** Two cases that both define one witness, each its own way: its fields come from the smaller case id. */
-const witnessCase = (caseId: string, description: string, alias: string) => `formatVersion: 1
+/**
+ * A case that defines one witness its own way. Two such cases may both define it only when both
+ * say it is shared: its fields then come from the smaller case id, its aliases from both;
+ * otherwise the normal path refuses the second (CONFLICT).
+ */
+const witnessCase = (caseId: string, description: string, alias: string, shared = false) => `formatVersion: 1
 documents:
   - id: ${caseId}-report
     title: "${caseId}: a fictional report"
@@ -85,7 +89,7 @@ entities:
     kind: Person
     name: Offline Wren
     aliases: ["${alias}"]
-    description: ${description}
+    description: ${description}${shared ? '\n    shared: true' : ''}
     sources:
       - quote: "the witness Offline Wren"
 roles:
@@ -108,8 +112,8 @@ beforeAll(() => {
   cpSync('tests/fixtures/citing/fictional-citing-opinion.json', path.join(inputs, 'records', 'citing.json'));
   writeFileSync(path.join(inputs, 'offline-sameas.case.yaml'), sameAsCase);
   // Loaded in name order: the larger case id first, so the smaller one's fields must win.
-  writeFileSync(path.join(inputs, 'a-witness.case.yaml'), witnessCase('offline-zulu-case', 'red car', 'Zulu Wren'));
-  writeFileSync(path.join(inputs, 'b-witness.case.yaml'), witnessCase('offline-alpha-case', 'blue car', 'Alpha Wren'));
+  writeFileSync(path.join(inputs, 'a-witness.case.yaml'), witnessCase('offline-zulu-case', 'red car', 'Zulu Wren', true));
+  writeFileSync(path.join(inputs, 'b-witness.case.yaml'), witnessCase('offline-alpha-case', 'blue car', 'Alpha Wren', true));
 });
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -133,9 +137,8 @@ describe('the offline bulk import', { timeout: 900_000 }, () => {
     expect(offlineGraph.length).toBeGreaterThan(1000);
     expect(offlineGraph).toEqual(normalGraph);
 
-    // The normal path on the imported store sees every case as it sees its own store's: unchanged,
-    // except that the seed's judge carries the names the sameAs case gave it (the normal path's
-    // own behaviour, the same on both stores).
+    // The normal path on the imported store sees every file as it sees its own store's: already in
+    // (its source hash is in its contribution's manifest), so unchanged, naming that contribution.
     const reports = async (dataDir: string) => {
       const run = await load(dataDir, ['--json', '--dry-run', inputs]);
       return run.stdout.trim().split('\n').filter((l) => l.startsWith('{"file"')).map((l) => ({ ...JSON.parse(l), ms: 0 }));
@@ -143,13 +146,15 @@ describe('the offline bulk import', { timeout: 900_000 }, () => {
     const [offlineReload, normalReload] = [await reports(offline), await reports(normal)];
     expect(offlineReload).toEqual(normalReload);
     expect(offlineReload.length).toBe(summary.files);
+    const contributions = new Set((await withStore(offline, (executor) => executor.read<{ id: string }>({ text: 'MATCH (m:CaseManifest) RETURN m.caseId AS id', params: {} }))).map((r) => r.id));
     for (const report of offlineReload) {
-      if (report.caseId === 'baldwin-involuntary-manslaughter-case') expect(report.totals).toMatchObject({ created: 0, updated: 1, removed: 0 });
-      else expect([report.file, report.status]).toEqual([report.file, 'unchanged']);
+      expect([report.file, report.status]).toEqual([report.file, 'unchanged']);
+      expect(contributions.has(report.caseId)).toBe(true);
+      expect(report.elements).toBeGreaterThan(0);
     }
     const extra = path.join(scratch, 'extra');
     mkdirSync(extra);
-    writeFileSync(path.join(extra, 'c-witness.case.yaml'), witnessCase('offline-mike-case', 'green car', 'Mike Wren'));
+    writeFileSync(path.join(extra, 'c-witness.case.yaml'), witnessCase('offline-mike-case', 'green car', 'Mike Wren', true));
     const added = await load(offline, ['--json', extra]);
     expect(added.code).toBe(EXIT_CODES.OK);
     expect(JSON.parse(added.stdout.split('\n')[0]!).status).toBe('loaded');
@@ -161,7 +166,7 @@ describe('the offline bulk import', { timeout: 900_000 }, () => {
         const { data } = await api.gql(`{ entity(id: "offline-wren") { name aliases description cases(first: 10) { edges { node { id } } } }
           sommer: entity(id: "mary-marlowe-sommer") { aliases } }`);
         expect(data.entity.description).toBe('blue car');
-        expect(data.entity.aliases).toEqual(['Alpha Wren']);
+        expect(data.entity.aliases).toEqual(['Alpha Wren', 'Mike Wren', 'Zulu Wren']);
         expect(data.entity.cases.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(['offline-alpha-case', 'offline-mike-case', 'offline-zulu-case']);
         expect(data.sommer.aliases).toContain('Judge M. M. Sommer');
         // The full-text index the import created finds the imported names.
@@ -178,6 +183,24 @@ describe('the offline bulk import', { timeout: 900_000 }, () => {
     expect(refused.code).toBe(EXIT_CODES.REFUSED);
     expect(refused.stderr).toContain('is not empty');
     expect(refused.stderr).toContain('npm run load -- <files>, without --offline');
+  });
+
+  it('refuses, before the importer, two cases defining one entity otherwise without both saying shared, as the normal path does', async () => {
+    const both = path.join(scratch, 'conflict-inputs');
+    mkdirSync(both);
+    // Loaded in name order: the larger case id first; the second one is refused.
+    writeFileSync(path.join(both, 'a-witness.case.yaml'), witnessCase('offline-conflict-zulu', 'red car', 'Zulu Wren', true));
+    writeFileSync(path.join(both, 'b-witness.case.yaml'), witnessCase('offline-conflict-alpha', 'blue car', 'Alpha Wren'));
+    const refusal = 'case "offline-conflict-alpha" defines "offline-wren", which case "offline-conflict-zulu" already defines with another aliases, description';
+    const dataDir = path.join(scratch, 'conflict');
+    const run = await load(dataDir, ['--offline', both]);
+    expect(run.code).toBe(EXIT_CODES.INVALID);
+    expect(run.stderr).toContain(`b-witness.case.yaml: CONFLICT: ${refusal}`);
+    expect(run.stderr).toContain('Nothing was imported');
+    expect(existsSync(databaseDirs(path.join(dataDir, 'neo4j'))[0]!)).toBe(false);
+    const normal = await load(path.join(scratch, 'conflict-normal'), [both]);
+    expect(normal.code).not.toBe(EXIT_CODES.OK);
+    expect(normal.stderr + normal.stdout).toContain(refusal);
   });
 
   it('stops before the importer on any invalid file, reporting every problem with its place, and leaves the store empty', async () => {

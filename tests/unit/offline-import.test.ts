@@ -4,19 +4,19 @@ import { cellProblem, cellType, encodeCell, EMPTY_LIST } from '../../src/ingest/
 import { CsvLayout, EMPTY_LISTS_LABEL } from '../../src/ingest/offline/csv-layout.js';
 import { dataLine, headerLine } from '../../src/ingest/offline/csv-files.js';
 import { importArguments, importerReason } from '../../src/ingest/offline/importer.js';
-import { MergedGraph, MergeProblem } from '../../src/ingest/offline/merged-graph.js';
+import { MergeConflict, MergedGraph, MergeProblem } from '../../src/ingest/offline/merged-graph.js';
 import { progressLine } from '../../src/ingest/offline/progress.js';
 
 /** A plan with one document, one person stated by it, and the case. */
-function plan(caseId: string, person: { description: string; aliases: string[] }, extra: Partial<GraphPlan> = {}): GraphPlan {
+function plan(caseId: string, person: { description: string; aliases: string[]; shared?: boolean }, extra: Partial<GraphPlan> = {}): GraphPlan {
   const doc = `${caseId}-doc`;
   const passage = { id: `${doc}:0-4`, documentId: doc, quote: 'Wren', start: 0, end: 4 };
   return {
     caseId,
     nodes: [
-      { kind: 'SourceDocument', id: doc, props: { id: doc, kind: 'SourceDocument', name: 'doc', aliases: [], description: null, passageIds: [], seq: 0, text: 'Wren\n"testified"' } },
-      { kind: 'Case', id: caseId, props: { id: caseId, kind: 'Case', name: caseId, aliases: [], description: null, passageIds: [passage.id], seq: 1 } },
-      { kind: 'Person', id: 'wren', props: { id: 'wren', kind: 'Person', name: 'Wren', aliases: person.aliases, description: person.description, age: null, passageIds: [passage.id], seq: 2 } },
+      { kind: 'SourceDocument', id: doc, props: { id: doc, kind: 'SourceDocument', name: 'doc', aliases: [], description: null, shared: false, passageIds: [], seq: 0, text: 'Wren\n"testified"' } },
+      { kind: 'Case', id: caseId, props: { id: caseId, kind: 'Case', name: caseId, aliases: [], description: null, shared: false, passageIds: [passage.id], seq: 1 } },
+      { kind: 'Person', id: 'wren', props: { id: 'wren', kind: 'Person', name: 'Wren', aliases: person.aliases, description: person.description, age: null, shared: person.shared ?? false, passageIds: [passage.id], seq: 2 } },
     ],
     aliases: [],
     relationships: [{ type: 'HAS_ROLE', id: `${caseId}:wren.witness`, from: 'wren', to: caseId, props: { caseId, passageIds: [passage.id], inherited: false, inferred: false, reason: null, role: 'witness' } }],
@@ -26,40 +26,73 @@ function plan(caseId: string, person: { description: string; aliases: string[] }
   };
 }
 
+const merged = (...plans: GraphPlan[]) => {
+  const graph = new MergedGraph();
+  for (const p of plans) graph.addCase(p);
+  return graph.finish();
+};
+
 describe('the merged graph of an offline import (what the write path leaves)', () => {
-  it('takes a shared node\'s fields from the smallest case id whatever the order, and keeps every case\'s passages', () => {
-    const graph = new MergedGraph();
-    graph.addCase(plan('zulu', { description: 'red car', aliases: ['Z'] }));
-    graph.addCase(plan('alpha', { description: 'blue car', aliases: [] }));
-    graph.finish();
+  it('merges a node two cases define as shared: scalar fields from the smallest case id, lists united, whatever the order', () => {
+    const zulu = plan('zulu', { description: 'red car', aliases: ['Z'], shared: true });
+    const alpha = plan('alpha', { description: 'blue car', aliases: ['A'], shared: true });
+    const graph = merged(zulu, alpha);
     const wren = graph.entities.get('wren')!;
     expect(wren.labels).toEqual(['Entity', 'Person']);
-    expect(wren.props).toMatchObject({ description: 'blue car', aliases: [], fieldsFrom: 'alpha', caseIds: ['zulu', 'alpha'] });
+    expect(wren.props).toMatchObject({ description: 'blue car', aliases: ['A', 'Z'], shared: true, owners: ['zulu', 'alpha'], definers: ['zulu', 'alpha'], caseIds: ['zulu', 'alpha'] });
+    expect(JSON.parse(wren.props.fieldOwners as string)).toMatchObject({ description: 'alpha', name: 'alpha' });
     expect(wren.props.sourceKeys).toEqual(['zulu|zulu-doc:0-4', 'alpha|alpha-doc:0-4']);
     expect(wren.props.passageIds).toEqual(['zulu-doc:0-4', 'alpha-doc:0-4']);
     expect('age' in wren.props).toBe(false);
-    const later = new MergedGraph();
-    later.addCase(plan('alpha', { description: 'blue car', aliases: [] }));
-    later.addCase(plan('zulu', { description: 'red car', aliases: ['Z'] }));
-    later.finish();
-    expect(later.entities.get('wren')!.props).toMatchObject({ description: 'blue car', fieldsFrom: 'alpha' });
+    expect('fieldsFrom' in wren.props).toBe(false);
+    const later = merged(alpha, zulu).entities.get('wren')!.props;
+    expect(later).toMatchObject({ description: 'blue car', aliases: ['A', 'Z'] });
+    // A node one contribution defines carries no fieldOwners; its owners and definers are that contribution.
+    expect(graph.entities.get('zulu')!.props).toMatchObject({ owners: ['zulu'], definers: ['zulu'], caseIds: ['zulu'] });
+    expect(graph.entities.get('zulu')!.props).not.toHaveProperty('fieldOwners');
   });
 
-  it('adds a sameAs case\'s new names in order, one QUOTED_FROM per passage, and a manifest per case', () => {
-    const graph = new MergedGraph();
-    graph.addCase(plan('alpha', { description: 'x', aliases: ['A'] }));
-    graph.addCase({ ...plan('beta', { description: 'y', aliases: [] }), nodes: plan('beta', { description: 'y', aliases: [] }).nodes.slice(0, 2),
-      aliases: [{ id: 'wren', aliases: ['Wren', 'A', 'B'], passageIds: ['beta-doc:0-4'] }] });
-    graph.finish();
-    expect(graph.entities.get('wren')!.props.aliases).toEqual(['A', 'B']);
-    expect(graph.relationships.filter((r) => r.type === 'QUOTED_FROM')).toHaveLength(2);
-    expect(graph.manifestNodes().map((m) => m.props.caseId)).toEqual(['alpha', 'beta']);
+  it('refuses (CONFLICT) a second case defining a node otherwise unless both say shared, before changing anything', () => {
+    for (const [first, second] of [['zulu', 'alpha'], ['alpha', 'zulu']]) {
+      const graph = new MergedGraph();
+      graph.addCase(plan(first!, { description: 'red car', aliases: [], shared: true }));
+      const refused = (() => { try { graph.addCase(plan(second!, { description: 'blue car', aliases: [] })); } catch (error) { return error; } })();
+      expect(refused).toBeInstanceOf(MergeConflict);
+      expect((refused as Error).message).toContain(`CONFLICT: case "${second}" defines "wren", which case "${first}" already defines with another description`);
+      graph.finish();
+      expect(graph.entities.has(`${second}-doc`)).toBe(false);
+      expect(graph.entities.get('wren')!.props).toMatchObject({ description: 'red car', owners: [first] });
+    }
+    // The same fields need no shared; another contribution of the same case is no other case.
+    expect(() => merged(plan('zulu', { description: 'red car', aliases: [] }), plan('alpha', { description: 'red car', aliases: [] }))).not.toThrow();
+    expect(() => merged(plan('zulu', { description: 'red car', aliases: [] }), { ...plan('zulu', { description: 'blue car', aliases: [] }), contribution: 'zulu#b' })).not.toThrow();
+  });
+
+  it('keeps one relationship for two contributions of one case, owned by both, with a manifest each', () => {
+    const graph = merged(plan('zulu', { description: 'red car', aliases: [] }), { ...plan('zulu', { description: 'red car', aliases: [] }), contribution: 'zulu#b' });
+    const roles = graph.relationships.filter((r) => r.type === 'HAS_ROLE');
+    expect(roles).toHaveLength(1);
+    expect(roles[0]!.props).toMatchObject({ id: 'zulu:wren.witness', owners: ['zulu', 'zulu#b'], role: 'witness' });
+    expect(graph.relationships.filter((r) => r.type === 'QUOTED_FROM')).toHaveLength(1);
+    expect(graph.passages.get('zulu-doc:0-4')!.props).toMatchObject({ owners: ['zulu', 'zulu#b'], caseIds: ['zulu'] });
+    expect(graph.manifestNodes().map((m) => [m.props.caseId, m.props.case])).toEqual([['zulu', 'zulu'], ['zulu#b', 'zulu']]);
     expect(graph.manifestNodes()[0]!.props).not.toHaveProperty('sourceHash');
+    expect(JSON.parse((graph.manifestNodes()[0]!.props.statements as string[])[0]!)).not.toHaveProperty('text');
   });
 
-  it('refuses a reference to what no earlier file defines, and a case given twice', () => {
+  it('adds a sameAs case\'s names as its statement, one QUOTED_FROM per passage', () => {
+    const beta = plan('beta', { description: 'y', aliases: [] });
+    const graph = merged(plan('alpha', { description: 'x', aliases: ['C'] }), { ...beta, nodes: beta.nodes.slice(0, 2), aliases: [{ id: 'wren', aliases: ['B', 'A'], passageIds: ['beta-doc:0-4'] }] });
+    const wren = graph.entities.get('wren')!.props;
+    expect(wren).toMatchObject({ aliases: ['A', 'B', 'C'], description: 'x', owners: ['alpha', 'beta'], definers: ['alpha', 'beta'] });
+    expect(wren.sourceKeys).toEqual(['alpha|alpha-doc:0-4', 'beta|beta-doc:0-4']);
+    expect(graph.relationships.filter((r) => r.type === 'QUOTED_FROM')).toHaveLength(2);
+  });
+
+  it('refuses a reference to what no earlier file defines, and a contribution given twice', () => {
     const graph = new MergedGraph();
     expect(() => graph.addCase(plan('alpha', { description: 'x', aliases: [] }, { externalIds: ['nobody'] }))).toThrow(MergeProblem);
+    expect(graph.entities.size).toBe(0);
     const twice = new MergedGraph();
     twice.addCase(plan('alpha', { description: 'x', aliases: [] }));
     expect(() => twice.addCase(plan('alpha', { description: 'x', aliases: [] }))).toThrow(/same case/);

@@ -1,6 +1,8 @@
 import { PASSAGE_TYPE } from '../../model/kinds.js';
-import type { GraphPlan, PlannedAlias, PlannedPassage, PlannedRelationship } from '../plan.js';
-import { manifestOf, type ManifestRow } from '../write-queries.js';
+import { addStatement, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../merge.js';
+import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../plan.js';
+import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write.js';
+import { relKey, type ManifestRow } from '../write-queries.js';
 
 /** A node as the graph holds it after the load: its labels and stored properties (no nulls). */
 export interface MergedNode {
@@ -18,7 +20,7 @@ export interface MergedRelationship {
   props: Record<string, unknown>;
 }
 
-/** A case that cannot be written as the normal path would write it, and why. */
+/** A contribution that cannot be written as the normal path would write it, and why. */
 export class MergeProblem extends Error {
   constructor(readonly caseId: string, message: string) {
     super(`case "${caseId}": ${message}`);
@@ -26,141 +28,250 @@ export class MergeProblem extends Error {
   }
 }
 
-const sourceKey = (caseId: string, passageId: string) => `${caseId}|${passageId}`;
-/** The passage id of a source key: what follows the case id and its bar. */
-const passageOfKey = (key: string) => key.slice(key.split('|')[0]!.length + 1);
-const withCase = (caseIds: unknown, caseId: string): string[] => {
-  const list = (caseIds as string[] | undefined) ?? [];
-  return list.includes(caseId) ? list : [...list, caseId];
-};
+/** The normal path's CONFLICT: a case defines a node another case defines otherwise, not both shared. */
+export class MergeConflict extends MergeProblem {
+  constructor(readonly conflict: ContributionConflictError) {
+    super(conflict.caseId, conflict.message);
+    this.message = `CONFLICT: ${conflict.message}`;
+    this.name = 'MergeConflict';
+  }
+}
 
 /**
- * The graph the normal write path (write.ts, write-queries.ts) leaves after writing these cases
- * one after another into an empty store, built in memory. Each method does what one statement
- * of write-queries.ts does to the nodes it touches; the integration test compares the result
+ * What the write path keeps on a node besides its fields, kept apart so that a hub node (a
+ * court, a judge in thousands of cases) costs the same per contribution as any other; set as
+ * properties in `finish()`.
+ */
+interface NodeBook {
+  /** `sourceKeys`: "contribution|passageId", the node's passages per contribution. */
+  keys: string[];
+  keyed: Set<string>;
+  owners: List;
+  cases: List;
+  definers: List;
+  /** Which contribution each field came from (`fieldOwners`, JSON once set), null when one gives them all. */
+  fieldOwners: Record<string, string> | null;
+  /** Each definer's statement, as its manifest keeps it (for the CONFLICT check). */
+  statements: Map<string, Statement>;
+}
+
+interface RelationshipBook {
+  owners: List;
+  fieldOwners: Record<string, string> | null;
+}
+
+/** A list that adds an item once (the write path's `CASE WHEN x IN list THEN list ELSE list + x END`). */
+class List {
+  readonly items: string[] = [];
+  private readonly set = new Set<string>();
+  add(item: string): void {
+    if (this.set.has(item)) return;
+    this.items.push(item);
+    this.set.add(item);
+  }
+}
+
+const sourceKey = (owner: string, passageId: string) => `${owner}|${passageId}`;
+/** The passage id of a source key: what follows the contribution id and its bar. */
+const passageOfKey = (key: string) => key.slice(key.split('|')[0]!.length + 1);
+const withItem = (list: unknown, item: string): string[] => {
+  const items = (list as string[] | undefined) ?? [];
+  return items.includes(item) ? items : [...items, item];
+};
+
+/** `SET x += map`: a null removes the property. */
+function setAll(props: Record<string, unknown>, map: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(map)) {
+    if (value === null || value === undefined) delete props[key];
+    else props[key] = value;
+  }
+}
+
+/**
+ * The graph the normal write path (write.ts, write-queries.ts) leaves after writing these
+ * contributions one after another into an empty store, built in memory. Each method does what
+ * one statement of write-queries.ts does to the nodes it touches, with the write path's own
+ * merge rules (merge.ts) and manifests (`manifestOf`); the integration test compares the result
  * with the graph the normal path writes, property by property. Pure (no I/O).
  */
 export class MergedGraph {
   readonly entities = new Map<string, MergedNode>();
-  /**
-   * Per node: its source keys, and the cases among them and among its caseIds, kept beside the
-   * properties so that a hub node (a court, a judge in thousands of cases) costs the same per
-   * case as any other; `sourceKeys`, `passageIds` and `caseIds` are set from them in `finish()`.
-   */
-  private readonly bookkeeping = new Map<MergedNode, { keys: string[]; keyed: Set<string>; cases: string[]; caseSet: Set<string> }>();
-  private finished = false;
+  private readonly nodeBooks = new Map<MergedNode, NodeBook>();
   readonly passages = new Map<string, MergedNode>();
   readonly relationships: MergedRelationship[] = [];
+  /** Relationships between entities by relKey, with who states them. */
+  private readonly relBooks = new Map<string, { relationship: MergedRelationship; book: RelationshipBook }>();
   readonly manifests: ManifestRow[] = [];
+  private readonly contributions = new Set<string>();
+  private readonly cases = new Set<string>();
+  private finished = false;
   /** Nodes, relationships and passages as the plans count them (the loader's "graph elements"). */
   planned = 0;
 
-  /** Writes one new case, as writePlans does for a case never loaded before. */
+  /**
+   * Writes one new contribution, as writePlans does for a contribution never loaded before.
+   * Refuses, before changing anything, what the normal path refuses (MergeConflict) or could
+   * not write (MergeProblem).
+   */
   addCase(plan: GraphPlan, sourceHash: string | null = null): void {
-    if (this.manifests.some((m) => m.caseId === plan.caseId)) throw new MergeProblem(plan.caseId, 'two files of this import state the same case; give each case once');
-    for (const node of plan.nodes) this.upsertNode(plan.caseId, node.kind, node.props);
-    for (const passage of plan.passages) this.upsertPassage(plan.caseId, passage);
-    for (const alias of plan.aliases) this.upsertAlias(plan.caseId, alias);
-    for (const id of plan.externalIds) this.touchExternal(plan.caseId, id);
-    for (const relationship of plan.relationships) this.createRelationship(plan.caseId, relationship);
+    if (this.finished) throw new Error('the merged graph is finished: no case can be added');
+    const owner = contributionOf(plan);
+    if (this.contributions.has(owner)) {
+      throw new MergeProblem(plan.caseId, owner === plan.caseId ? 'two files of this import state the same case; give each case once, or give each file its own `contribution` key'
+        : `two files of this import state the same contribution "${owner}"; give each file its own \`contribution\` key`);
+    }
+    this.check(plan);
+    // A case other contributions of which are loaded already may hold its relationships: MERGE, not CREATE.
+    const siblings = this.cases.has(plan.caseId);
+    for (const node of plan.nodes) this.upsertNode(plan, owner, node);
+    for (const passage of plan.passages) this.upsertPassage(plan, owner, passage);
+    for (const alias of plan.aliases) this.upsertAlias(plan, owner, alias);
+    for (const id of plan.externalIds) this.touchExternal(plan, owner, id);
+    for (const relationship of plan.relationships) this.upsertRelationship(owner, relationship, siblings);
     this.manifests.push(manifestOf(plan, sourceHash));
+    this.contributions.add(owner);
+    this.cases.add(plan.caseId);
     this.planned += plan.nodes.length + plan.relationships.length + plan.passages.length;
   }
 
-  /** upsertNodes: fields from the smallest case id stating the node (SETS_FIELDS), its passages per case. */
-  private upsertNode(caseId: string, kind: string, fields: Record<string, unknown>): void {
-    const id = fields.id as string;
-    const node = this.entities.get(id) ?? { labels: ['Entity'], props: { id } };
-    this.entities.set(id, node);
-    const p = node.props;
-    const book = this.book(node);
-    const from = p.fieldsFrom as string | undefined;
-    const sets = from === undefined || from >= caseId || !book.caseSet.has(from);
-    if (sets) {
-      for (const [key, value] of Object.entries(fields)) {
-        if (value === null || value === undefined) delete p[key];
-        else p[key] = value;
-      }
-      p.fieldsFrom = caseId;
+  /** What the write path would find missing (its MATCHes) or refuse (refuseConflicts). */
+  private check(plan: GraphPlan): void {
+    const defined = new Set(plan.nodes.map((n) => n.id));
+    const exists = (id: string) => defined.has(id) || this.entities.has(id);
+    for (const passage of plan.passages) if (!exists(passage.documentId)) throw new MergeProblem(plan.caseId, `quotes document "${passage.documentId}", which no file of this import defines`);
+    for (const alias of plan.aliases) if (!this.entities.has(alias.id)) throw new MergeProblem(plan.caseId, `declares an entity sameAs "${alias.id}", which no file of this import defines before it`);
+    for (const id of plan.externalIds) if (!this.entities.has(id)) throw new MergeProblem(plan.caseId, `refers to "${id}", which no file of this import defines before it`);
+    for (const r of plan.relationships) {
+      for (const end of [r.from, r.to]) if (!exists(end)) throw new MergeProblem(plan.caseId, `its ${r.type} relationship "${r.id}" ends at "${end}", which is not in the graph`);
     }
-    if (!node.labels.includes(kind)) node.labels.push(kind);
-    this.replaceKeys(book, caseId, fields.passageIds as string[]);
-    this.addCaseTo(book, caseId);
-  }
-
-  /** upsertPassages: the passage, its cases, and one QUOTED_FROM to its document. */
-  private upsertPassage(caseId: string, passage: PlannedPassage): void {
-    if (!this.entities.has(passage.documentId)) throw new MergeProblem(caseId, `quotes document "${passage.documentId}", which no file of this import defines`);
-    const node = this.passages.get(passage.id);
-    if (node) {
-      Object.assign(node.props, stored(passage as unknown as Record<string, unknown>));
-      node.props.caseIds = withCase(node.props.caseIds, caseId);
-      return;
-    }
-    this.passages.set(passage.id, { labels: ['Passage'], props: { ...stored(passage as unknown as Record<string, unknown>), caseIds: [caseId] } });
-    this.relationships.push({ type: PASSAGE_TYPE, from: passage.id, to: passage.documentId, fromGroup: 'Passage', toGroup: 'Entity', props: {} });
-  }
-
-  /** upsertAliases: another case's entity gets this case's names (new ones, in order) and sources. */
-  private upsertAlias(caseId: string, alias: PlannedAlias): void {
-    const node = this.entities.get(alias.id);
-    if (!node) throw new MergeProblem(caseId, `declares an entity sameAs "${alias.id}", which no file of this import defines before it`);
-    const p = node.props;
-    const names = [...((p.aliases as string[] | undefined) ?? [])];
-    for (const name of alias.aliases) if (!names.includes(name) && name !== p.name) names.push(name);
-    p.aliases = names;
-    const book = this.book(node);
-    this.replaceKeys(book, caseId, alias.passageIds);
-    this.addCaseTo(book, caseId);
-  }
-
-  /** touchExternal: a node of another case this case refers to counts this case among its cases. */
-  private touchExternal(caseId: string, id: string): void {
-    const node = this.entities.get(id);
-    if (!node) throw new MergeProblem(caseId, `refers to "${id}", which no file of this import defines before it`);
-    this.addCaseTo(this.book(node), caseId);
-  }
-
-  /** upsertRelationships with CREATE, as for a case never loaded before. */
-  private createRelationship(caseId: string, r: PlannedRelationship): void {
-    for (const end of [r.from, r.to]) {
-      if (!this.entities.has(end)) throw new MergeProblem(caseId, `its ${r.type} relationship "${r.id}" ends at "${end}", which is not in the graph`);
-    }
-    this.relationships.push({ type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props: { ...stored(r.props), id: r.id } });
-  }
-
-  private book(node: MergedNode) {
-    if (this.finished) throw new Error('the merged graph is finished: no case can be added');
-    let book = this.bookkeeping.get(node);
-    if (!book) this.bookkeeping.set(node, (book = { keys: [], keyed: new Set(), cases: [], caseSet: new Set() }));
-    return book;
-  }
-
-  /** OTHER_CASES_KEYS + this case's keys: the node's source keys of other cases, then this case's. */
-  private replaceKeys(book: { keys: string[]; keyed: Set<string> }, caseId: string, passageIds: string[]): void {
-    if (book.keyed.has(caseId)) book.keys = book.keys.filter((key) => !key.startsWith(`${caseId}|`));
-    for (const passageId of passageIds) book.keys.push(sourceKey(caseId, passageId));
-    book.keyed.add(caseId);
-  }
-
-  /** ADD_CASE: the case joins the node's caseIds, once. */
-  private addCaseTo(book: { cases: string[]; caseSet: Set<string> }, caseId: string): void {
-    if (book.caseSet.has(caseId)) return;
-    book.cases.push(caseId);
-    book.caseSet.add(caseId);
+    for (const node of plan.nodes) this.refuseConflict(plan, node);
   }
 
   /**
-   * Sets every node's `sourceKeys`, `passageIds` (the passage of each key) and `caseIds` from the
-   * bookkeeping; called once, after the last case.
+   * refuseConflicts: a node other cases define may be defined again only with the same fields
+   * (their own statements, not what sameAs entries added), unless both say it is shared.
+   */
+  private refuseConflict(plan: GraphPlan, planned: PlannedNode): void {
+    const node = this.entities.get(planned.id);
+    if (!node) return;
+    const book = this.book(node);
+    if (!book.definers.items.some((d) => caseOf(d) !== plan.caseId)) return;
+    const statement = nodeStatement(planned.props);
+    if (node.props.shared === true && statement.shared === true) return;
+    for (const [owner, theirs] of book.statements) {
+      if (caseOf(owner) === plan.caseId || !('kind' in theirs)) continue;
+      const fields = differingFields(theirs, storedStatement(statement));
+      if (fields.length > 0) throw new MergeConflict(new ContributionConflictError(plan.caseId, planned.id, caseOf(owner), fields));
+    }
+  }
+
+  /**
+   * nodeRows + upsertNodes / upsertAliases: the statement alone for a new node, else merged into
+   * the node's fields (addStatement, from its current fields and fieldOwners), then SET_NODE.
+   */
+  private define(plan: GraphPlan, owner: string, node: MergedNode, statement: Statement, kept: Statement, passageIds: string[]): void {
+    const book = this.book(node);
+    const others = book.definers.items.length;
+    let merged: Merged;
+    if (Object.keys(node.props).length === 0) merged = { props: statement, fieldOwners: null };
+    else if (others === 0) merged = mergeStatements(new Map([[owner, statement]]), Object.keys(node.props));
+    else merged = addStatement({ props: { ...node.props }, fieldOwners: book.fieldOwners, soleOwner: others === 1 ? book.definers.items[0]! : null }, owner, statement);
+    setAll(node.props, withoutBookkeeping(merged.props));
+    book.fieldOwners = merged.fieldOwners;
+    if (book.keyed.has(owner)) book.keys = book.keys.filter((key) => !key.startsWith(`${owner}|`));
+    for (const passageId of passageIds) book.keys.push(sourceKey(owner, passageId));
+    book.keyed.add(owner);
+    book.owners.add(owner);
+    book.cases.add(plan.caseId);
+    book.definers.add(owner);
+    book.statements.set(owner, kept);
+  }
+
+  private upsertNode(plan: GraphPlan, owner: string, planned: PlannedNode): void {
+    const node = this.entities.get(planned.id) ?? { labels: ['Entity'], props: {} };
+    this.entities.set(planned.id, node);
+    this.define(plan, owner, node, nodeStatement(planned.props), storedStatement(planned.props), planned.props.passageIds as string[]);
+    if (!node.labels.includes(planned.kind)) node.labels.push(planned.kind);
+  }
+
+  /** upsertAliases: another case's entity gets this contribution's names and sources, as one more statement. */
+  private upsertAlias(plan: GraphPlan, owner: string, alias: PlannedAlias): void {
+    const statement = { aliases: alias.aliases };
+    this.define(plan, owner, this.entities.get(alias.id)!, statement, statement, alias.passageIds);
+  }
+
+  /** upsertPassages: the passage, its owners and cases, and one QUOTED_FROM to its document. */
+  private upsertPassage(plan: GraphPlan, owner: string, passage: PlannedPassage): void {
+    const node = this.passages.get(passage.id);
+    if (node) {
+      setAll(node.props, passage as unknown as Record<string, unknown>);
+      node.props.owners = withItem(node.props.owners, owner);
+      node.props.caseIds = withItem(node.props.caseIds, plan.caseId);
+      return;
+    }
+    this.passages.set(passage.id, { labels: ['Passage'], props: { ...stored(passage as unknown as Record<string, unknown>), owners: [owner], caseIds: [plan.caseId] } });
+    this.relationships.push({ type: PASSAGE_TYPE, from: passage.id, to: passage.documentId, fromGroup: 'Passage', toGroup: 'Entity', props: {} });
+  }
+
+  /** touchExternal: a node this contribution refers to counts it among its owners and cases. */
+  private touchExternal(plan: GraphPlan, owner: string, id: string): void {
+    const book = this.book(this.entities.get(id)!);
+    book.owners.add(owner);
+    book.cases.add(plan.caseId);
+  }
+
+  /**
+   * upsertRelationships: CREATE with the plan's fields for a case no other contribution states
+   * yet; else MERGE by key, the fields merged with those of the contributions that state it.
+   */
+  private upsertRelationship(owner: string, r: PlannedRelationship, siblings: boolean): void {
+    const key = relKey(r);
+    const found = siblings ? this.relBooks.get(key) : undefined;
+    if (found) {
+      const { relationship, book } = found;
+      const others = book.owners.items;
+      const current = withoutBookkeeping(relationship.props);
+      const merged = addStatement({ props: current, fieldOwners: book.fieldOwners, soleOwner: others.length === 1 ? others[0]! : null }, owner, r.props);
+      setAll(relationship.props, withoutBookkeeping(merged.props));
+      book.fieldOwners = merged.fieldOwners;
+      book.owners.add(owner);
+      return;
+    }
+    const merged = mergeStatements(new Map([[owner, r.props]]));
+    const relationship: MergedRelationship = { type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props: { ...stored(withoutBookkeeping(merged.props)), id: r.id } };
+    const book = { owners: new List(), fieldOwners: merged.fieldOwners };
+    book.owners.add(owner);
+    this.relationships.push(relationship);
+    this.relBooks.set(key, { relationship, book });
+  }
+
+  private book(node: MergedNode): NodeBook {
+    let book = this.nodeBooks.get(node);
+    if (!book) this.nodeBooks.set(node, (book = { keys: [], keyed: new Set(), owners: new List(), cases: new List(), definers: new List(), fieldOwners: null, statements: new Map() }));
+    return book;
+  }
+
+  /**
+   * Sets every node's `sourceKeys`, `passageIds` (the passage of each key), `owners`, `caseIds`,
+   * `definers` and `fieldOwners`, and every relationship's `owners` and `fieldOwners`, from the
+   * bookkeeping; called once, after the last contribution.
    */
   finish(): this {
-    for (const [node, book] of this.bookkeeping) {
+    for (const [node, book] of this.nodeBooks) {
       if (book.keyed.size > 0) {
         node.props.sourceKeys = book.keys;
         node.props.passageIds = book.keys.map(passageOfKey);
       }
-      node.props.caseIds = book.cases;
+      node.props.owners = book.owners.items;
+      node.props.caseIds = book.cases.items;
+      if (book.definers.items.length > 0) node.props.definers = book.definers.items;
+      const fieldOwners = fieldOwnersJson(book.fieldOwners);
+      if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
+    }
+    for (const { relationship, book } of this.relBooks.values()) {
+      relationship.props.owners = book.owners.items;
+      const fieldOwners = fieldOwnersJson(book.fieldOwners);
+      if (fieldOwners !== null) relationship.props.fieldOwners = fieldOwners;
     }
     this.finished = true;
     return this;

@@ -8,6 +8,7 @@ import { Executor } from '../../neo4j/executor.js';
 import { applySchema, schemaStatements } from '../../neo4j/migrations.js';
 import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
 import type { CaseFileRef } from '../cli/files.js';
+import { sourceHashOf } from '../cli/unchanged.js';
 import { formatProblems } from '../problems.js';
 import type { InputFormat } from '../prepare.js';
 import { writeCsvFiles, type CsvSource } from './csv-files.js';
@@ -110,7 +111,8 @@ export async function offlineImport(
   const mergeProblems: string[] = [];
   for (const { file, plan } of planned.plans) {
     try {
-      graph.addCase(plan);
+      // The file's source hash in its manifest, as the normal path keeps it: a later normal load skips the file.
+      graph.addCase(plan, await sourceHashOf(file, options.format ?? null));
     } catch (error) {
       if (!(error instanceof MergeProblem)) throw error;
       mergeProblems.push(`${file.display}: ${error.message}`);
