@@ -97,8 +97,10 @@ export async function writePlans(executor: Executor, items: PlanToWrite[], optio
     await inChunks(tx, [...touched].sort(), q.lockNodes);
     const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
     const hashes = new Map(items.map((i) => [contributionOf(i.plan), i.sourceHash ?? null]));
+    const caseIds = items.map((i) => i.plan.caseId);
+    const casesTwice = new Set(caseIds.filter((id, i) => caseIds.indexOf(id) !== i));
     for (const group of groupDisjoint(items.map((i) => i.plan), previous)) {
-      await writeGroup(tx, group, previous, removed);
+      await writeGroup(tx, group, previous, removed, casesTwice);
       await inChunks(tx, group.map((plan) => manifestOf(plan, hashes.get(contributionOf(plan))!)), q.saveManifests);
     }
     return items.map(({ plan }) => {
@@ -119,7 +121,7 @@ export async function writePlans(executor: Executor, items: PlanToWrite[], optio
 type Removed = Map<string, { nodes: number; relationships: number; passages?: number }>;
 
 /** Contributions whose writes touch no common node: each statement takes the rows of all of them. */
-async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: Map<string, ManifestState>, removed: Removed): Promise<void> {
+async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: Map<string, ManifestState>, removed: Removed, casesTwice: ReadonlySet<string>): Promise<void> {
   const { nodes, aliases } = await nodeRows(tx, plans);
   await inChunks(tx, nodes, q.upsertNodes);
   await inChunks(tx, plans.flatMap((p) => p.passages.map((passage) => ({ owner: contributionOf(p), caseId: p.caseId, passage }))), q.upsertPassages);
@@ -129,7 +131,12 @@ async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: M
   const referenced = await inChunks(tx, external, q.touchExternal);
   if (referenced !== external.length) throw new Error(`${external.length - referenced} referenced node(s) disappeared during the load`);
 
-  const fresh = (plan: GraphPlan) => { const before = previous.get(contributionOf(plan))!; return !before.existed && !before.siblings; };
+  // A contribution may create its case's relationships outright only when nothing else states
+  // them: no earlier load of it, no other contribution of its case, before or in this batch.
+  const fresh = (plan: GraphPlan) => {
+    const before = previous.get(contributionOf(plan))!;
+    return !before.existed && !before.siblings && !casesTwice.has(plan.caseId);
+  };
   const created = await inChunks(tx, plans.filter(fresh).flatMap(soleRows), (chunk) => q.upsertRelationships(chunk, true));
   const merged = await inChunks(tx, await relationshipRows(tx, plans.filter((p) => !fresh(p))), (chunk) => q.upsertRelationships(chunk));
   const planned = plans.reduce((sum, p) => sum + p.relationships.length, 0);

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseNotFoundError, deleteCase } from '../../src/ingest/import.js';
-import { loadCaseFile } from '../../src/ingest/load.js';
-import { ContributionConflictError } from '../../src/ingest/write.js';
+import { loadCaseFile, prepareCaseFile } from '../../src/ingest/load.js';
+import { ContributionConflictError, writePlans } from '../../src/ingest/write.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
 
@@ -235,6 +235,21 @@ describe('several contributions to one case', () => {
     expect(await state('contrib-docket')).toEqual(forward);
     await deleteCase(api.executor, 'contrib-docket');
     expect(await countById(api.executor, 'contrib-docket-judge')).toBe(0);
+  });
+
+  it('two new contributions of one case written in one transaction give one relationship each, as one after the other does', async () => {
+    const plans = [await prepareCaseFile(api.executor, sparse()), await prepareCaseFile(api.executor, full())];
+    await writePlans(api.executor, plans.map((plan) => ({ plan })));
+    const together = await state('contrib-docket');
+    const roles = await api.executor.read<{ n: number }>({
+      text: "MATCH (:Person {id: 'contrib-docket-judge'})-[r:HAS_ROLE]->(:Case {id: 'contrib-docket'}) RETURN count(r) AS n",
+    });
+    expect(roles[0]!.n).toBe(1);
+    await deleteCase(api.executor, 'contrib-docket');
+    await loadCaseFile(api.executor, sparse());
+    await loadCaseFile(api.executor, full());
+    expect(together).toEqual(await state('contrib-docket'));
+    await deleteCase(api.executor, 'contrib-docket');
   });
 
   it('exportCase of a case made of contributions says so, names them and how to keep the case file a record becomes', async () => {
