@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from './config/env.js';
 import { startServer } from './graphql/server.js';
 import { warmUp } from './graphql/warm-up.js';
-import { loadSeeds } from './ingest/seeds.js';
-import { CaseFileError } from './ingest/problems.js';
+import { loadSeeds } from './ingest/pipeline/seeds.js';
+import { CaseFileError } from './ingest/casefile/problems.js';
 import { connect, pingDriver, resolveNeo4j, type Neo4jTarget } from './neo4j/connection.js';
 import { EmbeddedSupervisor } from './neo4j/embedded/supervisor.js';
 import { CircuitBreaker } from './neo4j/circuit-breaker.js';

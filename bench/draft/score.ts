@@ -1,5 +1,5 @@
-import type { CaseFile } from '../../src/ingest/case-file.js';
-import { locateQuote, SourceText } from '../../src/ingest/quotes.js';
+import type { CaseFile } from '../../src/ingest/casefile/case-file.js';
+import { locateQuote, SourceText } from '../../src/ingest/casefile/quotes.js';
 
 /** What a person who read the article by hand says it holds. */
 export interface Gold {

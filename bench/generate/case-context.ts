@@ -1,4 +1,4 @@
-import type { Citation, EntityInput, FactInput, RelationInput, RoleInput } from '../../src/ingest/case-file.js';
+import type { Citation, EntityInput, FactInput, RelationInput, RoleInput } from '../../src/ingest/casefile/case-file.js';
 import type { TimeInput } from '../../src/model/time.js';
 import type { CourtCircle, Pool } from './pool.js';
 import type { Random } from './prng.js';

@@ -1,4 +1,4 @@
-import type { CaseInput, DocumentInput } from '../../src/ingest/case-file.js';
+import type { CaseInput, DocumentInput } from '../../src/ingest/casefile/case-file.js';
 import { act, charge, claim, event, evidence, relation, role, ruling } from './case-facts.js';
 import { castCase } from './case-cast.js';
 import type { CaseContext } from './case-context.js';

@@ -1,4 +1,4 @@
-import type { EntityInput, RoleInput } from '../../src/ingest/case-file.js';
+import type { EntityInput, RoleInput } from '../../src/ingest/casefile/case-file.js';
 import { documentsOf, type GeneratedCase } from './generated-case.js';
 import type { Pool, PoolOrganization, PoolPerson } from './pool.js';
 import { DocumentWriter } from './text.js';

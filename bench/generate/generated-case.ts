@@ -1,4 +1,4 @@
-import type { CaseFile, DocumentInput } from '../../src/ingest/case-file.js';
+import type { CaseFile, DocumentInput } from '../../src/ingest/casefile/case-file.js';
 import type { DocumentWriter } from './text.js';
 
 /** One generated case file and the source texts it points to, before serialisation. */

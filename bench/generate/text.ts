@@ -1,4 +1,4 @@
-import type { Citation } from '../../src/ingest/case-file.js';
+import type { Citation } from '../../src/ingest/casefile/case-file.js';
 
 /**
  * A generated source document, written sentence by sentence. Each sentence comes back as

@@ -3,8 +3,8 @@ import { BatchDefinitions, loadOrder } from '../../src/ingest/cli/batch.js';
 import type { CaseFileRef } from '../../src/ingest/cli/files.js';
 import { alreadyIn, sourceHashOf } from '../../src/ingest/cli/unchanged.js';
 import { validateAll } from '../../src/ingest/cli/validate-all.js';
-import { importPlans } from '../../src/ingest/import.js';
-import type { GraphPlan } from '../../src/ingest/plan.js';
+import { importPlans } from '../../src/ingest/write/import.js';
+import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
 import type { Executor } from '../../src/neo4j/executor.js';
 import { scheduleBatches } from './schedule.js';
 

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { CaseFile } from '../../src/ingest/case-file.js';
+import type { CaseFile } from '../../src/ingest/casefile/case-file.js';
 import type { Executor } from '../../src/neo4j/executor.js';
 
 /** Ids and words of the first case that the read operations ask about, at every corpus size. */

@@ -1,8 +1,8 @@
-import { graphLookup } from '../../src/ingest/load.js';
-import { planCaseFile, type GraphPlan } from '../../src/ingest/plan.js';
-import { CaseFileError } from '../../src/ingest/problems.js';
-import { validateCaseFile } from '../../src/ingest/validate.js';
-import { writePlans } from '../../src/ingest/write.js';
+import { graphLookup } from '../../src/ingest/pipeline/load.js';
+import { planCaseFile, type GraphPlan } from '../../src/ingest/casefile/plan.js';
+import { CaseFileError } from '../../src/ingest/casefile/problems.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
+import { writePlans } from '../../src/ingest/write/write.js';
 import type { Executor } from '../../src/neo4j/executor.js';
 import { syntheticCaseFile, syntheticJudgeFile } from '../synthetic.js';
 import { anchorsOf, type CorpusSource } from './corpus-source.js';

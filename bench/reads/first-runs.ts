@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSeeds } from '../../src/ingest/seeds.js';
+import { loadSeeds } from '../../src/ingest/pipeline/seeds.js';
 import { EXAMPLES_FILE, queryNames } from '../../src/graphql/warm-up.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startServerChild } from './child.js';

@@ -1,8 +1,8 @@
 import { Document, visit } from 'yaml';
-import type { CaseFile } from '../ingest/case-file.js';
-import type { Problem } from '../ingest/problems.js';
-import { SourceText } from '../ingest/quotes.js';
-import { validateCaseData, validateCaseFile, type ValidationEnv } from '../ingest/validate.js';
+import type { CaseFile } from '../ingest/casefile/case-file.js';
+import type { Problem } from '../ingest/casefile/problems.js';
+import { SourceText } from '../ingest/casefile/quotes.js';
+import { validateCaseData, validateCaseFile, type ValidationEnv } from '../ingest/casefile/validate.js';
 import { buildCaseFile } from './build/case-file.js';
 import { slug } from './build/ids.js';
 import type { Article, Extractor, Findings } from './findings.js';

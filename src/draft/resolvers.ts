@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../graphql/context.js';
-import { graphLookup } from '../ingest/load.js';
+import { graphLookup } from '../ingest/pipeline/load.js';
 import { draftCase } from './draft.js';
 import type { Extractor } from './findings.js';
 import { extractorFromEnv } from './llm/extract.js';

@@ -1,5 +1,5 @@
-import { locateQuote, SourceText } from '../ingest/quotes.js';
-import type { Citation } from '../ingest/case-file.js';
+import { locateQuote, SourceText } from '../ingest/casefile/quotes.js';
+import type { Citation } from '../ingest/casefile/case-file.js';
 import type { Findings, Span } from './findings.js';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, type GraphQLSchema } from 'graphql';
 import { draftResolvers } from '../draft/resolvers.js';
-import { ingestResolvers } from '../ingest/resolvers.js';
+import { ingestResolvers } from '../ingest/api/resolvers.js';
 import { schemaDir } from '../shared/paths.js';
 import { useCompiledReads } from './compiled-reads.js';
 import { enumResolvers } from './enums.js';

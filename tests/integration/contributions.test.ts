@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseNotFoundError, deleteCase } from '../../src/ingest/import.js';
-import { loadCaseFile, prepareCaseFile } from '../../src/ingest/load.js';
-import { ContributionConflictError, writePlans } from '../../src/ingest/write.js';
+import { CaseNotFoundError, deleteCase } from '../../src/ingest/write/import.js';
+import { loadCaseFile, prepareCaseFile } from '../../src/ingest/pipeline/load.js';
+import { ContributionConflictError, writePlans } from '../../src/ingest/write/write.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
 

@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteCase, importPlan } from '../../src/ingest/import.js';
-import { resolvePointer } from '../../src/ingest/json-pointer.js';
-import { formatCaseFile } from '../../src/ingest/export.js';
-import { EmptyExportError, prepareCaseFile, validationEnv } from '../../src/ingest/load.js';
-import { prepareInput } from '../../src/ingest/prepare.js';
-import { CaseFileError } from '../../src/ingest/problems.js';
+import { deleteCase, importPlan } from '../../src/ingest/write/import.js';
+import { resolvePointer } from '../../src/ingest/casefile/json-pointer.js';
+import { formatCaseFile } from '../../src/ingest/export/export.js';
+import { EmptyExportError, prepareCaseFile, validationEnv } from '../../src/ingest/pipeline/load.js';
+import { prepareInput } from '../../src/ingest/pipeline/prepare.js';
+import { CaseFileError } from '../../src/ingest/casefile/problems.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { nodes } from '../support/connections.js';
 import { caseFingerprint, countById } from '../support/graph.js';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/ingest/import.js';
-import { graphLookup } from '../../src/ingest/load.js';
-import { prepareInput, splitFile } from '../../src/ingest/prepare.js';
+import { importPlan } from '../../src/ingest/write/import.js';
+import { graphLookup } from '../../src/ingest/pipeline/load.js';
+import { prepareInput, splitFile } from '../../src/ingest/pipeline/prepare.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { nodes } from '../support/connections.js';
 

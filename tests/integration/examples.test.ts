@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { importPlan } from '../../src/ingest/import.js';
-import { prepareCaseFile } from '../../src/ingest/load.js';
+import { importPlan } from '../../src/ingest/write/import.js';
+import { prepareCaseFile } from '../../src/ingest/pipeline/load.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 
 const source = readFileSync('docs/examples.graphql', 'utf8');

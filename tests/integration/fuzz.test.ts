@@ -3,11 +3,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteCase, importPlan } from '../../src/ingest/import.js';
-import { graphLookup } from '../../src/ingest/load.js';
-import { planCaseFile, type GraphPlan } from '../../src/ingest/plan.js';
-import { validateCaseFile, type ValidationEnv } from '../../src/ingest/validate.js';
-import { relKey } from '../../src/ingest/write-queries.js';
+import { deleteCase, importPlan } from '../../src/ingest/write/import.js';
+import { graphLookup } from '../../src/ingest/pipeline/load.js';
+import { planCaseFile, type GraphPlan } from '../../src/ingest/casefile/plan.js';
+import { validateCaseFile, type ValidationEnv } from '../../src/ingest/casefile/validate.js';
+import { relKey } from '../../src/ingest/write/write-queries.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { caseFingerprint } from '../support/graph.js';
 

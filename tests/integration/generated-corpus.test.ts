@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/load/corpus-dir.js';
 import { measureLoad } from '../../bench/load/measure.js';
-import { deleteCase, importPlans } from '../../src/ingest/import.js';
-import { loadCaseFile, prepareCaseFile } from '../../src/ingest/load.js';
+import { deleteCase, importPlans } from '../../src/ingest/write/import.js';
+import { loadCaseFile, prepareCaseFile } from '../../src/ingest/pipeline/load.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
 

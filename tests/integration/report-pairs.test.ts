@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteCase, importPlan } from '../../src/ingest/import.js';
-import { graphLookup } from '../../src/ingest/load.js';
-import { prepareInput, splitFile } from '../../src/ingest/prepare.js';
+import { deleteCase, importPlan } from '../../src/ingest/write/import.js';
+import { graphLookup } from '../../src/ingest/pipeline/load.js';
+import { prepareInput, splitFile } from '../../src/ingest/pipeline/prepare.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { caseFingerprint } from '../support/graph.js';
 

@@ -2,10 +2,10 @@ import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/graphql/context.js';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { validateCaseFile } from '../../src/ingest/validate.js';
-import { graphLookup } from '../../src/ingest/load.js';
-import { planCaseFile } from '../../src/ingest/plan.js';
-import { writePlan } from '../../src/ingest/write.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
+import { graphLookup } from '../../src/ingest/pipeline/load.js';
+import { planCaseFile } from '../../src/ingest/casefile/plan.js';
+import { writePlan } from '../../src/ingest/write/write.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 

@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentence } from '../../src/graph/sentences.js';
-import { importPlan } from '../../src/ingest/import.js';
-import { EmptyExportError, prepareCaseFile } from '../../src/ingest/load.js';
+import { importPlan } from '../../src/ingest/write/import.js';
+import { EmptyExportError, prepareCaseFile } from '../../src/ingest/pipeline/load.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { nodes } from '../support/connections.js';
 

@@ -4,7 +4,7 @@ import { connect } from '../../src/neo4j/connection.js';
 import { Executor } from '../../src/neo4j/executor.js';
 import { loadHttpConfig, type HttpConfig, type QueryLimits } from '../../src/config/env.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
-import { loadSeeds } from '../../src/ingest/seeds.js';
+import { loadSeeds } from '../../src/ingest/pipeline/seeds.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
 
 export interface GraphQLResponse<T = any> {

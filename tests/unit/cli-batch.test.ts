@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BatchDefinitions, loadOrder, referencedIds } from '../../src/ingest/cli/batch.js';
-import type { GraphPlan } from '../../src/ingest/plan.js';
-import type { GraphNodeInfo } from '../../src/ingest/validate.js';
+import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
+import type { GraphNodeInfo } from '../../src/ingest/casefile/validate.js';
 
 function plan(caseId: string, defines: string[], refers: string[] = [], sameAs: string[] = []): GraphPlan {
   return {

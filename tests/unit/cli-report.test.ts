@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseExitCode, EXIT_CODES, type RunOutcome } from '../../src/ingest/cli/exit-codes.js';
 import { changeTable, formatFileResult, formatSummary, statusOf, toJsonLine, totalsOf, type FileResult } from '../../src/ingest/cli/report.js';
-import type { ImportReport } from '../../src/ingest/import.js';
+import type { ImportReport } from '../../src/ingest/write/import.js';
 
 const counts = (created: number, updated: number, unchanged: number, removed: number) => ({ created, updated, unchanged, removed });
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentReader, DOCUMENT_PATH_RULE } from '../../src/ingest/load.js';
-import { validateCaseFile } from '../../src/ingest/validate.js';
+import { documentReader, DOCUMENT_PATH_RULE } from '../../src/ingest/pipeline/load.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 
 let root: string;
 let caseDir: string;

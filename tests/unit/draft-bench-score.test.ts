@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samePerson, scoreDraft, summarise, type Gold } from '../../bench/draft/score.js';
-import type { CaseFile } from '../../src/ingest/case-file.js';
+import type { CaseFile } from '../../src/ingest/casefile/case-file.js';
 
 /** How bench:draft scores a draft: on a draft and a gold written here, with known misses. */
 const text = 'Ada Brisk was convicted of theft. Judge Cal Dorn presided. Eli Frost said so.';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateCaseFile } from '../../src/ingest/validate.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 import { draftValidationEnv } from '../../src/draft/draft.js';
 
 /** `npm run draft` as a program: a draft written with --out that validates, and bad input refused with exit 1. */

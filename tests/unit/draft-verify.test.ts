@@ -7,8 +7,8 @@ import { emptyFindings, type Extractor, type Findings } from '../../src/draft/fi
 import { readArticle, stripHtml } from '../../src/draft/input.js';
 import { llmExtractor, extractorFromEnv } from '../../src/draft/llm/extract.js';
 import { verifyFindings } from '../../src/draft/verify.js';
-import { locateQuote, SourceText } from '../../src/ingest/quotes.js';
-import type { CaseFile } from '../../src/ingest/case-file.js';
+import { locateQuote, SourceText } from '../../src/ingest/casefile/quotes.js';
+import type { CaseFile } from '../../src/ingest/casefile/case-file.js';
 
 /**
  * Verification and bad input: a quote not at its offsets is dropped and reported with what

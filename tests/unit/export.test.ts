@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCaseFile, ExportError, formatCaseFile, timeToInput, type ExportRelationshipRow, type ExportRows } from '../../src/ingest/export.js';
-import { planCaseFile, type GraphPlan } from '../../src/ingest/plan.js';
-import { validateCaseFile, type ValidationEnv } from '../../src/ingest/validate.js';
-import { relKey } from '../../src/ingest/write-queries.js';
+import { buildCaseFile, ExportError, formatCaseFile, timeToInput, type ExportRelationshipRow, type ExportRows } from '../../src/ingest/export/export.js';
+import { planCaseFile, type GraphPlan } from '../../src/ingest/casefile/plan.js';
+import { validateCaseFile, type ValidationEnv } from '../../src/ingest/casefile/validate.js';
+import { relKey } from '../../src/ingest/write/write-queries.js';
 import { flattenTime, normalizeTime, type TimeInput } from '../../src/model/time.js';
 import { CASE_YAML, memoryEnv, REPORT_TEXT } from './support/case-file.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCaseFile } from '../../src/ingest/export.js';
-import { planCaseFile } from '../../src/ingest/plan.js';
-import { validateCaseFile } from '../../src/ingest/validate.js';
+import { buildCaseFile } from '../../src/ingest/export/export.js';
+import { planCaseFile } from '../../src/ingest/casefile/plan.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 import { CASE_YAML, edit, lineOf, memoryEnv } from './support/case-file.js';
 
 const V2 = edit(CASE_YAML, 'formatVersion: 1', 'formatVersion: 2');

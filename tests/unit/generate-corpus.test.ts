@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ENTITY_RANGE, FACT_RANGE } from '../../bench/generate/case.js';
 import { corpusFiles, type CorpusFile, type CorpusOptions } from '../../bench/generate/corpus.js';
-import type { CaseFile } from '../../src/ingest/case-file.js';
+import type { CaseFile } from '../../src/ingest/casefile/case-file.js';
 import { BatchDefinitions } from '../../src/ingest/cli/batch.js';
-import { planCaseFile, type GraphPlan } from '../../src/ingest/plan.js';
-import { validateCaseFile } from '../../src/ingest/validate.js';
+import { planCaseFile, type GraphPlan } from '../../src/ingest/casefile/plan.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 
 const OPTIONS: CorpusOptions = { cases: 12, seed: 7, prefix: 'unitgen', format: 'yaml' };
 const corpus = (options: Partial<CorpusOptions> = {}) => [...corpusFiles({ ...OPTIONS, ...options })];

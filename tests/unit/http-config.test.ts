@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadHttpConfig } from '../../src/config/env.js';
-import { MAX_CASE_FILE_BYTES } from '../../src/ingest/validate.js';
+import { MAX_CASE_FILE_BYTES } from '../../src/ingest/casefile/validate.js';
 
 function message(env: NodeJS.ProcessEnv): string {
   try {

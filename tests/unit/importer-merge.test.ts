@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseFile } from '../../src/ingest/case-file.js';
+import type { CaseFile } from '../../src/ingest/casefile/case-file.js';
 import { importDocket } from '../../src/ingest/importers/courtlistener/docket.js';
 
 /**

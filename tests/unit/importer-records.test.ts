@@ -3,7 +3,7 @@ import { importCapCase } from '../../src/ingest/importers/cap/case.js';
 import { parseCaption } from '../../src/ingest/importers/cap/caption.js';
 import { detectShape } from '../../src/ingest/importers/detect.js';
 import { isListPage, splitJson, splitJsonLines } from '../../src/ingest/importers/records.js';
-import { resolvePointer } from '../../src/ingest/json-pointer.js';
+import { resolvePointer } from '../../src/ingest/casefile/json-pointer.js';
 import { capCase } from '../support/records.js';
 
 describe('the records of a file', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseFile, Citation } from '../../src/ingest/case-file.js';
+import type { CaseFile, Citation } from '../../src/ingest/casefile/case-file.js';
 import { parseAttorneys } from '../../src/ingest/importers/cap/attorneys.js';
 import { importCapCase } from '../../src/ingest/importers/cap/case.js';
 import { parseAuthor, parsePanel } from '../../src/ingest/importers/cap/panel.js';
@@ -9,7 +9,7 @@ import { filedBy } from '../../src/ingest/importers/courtlistener/filed-by.js';
 import { detectShape } from '../../src/ingest/importers/detect.js';
 import { authorityId, judgeId, normaliseCitation, normaliseName } from '../../src/ingest/importers/identity.js';
 import { slug } from '../../src/ingest/importers/record.js';
-import { resolvePointer, toPointer } from '../../src/ingest/json-pointer.js';
+import { resolvePointer, toPointer } from '../../src/ingest/casefile/json-pointer.js';
 import { capCase, docket } from '../support/records.js';
 
 const run = (record: unknown, importer = importDocket, base: (string | number)[] = []) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FACT_SECTIONS } from '../../src/ingest/case-file.js';
+import { FACT_SECTIONS } from '../../src/ingest/casefile/case-file.js';
 import { ATTRIBUTE_FIELDS, ENTITY_KINDS, FACT_KINDS, REFERENCE_FIELDS, RESERVED_TYPES, TIME_FIELDS } from '../../src/model/kinds.js';
 
 interface JsonSchemaObject {

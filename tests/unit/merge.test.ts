@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addStatement, caseOf, contributionId, differingFields, mergeStatements, type Statement } from '../../src/ingest/merge.js';
+import { addStatement, caseOf, contributionId, differingFields, mergeStatements, type Statement } from '../../src/ingest/write/merge.js';
 
 const statement = fc.record({
   id: fc.constant('n'),

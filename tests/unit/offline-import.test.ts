@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphPlan } from '../../src/ingest/plan.js';
+import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
 import { cellProblem, cellType, encodeCell, EMPTY_LIST } from '../../src/ingest/offline/csv-format.js';
 import { CsvLayout, EMPTY_LISTS_LABEL } from '../../src/ingest/offline/csv-layout.js';
 import { dataLine, headerLine } from '../../src/ingest/offline/csv-files.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, parseCaseFile } from '../../src/ingest/parse.js';
+import { MAX_NESTING, parseCaseFile } from '../../src/ingest/casefile/parse.js';
 
 const tooDeep = expect.objectContaining({ message: expect.stringContaining(`more than ${MAX_NESTING} levels (MAX_NESTING)`) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaseFile } from '../../src/ingest/parse.js';
+import { parseCaseFile } from '../../src/ingest/casefile/parse.js';
 
 const YAML_TEXT = `formatVersion: 1
 acts:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planCaseFile } from '../../src/ingest/plan.js';
-import { validateCaseFile } from '../../src/ingest/validate.js';
+import { planCaseFile } from '../../src/ingest/casefile/plan.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 import { CASE_YAML, memoryEnv, REPORT_TEXT } from './support/case-file.js';
 
 async function plan(text = CASE_YAML) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseFile, Citation } from '../../src/ingest/case-file.js';
-import { planCaseFile } from '../../src/ingest/plan.js';
-import { validateCaseData } from '../../src/ingest/validate.js';
+import type { CaseFile, Citation } from '../../src/ingest/casefile/case-file.js';
+import { planCaseFile } from '../../src/ingest/casefile/plan.js';
+import { validateCaseData } from '../../src/ingest/casefile/validate.js';
 
 const env = { readDocument: async () => { throw new Error('no files'); }, lookupIds: async () => new Map() };
 const record = JSON.stringify({ parties: [{ name: 'Ann Example', number: 7 }], note: 'Filed by Ann Example on time.' }, null, 2);

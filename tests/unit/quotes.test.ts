@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateQuote, SourceText } from '../../src/ingest/quotes.js';
+import { locateQuote, SourceText } from '../../src/ingest/casefile/quotes.js';
 
 // "😀" and "𝄞" are outside the BMP: one code point each, two UTF-16 units each.
 const ASTRAL = '😀 Alec said 𝄞 hi';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCaseFile } from '../../src/ingest/validate.js';
+import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 import { CASE_YAML, edit, lineOf, memoryEnv } from './support/case-file.js';
 
 /** CASE_YAML with events whose `partOf` are given: [id, partOf id or undefined]. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../src/ingest/problems.js';
-import { MAX_CASE_FILE_BYTES, validateCaseFile } from '../../src/ingest/validate.js';
+import type { Problem } from '../../src/ingest/casefile/problems.js';
+import { MAX_CASE_FILE_BYTES, validateCaseFile } from '../../src/ingest/casefile/validate.js';
 import { CASE_YAML, edit, GRAPH, lineOf, memoryEnv, REPORT_TEXT } from './support/case-file.js';
 
 const validate = (text: string, env = memoryEnv()) => validateCaseFile('rust.case.yaml', text, env);

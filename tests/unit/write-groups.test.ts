@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphPlan } from '../../src/ingest/plan.js';
-import { groupDisjoint, ownedIds, type PreviousLoad } from '../../src/ingest/write-groups.js';
+import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
+import { groupDisjoint, ownedIds, type PreviousLoad } from '../../src/ingest/write/write-groups.js';
 
 function plan(caseId: string, defines: string[], refers: string[] = [], sameAs: string[] = [], passages: string[] = []): GraphPlan {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../src/model/kinds.js';
 import { label, relationshipType } from '../../src/model/kinds.js';
-import { parseRelKey, relKey, upsertNodes, upsertRelationships } from '../../src/ingest/write-queries.js';
+import { parseRelKey, relKey, upsertNodes, upsertRelationships } from '../../src/ingest/write/write-queries.js';
 
 describe('label and relationshipType', () => {
   it('accept only the vocabulary', () => {

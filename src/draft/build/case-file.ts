@@ -1,5 +1,5 @@
-import { FORMAT_VERSION, type CaseFile, type CaseInput, type Citation } from '../../ingest/case-file.js';
-import { SourceText } from '../../ingest/quotes.js';
+import { FORMAT_VERSION, type CaseFile, type CaseInput, type Citation } from '../../ingest/casefile/case-file.js';
+import { SourceText } from '../../ingest/casefile/quotes.js';
 import type { Article, Findings } from '../findings.js';
 import { caseStatus } from '../offline/outcomes.js';
 import { citation } from '../verify.js';

@@ -1,5 +1,5 @@
-import type { Citation, EdgeInput, EntityInput, FactInput, RelationInput, RoleInput } from '../../ingest/case-file.js';
-import type { SourceText } from '../../ingest/quotes.js';
+import type { Citation, EdgeInput, EntityInput, FactInput, RelationInput, RoleInput } from '../../ingest/casefile/case-file.js';
+import type { SourceText } from '../../ingest/casefile/quotes.js';
 import type { TimeInput } from '../../model/time.js';
 import type { Findings, FoundOutcome, FoundTime, Guess, Span } from '../findings.js';
 import { citation } from '../verify.js';

@@ -1,5 +1,5 @@
-import type { GraphPlan } from '../plan.js';
-import type { GraphNodeInfo, ValidationEnv } from '../validate.js';
+import type { GraphPlan } from '../casefile/plan.js';
+import type { GraphNodeInfo, ValidationEnv } from '../casefile/validate.js';
 
 /**
  * Nodes defined by the files of this run that validated. Files are all validated before any is

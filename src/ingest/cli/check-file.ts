@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { CaseFile } from '../case-file.js';
+import type { CaseFile } from '../casefile/case-file.js';
 import type { ImportNote } from '../importers/build.js';
-import { documentReader } from '../load.js';
-import type { GraphPlan } from '../plan.js';
-import { prepareInput, type InputFormat } from '../prepare.js';
-import type { Problem } from '../problems.js';
-import type { ValidationEnv } from '../validate.js';
+import { documentReader } from '../pipeline/load.js';
+import type { GraphPlan } from '../casefile/plan.js';
+import { prepareInput, type InputFormat } from '../pipeline/prepare.js';
+import type { Problem } from '../casefile/problems.js';
+import type { ValidationEnv } from '../casefile/validate.js';
 import type { CaseFileRef } from './files.js';
 
 /** A file's verdict: its plan, every problem found in it, or that it is an empty export. */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CaseFile } from '../case-file.js';
-import { formatCaseFile } from '../export.js';
+import type { CaseFile } from '../casefile/case-file.js';
+import { formatCaseFile } from '../export/export.js';
 
 /**
  * Writes the case file an imported record became (--emit DIR) as `<case id>.<contribution>.case.yaml`, so a

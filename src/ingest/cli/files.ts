@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { LOADABLE_PATTERN } from '../seeds.js';
+import { LOADABLE_PATTERN } from '../pipeline/seeds.js';
 
 export interface CaseFileRef {
   /** Absolute path. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { splitFile } from '../prepare.js';
+import { splitFile } from '../pipeline/prepare.js';
 import type { CaseFileRef } from './files.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { ChangeCounts, ChangeReport } from '../diff.js';
-import type { ImportReport } from '../import.js';
-import { pathToString, type Problem } from '../problems.js';
+import type { ChangeCounts, ChangeReport } from '../write/diff.js';
+import type { ImportReport } from '../write/import.js';
+import { pathToString, type Problem } from '../casefile/problems.js';
 import type { ImportNote } from '../importers/build.js';
 
 /**

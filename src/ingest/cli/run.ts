@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Executor } from '../../neo4j/executor.js';
 import { applySchema } from '../../neo4j/migrations.js';
-import { importPlans } from '../import.js';
-import { formatProblems } from '../problems.js';
+import { importPlans } from '../write/import.js';
+import { formatProblems } from '../casefile/problems.js';
 import type { CliOptions } from './args.js';
 import { BatchDefinitions, loadOrder } from './batch.js';
 import { isConnectionLost } from './connect.js';

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Executor } from '../../neo4j/executor.js';
-import type { InputFormat } from '../prepare.js';
-import { loadedHashes } from '../write-queries.js';
+import type { InputFormat } from '../pipeline/prepare.js';
+import { loadedHashes } from '../write/write-queries.js';
 import type { CaseFileRef } from './files.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Executor } from '../../neo4j/executor.js';
-import { graphLookup } from '../load.js';
+import { graphLookup } from '../pipeline/load.js';
 import { BatchDefinitions } from './batch.js';
-import type { InputFormat } from '../prepare.js';
+import type { InputFormat } from '../pipeline/prepare.js';
 import { checkFile, type FileCheck } from './check-file.js';
 import type { CaseFileRef } from './files.js';
 

@@ -1,4 +1,4 @@
-import type { Citation, EntityInput, FactInput, RelationInput, RoleInput } from '../case-file.js';
+import type { Citation, EntityInput, FactInput, RelationInput, RoleInput } from '../casefile/case-file.js';
 import { RecordCitations, type RecordPath } from './record.js';
 
 /** Something the importer decided without the record saying it, or a field it left out: the import report lists them. */

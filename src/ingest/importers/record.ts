@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CaseFile, Citation } from '../case-file.js';
-import { toPointer } from '../json-pointer.js';
+import type { CaseFile, Citation } from '../casefile/case-file.js';
+import { toPointer } from '../casefile/json-pointer.js';
 import type { ImportNote } from './build.js';
 
 /** A place in a record: keys and indices from the top of the file. */

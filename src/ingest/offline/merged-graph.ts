@@ -1,8 +1,8 @@
 import { PASSAGE_TYPE } from '../../model/kinds.js';
-import { addStatement, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../merge.js';
-import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../plan.js';
-import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write.js';
-import { relKey, type ManifestRow } from '../write-queries.js';
+import { addStatement, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../write/merge.js';
+import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../casefile/plan.js';
+import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write/write.js';
+import { relKey, type ManifestRow } from '../write/write-queries.js';
 
 /** A node as the graph holds it after the load: its labels and stored properties (no nulls). */
 export interface MergedNode {

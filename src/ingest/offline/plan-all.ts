@@ -1,9 +1,9 @@
 import { BatchDefinitions, loadOrder } from '../cli/batch.js';
 import { checkFile, type FileCheck } from '../cli/check-file.js';
 import type { CaseFileRef } from '../cli/files.js';
-import type { GraphPlan } from '../plan.js';
-import type { InputFormat } from '../prepare.js';
-import type { Problem } from '../problems.js';
+import type { GraphPlan } from '../casefile/plan.js';
+import type { InputFormat } from '../pipeline/prepare.js';
+import type { Problem } from '../casefile/problems.js';
 
 export interface PlannedFiles {
   /** Valid files with their plans, in the order the normal path loads them (a file after those it refers to). */

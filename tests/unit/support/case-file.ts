@@ -1,4 +1,4 @@
-import type { GraphNodeInfo, ValidationEnv } from '../../../src/ingest/validate.js';
+import type { GraphNodeInfo, ValidationEnv } from '../../../src/ingest/casefile/validate.js';
 
 /** The text of the one inline document of CASE_YAML (a YAML literal block keeps the final newline). */
 export const REPORT_TEXT = [

@@ -1,4 +1,4 @@
-import type { Citation } from '../../case-file.js';
+import type { Citation } from '../../casefile/case-file.js';
 import { isObject, RecordCitations, text, type RecordPath, type RecordProblem } from '../record.js';
 
 /**

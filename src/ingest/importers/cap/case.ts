@@ -1,4 +1,4 @@
-import type { CaseFile, Citation } from '../../case-file.js';
+import type { CaseFile, Citation } from '../../casefile/case-file.js';
 import { CaseBuild } from '../build.js';
 import { attorneyId, authorityId, courtId, firmId, judgeId } from '../identity.js';
 import { contributionKey, isObject, readPartialDate, slug, shorten, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';

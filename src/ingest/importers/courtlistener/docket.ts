@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CaseFile, Citation } from '../../case-file.js';
+import type { CaseFile, Citation } from '../../casefile/case-file.js';
 import { CaseBuild } from '../build.js';
 import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName, isJudgeName } from '../people.js';

@@ -1,4 +1,4 @@
-import type { Citation } from '../../case-file.js';
+import type { Citation } from '../../casefile/case-file.js';
 import { addSources, type CaseBuild } from '../build.js';
 import { isObject, readDate, shorten, slug, text, type RecordPath } from '../record.js';
 import { entryKey } from './docket-id.js';

@@ -1,4 +1,4 @@
-import type { Citation } from '../../case-file.js';
+import type { Citation } from '../../casefile/case-file.js';
 import type { CaseBuild } from '../build.js';
 import { attorneyId, FEDERAL_SYSTEM, firmId, normaliseName } from '../identity.js';
 import { cleanName, looksLikePersonName, partyKind } from '../people.js';

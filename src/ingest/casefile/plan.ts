@@ -1,7 +1,7 @@
-import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
-import { flattenTime, normalizeTime, type TimeInput } from '../model/time.js';
+import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../../model/kinds.js';
+import { flattenTime, normalizeTime, type TimeInput } from '../../model/time.js';
 import { FACT_SECTIONS, refEdge, refId, relationId, roleId, type CaseFile, type Citation, type FactInput, type FactSection, type Inference } from './case-file.js';
-import { contributionId } from './merge.js';
+import { contributionId } from '../write/merge.js';
 import type { ValidCaseFile } from './validate.js';
 
 export interface PlannedNode {

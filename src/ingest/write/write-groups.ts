@@ -1,4 +1,4 @@
-import { contributionOf, type GraphPlan } from './plan.js';
+import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 
 /** What a case's last load wrote, as its manifest says (empty when it was never loaded). */
 export interface PreviousLoad {

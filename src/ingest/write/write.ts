@@ -1,6 +1,6 @@
-import type { Executor, TransactionRunner } from '../neo4j/executor.js';
+import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
-import { contributionOf, type GraphPlan, type PlannedRelationship } from './plan.js';
+import { contributionOf, type GraphPlan, type PlannedRelationship } from '../casefile/plan.js';
 import * as q from './write-queries.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 

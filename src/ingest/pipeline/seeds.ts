@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Executor } from '../neo4j/executor.js';
-import type { Logger } from '../shared/logger.js';
-import { seedsDir } from '../shared/paths.js';
+import type { Executor } from '../../neo4j/executor.js';
+import type { Logger } from '../../shared/logger.js';
+import { seedsDir } from '../../shared/paths.js';
 import { EmptyExportError, loadCaseFile } from './load.js';
-import type { WriteSummary } from './write.js';
-import { caseLoadedFrom } from './write-queries.js';
+import type { WriteSummary } from '../write/write.js';
+import { caseLoadedFrom } from '../write/write-queries.js';
 
 export const CASE_FILE_PATTERN = /\.case\.(ya?ml|json)$/;
 /** What the seeds folder and folders given to the loader take: case files and JSON records (CourtListener dockets, CAP cases). */

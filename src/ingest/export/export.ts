@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { badInput } from '../shared/errors.js';
-import { contributionsOf } from './write-queries.js';
+import { badInput } from '../../shared/errors.js';
+import { contributionsOf } from '../write/write-queries.js';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import {
   ATTRIBUTE_FIELDS,
@@ -16,9 +16,9 @@ import {
   type FactKind,
   type NodeKind,
   type ReferenceField,
-} from '../model/kinds.js';
-import { normalizeTime, readTime, type TimeInput, type TimeValue } from '../model/time.js';
-import type { Executor } from '../neo4j/executor.js';
+} from '../../model/kinds.js';
+import { normalizeTime, readTime, type TimeInput, type TimeValue } from '../../model/time.js';
+import type { Executor } from '../../neo4j/executor.js';
 import {
   FACT_SECTIONS,
   FORMAT_VERSION,
@@ -34,11 +34,11 @@ import {
   type RefValue,
   type RelationInput,
   type RoleInput,
-} from './case-file.js';
+} from '../casefile/case-file.js';
 import * as q from './export-queries.js';
-import { resolvePointer } from './json-pointer.js';
-import { CaseNotFoundError } from './import.js';
-import { relKey } from './write-queries.js';
+import { resolvePointer } from '../casefile/json-pointer.js';
+import { CaseNotFoundError } from '../write/import.js';
+import { relKey } from '../write/write-queries.js';
 
 /**
  * Export: a case loaded from a case file, written back as a case file. The inverse of plan.ts:

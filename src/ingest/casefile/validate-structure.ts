@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { schemaDir } from '../shared/paths.js';
+import { schemaDir } from '../../shared/paths.js';
 import type { ParsedFile } from './parse.js';
 import type { Problem } from './problems.js';
 import { pathToString } from './problems.js';

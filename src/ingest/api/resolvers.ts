@@ -1,14 +1,14 @@
 import { GraphQLError } from 'graphql';
-import type { Context } from '../graphql/context.js';
-import { requireWriteToken } from '../shared/auth.js';
-import { notFound } from '../shared/errors.js';
-import type { ChangeCounts } from './diff.js';
-import { CaseConflictError, CaseNotFoundError, deleteCase, importPlan, type ImportReport } from './import.js';
-import { ContributionConflictError } from './write.js';
-import { exportCase, type CaseFileFormat } from './export.js';
-import { graphLookup } from './load.js';
-import { prepareInput } from './prepare.js';
-import { formatProblems } from './problems.js';
+import type { Context } from '../../graphql/context.js';
+import { requireWriteToken } from '../../shared/auth.js';
+import { notFound } from '../../shared/errors.js';
+import type { ChangeCounts } from '../write/diff.js';
+import { CaseConflictError, CaseNotFoundError, deleteCase, importPlan, type ImportReport } from '../write/import.js';
+import { ContributionConflictError } from '../write/write.js';
+import { exportCase, type CaseFileFormat } from '../export/export.js';
+import { graphLookup } from '../pipeline/load.js';
+import { prepareInput } from '../pipeline/prepare.js';
+import { formatProblems } from '../casefile/problems.js';
 
 const byKind = (table: Record<string, ChangeCounts>) =>
   Object.entries(table)

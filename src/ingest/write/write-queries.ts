@@ -1,6 +1,6 @@
-import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../model/kinds.js';
-import type { CypherQuery } from '../neo4j/executor.js';
-import type { PlannedPassage, PlannedRelationship } from './plan.js';
+import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
+import type { CypherQuery } from '../../neo4j/executor.js';
+import type { PlannedPassage, PlannedRelationship } from '../casefile/plan.js';
 
 /**
  * Cypher for writing plans, one or many contributions per statement: every row carries its

@@ -1,5 +1,5 @@
-import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../model/kinds.js';
-import { checkDate } from '../model/time.js';
+import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../../model/kinds.js';
+import { checkDate } from '../../model/time.js';
 import { refId, relationId, roleId, type CaseFile, type Citation } from './case-file.js';
 import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
 import { pathToString, type Problem } from './problems.js';

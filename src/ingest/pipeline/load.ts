@@ -1,12 +1,12 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Executor } from '../neo4j/executor.js';
-import type { GraphPlan } from './plan.js';
+import type { Executor } from '../../neo4j/executor.js';
+import type { GraphPlan } from '../casefile/plan.js';
 import { prepareInput, type InputFormat } from './prepare.js';
-import { CaseFileError } from './problems.js';
-import type { GraphNodeInfo, ValidationEnv } from './validate.js';
-import { writePlan, type WriteSummary } from './write.js';
-import { lookupNodes } from './write-queries.js';
+import { CaseFileError } from '../casefile/problems.js';
+import type { GraphNodeInfo, ValidationEnv } from '../casefile/validate.js';
+import { writePlan, type WriteSummary } from '../write/write.js';
+import { lookupNodes } from '../write/write-queries.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { storedStatement } from './merge.js';
-import { contributionOf, type GraphPlan } from './plan.js';
+import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import { parseRelKey, relKey } from './write-queries.js';
 
 export interface ChangeCounts {

@@ -1,15 +1,15 @@
-import type { CaseFile } from './case-file.js';
-import { detectShape, IMPORTERS, type InputFormat } from './importers/detect.js';
-import type { RecordProblem } from './importers/record.js';
-import type { ImportNote } from './importers/build.js';
-import { parseCaseFile } from './parse.js';
-import { isJsonLinesFile, splitJson, splitJsonLines, type FileRecord } from './importers/records.js';
-export type { FileRecord } from './importers/records.js';
-import { planCaseFile, type GraphPlan } from './plan.js';
-import { pathToString, type Problem } from './problems.js';
-import { MAX_CASE_FILE_BYTES, validateCaseData, validateCaseFile, type ValidationEnv } from './validate.js';
+import type { CaseFile } from '../casefile/case-file.js';
+import { detectShape, IMPORTERS, type InputFormat } from '../importers/detect.js';
+import type { RecordProblem } from '../importers/record.js';
+import type { ImportNote } from '../importers/build.js';
+import { parseCaseFile } from '../casefile/parse.js';
+import { isJsonLinesFile, splitJson, splitJsonLines, type FileRecord } from '../importers/records.js';
+export type { FileRecord } from '../importers/records.js';
+import { planCaseFile, type GraphPlan } from '../casefile/plan.js';
+import { pathToString, type Problem } from '../casefile/problems.js';
+import { MAX_CASE_FILE_BYTES, validateCaseData, validateCaseFile, type ValidationEnv } from '../casefile/validate.js';
 
-export type { InputFormat } from './importers/detect.js';
+export type { InputFormat } from '../importers/detect.js';
 
 /** One file to load, as every entry point (seeds, the command line, importCase) has it. */
 export interface Input {

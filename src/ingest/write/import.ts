@@ -1,7 +1,7 @@
-import type { CypherQuery, Executor } from '../neo4j/executor.js';
+import type { CypherQuery, Executor } from '../../neo4j/executor.js';
 import { diffPlan, hasChanges, type ChangeReport, type GraphState } from './diff.js';
 import { caseOf } from './merge.js';
-import { contributionOf, type GraphPlan } from './plan.js';
+import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import { LoadedMeanwhileError, releaseStale, writePlans } from './write.js';
 import * as q from './write-queries.js';
 import type { PreviousLoad } from './write-groups.js';

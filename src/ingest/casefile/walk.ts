@@ -1,5 +1,5 @@
-import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, TIME_FIELDS, type NodeKind } from '../model/kinds.js';
-import type { TimeInput } from '../model/time.js';
+import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, TIME_FIELDS, type NodeKind } from '../../model/kinds.js';
+import type { TimeInput } from '../../model/time.js';
 import { FACT_SECTIONS, refEdge, refId, type CaseFile, type Citation, type FactSection, type Inference } from './case-file.js';
 import type { FieldPath } from './parse.js';
 

@@ -1,5 +1,5 @@
-import { PASSAGE_TYPE } from '../model/kinds.js';
-import type { CypherQuery } from '../neo4j/executor.js';
+import { PASSAGE_TYPE } from '../../model/kinds.js';
+import type { CypherQuery } from '../../neo4j/executor.js';
 
 /**
  * Read queries for exporting a case back to a case file. Pure. Each one starts from the case's

@@ -1,4 +1,4 @@
-import type { TimeInput } from '../model/time.js';
+import type { TimeInput } from '../../model/time.js';
 
 /**
  * The case-file format, as published in schema/case-file.schema.json (formatVersion 2; a
