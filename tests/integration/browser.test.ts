@@ -46,6 +46,32 @@ describe('GraphiQL in the browser', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('shows a stray brace as the server’s syntax error with its place, never a JavaScript stack trace', async () => {
+    const { page, requests, errors } = await recordingPage(browser);
+    await page.goto(`${origin}/graphql`);
+    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('{ cases(first: 2) { totalCount } }}');
+    const sent = page.waitForRequest((request) => request.url() === `${origin}/graphql` && Boolean(request.postData()?.includes('totalCount')), { timeout: 10_000 });
+    await page.locator('.graphiql-execute-button').click();
+    // The document goes to the service, which answers with the error and where it is.
+    expect(JSON.parse((await sent).postData()!).query).toBe('{ cases(first: 2) { totalCount } }}');
+    // The result pane is an editor that renders spaces as non-breaking ones.
+    const pane = async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(pane, { timeout: 10_000 }).toContain('Syntax Error: Unexpected');
+    const shown = await pane();
+    expect(shown).toContain('GRAPHQL_PARSE_FAILED');
+    expect(shown).toContain('"column": 35');
+    expect(shown).not.toContain('"stack"');
+    expect(shown).not.toMatch(/\bat \S+ \(|\.js:\d+/);
+    expect(outside(requests, origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('the explorer in the browser', () => {
