@@ -117,6 +117,7 @@ async function search(words: string): Promise<void> {
 function legend(): void {
   byId('legend').replaceChildren(
     ...Object.entries(KIND_COLOURS).map(([kind, colour]) => el('li', {}, el('span', { class: 'swatch', style: `background:${colour}` }), kindName(kind))),
+    el('li', { class: 'hint' }, 'A square holds many of one kind: click to open or fold it. Zoom in for whole names; point at a node for its relationships.'),
   );
 }
 
