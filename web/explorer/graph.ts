@@ -175,6 +175,21 @@ export function drawGraph(container: HTMLElement, centre: string, nodes: readonl
     clearTimeout(pending);
     pending = setTimeout(() => placeLabels(graph), 120);
   });
+  // The rings are shaped like the drawing area: drawn again when the window changes size.
+  let resizing: ReturnType<typeof setTimeout> | undefined;
+  const resized = () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      graph.resize();
+      draw();
+    }, 200);
+  };
+  window.addEventListener('resize', resized);
+  graph.one('destroy', () => {
+    window.removeEventListener('resize', resized);
+    clearTimeout(resizing);
+    clearTimeout(pending);
+  });
   draw();
   return graph;
 }
