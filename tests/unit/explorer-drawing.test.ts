@@ -69,7 +69,7 @@ describe('which names are written', () => {
       ],
       [{ id: 'n', box: box(340, 0, 350, 10) }, { id: 'd', box: box(300, -20, 310, -10) }],
     );
-    expect([...chosen].sort()).toEqual(['a', 'c']);
+    expect([...chosen.keys()].sort()).toEqual(['a', 'c']);
   });
 
   it('never writes two names that overlap, whatever the input (random boxes)', () => {
@@ -88,7 +88,21 @@ describe('which names are written', () => {
 
   it('writes the centre’s name over a node, but never over another name', () => {
     const chosen = chooseLabels([{ id: 'c', label: box(0, 0, 100, 10), rank: 0, always: true }, { id: 'x', label: box(90, 0, 150, 10), rank: 1 }], [{ id: 'y', box: box(10, 0, 20, 10) }]);
-    expect([...chosen]).toEqual(['c']);
+    expect([...chosen.keys()]).toEqual(['c']);
+  });
+
+  it('puts a name above its node when below it would overlap, and says which place it took', () => {
+    const under = box(0, 20, 60, 30);
+    const above = box(0, -20, 60, -10);
+    const chosen = chooseLabels(
+      [
+        { id: 'first', label: box(0, 22, 60, 32), rank: 0 },
+        { id: 'second', label: under, elsewhere: [above], rank: 1 },
+        { id: 'third', label: under, elsewhere: [above], rank: 2 },
+      ],
+      [],
+    );
+    expect([...chosen]).toEqual([['first', 0], ['second', 1]]);
   });
 });
 

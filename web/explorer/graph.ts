@@ -55,6 +55,7 @@ const STYLE: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'node.quiet', style: { label: '' } },
+  { selector: 'node.above', style: { 'text-valign': 'top', 'text-margin-y': -2 } },
   {
     selector: 'node[place = "centre"]',
     style: { 'font-weight': 'bold', 'border-width': 3, 'border-color': '#0f172a', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'z-index': 10 },
@@ -99,16 +100,31 @@ const label = (raw: string) => raw.toLowerCase().replace(/_/g, ' ');
 export function placeLabels(graph: Core): void {
   const zoom = graph.zoom();
   graph.batch(() => {
-    graph.nodes().removeClass('quiet');
+    graph.nodes().removeClass('quiet above');
     graph.nodes().forEach((node) => void node.data('text', zoom >= FULL_NAMES_AT ? node.data('full') : node.data('short')));
   });
   const box = (b: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH): Box => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
-  const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false };
+  // Not from cytoscape's cache: it may still hold the boxes of the names set just above.
+  const labelOnly = { useCache: false, includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true, includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false };
   const readable = graph.nodes().filter((node) => (node.data('font') as number) * zoom >= SMALLEST_TEXT);
-  const candidates = readable.map((node) => ({ id: node.id(), label: box(node.renderedBoundingBox(labelOnly)), rank: rankOf(node as NodeSingular), always: node.data('place') === 'centre' }));
-  const bodies = graph.nodes().map((node) => ({ id: node.id(), box: box(node.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false })) }));
+  const bodies = graph.nodes().map((node) => ({ id: node.id(), box: box(node.renderedBoundingBox({ useCache: false, includeLabels: false, includeOverlays: false, includeUnderlays: false } as cytoscape.BoundingBoxOptions)) }));
+  const bodyOf = new Map(bodies.map((body) => [body.id, body.box]));
+  const candidates = readable.map((node) => {
+    const under = box(node.renderedBoundingBox(labelOnly));
+    const own = bodyOf.get(node.id())!;
+    // The same box above the node, as far from its top as it was from its bottom.
+    const margin = under.y1 - own.y2;
+    const shift = own.y2 - own.y1 + 2 * margin + (under.y2 - under.y1);
+    const above = { ...under, y1: under.y1 - shift, y2: under.y2 - shift };
+    return { id: node.id(), label: under, elsewhere: [above], rank: rankOf(node as NodeSingular), always: node.data('place') === 'centre' };
+  });
   const chosen = chooseLabels(candidates, bodies);
-  graph.batch(() => graph.nodes().forEach((node) => void node.toggleClass('quiet', !chosen.has(node.id()))));
+  graph.batch(() =>
+    graph.nodes().forEach((node) => {
+      node.toggleClass('quiet', !chosen.has(node.id()));
+      node.toggleClass('above', chosen.get(node.id()) === 1);
+    }),
+  );
 }
 
 /**
