@@ -50,8 +50,8 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-margin-y': 2,
       'text-wrap': 'wrap',
       'text-max-width': '130px',
-      width: 'data(size)',
-      height: 'data(size)',
+      width: 'data(width)',
+      height: 'data(height)',
     },
   },
   { selector: 'node.quiet', style: { label: '' } },
@@ -60,7 +60,8 @@ const STYLE: cytoscape.StylesheetJson = [
     selector: 'node[place = "centre"]',
     style: { 'font-weight': 'bold', 'border-width': 3, 'border-color': '#0f172a', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'z-index': 10 },
   },
-  { selector: 'node[place = "group"]', style: { shape: 'round-rectangle', 'background-opacity': 0.35, 'border-width': 3, 'border-color': 'data(colour)', 'font-weight': 'bold' } },
+  // A group's name ("21 acts") is written inside its box, which is made wide enough for it.
+  { selector: 'node[place = "group"]', style: { shape: 'round-rectangle', 'background-opacity': 0.3, 'border-width': 3, 'border-color': 'data(colour)', 'font-weight': 'bold', 'text-valign': 'center', 'text-margin-y': 0 } },
   {
     selector: 'node[place = "open-group"]',
     style: { shape: 'round-rectangle', 'background-opacity': 0.1, 'border-width': 2, 'border-style': 'dashed', 'border-color': 'data(colour)', 'font-weight': 'bold' },
@@ -89,6 +90,12 @@ const STYLE: cytoscape.StylesheetJson = [
   },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
 ];
+
+/** A node's box: a disc by its place; a folded group a box wide enough for its name inside. */
+function sizeOf(node: ShownNode): { width: number; height: number } {
+  if (node.place !== 'group') return { width: SIZE[node.place], height: SIZE[node.place] };
+  return { width: Math.max(SIZE.group, 16 + node.short.length * FONT.group * 0.62), height: SIZE.group };
+}
 
 const label = (raw: string) => raw.toLowerCase().replace(/_/g, ' ');
 
@@ -147,7 +154,7 @@ export function drawGraph(container: HTMLElement, centre: string, nodes: readonl
       ...shown.map((node) => ({
         group: 'nodes' as const,
         position: positions.get(node.id) ?? { x: 0, y: 0 },
-        data: { id: node.id, full: node.full, short: node.short, text: node.short, kind: node.kind, place: node.place, colour: colourOf(node.kind), font: FONT[node.place], size: node.count ? SIZE.group + Math.min(16, node.count) : SIZE[node.place] },
+        data: { id: node.id, full: node.full, short: node.short, text: node.short, kind: node.kind, place: node.place, colour: colourOf(node.kind), font: FONT[node.place], ...sizeOf(node) },
       })),
       ...lines.map((edge) => ({ group: 'edges' as const, data: { ...edge, width: Math.min(4, 1 + Math.log2(edge.count)) }, classes: edge.source === centre || edge.target === centre ? '' : 'aside' })),
     ]);

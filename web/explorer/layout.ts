@@ -25,19 +25,27 @@ function ringOrder(nodes: readonly ShownNode[]): ShownNode[] {
   return [...nodes].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || key(a) - key(b) || a.full.localeCompare(b.full));
 }
 
-function ring(nodes: readonly ShownNode[], rx: number, ry: number, into: Map<string, Point>): void {
+/** Places nodes round an ellipse; when crowded, every other one at `splitScale` of the radii (null: never split). */
+function ring(nodes: readonly ShownNode[], rx: number, ry: number, into: Map<string, Point>, splitScale: number | null = 0.7): void {
   const ordered = ringOrder(nodes);
-  const split = ordered.length > CROWDED;
+  const split = splitScale !== null && ordered.length > CROWDED;
   ordered.forEach((node, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, ordered.length);
-    const scale = split && i % 2 === 1 ? 0.7 : 1;
+    const scale = split && i % 2 === 1 ? splitScale! : 1;
     into.set(node.id, { x: Math.cos(angle) * rx * scale, y: Math.sin(angle) * ry * scale });
   });
 }
 
+/** Room a node needs along its ring, its name included: a folded group's box is as wide as its name. */
+const footprint = (node: ShownNode) => (node.place === 'group' ? 40 + node.short.length * 7.5 : 90);
+
+/** Ramanujan's approximation of an ellipse's perimeter. */
+const perimeter = (a: number, b: number) => Math.PI * (3 * (a + b) - Math.sqrt((3 * a + b) * (a + 3 * b)));
+
 /**
  * Positions for a drawing area of `width` × `height` pixels at zoom 1, with `margin` pixels
- * left for names around the edge.
+ * left for names around the edge. With an outer ring, the inner one is as small as its nodes
+ * allow (between 50 % and 75 % of the outer), so neither crowds the other.
  */
 export function ringPositions(shown: readonly ShownNode[], width: number, height: number, margin = 60): Map<string, Point> {
   const positions = new Map<string, Point>();
@@ -49,8 +57,11 @@ export function ringPositions(shown: readonly ShownNode[], width: number, height
   const far = shown.filter((node) => node.place === 'far' && !node.parent);
   if (far.length === 0) ring(near, rx, ry, positions);
   else {
-    ring(near, rx * 0.5, ry * 0.5, positions);
-    ring(far, rx, ry, positions);
+    const needed = near.reduce((sum, node) => sum + footprint(node), 0) / perimeter(rx, ry);
+    const inner = Math.min(0.75, Math.max(0.5, needed));
+    ring(near, rx * inner, ry * inner, positions, null);
+    // A crowded outer ring alternates between itself and halfway to the inner one.
+    ring(far, rx, ry, positions, (1 + inner) / 2);
   }
   return positions;
 }
