@@ -76,6 +76,7 @@ public final class EmbeddedNeo4j {
     AtomicBoolean stopped = new AtomicBoolean(false);
     Runnable stop = () -> {
       if (stopped.compareAndSet(false, true)) {
+        haltIfStuck(Duration.ofSeconds(90));
         dbms.shutdown();
         System.err.println("NEO4J_STOPPED");
       }
@@ -123,6 +124,28 @@ public final class EmbeddedNeo4j {
       String message = String.valueOf(error.getMessage());
       if (!message.contains("cannot be the same")) throw error;
     }
+  }
+
+  /**
+   * A shutdown flushes the page cache; on a full disk that never ends, and a JVM whose parent is
+   * gone would spin forever. Past the limit it halts: the transaction log has every commit, and
+   * the next start recovers from it.
+   */
+  private static void haltIfStuck(Duration limit) {
+    Thread guard =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(limit.toMillis());
+              } catch (InterruptedException ignored) {
+                return;
+              }
+              System.err.println("NEO4J_HALTED shutdown did not finish within " + limit.toSeconds() + " s");
+              Runtime.getRuntime().halt(75);
+            },
+            "neo4j-shutdown-guard");
+    guard.setDaemon(true);
+    guard.start();
   }
 
   /** Blocks until standard input reaches end of file, which happens when the parent goes away. */
