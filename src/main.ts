@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     if (config.seedOnStart) await loadSeeds(startup, log);
     await pings.ping().catch(() => {});
     const watchdog = new Watchdog(pings.ping, { pingTimeoutMs: config.timeouts.pingMs });
-    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, breaker, watchdog });
+    const executor = new Executor(driver, target.database, undefined, { transactionTimeoutMs: config.timeouts.transactionMs, breaker, watchdog, health: supervisor });
     const database = { unreachableLimitMs: config.timeouts.healthUnreachableMs, ...(supervisor ? { embedded: () => supervisor.status() } : {}) };
     const running = await startServer(executor, log, config.port, config.host, { writeToken: config.writeToken, http: config.http, database });
     if (config.warmUp) await warmUp(running.url, log, config.http.readToken);

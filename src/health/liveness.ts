@@ -22,13 +22,14 @@ export interface Liveness {
  * for longer than HEALTH_UNREACHABLE_MS (frozen or hung; statements report that through the
  * executor's reachability). With an external Neo4j it would not, so an outage there is
  * reported, for dashboards, but leaves the service alive (readiness takes it out of traffic).
+ * A database waiting for disk space is not a reason either: the disk is full whatever restarts.
  */
 export function liveness(watch: DatabaseWatch): Liveness {
   const reach = watch.executor.reachability();
   const reachability = { reachable: reach.reachable, ...(reach.unreachableForMs !== undefined ? { unreachableForMs: reach.unreachableForMs } : {}) };
   if (!watch.embedded) return { alive: true, neo4j: { mode: 'external', ...reachability } };
   const process = watch.embedded();
-  const neo4j = { mode: 'embedded', process: process.state, ...(process.pid ? { pid: process.pid } : {}), restarts: process.restarts, ...(process.lastExit ? { lastExit: process.lastExit } : {}), ...reachability };
+  const neo4j = { mode: 'embedded', process: process.state, ...(process.pid ? { pid: process.pid } : {}), restarts: process.restarts, ...(process.lastExit ? { lastExit: process.lastExit } : {}), ...(process.disk ? { disk: process.disk } : {}), ...reachability };
   if (process.state === 'failed') return { alive: false, reason: 'The embedded Neo4j could not be restarted; the service is exiting.', neo4j };
   if (process.state === 'running' && (reach.unreachableForMs ?? 0) > watch.unreachableLimitMs) {
     return { alive: false, reason: `The embedded Neo4j runs but has not answered for ${Math.round(reach.unreachableForMs! / 1000)} s (HEALTH_UNREACHABLE_MS=${watch.unreachableLimitMs}): restart the service.`, neo4j };

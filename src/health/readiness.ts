@@ -26,8 +26,9 @@ export async function checkReadiness(executor: Executor): Promise<Readiness> {
   try {
     indexes = await executor.read<{ name: string; state: string }>({ text: 'SHOW INDEXES YIELD name, state' });
   } catch (error) {
-    const down = error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE';
-    const reason = down ? 'Neo4j cannot be reached.' : 'Neo4j did not answer the readiness query; the service log has the error.';
+    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+    const reason =
+      code === 'SERVICE_UNAVAILABLE' ? 'Neo4j cannot be reached.' : code === 'INSUFFICIENT_STORAGE' ? (error as Error).message : 'Neo4j did not answer the readiness query; the service log has the error.';
     return { ready: false, neo4j: 'unreachable', schema: 'unknown', reason, error: (error as Error).message, checkedInMs: elapsed() };
   }
   const state = new Map(indexes.map((index) => [index.name, index.state]));

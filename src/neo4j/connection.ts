@@ -21,6 +21,8 @@ export interface Neo4jTarget {
 
 /** The embedded Neo4j as a process: how it is doing, and how to start it again on the same port. */
 export interface EmbeddedHandle {
+  /** Neo4j's home: the store and its logs. */
+  homeDir: string;
   current(): RunningNeo4j;
   /** Starts a new JVM on the same store and Bolt port (the old one must be gone). */
   restart(): Promise<RunningNeo4j>;
@@ -59,6 +61,7 @@ export async function startEmbeddedTarget(
   let running = await launch(settings.boltPort);
   const port = Number(new URL(running.uri).port);
   const embedded: EmbeddedHandle = {
+    homeDir,
     current: () => running,
     restart: async () => (running = await launch(port)),
   };

@@ -28,6 +28,18 @@ export function isDiskFull(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The database stopped itself after a failure it cannot recover from in place (Neo4j calls it a
+ * panic: a store or index file it could not write, usually for want of disk space). Every
+ * statement after it fails, reads included, until the database is restarted. The statement that
+ * caused it may have been written to the transaction log, and so is applied when it restarts.
+ */
+const PANIC = /needs to be restarted|to the store after written to log/i;
+
+export function isDatabasePanic(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code.startsWith('Neo.DatabaseError.') && PANIC.test(error.message);
+}
+
 /** Every pooled connection stayed busy: the database answers but this service has too much in flight. */
 function isPoolExhausted(error: unknown): boolean {
   return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
@@ -54,7 +66,7 @@ export interface Attempt {
  * driver's error as `originalError` for the logs; anything else is returned unchanged and is
  * masked by the server as unexpected.
  */
-export function databaseError(error: unknown, attempt: Attempt): unknown {
+export function databaseError(error: unknown, attempt: Attempt, storage?: string): unknown {
   const failure = code(error);
   const stopped = failure !== undefined && TERMINATED.has(failure) && attempt.timeoutMs > 0 && attempt.elapsedMs >= attempt.timeoutMs;
   if (failure !== undefined && (TIMED_OUT.has(failure) || stopped)) {
@@ -63,10 +75,18 @@ export function databaseError(error: unknown, attempt: Attempt): unknown {
       { extensions: { code: 'QUERY_TIMEOUT', limit: TX_TIMEOUT_SETTING, max: attempt.timeoutMs } },
     );
   }
-  if (isDiskFull(error)) {
+  const panic = isDatabasePanic(error);
+  if (isDiskFull(error) || (storage && (panic || isOutage(error)))) {
+    const where = storage ?? "Neo4j's disk is full (or Neo4j switched the database to read-only after running out of space).";
     return new GraphQLError(
-      "Neo4j's disk is full (or Neo4j switched the database to read-only after running out of space), so nothing can be written. A write that failed this way may have been committed or not: importCase is idempotent, so send it again once space is freed.",
-      { originalError: error as Error, extensions: { code: 'INSUFFICIENT_STORAGE', http: { status: 507 } } },
+      `${where} Nothing can be written, and reads may fail until the database is restarted, which happens by itself once space is freed. A write that failed this way may have been committed or not: importCase is idempotent, so send it again then.`,
+      { originalError: error as Error, extensions: { code: 'INSUFFICIENT_STORAGE', http: { status: 507, headers: { 'Retry-After': '30' } } } },
+    );
+  }
+  if (panic) {
+    return new GraphQLError(
+      'Neo4j stopped the database after a critical error (its log says why); it answers again once the database is restarted. A write that failed this way may have been committed or not: importCase is idempotent, so send it again then.',
+      { originalError: unreachable((error as Error).message.split('\n')[0]!, error as Error), extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '10' } } } },
     );
   }
   if (isOutage(error) || isPoolExhausted(error)) {

@@ -1,7 +1,7 @@
 import neo4j, { isRetriableError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { toDriverParams, toNative } from './convert.js';
-import { databaseError } from './errors.js';
+import { databaseError, isDatabasePanic } from './errors.js';
 import type { Watchdog } from './watchdog.js';
 
 /** A Cypher statement and its parameters. Values always travel as parameters, never as text. */
@@ -34,6 +34,16 @@ export interface ExecutorOptions {
   breaker?: CircuitBreaker;
   /** Fails statements at once when Neo4j stops answering (see watchdog.ts); none for batch tools. */
   watchdog?: Watchdog | undefined;
+  /** Told when the database panics, and asked whether its disk is full (the embedded supervisor). */
+  health?: DatabaseHealth | undefined;
+}
+
+/** Who heals the database: the embedded Neo4j's supervisor. */
+export interface DatabaseHealth {
+  /** The database stopped itself (see `isDatabasePanic`); called once per failed statement. */
+  panicked(error: Error): void;
+  /** While the database waits for disk space: what to tell clients, naming the disk. */
+  storageProblem(): string | undefined;
 }
 
 /**
@@ -44,7 +54,7 @@ export interface ExecutorOptions {
  * outage as a GraphQLError with its code, anything else unchanged.
  */
 export class Executor {
-  private readonly options: Required<Omit<ExecutorOptions, 'watchdog'>> & Pick<ExecutorOptions, 'watchdog'>;
+  private readonly options: Required<Omit<ExecutorOptions, 'watchdog' | 'health'>> & Pick<ExecutorOptions, 'watchdog' | 'health'>;
 
   constructor(
     private readonly driver: Driver,
@@ -52,7 +62,7 @@ export class Executor {
     private readonly stats?: QueryStats,
     options: ExecutorOptions = {},
   ) {
-    this.options = { transactionTimeoutMs: options.transactionTimeoutMs ?? 0, breaker: options.breaker ?? new CircuitBreaker(), watchdog: options.watchdog };
+    this.options = { transactionTimeoutMs: options.transactionTimeoutMs ?? 0, breaker: options.breaker ?? new CircuitBreaker(), watchdog: options.watchdog, health: options.health };
   }
 
   /** Whether Neo4j answered the last statement, and how long it has been out of reach if not. */
@@ -151,7 +161,9 @@ export class Executor {
       const watchdog = this.options.watchdog;
       return await this.options.breaker.run(() => (watchdog ? watchdog.watch(work()) : work()));
     } catch (error) {
-      throw databaseError(error, { elapsedMs: performance.now() - started, timeoutMs });
+      const health = this.options.health;
+      if (health && isDatabasePanic(error)) health.panicked(error as Error);
+      throw databaseError(error, { elapsedMs: performance.now() - started, timeoutMs }, health?.storageProblem());
     }
   }
 

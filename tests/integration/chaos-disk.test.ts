@@ -1,8 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
+import { SERVICE_TOKEN, startServiceProcess, waitUntil, type ServiceProcess } from '../support/service-process.js';
 
 /**
  * The embedded Neo4j's store on a small filesystem made for the test: a tmpfs with a size
@@ -10,7 +12,12 @@ import { afterEach, describe, expect, it } from 'vitest';
  * is no way to make a full disk without it, so the test fails, saying so, rather than skipping).
  */
 const mounts: string[] = [];
+const services: ServiceProcess[] = [];
 afterEach(async () => {
+  for (const service of services.splice(0)) {
+    service.child.kill('SIGKILL');
+    await service.exit;
+  }
   for (const dir of mounts.splice(0)) {
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -69,4 +76,85 @@ describe('a start on a full disk', () => {
     expect(out).toMatch(/The disk of .* is full: .*No space left on device/);
     expect(out).not.toContain('did not start within');
   }, 150_000);
+});
+
+/** Writes `file` until the disk has no byte left, the way a log or a backup fills a disk. */
+function fillDisk(file: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const size of [1 << 20, 4096, 1]) {
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(size, 1));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('the disk filling up under the running service', () => {
+  const IMPORT = 'mutation($file: String!) { importCase(file: $file) { caseId applied totals { created } } }';
+  const READ = 'query($id: ID!) { case(id: $id) { id caption } }';
+
+  it('the import that hits it and the reads after it are 507 naming the disk; once space is freed the database is restarted and everything works again, without restarting the service', async () => {
+    const disk = smallDisk('256m');
+    // Not a test of freezes or slow statements: a slow answer on a busy machine must not count as one.
+    const service = await startServiceProcess({ NEO4J_PING_TIMEOUT_MS: '15000', NEO4J_TX_TIMEOUT_MS: '120000' }, { dataDir: path.join(disk, 'data') });
+    services.push(service);
+    const gql = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+    };
+    const prefix = 'chaos-disk';
+    const judge = await gql(IMPORT, { file: syntheticJudgeFile(prefix) });
+    expect(judge.body.errors, JSON.stringify(judge.body)).toBeUndefined();
+    const first = await gql(IMPORT, { file: syntheticCaseFile(prefix, 1) });
+    expect(first.body.errors, JSON.stringify(first.body)).toBeUndefined();
+
+    fillDisk(path.join(disk, 'filler'));
+    // Imports until one needs the space (each new case grows the store and its full-text index).
+    let failed: Awaited<ReturnType<typeof gql>> | undefined;
+    let n = 2;
+    for (; n < 12 && !failed; n += 1) {
+      const answer = await gql(IMPORT, { file: syntheticCaseFile(prefix, n) });
+      if (answer.body.errors) failed = answer;
+      else expect(answer.body.data.importCase.applied).toBe(true);
+    }
+    const hit = n - 1;
+    expect(failed, 'no import failed on a full disk').toBeDefined();
+    expect(failed!.status).toBe(507);
+    expect(failed!.body.errors![0]!.extensions.code).toBe('INSUFFICIENT_STORAGE');
+    expect(failed!.body.errors![0]!.message).toMatch(/The disk of Neo4j's store is full \(0 MB free.*send it again then/);
+
+    // Reads fail clearly while the disk is full: 507 naming the disk (never "Unexpected error.").
+    for (let i = 0; i < 3; i += 1) {
+      const read = await gql(READ, { id: `${prefix}-1-case` });
+      expect(read.status).toBe(507);
+      expect(read.body.errors![0]!.extensions.code).toBe('INSUFFICIENT_STORAGE');
+    }
+    const health = (await (await fetch(`${service.base}/health`)).json()) as { neo4j: { process: string; disk?: string } };
+    expect(health.neo4j.process).toBe('waiting-for-disk');
+    expect(health.neo4j.disk).toMatch(/is full/);
+
+    rmSync(path.join(disk, 'filler'));
+    const healed = await waitUntil(async () => (await gql(READ, { id: `${prefix}-1-case` })).body.data?.case?.id === `${prefix}-1-case`, 240_000, 500);
+    writeFileSync(path.join(os.tmpdir(), "chaos-disk-service.log"), service.out.text);
+    expect(healed, service.out.text.slice(-3000)).toBe(true);
+    expect(service.child.exitCode).toBeNull();
+    expect(service.out.text).toMatch(/has room again; restarting the embedded Neo4j/);
+    // Bolt answers a moment before the launcher says it is ready.
+    expect(await waitUntil(() => service.out.text.includes('embedded Neo4j restarted'), 30_000)).toBe(true);
+
+    const read = await gql(READ, { id: `${prefix}-1-case` });
+    expect(read.body).toEqual({ data: { case: { id: `${prefix}-1-case`, caption: `Fictional matter ${prefix}-1` } } });
+    // The import that failed may have been committed: sent again it is there, whole, either way.
+    const again = await gql(IMPORT, { file: syntheticCaseFile(prefix, hit) });
+    expect(again.body.errors).toBeUndefined();
+    expect((await gql(READ, { id: `${prefix}-${hit}-case` })).body.data.case.id).toBe(`${prefix}-${hit}-case`);
+    const fresh = await gql(IMPORT, { file: syntheticCaseFile(prefix, 50) });
+    expect(fresh.body.errors).toBeUndefined();
+    expect(fresh.body.data.importCase).toMatchObject({ applied: true });
+  }, 420_000);
 });

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError, error as driverCodes } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { databaseError } from '../../src/neo4j/errors.js';
+import { databaseError, isDatabasePanic } from '../../src/neo4j/errors.js';
 
 /** Errors as the driver builds them from what the server or the socket reported. */
 const driverError = (code: string, message = 'server said so') => new Neo4jError(message, code, '50N42', message);
@@ -70,7 +70,34 @@ describe('a full disk', () => {
     ]) {
       const error = asGraphQL(databaseError(driverError('Neo.DatabaseError.Transaction.TransactionCommitFailed', message), quick));
       expect(error.extensions).toMatchObject({ code: 'INSUFFICIENT_STORAGE', http: { status: 507 } });
-      expect(error.message).toMatch(/^Neo4j's disk is full .* importCase is idempotent, so send it again once space is freed\.$/);
+      expect(error.message).toMatch(/^Neo4j's disk is full .* importCase is idempotent, so send it again then\.$/);
     }
+  });
+});
+
+/** What Neo4j 5.26 answered when its disk filled up under a running service (chaos-disk.test.ts). */
+const APPLY_FAILED = 'Could not apply the transaction: Transaction #102 {started 2026-12-06 02:16:16.387+0000, with 157 commands in this transaction} to the store after written to log.';
+const PANICKED = 'The database has encountered a critical error, and needs to be restarted. Please see database logs for more details.';
+
+describe('a database that panicked (it refuses everything until restarted)', () => {
+  const panics = [driverError('Neo.DatabaseError.Transaction.TransactionCommitFailed', APPLY_FAILED), driverError('Neo.DatabaseError.Transaction.TransactionStartFailed', PANICKED)];
+
+  it('is recognised from the commit that caused it and from every statement after it', () => {
+    for (const error of panics) expect(isDatabasePanic(error)).toBe(true);
+    expect(isDatabasePanic(driverError('Neo.ClientError.Statement.SyntaxError', PANICKED))).toBe(false);
+    expect(isDatabasePanic(driverError('Neo.DatabaseError.General.UnknownError'))).toBe(false);
+  });
+
+  it('is 507 naming the disk when the supervisor says the disk is full, else 503 (never an unexpected error)', () => {
+    const disk = "The disk of Neo4j's store is full (0 MB free; the database is restarted once it has 64 MB).";
+    for (const panic of panics) {
+      const full = asGraphQL(databaseError(panic, quick, disk));
+      expect(full.extensions).toMatchObject({ code: 'INSUFFICIENT_STORAGE', http: { status: 507 } });
+      expect(full.message.startsWith(disk)).toBe(true);
+      expect(asGraphQL(databaseError(panic, quick)).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    }
+    // While the JVM is down waiting for space, a refused connection says the same.
+    const refused = asGraphQL(databaseError(driverError(driverCodes.SERVICE_UNAVAILABLE, 'connect ECONNREFUSED'), quick, disk));
+    expect(refused.extensions.code).toBe('INSUFFICIENT_STORAGE');
   });
 });

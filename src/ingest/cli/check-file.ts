@@ -25,6 +25,7 @@ export interface FileCheck {
  * already holds.
  */
 export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['lookupIds'], format?: InputFormat): Promise<FileCheck> {
+  if (file.misnamed) return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: file.misnamed, hint: 'rename it to <name>.case.yaml to load it as a case file, or move it out of what you load' }] };
   let text: string;
   try {
     text = await readFile(file.path, 'utf8');

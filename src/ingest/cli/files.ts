@@ -10,22 +10,34 @@ export interface CaseFileRef {
   display: string;
   /** For a file of several records: which one (its index in the file's split). */
   record?: number;
+  /**
+   * A YAML file a folder or glob gave whose name does not say it is a case file: not loaded,
+   * reported invalid with this reason (rather than silently left out of the count).
+   */
+  misnamed?: string;
 }
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };
 
-const IN_FOLDER = '**/*.{case.yaml,case.yml,json,jsonl,ndjson}';
+const IN_FOLDER = '**/*.{yaml,yml,json,jsonl,ndjson}';
+
+/** YAML that is not named as a case file: reported, never loaded. */
+const MISNAMED = /\.ya?ml$/i;
+
+export const MISNAMED_REASON = 'not loaded: a YAML file whose name does not end in .case.yaml or .case.yml';
 
 /**
  * Turns the command line's files, folders and globs into case files and JSON records (dockets,
- * CAP cases), sorted and without duplicates. Each argument must give at least one case file: a typo is a usage error,
+ * CAP cases), sorted and without duplicates. YAML files a folder or glob gives under another
+ * name (`x.yaml`) come too, marked `misnamed`, so that the run reports them as invalid. Each argument must give at least one case file: a typo is a usage error,
  * not a silently smaller load.
  */
 export async function expandInputs(inputs: readonly string[], cwd = process.cwd()): Promise<Expanded> {
   const found = new Map<string, CaseFileRef>();
   const add = (file: string) => {
     const absolute = path.resolve(cwd, file);
-    found.set(absolute, { path: absolute, display: displayName(absolute, cwd) });
+    const misnamed = !LOADABLE_PATTERN.test(absolute) && MISNAMED.test(absolute);
+    found.set(absolute, { path: absolute, display: displayName(absolute, cwd), ...(misnamed ? { misnamed: MISNAMED_REASON } : {}) });
   };
   for (const input of inputs) {
     const info = await stat(path.resolve(cwd, input)).catch(() => null);
@@ -39,7 +51,7 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
       }
       matches = [input];
     } else if (isDynamicPattern(input)) {
-      matches = (await glob(input, { cwd, absolute: true })).filter((file) => LOADABLE_PATTERN.test(file));
+      matches = (await glob(input, { cwd, absolute: true })).filter((file) => LOADABLE_PATTERN.test(file) || MISNAMED.test(file));
       if (matches.length === 0) return { ok: false, message: `${input}: the pattern matches no case file` };
     } else {
       return { ok: false, message: `${input}: no such file or folder` };

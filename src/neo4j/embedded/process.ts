@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { classesDir, classpathFile } from './build.js';
@@ -30,9 +30,17 @@ export interface Neo4jExit {
 export interface RunningNeo4j {
   uri: string;
   pid: number;
+  /** How long Neo4j's debug.log was when it became ready: what it says later is about this run. */
+  logStart: number;
   /** Settles when the JVM is gone, however it went. */
   exited: Promise<Neo4jExit>;
   stop(): Promise<void>;
+  /**
+   * Ends the JVM at once (SIGKILL), for a database that has failed: a clean shutdown flushes its
+   * page cache, which on a full disk never ends. What it committed is in its transaction log and
+   * is recovered at the next start.
+   */
+  kill(): Promise<void>;
 }
 
 /** JVM flags Neo4j 5 recommends for Java 17 (as in its neo4j.conf), with a modest heap. */
@@ -73,6 +81,8 @@ const READY_TIMEOUT_MS = 180_000;
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNeo4j> {
   mkdirSync(options.homeDir, { recursive: true });
   checkFreeSpace(options.homeDir);
+  // Neo4j's log of an earlier run (a full disk since freed, say) says nothing about this start.
+  const logAtSpawn = debugLogSize(options.homeDir);
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const classpath = `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
   const child = spawn(
@@ -105,7 +115,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
       clearInterval(watchDisk);
       stopping = true;
       child.kill('SIGKILL');
-      reject(new Error(`Neo4j did not start within ${READY_TIMEOUT_MS / 1000}s:\n${explain(stderrTail, options.homeDir)}`));
+      reject(new Error(`Neo4j did not start within ${READY_TIMEOUT_MS / 1000}s:\n${explain(stderrTail, options.homeDir, logAtSpawn)}`));
     }, READY_TIMEOUT_MS);
     child.once('error', (error) => {
       clearTimeout(timer);
@@ -113,7 +123,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
     });
     // A database that cannot preallocate its log stays unavailable without a word on stderr.
     const watchDisk = setInterval(() => {
-      const disk = diskTrouble(options.homeDir);
+      const disk = diskTrouble(options.homeDir, logAtSpawn);
       if (!disk) return;
       clearInterval(watchDisk);
       clearTimeout(timer);
@@ -125,7 +135,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
     void exited.then((code) => {
       clearInterval(watchDisk);
       clearTimeout(timer);
-      reject(new Error(`Neo4j exited during start-up (code ${code}):\n${explain(stderrTail, options.homeDir)}`));
+      reject(new Error(`Neo4j exited during start-up (code ${code}):\n${explain(stderrTail, options.homeDir, logAtSpawn)}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^NEO4J_READY (\S+)/.exec(line);
@@ -140,10 +150,16 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningNe
   return {
     uri,
     pid: child.pid!,
+    logStart: debugLogSize(options.homeDir),
     exited: ended,
     stop: () => {
       stopping = true;
       return stop(child, exited);
+    },
+    kill: async () => {
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
@@ -172,22 +188,39 @@ export class DiskFullError extends Error {
   override name = 'DiskFullError';
 }
 
+/** Bytes free for this process on the disk of `dir`. */
+export function freeBytes(dir: string): number {
+  const stats = statfsSync(dir);
+  return stats.bavail * stats.bsize;
+}
+
+export const mb = (bytes: number) => `${Math.floor(bytes / 1024 ** 2)} MB`;
+
 /** Refuses to start, naming the folder and the figures, when the store's disk is nearly full. */
 function checkFreeSpace(homeDir: string): void {
-  const stats = statfsSync(homeDir);
-  const free = stats.bavail * stats.bsize;
+  const free = freeBytes(homeDir);
   if (free < MIN_FREE_BYTES) {
-    const mb = (bytes: number) => `${Math.floor(bytes / 1024 ** 2)} MB`;
     throw new DiskFullError(
       `The disk of the embedded Neo4j's store (${homeDir}) has ${mb(free)} free; Neo4j needs at least ${mb(MIN_FREE_BYTES)} to start (it preallocates its transaction logs). Free some space there, or set DATA_DIR to a folder on a disk with room.`,
     );
   }
 }
 
-/** Neo4j's own log says why a start failed when its stderr does not (a full disk, say). */
-function diskTrouble(homeDir: string): string | undefined {
+function debugLogSize(homeDir: string): number {
   try {
-    const log = readFileSync(path.join(homeDir, 'logs', 'debug.log'), 'utf8');
+    return statSync(path.join(homeDir, 'logs', 'debug.log')).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Neo4j's own log says why a start (or the database) failed when its stderr does not: a full
+ * disk, say. Only what it wrote after byte `since` counts.
+ */
+export function diskTrouble(homeDir: string, since = 0): string | undefined {
+  try {
+    const log = readFileSync(path.join(homeDir, 'logs', 'debug.log')).subarray(since).toString('utf8');
     const line = log.split('\n').reverse().find((l) => /No space left on device|running out of disk space/i.test(l));
     return line ? `The disk of ${homeDir} is full: ${line.replace(/^.*?\] \[[^\]]*\] /, '').trim()}\nFree some space there, or set DATA_DIR to a folder on a disk with room.` : undefined;
   } catch {
@@ -195,8 +228,8 @@ function diskTrouble(homeDir: string): string | undefined {
   }
 }
 
-function explain(stderr: string[], homeDir: string): string {
-  const disk = diskTrouble(homeDir);
+function explain(stderr: string[], homeDir: string, since: number): string {
+  const disk = diskTrouble(homeDir, since);
   if (disk) return disk;
   const text = stderr.join('\n');
   if (/lock|StoreLocked|FileLock/i.test(text)) {

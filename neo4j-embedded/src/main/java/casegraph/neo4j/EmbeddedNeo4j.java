@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -20,7 +22,15 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Runs Neo4j Community in this JVM with only the Bolt connector, on loopback.
@@ -31,7 +41,10 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <p>With a password file, authentication is on: the user {@code neo4j} gets the file's first line
  * as its password at every start (the file is the one place the secret lives; it never travels
- * on the command line, which other local users can read). Without one, authentication is off.
+ * on the command line, which other local users can read). On a new store the password is in place
+ * before the database first starts (Neo4j's initial-user file, as {@code neo4j-admin dbms
+ * set-initial-password} writes it), so the default {@code neo4j/neo4j} never exists. Without a
+ * password file, authentication is off.
  *
  * <p>Usage: {@code EmbeddedNeo4j <home-dir> <bolt-port|0> [page-cache-bytes] [tx-timeout-seconds]
  * [password-file]}. Prints {@code NEO4J_READY bolt://127.0.0.1:<port>} on standard output once the database accepts
@@ -50,6 +63,7 @@ public final class EmbeddedNeo4j {
     long pageCache = args.length > 2 ? Long.parseLong(args[2]) : 128L * 1024 * 1024;
     long txTimeout = args.length > 3 ? Long.parseLong(args[3]) : 0L;
     String password = args.length > 4 ? readPassword(Path.of(args[4])) : null;
+    if (password != null) setInitialPassword(home, password);
 
     DatabaseManagementService dbms =
         new DatabaseManagementServiceBuilder(home)
@@ -76,6 +90,7 @@ public final class EmbeddedNeo4j {
     AtomicBoolean stopped = new AtomicBoolean(false);
     Runnable stop = () -> {
       if (stopped.compareAndSet(false, true)) {
+        haltIfStuck(Duration.ofSeconds(90));
         dbms.shutdown();
         System.err.println("NEO4J_STOPPED");
       }
@@ -111,6 +126,32 @@ public final class EmbeddedNeo4j {
   }
 
   /**
+   * Before a new store's first start: the built-in user's password in the initial-user file
+   * (data/dbms/auth.ini), which Neo4j reads when it creates its system database, instead of the
+   * default {@code neo4j} that a client could otherwise use until {@link #setPassword} runs. A
+   * store that has its system database already ignores the file; {@link #setPassword} covers it.
+   */
+  private static void setInitialPassword(Path home, String password) throws IOException {
+    if (Files.exists(home.resolve("data").resolve("databases").resolve("system"))) return;
+    Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+    Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+      FileUserRepository users = new FileUserRepository(fs, file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+      users.start();
+      SystemGraphCredential credential =
+          SystemGraphCredential.createCredentialForPassword(password.getBytes(StandardCharsets.UTF_8), new SecureHasher());
+      users.create(new User("neo4j", null, credential, false, false));
+      users.shutdown();
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (Exception error) {
+      throw new IOException("could not write the initial password to " + file, error);
+    }
+  }
+
+  /**
    * Gives the built-in user the store's password, with no change required. Runs in the
    * database's own process, which needs no login. Setting the password it already has is refused
    * by Neo4j as "the same", which is the expected case on every start after the first.
@@ -123,6 +164,28 @@ public final class EmbeddedNeo4j {
       String message = String.valueOf(error.getMessage());
       if (!message.contains("cannot be the same")) throw error;
     }
+  }
+
+  /**
+   * A shutdown flushes the page cache; on a full disk that never ends, and a JVM whose parent is
+   * gone would spin forever. Past the limit it halts: the transaction log has every commit, and
+   * the next start recovers from it.
+   */
+  private static void haltIfStuck(Duration limit) {
+    Thread guard =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(limit.toMillis());
+              } catch (InterruptedException ignored) {
+                return;
+              }
+              System.err.println("NEO4J_HALTED shutdown did not finish within " + limit.toSeconds() + " s");
+              Runtime.getRuntime().halt(75);
+            },
+            "neo4j-shutdown-guard");
+    guard.setDaemon(true);
+    guard.start();
   }
 
   /** Blocks until standard input reaches end of file, which happens when the parent goes away. */
