@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { CourtListenerJoins } from '../importers/courtlistener/joins.js';
 import { LOADABLE_PATTERN } from '../pipeline/seeds.js';
 
 export interface CaseFileRef {
@@ -10,6 +11,8 @@ export interface CaseFileRef {
   display: string;
   /** For a file of several records: which one (its index in the file's split). */
   record?: number;
+  /** What the run's records say of CourtListener's ids (importers/courtlistener/joins.ts). */
+  joins?: CourtListenerJoins;
 }
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };

@@ -134,6 +134,7 @@ export const documentId = (caseId: string, published: string) => slug(caseId, 'r
 
 /** A short name of the report kind, for contribution keys. */
 function reportKey(record: Record<string, unknown>): string {
+  if ('resource_uri' in record) return 'api-docket';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate-docket';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket-history';
   if ('chapter' in record || 'trustee_str' in record) return 'rss-item';
@@ -143,6 +144,7 @@ function reportKey(record: Record<string, unknown>): string {
 
 /** Which PACER report the record is, by its fields, for the document's kind. */
 function reportKind(record: Record<string, unknown>): string {
+  if ('resource_uri' in record) return 'docket (CourtListener REST API)';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate docket (PACER, as juriscraper parses it)';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket history report (PACER, as juriscraper parses it)';
   if ('chapter' in record || 'trustee_str' in record) return 'RSS feed item (PACER, as juriscraper parses it)';
