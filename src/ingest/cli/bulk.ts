@@ -120,14 +120,17 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
         out.info(`${file.display}: ${tally.rows} rows, ${Math.round(tally.rows / seconds)} rows/s, ${tally.loaded} loaded, ${tally.unchanged} unchanged, ${tally.refused.length} refused`);
       }
     }
-    if (batch.length > 0) await writeBatch(executor, batch, options, tally, refuse);
   } catch (error) {
-    return fileProblem(`the file cannot be read: ${(error as Error).message}`, /bz2|bzip|magic|crc/i.test((error as Error).message) ? 'the .bz2 file is damaged or cut short; download it again' : 'check the file; download it again');
+    // The rows read before the damage are still loaded; the damage is a problem of the file.
+    const compressed = /\.bz2$/i.test(file.path);
+    tally.refused.push({ file: file.display, line: 1, column: 1, path: '', message: `the file cannot be read past row ${tally.rows}: ${(error as Error).message}`,
+      hint: compressed ? 'the .bz2 file is damaged or cut short; download it again (the rows before the damage were read)' : 'check the file; download it again' });
   }
-  if (!table) return fileProblem('the file has no header row', 'a bulk CSV file starts with its header row of column names');
+  if (batch.length > 0) await writeBatch(executor, batch, options, tally, refuse);
+  if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem('the file has no header row', 'a bulk CSV file starts with its header row of column names');
   const ms = performance.now() - started;
   const verb = options.dryRun ? 'would load' : 'loaded';
-  if (!options.quiet) out.report(`${file.display}: ${table}: ${tally.rows} rows: ${tally.loaded} ${verb}, ${tally.unchanged} unchanged, ${tally.names} used for names, ${tally.refused.length} refused (${(ms / 1000).toFixed(1)} s)`);
+  if (!options.quiet && !options.json) out.report(`${file.display}: ${table}: ${tally.rows} rows: ${tally.loaded} ${verb}, ${tally.unchanged} unchanged, ${tally.names} used for names, ${tally.refused.length} refused (${(ms / 1000).toFixed(1)} s)`);
   if (tally.refused.length > 0) {
     const shown = tally.refused.slice(0, MAX_SHOWN);
     out.problem(`${file.display}: ${tally.refused.length} row${tally.refused.length === 1 ? '' : 's'} refused (nothing of ${tally.refused.length === 1 ? 'it' : 'them'} written; the other rows were ${options.dryRun ? 'checked' : 'loaded'}):\n${formatProblems(shown)}${tally.refused.length > MAX_SHOWN ? `\n… and ${tally.refused.length - MAX_SHOWN} more (--json lists them all)` : ''}`);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { parse, type CastingContext } from 'csv-parse';
 import unbzip2 from 'unbzip2-stream';
 import { detectDialect, tableOf, type BulkTable, type Dialect } from './tables.js';
@@ -23,8 +23,15 @@ export const MAX_ROW_BYTES = 64 * 1024 * 1024;
  */
 export async function* readBulkFile(file: string): AsyncGenerator<BulkItem> {
   const raw = createReadStream(file);
-  const bytes: Readable = /\.bz2$/i.test(file) ? raw.pipe(unbzip2()) : raw;
-  raw.on('error', (error) => bytes.destroy(error));
+  let bytes: Readable = raw;
+  if (/\.bz2$/i.test(file)) {
+    // unbzip2-stream is a classic stream: a PassThrough gives it async iteration and backpressure.
+    const decompress = unbzip2();
+    const out = new PassThrough();
+    raw.on('error', (error) => out.destroy(error));
+    decompress.on('error', (error: Error) => out.destroy(error));
+    bytes = raw.pipe(decompress).pipe(out);
+  }
   const chunks = bytes[Symbol.asyncIterator]();
   const first = await chunks.next();
   if (first.done) return;
