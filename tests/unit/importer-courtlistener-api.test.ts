@@ -161,7 +161,7 @@ describe('CourtListener bulk CSV', () => {
   it('a row it cannot read is a bad item with its line; the rows after it are read', async () => {
     const items = await read('bad.csv', '"id","name"\n"1","a"\n"2","b","extra"\n"3","c"\n');
     expect(items.filter((i) => i.kind === 'bad')).toEqual([expect.objectContaining({ kind: 'bad', line: 3 })]);
-    expect(items.filter((i) => i.kind === 'row').map((i) => (i as { row: { id: string } }).row.id)).toEqual(['1', '3']);
+    expect(items.filter((i) => i.kind === 'row').map((i) => (i as Extract<BulkItem, { kind: 'row' }>).row.id)).toEqual(['1', '3']);
   });
 
   it('reads a .csv.bz2 in the backslash dialect', async () => {
