@@ -104,6 +104,7 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
         continue;
       }
       if (item.kind === 'bad') {
+        tally.rows += 1;
         refuse(item.line, '', `this row cannot be read as CSV: ${item.message}`, 'a value must be quoted whole, with its quotes escaped as the rest of the file does; export the file again, or correct the row');
         continue;
       }

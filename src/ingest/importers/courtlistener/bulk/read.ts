@@ -56,19 +56,17 @@ export async function* readBulkFile(file: string): AsyncGenerator<BulkItem> {
   })()).on('error', (error) => parser.destroy(error)).pipe(parser);
 
   let header = false;
-  let lastLine = 1;
   for await (const item of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
     if (!header && columns) {
       header = true;
       yield { kind: 'header', columns, table: tableOf(columns), dialect };
     }
-    while (bad.length > 0) {
-      const b = bad.shift()!;
-      lastLine = Math.max(lastLine, b.line);
-      yield b;
-    }
-    yield { kind: 'row', row: item.record, line: lastLine + 1 };
-    lastLine = item.info.lines;
+    // The parser counts the line a record ends on; line breaks only occur inside quoted values.
+    const inside = Object.values(item.record).reduce((n, v) => n + (v === null ? 0 : v.split('\n').length - 1), 0);
+    const line = item.info.lines - inside;
+    // Rows it could not read are reported as it meets them, which may be before the rows it read ahead of them.
+    while (bad.length > 0 && bad[0]!.line < line) yield bad.shift()!;
+    yield { kind: 'row', row: item.record, line };
   }
   if (!header && columns) yield { kind: 'header', columns, table: tableOf(columns), dialect };
   yield* bad;
