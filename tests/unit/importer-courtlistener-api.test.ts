@@ -186,3 +186,24 @@ describe('CourtListener bulk CSV', () => {
     expect(importRow('people', { id: '1', name_first: 'A', name_last: 'B' }, '{}', joins)).toMatchObject({ joinOnly: expect.any(String) });
   });
 });
+
+describe('the order of docket entries', () => {
+  it('entry N comes before the next numbered entry where the dates do not tell (missing or the same day), cited at both numbers', async () => {
+    const { importDocket } = await import('../../src/ingest/importers/courtlistener/docket.js');
+    const record = {
+      court_id: 'tordr', docket_number: '1:24-cv-00010', case_name: 'Quell v. Sarn',
+      docket_entries: [
+        { document_number: '3', date_filed: '2024-02-01', description: 'ORDER setting schedule.' },
+        { document_number: '1', date_filed: '2024-01-05', description: 'COMPLAINT against Sarn.' },
+        { document_number: '2', date_filed: '2024-01-05', description: 'Summons issued.' },
+        { document_number: '4', date_filed: null, description: 'NOTICE of appearance.' },
+        { document_number: null, date_filed: '2024-02-02', description: 'Minute entry.' },
+      ],
+    };
+    const caseFile = ok(importDocket({ record, text: JSON.stringify(record), base: [] }));
+    const order = caseFile.relations!.filter((r) => r.type === 'BEFORE').map((r) => `${r.from.replace('tordr-1-24-cv-00010-entry-', '')}<${r.to.replace('tordr-1-24-cv-00010-entry-', '')}`);
+    expect(order).toEqual(['1<2', '3<4']);
+    const first = caseFile.relations!.find((r) => r.type === 'BEFORE')!;
+    expect(first.sources.map((s) => s.pointer)).toEqual(['/docket_entries/1/document_number', '/docket_entries/2/document_number']);
+  });
+});
