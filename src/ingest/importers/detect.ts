@@ -21,7 +21,7 @@ export const IMPORTERS: Record<RecordFormat, (input: RecordInput) => ImportResul
 };
 
 /** What a parsed JSON file holds, told by its shape. */
-export type Shape = { format: InputFormat; base: (string | number)[] } | { empty: true } | { several: number } | { unknown: true } | { unsupported: string } | { reference: string };
+export type Shape = { format: InputFormat; base: (string | number)[] } | { empty: true } | { several: number } | { unknown: true } | { reference: string };
 
 /**
  * CourtListener objects that are no case of their own: a person (a judge), a position, a court.

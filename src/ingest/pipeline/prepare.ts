@@ -87,10 +87,6 @@ async function prepareRecord(input: Input, chosen: FileRecord, env: ValidationEn
   const shape = detectShape(chosen.record);
   if ('empty' in shape) return { empty: `${where}an empty record ({}), nothing to load` };
   if ('reference' in shape && !input.format) return { empty: `${where}${shape.reference}` };
-  if ('unsupported' in shape && !input.format) {
-    return { problems: [problem(file, chosen.line, 1, pathToString(chosen.base), `${where}this record is ${shape.unsupported}, which the loader does not read`,
-      'load the docket itself (a PACER docket as juriscraper gives it, or the API\'s docket object with its parties inline); its parties and attorneys come with it')] };
-  }
   const format = input.format ?? ('format' in shape ? shape.format : undefined);
   if (!format) {
     return {
