@@ -96,6 +96,13 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     const citedBy = nodes((await gql(RELATIONS, { id: 'courtlistener-opinion-440002', types: ['CITES'] })).entity.relationships);
     expect(citedBy.map((r: any) => r.to.id)).toEqual(['courtlistener-opinion-440003']);
 
+    const emitted = path.join(scratch, 'bulk-emit');
+    const emit = await load('--dry-run', '--quiet', '--emit', emitted, ...files);
+    expect(emit.code, emit.stderr).toBe(EXIT_CODES.OK);
+    expect(readdirSync(emitted).filter((f) => f.startsWith('tbulkca-22-4410.'))).toHaveLength(8);
+    const reloadEmitted = await load(emitted);
+    expect(reloadEmitted.stdout.trim().split('\n').at(-1), reloadEmitted.stderr).toMatch(/^11 files: 0 loaded, 11 unchanged, 0 refused, 0 invalid/);
+
     const again = await load(...[...files].reverse());
     expect(again.code, again.stderr).toBe(EXIT_CODES.OK);
     expect(again.stdout).toMatch(/dockets-2099-01-31\.csv: dockets: 2 rows: 0 loaded, 2 unchanged/);
@@ -150,6 +157,14 @@ describe('CourtListener API objects through npm run load', { timeout: 240_000 },
       const value = resolvePointer(JSON.parse(source.document.text), source.pointer);
       expect(String(value), source.pointer).toContain(source.quote);
     }
+    // --emit: the case file of each object; loaded instead of the records, it changes nothing.
+    const emitted = path.join(scratch, 'api-emit');
+    const emit = await load('--dry-run', '--emit', emitted, dir);
+    expect(emit.code, emit.stderr).toBe(EXIT_CODES.OK);
+    expect(readdirSync(emitted).filter((f) => /^insd-1-24-cv-00524\.api-(party|attorney)-/.test(f))).toHaveLength(10);
+    const reload = await load(emitted);
+    expect(reload.code, reload.stdout + reload.stderr).toBe(EXIT_CODES.OK);
+    expect(reload.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ files: 0 loaded, \d+ unchanged, 0 refused, 0 invalid/);
     const nynd = (await gql(CASE, { id: 'courtlistener-docket-18500729' })).case;
     expect(nodes(nynd.participants).map((r: any) => `${r.role} ${r.holder.name}`)).toEqual(expect.arrayContaining(['plaintiff USA', 'defendant Graigory Brown']));
   });
