@@ -75,8 +75,9 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     expect(appeal).toMatchObject({ caption: 'In re "Blue Heron" Shipping, LLC', docketNumber: '22-4410', decisionDate: '2023-01-09', status: 'terminated' });
     expect([...appeal.citations].sort()).toEqual(['2023 U.S. App. LEXIS 9999', '912 F.4th 77']);
     const judges = nodes(appeal.participants).filter((p: any) => p.role === 'judge').map((p: any) => p.holder.name).sort();
-    // The cluster's judges line gives surnames, the opinions full names: not matched (docs/importing.md).
-    expect(judges).toEqual(['Orla B. Quintrell', 'Pell Varrow', 'Quintrell', 'Varrow']);
+    // The cluster's judges line gives surnames: each is the one person of the run with it; the
+    // people file's "Pell Varrow, Jr." and the dissent's author_str "Pell Varrow" stay two names.
+    expect(judges).toEqual(['Orla B. Quintrell', 'Pell Varrow', 'Pell Varrow, Jr.']);
     const opinions = Object.fromEntries(nodes(appeal.opinions).map((o: any) => [o.id, o]));
     expect(opinions['courtlistener-opinion-440001']).toMatchObject({ opinionType: 'lead', author: { name: 'Orla B. Quintrell' }, text: 'The district court held that the "Blue Heron" was not seaworthy.\nWe agree, and AFFIRM.' });
     expect(opinions['courtlistener-opinion-440002']).toMatchObject({ opinionType: 'dissent', author: { name: 'Pell Varrow' }, text: 'I would reverse & remand.' });

@@ -107,6 +107,10 @@ describe('CourtListener API objects', () => {
     expect(caseFile.entities!.filter((e) => e.kind === 'Person').map((e) => e.name)).toEqual(['Maren', 'Tolliver', 'Quist']);
     expect(caseFile.relations!.find((r) => r.type === 'REPORTED_AS')!.to).toBe('authority-12-f4th-345');
     expect(result.notes!.some((n) => n.kind === 'dropped' && n.path.join('.') === 'syllabus')).toBe(true);
+    // A surname alone is the run's one person of that last name; two people of one surname leave it as written.
+    const people = joinsOf(docket, { id: 1, name_first: 'Ada', name_middle: 'R.', name_last: 'Maren', date_dob: null }, { id: 2, name_first: 'Bo', name_last: 'Quist', date_dob: null }, { id: 3, name_first: 'Cy', name_last: 'Quist', date_dob: null });
+    const joined = ok(importApiCluster({ record: cluster, text: '', base: [], joins: people }));
+    expect(joined.entities!.filter((e) => e.kind === 'Person').map((e) => e.name)).toEqual(['Ada R. Maren', 'Tolliver', 'Quist']);
     expect(importApiCluster({ record: { ...cluster, date_filed: '2021-13-01' }, text: '', base: [] }).problems![0]!.path).toEqual(['date_filed']);
   });
 

@@ -51,7 +51,7 @@ export function importApiCluster({ record, text: published, base, joins }: Recor
   if (decided) sources.push(build.cite.whole(['date_filed']));
   if (nameField) sources.push(build.cite.whole([nameField]));
   const citations = clusterCitations(build, record);
-  clusterJudges(build, record);
+  clusterJudges(build, record, joins);
   reportUnread(build, record, CLUSTER_READ);
   return apiCaseFile(build, target, docket, record, published, 'api-cluster', `Opinion cluster ${String(record.id ?? '')}`, {
     ...(decided ? { decisionDate: decided } : {}),
@@ -76,13 +76,19 @@ function clusterCitations(build: CaseBuild, record: Record<string, unknown>): st
   return found;
 }
 
-/** The cluster's `judges`: names separated by commas or "and", as a panel line. */
-function clusterJudges(build: CaseBuild, record: Record<string, unknown>): void {
+/**
+ * The cluster's `judges`: names separated by commas or "and", as a panel line. A surname alone
+ * that exactly one person of the run has is that person (the import report says so).
+ */
+function clusterJudges(build: CaseBuild, record: Record<string, unknown>, joins: CourtListenerJoins | undefined): void {
   const line = text(record.judges);
   if (!line) return;
   for (const judge of parsePanel(line)) {
-    const name = judge.name.trim();
-    if (!/\p{L}{2,}/u.test(name) || /\b(per curiam|court|unknown|none)\b/i.test(name)) continue;
+    const written = judge.name.trim();
+    if (!/\p{L}{2,}/u.test(written) || /\b(per curiam|court|unknown|none)\b/i.test(written)) continue;
+    const person = /^[\p{L}'’-]+$/u.test(written) ? joins?.personBySurname(written) : undefined;
+    if (person) build.guessed(['judges'], `"${written}" taken for ${person}, the one person of this run with that last name`);
+    const name = person ?? written;
     const source = build.cite.part(['judges'], line, judge.from, judge.to);
     const node = build.entity({ id: judgeId(FEDERAL_SYSTEM, name), kind: 'Person', shared: true, name, occupation: 'judge', sources: [source] });
     build.role({ id: slug(build.caseId, 'judge', node.id), who: node.id, role: 'judge', in: build.caseId, ...(judge.title ? { description: judge.title } : {}), sources: [source] });

@@ -35,6 +35,8 @@ export class CourtListenerJoins {
   readonly people = new Map<number, string>();
   /** court id → its full name */
   readonly courts = new Map<string, string>();
+  /** a last name, lower case → the full names of the people of the run who have it */
+  readonly surnames = new Map<string, Set<string>>();
 
   /** Learns what one record (an API object or a bulk row read as one) says of CourtListener's ids. */
   learn(record: unknown): void {
@@ -55,12 +57,22 @@ export class CourtListenerJoins {
       if (name) this.parties.set(id, name.trim());
     } else if (kind === 'person' && id !== undefined) {
       const name = personName(record);
-      if (name) this.people.set(id, name);
+      if (name) {
+        this.people.set(id, name);
+        const last = text(record.name_last)!.trim().toLowerCase();
+        this.surnames.set(last, (this.surnames.get(last) ?? new Set()).add(name));
+      }
     } else if (kind === 'court') {
       const court = text(record.id);
       const name = text(record.full_name) ?? text(record.short_name);
       if (court && name) this.courts.set(court, name.trim());
     }
+  }
+
+  /** The one person of the run with this last name, if exactly one has it. */
+  personBySurname(surname: string): string | undefined {
+    const names = this.surnames.get(surname.trim().toLowerCase());
+    return names && names.size === 1 ? [...names][0] : undefined;
   }
 
   /** The docket of an opinion's cluster, when the run holds the cluster. */
