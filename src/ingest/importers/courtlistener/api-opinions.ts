@@ -86,9 +86,7 @@ function clusterJudges(build: CaseBuild, record: Record<string, unknown>, joins:
   for (const judge of parsePanel(line)) {
     const written = judge.name.trim();
     if (!/\p{L}{2,}/u.test(written) || /\b(per curiam|court|unknown|none)\b/i.test(written)) continue;
-    const person = /^[\p{L}'’-]+$/u.test(written) ? joins?.personBySurname(written) : undefined;
-    if (person) build.guessed(['judges'], `"${written}" taken for ${person}, the one person of this run with that last name`);
-    const name = person ?? written;
+    const name = byRunSurname(build, 'judges', written, joins);
     const source = build.cite.part(['judges'], line, judge.from, judge.to);
     const node = build.entity({ id: judgeId(FEDERAL_SYSTEM, name), kind: 'Person', shared: true, name, occupation: 'judge', sources: [source] });
     build.role({ id: slug(build.caseId, 'judge', node.id), who: node.id, role: 'judge', in: build.caseId, ...(judge.title ? { description: judge.title } : {}), sources: [source] });
@@ -118,7 +116,7 @@ export function importApiOpinion({ record, text: published, base, joins }: Recor
   const words = opinionText(record);
   if (words) sources.push(build.cite.whole([words.field]));
   const author = opinionAuthor(build, record, joins);
-  joinedBy(build, record);
+  joinedBy(build, record, joins);
   build.entity({ ...opinionNode(id, sources), ...(type ? { opinionType: type } : {}), ...(words ? { text: words.text } : {}), ...(author ? { author } : {}), case: build.caseId });
   if (record.per_curiam === true) build.guessed(['per_curiam'], 'a per curiam opinion: no author');
   citedOpinions(build, record, id);
@@ -172,12 +170,19 @@ function opinionAuthor(build: CaseBuild, record: Record<string, unknown>, joins:
   return judge.id;
 }
 
-function joinedBy(build: CaseBuild, record: Record<string, unknown>): void {
+/** A judge written by surname alone is the run's one person of that last name, when exactly one has it. */
+function byRunSurname(build: CaseBuild, field: string, written: string, joins: CourtListenerJoins | undefined): string {
+  const person = /^[\p{L}'’-]+$/u.test(written) ? joins?.personBySurname(written) : undefined;
+  if (person) build.guessed([field], `"${written}" taken for ${person}, the one person of this run with that last name`);
+  return person ?? written;
+}
+
+function joinedBy(build: CaseBuild, record: Record<string, unknown>, joins: CourtListenerJoins | undefined): void {
   const line = text(record.joined_by_str);
   if (!line) return;
   for (const judge of parsePanel(line)) {
-    const name = judge.name.trim();
-    if (!/\p{L}{2,}/u.test(name)) continue;
+    if (!/\p{L}{2,}/u.test(judge.name)) continue;
+    const name = byRunSurname(build, 'joined_by_str', judge.name.trim(), joins);
     const source = build.cite.part(['joined_by_str'], line, judge.from, judge.to);
     const node = build.entity({ id: judgeId(FEDERAL_SYSTEM, name), kind: 'Person', shared: true, name, occupation: 'judge', sources: [source] });
     build.role({ id: slug(build.caseId, 'judge', node.id), who: node.id, role: 'judge', in: build.caseId, sources: [source] });
