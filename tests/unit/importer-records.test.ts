@@ -33,11 +33,12 @@ describe('the records of a file', () => {
     expect('records' in cut && cut.records[1]!.problem!.hint).toMatch(/truncated/);
   });
 
-  it('tells a CAP case without casebody (CasesMetadata.json) and refuses CourtListener API objects that are not dockets', () => {
+  it('tells a CAP case without casebody (CasesMetadata.json) and the CourtListener API objects that are not dockets', () => {
     expect(detectShape({ name: 'A v. B', decision_date: '1900', citations: [] })).toEqual({ format: 'cap-case', base: [] });
-    expect(detectShape({ id: 1, party_types: [], docket_id: 9, attorneys: [] })).toMatchObject({ unsupported: expect.stringContaining('party') });
-    expect(detectShape({ id: 1, parties_represented: [] })).toMatchObject({ unsupported: expect.stringContaining('attorney') });
-    expect(detectShape({ id: 1, sub_opinions: [] })).toMatchObject({ unsupported: expect.stringContaining('cluster') });
+    expect(detectShape({ id: 1, party_types: [], docket_id: 9, attorneys: [] })).toEqual({ format: 'courtlistener-party', base: [] });
+    expect(detectShape({ id: 1, parties_represented: [] })).toEqual({ format: 'courtlistener-attorney', base: [] });
+    expect(detectShape({ id: 1, docket: 'https://www.courtlistener.com/api/rest/v4/dockets/9/', sub_opinions: [] })).toEqual({ format: 'courtlistener-cluster', base: [] });
+    expect(detectShape({ id: 1, sub_opinions: [] })).toEqual({ unknown: true });
   });
 });
 

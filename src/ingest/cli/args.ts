@@ -125,8 +125,10 @@ Options:
                   --replace) on its own, and a file already in (the same bytes and
                   documents as its last load: its source hash) is skipped unread, so a
                   load stopped halfway and started again finishes the rest
-  -f, --format F  read every file as F: case-file, courtlistener-docket or cap-case
-                  (default: a case file by its name, a JSON file by its shape)
+  -f, --format F  read every file as F: case-file, courtlistener-docket, cap-case, or a
+                  CourtListener API object: courtlistener-party, -attorney, -cluster,
+                  -opinion (default: a case file by its name, a JSON file by its shape;
+                  .csv and .csv.bz2 files are CourtListener bulk tables, by their header)
       --offline   bulk import into an EMPTY store (DATA_DIR, embedded Neo4j only): plans
                   every file as the normal path does, writes CSV files and runs Neo4j's
                   importer, then applies the schema. Nothing is imported unless every

@@ -34,7 +34,7 @@ export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['loo
     return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: `cannot read the file (${reason})`, hint: 'check that it exists and is readable' }] };
   }
   const name = file.record === undefined ? file.display : file.display.replace(/ \[[^\]]*\]$/, '');
-  const prepared = await prepareInput({ file: name, text, ...(format ? { format } : {}), ...(file.record !== undefined ? { record: file.record } : {}) }, { readDocument: documentReader(file.path), lookupIds });
+  const prepared = await prepareInput({ file: name, text, ...(format ? { format } : {}), ...(file.record !== undefined ? { record: file.record } : {}), ...(file.joins ? { joins: file.joins } : {}) }, { readDocument: documentReader(file.path), lookupIds });
   if (prepared.problems) return { problems: prepared.problems };
   if (prepared.empty !== undefined) return { empty: prepared.empty };
   return { plan: prepared.plan, ...(prepared.imported ? { imported: prepared.imported, notes: prepared.notes ?? [] } : {}) };

@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { CourtListenerJoins } from '../importers/courtlistener/joins.js';
+import { isBulkCsvFile } from '../importers/courtlistener/bulk/tables.js';
 import { LOADABLE_PATTERN } from '../pipeline/seeds.js';
 
 export interface CaseFileRef {
@@ -15,11 +17,15 @@ export interface CaseFileRef {
    * reported invalid with this reason (rather than silently left out of the count).
    */
   misnamed?: string;
+  /** What the run's records say of CourtListener's ids (importers/courtlistener/joins.ts). */
+  joins?: CourtListenerJoins;
 }
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };
 
-const IN_FOLDER = '**/*.{yaml,yml,json,jsonl,ndjson}';
+const IN_FOLDER = '**/*.{yaml,yml,json,jsonl,ndjson,csv,csv.bz2}';
+/** What the loader reads: case files, JSON records, and CourtListener's bulk CSV files. */
+const loadable = (file: string) => LOADABLE_PATTERN.test(file) || isBulkCsvFile(file);
 
 /** YAML that is not named as a case file: reported, never loaded. */
 const MISNAMED = /\.ya?ml$/i;
@@ -44,14 +50,14 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
     let matches: string[];
     if (info?.isDirectory()) {
       matches = await glob(IN_FOLDER, { cwd: path.resolve(cwd, input), absolute: true, ignore: ['**/node_modules/**'] });
-      if (matches.length === 0) return { ok: false, message: `${input}: no case files (*.case.yaml, *.case.yml, *.case.json) or JSON records (*.json) in this folder` };
+      if (matches.length === 0) return { ok: false, message: `${input}: no case files (*.case.yaml, *.case.yml, *.case.json), JSON records (*.json, *.jsonl, *.ndjson) or bulk CSV files (*.csv, *.csv.bz2) in this folder` };
     } else if (info?.isFile()) {
-      if (!LOADABLE_PATTERN.test(input)) {
-        return { ok: false, message: `${input}: not a case file or JSON record; case file names end in .case.yaml, .case.yml or .case.json, records in .json, .jsonl or .ndjson` };
+      if (!loadable(input)) {
+        return { ok: false, message: `${input}: not a case file or JSON record; case file names end in .case.yaml, .case.yml or .case.json, records in .json, .jsonl or .ndjson, bulk files in .csv or .csv.bz2` };
       }
       matches = [input];
     } else if (isDynamicPattern(input)) {
-      matches = (await glob(input, { cwd, absolute: true })).filter((file) => LOADABLE_PATTERN.test(file) || MISNAMED.test(file));
+      matches = (await glob(input, { cwd, absolute: true })).filter((file) => loadable(file) || MISNAMED.test(file));
       if (matches.length === 0) return { ok: false, message: `${input}: the pattern matches no case file` };
     } else {
       return { ok: false, message: `${input}: no such file or folder` };

@@ -13,6 +13,9 @@ import { expandRecords } from './records.js';
 import { Output } from './output.js';
 import { formatSummary } from './report.js';
 import { runFiles } from './run.js';
+import { runBulk } from './bulk.js';
+import { CourtListenerJoins } from '../importers/courtlistener/joins.js';
+import { isBulkCsvFile } from '../importers/courtlistener/bulk/tables.js';
 import { runOfflineImport } from '../offline/run.js';
 
 const usageError = (message: string): ExitCode => {
@@ -37,7 +40,9 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
   const expanded = await expandInputs(options.inputs);
   if (!expanded.ok) return usageError(expanded.message);
-  const files = await expandRecords(expanded.files);
+  const bulk = expanded.files.filter((file) => isBulkCsvFile(file.path));
+  const files = await expandRecords(expanded.files.filter((file) => !isBulkCsvFile(file.path)));
+  if (options.offline && bulk.length > 0) return usageError(`${bulk[0]!.display}: CourtListener bulk CSV files load into a running Neo4j (without --offline)`);
 
   const out = new Output({ json: options.json, quiet: options.quiet, files: options.offline ? 0 : files.length });
   const stopping = new AbortController();
@@ -73,6 +78,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     out.info(options.dryRun ? `Dry run: checking ${n} against ${open.description}; nothing will be written.` : `Loading ${n} into ${open.description}.`);
     const connected = performance.now();
     const run = await runFiles(open.executor, files, options, out, stopping.signal, abandon.signal);
+    if (bulk.length > 0 && !run.interrupted && !run.connectionLost) run.results.push(...(await runBulk(open.executor, bulk, files[0]?.joins ?? new CourtListenerJoins(), options, out, stopping.signal)));
     out.done();
     const summary = formatSummary(run.results, options.dryRun, { workMs: performance.now() - connected, neo4jMs: connected - started });
     if (options.json) out.info(summary);

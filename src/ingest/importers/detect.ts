@@ -1,9 +1,12 @@
 import { importCapCase } from './cap/case.js';
+import { importApiAttorney, importApiParty } from './courtlistener/api-parties.js';
+import { importApiCluster, importApiOpinion } from './courtlistener/api-opinions.js';
 import { importDocket } from './courtlistener/docket.js';
+import { apiKind } from './courtlistener/joins.js';
 import { isObject, type ImportResult, type RecordInput } from './record.js';
 
 /** The formats the loader reads besides case files. */
-export const RECORD_FORMATS = ['courtlistener-docket', 'cap-case'] as const;
+export const RECORD_FORMATS = ['courtlistener-docket', 'cap-case', 'courtlistener-party', 'courtlistener-attorney', 'courtlistener-cluster', 'courtlistener-opinion'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 export type InputFormat = 'case-file' | RecordFormat;
 export const INPUT_FORMATS: readonly InputFormat[] = ['case-file', ...RECORD_FORMATS];
@@ -11,22 +14,25 @@ export const INPUT_FORMATS: readonly InputFormat[] = ['case-file', ...RECORD_FOR
 export const IMPORTERS: Record<RecordFormat, (input: RecordInput) => ImportResult> = {
   'courtlistener-docket': importDocket,
   'cap-case': importCapCase,
+  'courtlistener-party': importApiParty,
+  'courtlistener-attorney': importApiAttorney,
+  'courtlistener-cluster': importApiCluster,
+  'courtlistener-opinion': importApiOpinion,
 };
 
 /** What a parsed JSON file holds, told by its shape. */
-export type Shape = { format: InputFormat; base: (string | number)[] } | { empty: true } | { several: number } | { unknown: true } | { unsupported: string };
+export type Shape = { format: InputFormat; base: (string | number)[] } | { empty: true } | { several: number } | { unknown: true } | { reference: string };
 
 /**
- * CourtListener REST API objects that are not a docket: known by their fields, refused with what
- * to do, since they name their docket only by CourtListener's own id.
+ * CourtListener objects that are no case of their own: a person (a judge), a position, a court.
+ * They name the judges and courts of the run's other records (see courtlistener/joins.ts).
  */
-const API_OBJECTS: [(data: Record<string, unknown>) => boolean, string][] = [
-  [(d) => 'party_types' in d && 'docket_id' in d, 'a CourtListener API party (it names its docket only by CourtListener\'s docket_id)'],
-  [(d) => 'parties_represented' in d, 'a CourtListener API attorney (it names its docket only by CourtListener\'s docket_id)'],
-  [(d) => 'sub_opinions' in d, 'a CourtListener API opinion cluster'],
-  [(d) => 'cluster' in d && ('plain_text' in d || 'html_with_citations' in d || 'author_str' in d), 'a CourtListener API opinion'],
-  [(d) => 'name_last' in d && ('positions' in d || 'date_dob' in d), 'a CourtListener API person'],
-];
+const REFERENCE_OBJECTS: Record<string, string> = {
+  person: 'a CourtListener person: its name is used for the opinions and dockets of this run that name it by id (author_id, assigned_to); a person is no case, so nothing else of it is loaded',
+  position: 'a CourtListener position: a judge\'s post is not loaded (a person is no case); the person record names the judge',
+  court: 'a CourtListener court: its name is used for the run\'s dockets of that court; a court is no case, nothing else of it is loaded',
+};
+const API_FORMATS: Record<string, RecordFormat> = { party: 'courtlistener-party', attorney: 'courtlistener-attorney', cluster: 'courtlistener-cluster', opinion: 'courtlistener-opinion' };
 
 /**
  * Tells a case file, a CourtListener docket and a CAP case apart by the fields they have: a
@@ -43,8 +49,9 @@ export function detectShape(data: unknown): Shape {
   }
   if (!isObject(data)) return { unknown: true };
   if (Object.keys(data).length === 0) return { empty: true };
-  const api = API_OBJECTS.find(([test]) => test(data));
-  if (api) return { unsupported: api[1] };
+  const api = apiKind(data);
+  if (api && API_FORMATS[api]) return { format: API_FORMATS[api]!, base: [] };
+  if (api && REFERENCE_OBJECTS[api]) return { reference: REFERENCE_OBJECTS[api]! };
   if ('formatVersion' in data || ('documents' in data && 'case' in data)) return { format: 'case-file', base: [] };
   if ('casebody' in data && ('name' in data || 'name_abbreviation' in data || 'citations' in data)) return { format: 'cap-case', base: [] };
   // A volume's CasesMetadata.json lists cases without their casebody.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CaseFile, Citation } from '../casefile/case-file.js';
 import { toPointer } from '../casefile/json-pointer.js';
 import type { ImportNote } from './build.js';
+import type { CourtListenerJoins } from './courtlistener/joins.js';
 
 /** A place in a record: keys and indices from the top of the file. */
 export type RecordPath = (string | number)[];
@@ -23,6 +24,8 @@ export interface RecordInput {
   text: string;
   /** Path of the record in the file: [] for a file holding one record, [0] for a one-item list. */
   base: RecordPath;
+  /** What the run's other records say of CourtListener's ids (which case a docket id is, who a person id is). */
+  joins?: CourtListenerJoins;
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,6 +2,7 @@ import type { CaseFile } from '../casefile/case-file.js';
 import { detectShape, IMPORTERS, type InputFormat } from '../importers/detect.js';
 import type { RecordProblem } from '../importers/record.js';
 import type { ImportNote } from '../importers/build.js';
+import type { CourtListenerJoins } from '../importers/courtlistener/joins.js';
 import { parseCaseFile } from '../casefile/parse.js';
 import { isJsonLinesFile, splitJson, splitJsonLines, type FileRecord } from '../importers/records.js';
 export type { FileRecord } from '../importers/records.js';
@@ -20,6 +21,8 @@ export interface Input {
   format?: InputFormat;
   /** For a file of several records (a JSON list, an API list page, JSON lines): which one, by its index in the split. */
   record?: number;
+  /** What the run's records say of CourtListener's ids, for its API objects (see importers/courtlistener/joins.ts). */
+  joins?: CourtListenerJoins;
 }
 
 /** A file's verdict: its plan, an empty export (nothing to load), or every problem found. */
@@ -83,10 +86,7 @@ async function prepareRecord(input: Input, chosen: FileRecord, env: ValidationEn
   if (chosen.problem) return { problems: [problem(file, chosen.problem.line, 1, '', chosen.problem.message, chosen.problem.hint)] };
   const shape = detectShape(chosen.record);
   if ('empty' in shape) return { empty: `${where}an empty record ({}), nothing to load` };
-  if ('unsupported' in shape && !input.format) {
-    return { problems: [problem(file, chosen.line, 1, pathToString(chosen.base), `${where}this record is ${shape.unsupported}, which the loader does not read`,
-      'load the docket itself (a PACER docket as juriscraper gives it, or the API\'s docket object with its parties inline); its parties and attorneys come with it')] };
-  }
+  if ('reference' in shape && !input.format) return { empty: `${where}${shape.reference}` };
   const format = input.format ?? ('format' in shape ? shape.format : undefined);
   if (!format) {
     return {
@@ -98,7 +98,7 @@ async function prepareRecord(input: Input, chosen: FileRecord, env: ValidationEn
     if (chosen.base.length === 0 && chosen.text === input.text) return validated(await validateCaseFile(file, text, env), 'case-file');
     return { problems: [problem(file, chosen.line, 1, pathToString(chosen.base), `${where}a case file inside a list of records`, 'give each case file a file of its own')] };
   }
-  const result = IMPORTERS[format]({ record: chosen.record, text, base: chosen.base });
+  const result = IMPORTERS[format]({ record: chosen.record, text, base: chosen.base, ...(input.joins ? { joins: input.joins } : {}) });
   if (result.problems) return { problems: locate(file, text, result.problems, chosen.line - 1) };
   const checked = await validateCaseData(file, result.caseFile, env);
   if (!checked.valid) {

@@ -25,8 +25,35 @@ const READ = new Set([
  * with its author and text; and CITES to every authority of `cites_to`. Pure.
  */
 export function importCapCase({ record, text: published, base }: RecordInput): ImportResult {
-  const problems: RecordProblem[] = [];
   if (!isObject(record)) return { problems: [{ path: base, message: 'a CAP case must be a JSON object', hint: 'give a case object, or a list of them' }] };
+  const checked = checkCapRecord(record, base);
+  if ('problems' in checked) return { problems: checked.problems };
+  const { build, body, name } = checked;
+  const head = caseSection(build, record, checked);
+  importParties(build, body);
+  importPanel(build, body, head.system);
+  importAttorneys(build, body, head.system);
+  const opinionIds = importOpinions(build, body, head.system, name);
+  importCitesTo(build, checked.citesTo, opinionIds);
+  if (!isObject(record.casebody)) build.dropped([], 'no casebody: the case is loaded from its metadata alone (no parties, judges, attorneys or opinions)');
+  for (const [field, value] of Object.entries(record)) {
+    if (!READ.has(field) && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) build.dropped([field], `field "${field}" is not mapped`);
+  }
+  return { caseFile: capCaseFile(build, record, published, name, head), notes: build.notes };
+}
+
+interface CheckedCap {
+  build: CaseBuild;
+  body: CapBody;
+  name: string;
+  decisionDate: string | undefined;
+  citations: { cite: string | undefined; path: RecordPath }[];
+  citesTo: unknown[];
+}
+
+/** What identifies the case (its name, its id or a citation), its dates and citations checked; every problem at once. */
+function checkCapRecord(record: Record<string, unknown>, base: RecordPath): CheckedCap | { problems: RecordProblem[] } {
+  const problems: RecordProblem[] = [];
   const at = (...path: RecordPath) => [...base, ...path];
   const name = text(record.name) ?? text(record.name_abbreviation);
   if (!name) problems.push({ path: at('name'), message: 'the case has no name', hint: 'a CAP case gives name or name_abbreviation' });
@@ -41,69 +68,81 @@ export function importCapCase({ record, text: published, base }: RecordInput): I
   const recordId = typeof record.id === 'number' || typeof record.id === 'string' ? String(record.id) : undefined;
   const firstCite = citations.find((c) => c.cite)?.cite;
   if (!recordId && !firstCite) problems.push({ path: at('id'), message: 'the case has neither an id nor a citation', hint: 'a CAP case gives its id, or at least one citation' });
-  const caseId = recordId ? slug('cap', recordId) : slug('cap', firstCite ?? 'x');
-  const build = new CaseBuild(caseId, base);
+  const build = new CaseBuild(recordId ? slug('cap', recordId) : slug('cap', firstCite ?? 'x'), base);
   const read = readBody(record, build.cite, base);
   if ('problem' in read) problems.push(read.problem);
   if (problems.length > 0 || !name || 'problem' in read) return { problems };
-  const body = read.body;
-  const cite = build.cite;
+  return { build, body: read.body, name, decisionDate, citations, citesTo };
+}
 
+interface CapHead {
+  sources: Citation[];
+  abbreviation: string | undefined;
+  decisionDate: string | undefined;
+  docketNumber: string | undefined;
+  jurisdictionName: string | undefined;
+  /** The court system judges and attorneys are told apart within: the jurisdiction. */
+  system: string;
+  court: string | undefined;
+  reportedAs: string[];
+}
+
+/** The case's own fields, each cited: names, date, docket number, jurisdiction, court, and the citations it is reported as. */
+function caseSection(build: CaseBuild, record: Record<string, unknown>, checked: CheckedCap): CapHead {
+  const cite = build.cite;
   const nameField = text(record.name) ? 'name' : 'name_abbreviation';
-  const caseSources: Citation[] = [cite.whole([nameField])];
+  const sources: Citation[] = [cite.whole([nameField])];
   const abbreviation = text(record.name_abbreviation);
-  if (abbreviation && nameField === 'name') caseSources.push(cite.whole(['name_abbreviation']));
-  if (decisionDate) caseSources.push(cite.whole(['decision_date']));
+  if (abbreviation && nameField === 'name') sources.push(cite.whole(['name_abbreviation']));
+  if (checked.decisionDate) sources.push(cite.whole(['decision_date']));
   const docketNumber = text(record.docket_number);
-  if (docketNumber) caseSources.push(cite.whole(['docket_number']));
+  if (docketNumber) sources.push(cite.whole(['docket_number']));
   const jurisdiction = isObject(record.jurisdiction) ? record.jurisdiction : {};
   const jurisdictionName = text(jurisdiction.name_long) ?? text(jurisdiction.name);
-  if (jurisdictionName) caseSources.push(cite.whole(['jurisdiction', text(jurisdiction.name_long) ? 'name_long' : 'name']));
-  /** The court system judges and attorneys are told apart within: the jurisdiction. */
+  if (jurisdictionName) sources.push(cite.whole(['jurisdiction', text(jurisdiction.name_long) ? 'name_long' : 'name']));
   const system = slug((text(jurisdiction.slug) ?? text(jurisdiction.name) ?? text(jurisdiction.name_long) ?? 'unknown').replace(/\./g, ''));
   const court = importCourt(build, record, jurisdictionName);
+  const reportedAs = importCitations(build, checked.citations, sources);
+  return { sources, abbreviation, decisionDate: checked.decisionDate, docketNumber, jurisdictionName, system, court, reportedAs };
+}
 
+/** Each citation of the case: an authority it is REPORTED_AS. */
+function importCitations(build: CaseBuild, citations: CheckedCap['citations'], caseSources: Citation[]): string[] {
   const reportedAs: string[] = [];
   for (const c of citations) {
     if (!c.cite) continue;
     reportedAs.push(c.cite);
-    caseSources.push(cite.whole(c.path));
-    const authority = build.entity({ id: authorityId(c.cite), kind: 'Authority', shared: true, name: c.cite.trim(), citation: c.cite.trim(), sources: [cite.whole(c.path)] });
-    build.relation({ id: slug(caseId, 'reported-as', authority.id), type: 'REPORTED_AS', from: caseId, to: authority.id, sources: [cite.whole(c.path)] });
+    caseSources.push(build.cite.whole(c.path));
+    const authority = build.entity({ id: authorityId(c.cite), kind: 'Authority', shared: true, name: c.cite.trim(), citation: c.cite.trim(), sources: [build.cite.whole(c.path)] });
+    build.relation({ id: slug(build.caseId, 'reported-as', authority.id), type: 'REPORTED_AS', from: build.caseId, to: authority.id, sources: [build.cite.whole(c.path)] });
   }
-  importParties(build, body);
-  importPanel(build, body, system);
-  importAttorneys(build, body, system);
-  const opinionIds = importOpinions(build, body, system, name);
-  importCitesTo(build, citesTo, opinionIds);
-  if (!isObject(record.casebody)) build.dropped([], 'no casebody: the case is loaded from its metadata alone (no parties, judges, attorneys or opinions)');
-  for (const [field, value] of Object.entries(record)) {
-    if (!READ.has(field) && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) build.dropped([field], `field "${field}" is not mapped`);
-  }
+  return reportedAs;
+}
 
+function capCaseFile(build: CaseBuild, record: Record<string, unknown>, published: string, name: string, head: CapHead): CaseFile {
+  const { abbreviation, reportedAs, decisionDate } = head;
   const title = `${abbreviation ?? name}${reportedAs.length > 0 ? `, ${reportedAs.join(', ')}` : ''} (Caselaw Access Project)`;
-  const caseFile: CaseFile = {
+  return {
     formatVersion: 1,
     contribution: contributionKey(record, 'cap-record'),
-    documents: [{ id: slug(caseId, 'record'), title: shorten(title, 4000), kind: 'case law (Caselaw Access Project JSON)', publisher: 'Caselaw Access Project', text: published }],
+    documents: [{ id: slug(build.caseId, 'record'), title: shorten(title, 4000), kind: 'case law (Caselaw Access Project JSON)', publisher: 'Caselaw Access Project', text: published }],
     case: {
-      id: caseId,
+      id: build.caseId,
       caption: name.trim().slice(0, 4000),
       ...(abbreviation && abbreviation !== name ? { aliases: [abbreviation.trim()] } : {}),
       status: decisionDate ? 'decided' : 'reported',
-      ...(court ? { court } : {}),
-      ...(jurisdictionName ? { jurisdiction: jurisdictionName } : {}),
-      ...(docketNumber ? { docketNumber } : {}),
+      ...(head.court ? { court: head.court } : {}),
+      ...(head.jurisdictionName ? { jurisdiction: head.jurisdictionName } : {}),
+      ...(head.docketNumber ? { docketNumber: head.docketNumber } : {}),
       ...(decisionDate ? { decisionDate } : {}),
       ...(reportedAs.length > 0 ? { citations: [...new Set(reportedAs.map((c) => c.trim()))] } : {}),
-      sources: caseSources,
+      sources: head.sources,
     },
     entities: build.entities,
     events: [],
     roles: build.roles,
     relations: build.relations,
   };
-  return { caseFile, notes: build.notes };
 }
 
 function importCourt(build: CaseBuild, record: Record<string, unknown>, jurisdictionName: string | undefined): string | undefined {

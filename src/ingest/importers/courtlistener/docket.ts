@@ -5,7 +5,7 @@ import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName, isJudgeName } from '../people.js';
 import { contributionKey, isObject, readDate, RecordCitations, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { importAppealFrom, importPanel } from './appeal.js';
-import { docketIdentity } from './docket-id.js';
+import { docketIdentity, type DocketIdentity } from './docket-id.js';
 import { importEntries } from './entries.js';
 import { importParties, usDate } from './parties.js';
 
@@ -39,10 +39,38 @@ const READ = new Set([
  * written cites the string it comes from; what is guessed or left out is in `notes`.
  */
 export function importDocket({ record, text: published, base }: RecordInput): ImportResult {
-  const problems: RecordProblem[] = [];
   if (!isObject(record)) return { problems: [{ path: base, message: 'a docket must be a JSON object', hint: 'give a docket object, or a list of them' }] };
-  const at = (...path: RecordPath) => [...base, ...path];
+  const checked = checkDocket(record, base);
+  if ('problems' in checked) return { problems: checked.problems };
+  const build = new CaseBuild(checked.identity.caseId, base);
+  const head = caseSection(build, record, checked);
+  const courtField = text(record.court_id) ? 'court_id' : 'court';
+  const courtNode = build.entity({ id: courtId('courtlistener', checked.court), kind: 'Court', shared: true, name: checked.court, description: `The court CourtListener identifies as "${checked.court}".`, sources: [build.cite.whole([courtField])] });
+  importJudges(build, record);
+  const partyRefs = importParties(build, checked.parties, checked.identity.defendant);
+  importEntries(build, checked.entries, partyRefs);
+  importAppealFrom(build, record);
+  importPanel(build, record, checked.court);
+  importBankruptcy(build, record);
+  reportDropped(build, record);
+  return { caseFile: docketCaseFile(build, record, published, checked, head, courtNode.id), notes: build.notes };
+}
 
+interface CheckedDocket {
+  court: string;
+  docketNumber: string | undefined;
+  pacerCaseId: string | undefined;
+  identity: DocketIdentity;
+  dateFiled: string | undefined;
+  dateTerminated: string | undefined;
+  parties: unknown[];
+  entries: unknown[];
+}
+
+/** What identifies the docket (court, number or PACER case id) and every date, checked; every problem at once. */
+function checkDocket(record: Record<string, unknown>, base: RecordPath): CheckedDocket | { problems: RecordProblem[] } {
+  const problems: RecordProblem[] = [];
+  const at = (...path: RecordPath) => [...base, ...path];
   const docketNumber = text(record.docket_number);
   const court = text(record.court_id) ?? courtFromApi(record.court);
   const pacerCaseId = text(record.pacer_case_id) ?? (typeof record.pacer_case_id === 'number' ? String(record.pacer_case_id) : undefined);
@@ -64,57 +92,64 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
   const defendantNumber = text(record.federal_defendant_number) ?? (typeof record.federal_defendant_number === 'number' ? String(record.federal_defendant_number) : undefined);
   const identity = court ? docketIdentity(court, docketNumber, pacerCaseId, defendantNumber) : undefined;
   if (problems.length > 0 || !identity || !court) return { problems };
+  return { court, docketNumber, pacerCaseId, identity, dateFiled, dateTerminated, parties, entries };
+}
 
-  const caseId = identity.caseId;
-  const build = new CaseBuild(caseId, base);
+interface DocketHead {
+  caseName: string | undefined;
+  sources: Citation[];
+  fields: Partial<CaseFile['case']>;
+}
+
+/** The case's own fields, each cited: caption, number, cause, nature of suit, jurisdiction, jury demand, dates, case type. */
+function caseSection(build: CaseBuild, record: Record<string, unknown>, checked: CheckedDocket): DocketHead {
   const cite = build.cite;
   const caseNameField = ['case_name', 'case_name_full', 'case_name_short'].find((f) => text(record[f]));
   const caseName = caseNameField ? text(record[caseNameField]) : undefined;
-  const caseSources: Citation[] = [];
+  const sources: Citation[] = [];
   const optional = (field: string) => {
     const value = text(record[field]);
-    if (value !== undefined) caseSources.push(cite.whole([field]));
+    if (value !== undefined) sources.push(cite.whole([field]));
     return value;
   };
-  if (caseName) caseSources.push(cite.whole([caseNameField!]));
-  caseSources.push(cite.whole([docketNumber ? 'docket_number' : 'pacer_case_id']));
-  if (docketNumber && pacerCaseId) caseSources.push(cite.whole(['pacer_case_id']));
+  if (caseName) sources.push(cite.whole([caseNameField!]));
+  sources.push(cite.whole([checked.docketNumber ? 'docket_number' : 'pacer_case_id']));
+  if (checked.docketNumber && checked.pacerCaseId) sources.push(cite.whole(['pacer_case_id']));
   const cause = optional('cause');
   const natureOfSuit = optional('nature_of_suit');
   const jurisdiction = optional(text(record.jurisdiction) ? 'jurisdiction' : 'jurisdiction_type');
   const juryDemand = optional('jury_demand');
-  if (dateFiled) caseSources.push(cite.whole(['date_filed']));
-  if (dateTerminated) caseSources.push(cite.whole(['date_terminated']));
-  const caseType = caseTypeOf(record, docketNumber, cite, caseSources);
+  const { dateFiled, dateTerminated } = checked;
+  if (dateFiled) sources.push(cite.whole(['date_filed']));
+  if (dateTerminated) sources.push(cite.whole(['date_terminated']));
+  const caseType = caseTypeOf(record, checked.docketNumber, cite, sources);
+  const fields = {
+    ...(caseType ? { caseType } : {}),
+    ...(jurisdiction ? { jurisdiction } : {}),
+    ...(cause ? { cause } : {}),
+    ...(natureOfSuit ? { natureOfSuit } : {}),
+    ...(juryDemand ? { juryDemand } : {}),
+    ...(dateFiled ? { dateFiled } : {}),
+    ...(dateTerminated ? { dateTerminated } : {}),
+  };
+  return { caseName, sources, fields };
+}
 
-  const courtField = text(record.court_id) ? 'court_id' : 'court';
-  const courtNode = build.entity({ id: courtId('courtlistener', court), kind: 'Court', shared: true, name: court, description: `The court CourtListener identifies as "${court}".`, sources: [cite.whole([courtField])] });
-  importJudges(build, record);
-  const partyRefs = importParties(build, parties, identity.defendant);
-  importEntries(build, entries, partyRefs);
-  importAppealFrom(build, record);
-  importPanel(build, record, court);
-  importBankruptcy(build, record);
-  reportDropped(build, record);
-
-  const caseFile: CaseFile = {
+function docketCaseFile(build: CaseBuild, record: Record<string, unknown>, published: string, checked: CheckedDocket, head: DocketHead, court: string): CaseFile {
+  const { identity, dateTerminated } = checked;
+  const caseId = identity.caseId;
+  return {
     formatVersion: 1,
     contribution: contributionKey(record, reportKey(record)),
-    documents: [{ id: documentId(caseId, published), title: `Docket ${identity.number} (${court})${caseName ? `: ${caseName}` : ''}`.slice(0, 4000), kind: reportKind(record), text: published }],
+    documents: [{ id: documentId(caseId, published), title: `Docket ${identity.number} (${checked.court})${head.caseName ? `: ${head.caseName}` : ''}`.slice(0, 4000), kind: reportKind(record), text: published }],
     case: {
       id: caseId,
-      caption: (caseName ?? `Docket ${identity.number}`).trim().slice(0, 4000),
+      caption: (head.caseName ?? `Docket ${identity.number}`).trim().slice(0, 4000),
       status: dateTerminated ? 'terminated' : 'open',
-      court: courtNode.id,
+      court,
       docketNumber: identity.number,
-      ...(caseType ? { caseType } : {}),
-      ...(jurisdiction ? { jurisdiction } : {}),
-      ...(cause ? { cause } : {}),
-      ...(natureOfSuit ? { natureOfSuit } : {}),
-      ...(juryDemand ? { juryDemand } : {}),
-      ...(dateFiled ? { dateFiled } : {}),
-      ...(dateTerminated ? { dateTerminated } : {}),
-      sources: caseSources,
+      ...head.fields,
+      sources: head.sources,
     },
     entities: build.entities,
     ...(build.charges.length > 0 ? { charges: build.charges } : {}),
@@ -122,7 +157,6 @@ export function importDocket({ record, text: published, base }: RecordInput): Im
     roles: build.roles,
     relations: build.relations,
   };
-  return { caseFile, notes: build.notes };
 }
 
 /**
@@ -134,6 +168,7 @@ export const documentId = (caseId: string, published: string) => slug(caseId, 'r
 
 /** A short name of the report kind, for contribution keys. */
 function reportKey(record: Record<string, unknown>): string {
+  if ('resource_uri' in record) return 'api-docket';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate-docket';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket-history';
   if ('chapter' in record || 'trustee_str' in record) return 'rss-item';
@@ -143,6 +178,7 @@ function reportKey(record: Record<string, unknown>): string {
 
 /** Which PACER report the record is, by its fields, for the document's kind. */
 function reportKind(record: Record<string, unknown>): string {
+  if ('resource_uri' in record) return 'docket (CourtListener REST API)';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate docket (PACER, as juriscraper parses it)';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket history report (PACER, as juriscraper parses it)';
   if ('chapter' in record || 'trustee_str' in record) return 'RSS feed item (PACER, as juriscraper parses it)';

@@ -13,6 +13,7 @@ import type { PartyRef } from './parties.js';
  * by its number alone. "filed by <party>" links the party.
  */
 export function importEntries(build: CaseBuild, entries: unknown[], parties: PartyRef[]): void {
+  const numbered: NumberedEntry[] = [];
   const html = entries.filter((entry) => isObject(entry) && text(entry.description_html)).length;
   if (html > 0) build.dropped(['docket_entries'], `description_html of ${html} entries is not kept (the plain description is)`);
   entries.forEach((entry, k) => {
@@ -49,6 +50,7 @@ export function importEntries(build: CaseBuild, entries: unknown[], parties: Par
     }
     const label = number ? `Docket entry ${number}` : filed ? `Docket entry of ${filed}` : 'Docket entry';
     const id = slug(build.caseId, key);
+    if (number && /^\d+$/.test(number.trim())) numbered.push({ n: Number(number), id, filed, path: at(numberField) });
     const same = build.events.find((e) => e.id === id);
     if (same) {
       addSources(same.sources, sources);
@@ -66,6 +68,36 @@ export function importEntries(build: CaseBuild, entries: unknown[], parties: Par
       sources,
     });
   });
+  orderByNumber(build, numbered);
+}
+
+interface NumberedEntry {
+  n: number;
+  id: string;
+  filed: string | undefined;
+  path: RecordPath;
+}
+
+/**
+ * A docket numbers its entries in the order they are filed: entry N comes before the next
+ * numbered entry the report lists, stated as `BEFORE` (cited at both numbers) where the dates do
+ * not already tell the order (one is missing, or both are the same day). The timeline then keeps
+ * a day's entries, and undated ones, in the docket's order.
+ */
+function orderByNumber(build: CaseBuild, numbered: NumberedEntry[]): void {
+  const sorted = [...new Map(numbered.map((e) => [e.id, e])).values()].sort((a, b) => a.n - b.n);
+  for (let i = 1; i < sorted.length; i++) {
+    const [before, after] = [sorted[i - 1]!, sorted[i]!];
+    if (before.n === after.n || (before.filed && after.filed && before.filed !== after.filed)) continue;
+    build.relation({
+      id: slug(before.id, 'before', after.id),
+      type: 'BEFORE',
+      from: before.id,
+      to: after.id,
+      description: `entry ${before.n} comes before entry ${after.n} in the docket's numbering`,
+      sources: [build.cite.whole(before.path), build.cite.whole(after.path)],
+    });
+  }
 }
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';

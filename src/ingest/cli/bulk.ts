@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Executor } from '../../neo4j/executor.js';
+import { applySchema } from '../../neo4j/migrations.js';
+import { planCaseFile, type GraphPlan } from '../casefile/plan.js';
+import { formatProblems, type Problem } from '../casefile/problems.js';
+import { validateCaseData } from '../casefile/validate.js';
+import type { CourtListenerJoins } from '../importers/courtlistener/joins.js';
+import { readBulkFile, type BulkItem } from '../importers/courtlistener/bulk/read.js';
+import { importRow, type Row } from '../importers/courtlistener/bulk/rows.js';
+import { REQUIRED, TABLE_ORDER, type BulkTable } from '../importers/courtlistener/bulk/tables.js';
+import { graphLookup } from '../pipeline/load.js';
+import { importPlans } from '../write/import.js';
+import type { CliOptions } from './args.js';
+import { emitCaseFile } from './emit.js';
+import type { CaseFileRef } from './files.js';
+import type { Output } from './output.js';
+import { toJsonLine, type FileResult } from './report.js';
+import { alreadyIn } from './unchanged.js';
+
+type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'quiet' | 'json'> & Partial<Pick<CliOptions, 'emit'>>;
+
+/** Rows per transaction. */
+export const BULK_BATCH = 200;
+/** Refused rows printed per file (--json gives them all). */
+const MAX_SHOWN = 50;
+/** Seconds between progress lines. */
+const PROGRESS_EVERY_MS = 5000;
+
+interface Tally {
+  rows: number;
+  loaded: number;
+  unchanged: number;
+  names: number;
+  refused: Problem[];
+}
+
+interface Pending {
+  plan: GraphPlan;
+  file: string;
+  sourceHash: string;
+  line: number;
+}
+
+/**
+ * CourtListener bulk CSV files (`.csv`, `.csv.bz2`): each row is imported on its own (a
+ * contribution of its docket's case) and written BULK_BATCH rows per transaction. The files are
+ * read in table order (courts, people, positions, dockets, clusters, citations, opinions, citation
+ * map), whatever the command line's order, so each row is joined to the rows of the tables before
+ * it (joins.ts); a file is streamed, one row in memory at a time. A row that cannot be read or
+ * imported is refused with its line, column and what to do; the others still load, and the
+ * file's status is then `invalid` (the exit code says so). A row already in (its source hash is in
+ * a manifest) is skipped, so a stopped load resumes where it was.
+ */
+export async function runBulk(executor: Executor, files: readonly CaseFileRef[], joins: CourtListenerJoins, options: Options, out: Output, signal: AbortSignal): Promise<FileResult[]> {
+  const tables = new Map<CaseFileRef, BulkTable | undefined>();
+  for (const file of files) tables.set(file, await tableOfFile(file.path));
+  const order = [...files].sort((a, b) => rank(tables.get(a)) - rank(tables.get(b)));
+  if (!options.dryRun) await applySchema(executor);
+  const results = new Map<CaseFileRef, FileResult>();
+  for (const file of order) {
+    if (signal.aborted) break;
+    const result = await loadFile(executor, file, joins, options, out, signal);
+    results.set(file, result);
+    if (options.json) out.report(toJsonLine(result));
+  }
+  return files.map((file) => results.get(file) ?? { file: file.display, status: 'skipped', dryRun: options.dryRun, error: 'interrupted', ms: 0 });
+}
+
+const rank = (table: BulkTable | undefined) => (table ? TABLE_ORDER.indexOf(table) : TABLE_ORDER.length);
+
+async function tableOfFile(file: string): Promise<BulkTable | undefined> {
+  try {
+    for await (const item of readBulkFile(file)) if (item.kind === 'header') return item.table;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListenerJoins, options: Options, out: Output, signal: AbortSignal): Promise<FileResult> {
+  const started = performance.now();
+  const tally: Tally = { rows: 0, loaded: 0, unchanged: 0, names: 0, refused: [] };
+  const env = { readDocument: async () => '', lookupIds: graphLookup(executor) };
+  let columns: string[] = [];
+  let table: BulkTable | undefined;
+  let batch: Pending[] = [];
+  let lastProgress = performance.now();
+  const refuse = (line: number, column: string, message: string, hint: string) => {
+    const index = columns.indexOf(column);
+    tally.refused.push({ file: file.display, line, column: index >= 0 ? index + 1 : 1, path: column, message, hint });
+  };
+  const fileProblem = (message: string, hint: string): FileResult => ({ file: file.display, status: 'invalid', dryRun: options.dryRun, problems: [{ file: file.display, line: 1, column: 1, path: '', message, hint }], ms: performance.now() - started });
+  try {
+    for await (const item of readBulkFile(file.path) as AsyncGenerator<BulkItem>) {
+      if (signal.aborted) break;
+      if (item.kind === 'header') {
+        columns = item.columns;
+        table = item.table;
+        if (!table) return fileProblem(`the header's columns (${columns.slice(0, 6).join(', ')}…) are not those of a CourtListener bulk table`, 'give the courts, dockets, opinion-clusters, opinions, citations, citation-map, people-db-people or people-db-positions file as CourtListener publishes it, header row included');
+        const missing = REQUIRED[table].filter((c) => !columns.includes(c));
+        if (missing.length > 0) return fileProblem(`the ${table} file has no column ${missing.join(', ')}`, 'the file is cut or was exported with other columns; download it again');
+        out.info(`${file.display}: CourtListener ${table} (quote ${item.dialect.quote}, escape ${item.dialect.escape === '\\' ? 'backslash' : 'doubled quote'})`);
+        continue;
+      }
+      if (item.kind === 'bad') {
+        tally.rows += 1;
+        refuse(item.line, '', `this row cannot be read as CSV: ${item.message}`, 'a value must be quoted whole, with its quotes escaped as the rest of the file does; export the file again, or correct the row');
+        continue;
+      }
+      tally.rows += 1;
+      const pending = await prepareRow(table!, item.row, item.line, file, joins, env, options, refuse, tally);
+      if (pending) batch.push(pending);
+      if (batch.length >= BULK_BATCH) {
+        await writeBatch(executor, batch, options, tally, refuse);
+        batch = [];
+      }
+      if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = performance.now();
+        const seconds = (lastProgress - started) / 1000;
+        out.info(`${file.display}: ${tally.rows} rows, ${Math.round(tally.rows / seconds)} rows/s, ${tally.loaded} loaded, ${tally.unchanged} unchanged, ${tally.refused.length} refused`);
+      }
+    }
+  } catch (error) {
+    // The rows read before the damage are still loaded; the damage is a problem of the file.
+    const compressed = /\.bz2$/i.test(file.path);
+    tally.refused.push({ file: file.display, line: 1, column: 1, path: '', message: `the file cannot be read past row ${tally.rows}: ${(error as Error).message}`,
+      hint: compressed ? 'the .bz2 file is damaged or cut short; download it again (the rows before the damage were read)' : 'check the file; download it again' });
+  }
+  if (batch.length > 0) await writeBatch(executor, batch, options, tally, refuse);
+  if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem('the file has no header row', 'a bulk CSV file starts with its header row of column names');
+  const ms = performance.now() - started;
+  const verb = options.dryRun ? 'would load' : 'loaded';
+  if (!options.quiet && !options.json) out.report(`${file.display}: ${table}: ${tally.rows} rows: ${tally.loaded} ${verb}, ${tally.unchanged} unchanged, ${tally.names} used for names, ${tally.refused.length} refused (${(ms / 1000).toFixed(1)} s)`);
+  if (tally.refused.length > 0) {
+    const shown = tally.refused.slice(0, MAX_SHOWN);
+    out.problem(`${file.display}: ${tally.refused.length} row${tally.refused.length === 1 ? '' : 's'} refused (nothing of ${tally.refused.length === 1 ? 'it' : 'them'} written; the other rows were ${options.dryRun ? 'checked' : 'loaded'}):\n${formatProblems(shown)}${tally.refused.length > MAX_SHOWN ? `\n… and ${tally.refused.length - MAX_SHOWN} more (--json lists them all)` : ''}`);
+    return { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms };
+  }
+  if (tally.names === tally.rows) return { file: file.display, status: 'skipped', empty: true, error: `${table}: used for the names of the run's judges and courts; no case of its own`, dryRun: options.dryRun, ms };
+  return { file: file.display, status: tally.loaded > 0 ? 'loaded' : 'unchanged', dryRun: options.dryRun, ms };
+}
+
+/** Imports, validates and plans one row; refuses it (with its line and column) when it cannot be. */
+async function prepareRow(
+  table: BulkTable,
+  row: Row,
+  line: number,
+  file: CaseFileRef,
+  joins: CourtListenerJoins,
+  env: Parameters<typeof validateCaseData>[2],
+  options: Options,
+  refuse: (line: number, column: string, message: string, hint: string) => void,
+  tally: Tally,
+): Promise<Pending | undefined> {
+  joins.learn(row);
+  const text = JSON.stringify(row);
+  const result = importRow(table, row, text, joins);
+  if ('joinOnly' in result) {
+    tally.names += 1;
+    return undefined;
+  }
+  if (result.problems) {
+    for (const p of result.problems) refuse(line, String(p.path[0] ?? ''), p.message, p.hint);
+    return undefined;
+  }
+  const name = `${file.display} line ${line}`;
+  const checked = await validateCaseData(name, result.caseFile, env);
+  if (!checked.valid) {
+    for (const p of checked.problems) refuse(line, '', `in the case file made from this row: ${p.path} ${p.message}`, p.hint);
+    return undefined;
+  }
+  if (options.emit) await emitCaseFile(options.emit, result.caseFile);
+  const sourceHash = createHash('sha256').update(`bulk:${table}\n${text}\ncase:${result.caseFile.case.id}\ncaption:${result.caseFile.case.caption}\n`).digest('hex');
+  return { plan: planCaseFile(checked.valid), file: name, sourceHash, line };
+}
+
+/** Writes a batch in one transaction, skipping the rows already in; a conflict refuses its row, not the batch. */
+async function writeBatch(executor: Executor, batch: Pending[], options: Options, tally: Tally, refuse: (line: number, column: string, message: string, hint: string) => void): Promise<void> {
+  const known = await alreadyIn(executor, batch.map((p) => p.sourceHash));
+  const todo = batch.filter((p) => !known.has(p.sourceHash));
+  tally.unchanged += batch.length - todo.length;
+  if (todo.length === 0) return;
+  const outcomes = await importPlans(executor, todo.map((p) => ({ plan: p.plan, file: p.file, sourceHash: p.sourceHash })), { dryRun: options.dryRun, replace: options.replace });
+  outcomes.forEach(({ report, refused }, k) => {
+    if (refused) refuse(todo[k]!.line, '', refused.message, 'another record of this case states it differently; see docs/importing.md');
+    else if (!report.changed) tally.unchanged += 1;
+    else tally.loaded += 1;
+  });
+}
+
