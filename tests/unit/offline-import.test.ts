@@ -3,7 +3,7 @@ import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
 import { cellProblem, cellType, encodeCell, EMPTY_LIST } from '../../src/ingest/offline/csv-format.js';
 import { CsvLayout, EMPTY_LISTS_LABEL } from '../../src/ingest/offline/csv-layout.js';
 import { headerLine } from '../../src/ingest/offline/csv-files.js';
-import { importArguments, importerReason } from '../../src/ingest/offline/importer.js';
+import { importArguments, importerOwnSeconds, importerReason } from '../../src/ingest/offline/importer.js';
 import { MergeConflict, MergedGraph, MergeProblem } from '../../src/ingest/offline/merged-graph.js';
 import { progressLine } from '../../src/ingest/offline/progress.js';
 
@@ -166,5 +166,13 @@ describe('CSV cells and files for the importer', () => {
   it('computes rate and time left of a step', () => {
     expect(progressLine('writing CSV', 'rows', 500, 2000, 2)).toEqual({ phase: 'writing CSV', unit: 'rows', done: 500, total: 2000, perSecond: 250, etaSeconds: 6 });
     expect(progressLine('importing', 'steps', 0, null, 1).etaSeconds).toBeNull();
+  });
+});
+
+describe('the importer\'s own time', () => {
+  it('reads the time the importer reports, without its JVM start', () => {
+    expect(importerOwnSeconds('IMPORT DONE in 19s 927ms. ')).toBe(19.93);
+    expect(importerOwnSeconds('IMPORT DONE in 1m 2s 5ms.')).toBe(62.01);
+    expect(importerOwnSeconds('Nodes, started 2026-12-06')).toBeNull();
   });
 });

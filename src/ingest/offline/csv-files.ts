@@ -56,8 +56,11 @@ class GroupWriter {
     const stream = this.stream;
     if (!stream.write(text)) {
       await new Promise<void>((resolve) => {
-        stream.once('drain', () => resolve());
-        stream.once('error', () => resolve());
+        const done = () => {
+          stream.off('drain', done).off('error', done);
+          resolve();
+        };
+        stream.on('drain', done).on('error', done);
       });
     }
   }

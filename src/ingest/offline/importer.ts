@@ -116,3 +116,13 @@ function withoutNeo4jConf(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NEO4J_CONF: _ignored, ...rest } = env;
   return rest;
 }
+
+/** The seconds the importer says its import took ("IMPORT DONE in 1m 2s 345ms."), without its JVM's start; null if it does not say. */
+export function importerOwnSeconds(line: string): number | null {
+  const match = /IMPORT DONE in ([^.]+)\./.exec(line);
+  if (!match) return null;
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  let seconds = 0;
+  for (const [, amount, unit] of match[1]!.matchAll(/(\d+)(ms|h|m|s)/g)) seconds += Number(amount) * units[unit!]!;
+  return Number(seconds.toFixed(2));
+}
