@@ -84,6 +84,6 @@ export function offlineTable(rows: OfflineRow[]) {
     corpus: r.corpus, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
     'importer s': r.seconds.importer, 'importer own s': r.seconds.importerOwn, 'Neo4j start s': r.seconds.start, 'empty lists s': r.seconds.emptyLists, 'schema s': r.seconds.schema,
     'total s': r.seconds.total, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
-    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
+    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }

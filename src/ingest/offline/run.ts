@@ -49,8 +49,10 @@ export interface OfflineSummary {
    * the empty lists (`emptyLists`), the schema (`schema`); `finish` = start + emptyLists + schema.
    */
   seconds: { plan: number; merge: number; csv: number; importer: number; importerOwn: number; start: number; emptyLists: number; schema: number; finish: number; total: number };
-  /** Peak resident memory of this process so far, in MiB. */
+  /** Peak resident memory of this process so far, in MiB (the importer and Neo4j are processes of their own). */
   peakRssMiB: number;
+  /** CPU seconds of this process (user + system) for the whole import: planning, merging, CSV; on a shared machine far less than the wall time. */
+  loaderCpuSeconds: number;
   elementsPerSecond: number;
   casesPerSecond: number;
 }
@@ -93,6 +95,7 @@ export async function offlineImport(
   const home = homeOf(config);
   const seconds: OfflineSummary['seconds'] = { plan: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const timed = async <T>(key: keyof typeof seconds, work: () => Promise<T>) => {
     const at = performance.now();
     try {
@@ -176,7 +179,8 @@ export async function offlineImport(
       return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
     }
     seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
-    const summary = summarize(files.length, graph, sources, seconds);
+    const cpu = process.cpuUsage(cpuAtStart);
+    const summary = { ...summarize(files.length, graph, sources, seconds), loaderCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)) };
     if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
     else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
     return { code: EXIT_CODES.OK, summary };
@@ -233,7 +237,7 @@ const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
   relationships: new Map([...layout.emptyLists.relationships].map(([type, names]) => [type, [...names].sort()])),
 });
 
-function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): OfflineSummary {
+function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds'> {
   const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
   return {
     files,
@@ -251,7 +255,7 @@ function formatSummary(s: OfflineSummary, dataDir: string): string {
   return [
     `Imported ${s.cases} case(s) from ${s.files} file(s) into ${dataDir}: ${s.elements} graph elements (nodes + relationships + passages), stored as ${s.stored.nodes} nodes and ${s.stored.relationships} relationships.`,
     `${s.seconds.total}s in all (planning ${s.seconds.plan}s, merging ${s.seconds.merge}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s (its own count ${s.seconds.importerOwn}s), ` +
-      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB.`,
+      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process.`,
     'npm start on this DATA_DIR serves the graph; npm run load adds to it.',
   ].join('\n');
 }
