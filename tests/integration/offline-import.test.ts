@@ -119,7 +119,7 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('the offline bulk import', { timeout: 900_000 }, () => {
+describe('the offline bulk import', { timeout: 1_800_000 }, () => {
   it('imports the graph the normal path writes, which the normal path then finds unchanged and adds to', async () => {
     const offline = path.join(scratch, 'offline');
     const normal = path.join(scratch, 'normal');
