@@ -7,7 +7,8 @@ import { launchChromium } from './chromium.js';
 /**
  * `npm run screenshots [-- URL]`: pictures of the service's pages for the README, taken in
  * Chromium from a running service (default http://localhost:4000, started with `npm start`),
- * into docs/screenshots/. Each page is shown as a reader first meets it, at 1,400 × 900.
+ * into docs/screenshots/. Each page is shown as a reader first meets it, at 1,400 × 900 (the
+ * narrow explorer at 820 × 1,100).
  */
 const base = (process.argv[2] ?? process.env.SCREENSHOT_URL ?? 'http://localhost:4000').replace(/\/$/, '');
 const out = path.join(projectRoot, 'docs', 'screenshots');
@@ -35,10 +36,19 @@ const shots: [string, (page: Page) => Promise<void>][] = [
   [
     'explorer-case.png',
     async (page) => {
-      await page.goto(`${base}/explore?entity=baldwin-involuntary-manslaughter-case&depth=1`);
+      await page.goto(`${base}/explore?entity=baldwin-involuntary-manslaughter-case`);
       await page.locator('#timeline-list').waitFor({ timeout: 30_000 });
-      await page.locator('#timeline-list details summary').nth(1).click();
+      await page.locator('#people-list dd[data-side="Judges"] summary').click();
       await page.locator('#document mark').waitFor();
+      await page.waitForTimeout(500);
+    },
+  ],
+  [
+    'explorer-narrow.png',
+    async (page) => {
+      await page.setViewportSize({ width: 820, height: 1100 });
+      await page.goto(`${base}/explore?entity=baldwin-involuntary-manslaughter-case`);
+      await page.locator('#timeline-list').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500);
     },
   ],

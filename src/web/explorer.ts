@@ -97,6 +97,7 @@ export function explorerHtml(bundle: ExplorerBundle): string {
     </div>
     <aside id="panel" aria-label="The selected entity">
       <section id="entity"></section>
+      <section id="people" hidden></section>
       <section id="timeline" hidden></section>
       <section id="roles"></section>
       <section id="facts"></section>

@@ -26,6 +26,38 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * GraphiQL's fetcher: the document as typed goes to the service, which parses, checks and runs
+ * it, and whatever it answers is shown. Yoga's own fetcher parses the document in the browser
+ * first, and a syntax error thrown there reaches GraphiQL, which shows an exception with its
+ * JavaScript stack trace; here the service's error comes back instead, with its message and
+ * place, and masked like any other. A network failure or an answer that is not JSON becomes a
+ * GraphQL error too. The page's own address is the endpoint; the schema has no subscriptions.
+ */
+export const GRAPHIQL_FETCHER = `function serviceFetcher(options) {
+        const endpoint = new URL(options.endpoint || location.pathname, location.href).href;
+        const failed = (message) => ({ errors: [{ message }] });
+        return async (params, context) => {
+          let response;
+          try {
+            response = await fetch(endpoint, {
+              method: 'POST',
+              credentials: 'same-origin',
+              headers: { ...options.additionalHeaders, ...(context && context.headers), 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+              body: JSON.stringify(params),
+            });
+          } catch (error) {
+            return failed('The service did not answer (' + (error && error.message) + '). Is it running?');
+          }
+          const text = await response.text();
+          try {
+            return JSON.parse(text);
+          } catch {
+            return failed('The service answered HTTP ' + response.status + ' with no GraphQL result: ' + text.slice(0, 300));
+          }
+        };
+      }`;
+
 /** Asset paths relative to the page, so the service also works behind a proxy under a prefix. */
 const relative = (asset: StaticAsset) => `.${asset.path}`;
 
@@ -54,7 +86,9 @@ export function renderGraphiQLPage(options: GraphiQLOptions): string {
     </script>
     <script src="${relative(a.js)}"></script>
     <script>
-      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${scriptJson(options)});
+      ${GRAPHIQL_FETCHER}
+      const options = ${scriptJson(options)};
+      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), { ...options, endpoint: undefined, fetcher: serviceFetcher(options) });
     </script>
   </body>
 </html>

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { launchChromium, recordingPage } from '../support/browser.js';
@@ -23,6 +23,40 @@ afterAll(async () => {
   await Promise.all([api?.close(), secured?.close()]);
 });
 
+/**
+ * The explorer's drawing as drawn: the nodes under the legend, the folded groups, the names
+ * written (a node's label as rendered, empty when left out) and every pair of them whose boxes
+ * intersect.
+ */
+async function drawing(page: Page): Promise<{ depth: string; count: number; named: number; names: string[]; groups: string[]; overlapping: string[]; underLegend: string[]; legendHeight: number }> {
+  return page.evaluate(() => {
+    const graph = document.getElementById('graph')!.getBoundingClientRect();
+    const legend = document.getElementById('legend')!.getBoundingClientRect();
+    const cy = (window as any).explorerGraph;
+    const onPage = (b: any) => ({ x1: graph.left + b.x1, x2: graph.left + b.x2, y1: graph.top + b.y1, y2: graph.top + b.y2 });
+    const meets = (a: any, b: any) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const legendBox = { x1: legend.left, x2: legend.right, y1: legend.top, y2: legend.bottom };
+    const named = cy.nodes().filter((n: any) => n.style('label') !== '').map((n: any) => ({
+      id: n.id(),
+      text: n.style('label') as string,
+      box: onPage(n.renderedBoundingBox({ useCache: false, includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false })),
+    }));
+    const overlapping: string[] = [];
+    named.forEach((a: any, i: number) => named.slice(i + 1).forEach((b: any) => meets(a.box, b.box) && overlapping.push(`${a.text} / ${b.text}`)));
+    const underLegend = cy.nodes().filter((n: any) => meets(onPage(n.renderedBoundingBox({ includeLabels: false })), legendBox)).map((n: any) => n.id());
+    return {
+      depth: (document.getElementById('depth') as HTMLSelectElement).value,
+      count: cy.nodes().length,
+      named: named.length,
+      names: named.map((n: any) => n.text),
+      groups: cy.nodes('[place = "group"]').map((n: any) => n.data('short')),
+      overlapping,
+      underLegend,
+      legendHeight: legend.height,
+    };
+  });
+}
+
 /** Requests that left the service: anything but its own origin (data: and blob: URLs never reach a network). */
 const outside = (requests: string[], from: string) => requests.filter((url) => !url.startsWith(`${from}/`) && !/^(data|blob):/.test(url));
 
@@ -42,6 +76,32 @@ describe('GraphiQL in the browser', () => {
     await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toContain('"caption"');
     expect(requests.some((url) => url === `${origin}/graphql`)).toBe(true);
     expect(requests.filter((url) => url.includes('/assets/graphiql/')).length).toBeGreaterThanOrEqual(3);
+    expect(outside(requests, origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a stray brace as the server’s syntax error with its place, never a JavaScript stack trace', async () => {
+    const { page, requests, errors } = await recordingPage(browser);
+    await page.goto(`${origin}/graphql`);
+    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('{ cases(first: 2) { totalCount } }}');
+    const sent = page.waitForRequest((request) => request.url() === `${origin}/graphql` && Boolean(request.postData()?.includes('totalCount')), { timeout: 10_000 });
+    await page.locator('.graphiql-execute-button').click();
+    // The document goes to the service, which answers with the error and where it is.
+    expect(JSON.parse((await sent).postData()!).query).toBe('{ cases(first: 2) { totalCount } }}');
+    // The result pane is an editor that renders spaces as non-breaking ones.
+    const pane = async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(pane, { timeout: 10_000 }).toContain('Syntax Error: Unexpected');
+    const shown = await pane();
+    expect(shown).toContain('GRAPHQL_PARSE_FAILED');
+    expect(shown).toContain('"column": 35');
+    expect(shown).not.toContain('"stack"');
+    expect(shown).not.toMatch(/\bat \S+ \(|\.js:\d+/);
     expect(outside(requests, origin)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -146,32 +206,82 @@ describe('the explorer in the browser', () => {
     await page.context().close();
   });
 
-  it('draws a case at depth 1 with no node under the legend, at 1280x720 and at 820 px wide', async () => {
+  it('opens a case as a story: its people by role, then its timeline in the API’s order', async () => {
+    const { page, errors } = await recordingPage(browser);
+    await page.goto(`${origin}/explore?entity=baldwin-involuntary-manslaughter-case`);
+    await expect.poll(() => page.locator('#timeline-list > li').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    // The story comes first in the panel: who is who, then what happened.
+    const order = await page.evaluate(() => {
+      const ids = ['entity', 'people', 'timeline', 'facts'];
+      const panel = [...document.querySelectorAll('#panel > section')].filter((s) => !(s as HTMLElement).hidden).map((s) => s.id);
+      return ids.map((id) => panel.indexOf(id));
+    });
+    expect(order).toEqual([0, 1, 2, 3]);
+    const sides = await page.evaluate(() => {
+      const out: [string, string[]][] = [];
+      for (const child of document.querySelectorAll('#people-list > *')) {
+        if (child.tagName === 'DT') out.push([child.textContent!, []]);
+        else out.at(-1)![1].push(child.querySelector('button')!.textContent!);
+      }
+      return out;
+    });
+    expect(sides).toEqual([
+      ['Defendant', ['Alec Baldwin']],
+      ['Judge', ['Mary Marlowe Sommer']],
+      ['Prosecution', expect.arrayContaining(['Mary Carmack-Altwies', 'the prosecutors'])],
+      ['Defence', ["Baldwin's defense team"]],
+      ['Victim', ['Halyna Hutchins']],
+      ['Witness', ['the witnesses']],
+    ]);
+    // Everyone the API gives a role in the case is there, once.
+    const { data } = await api.gql<any>(`{ entity(id: "baldwin-involuntary-manslaughter-case") { participants(first: 50) { edges { node { holder { name } } } } } }`);
+    expect(sides.flatMap(([, names]) => names).sort()).toEqual(data.entity.participants.edges.map((e: any) => e.node.holder.name).sort());
+    // The timeline beside them, in the API's order (see the timeline test for the dates).
+    const timeline = await api.gql<any>(`{ timeline(caseId: "baldwin-involuntary-manslaughter-case", first: 100) { edges { node { name } } } }`);
+    expect(await page.locator('#timeline-list > li > div > button').allInnerTexts()).toEqual(timeline.data.timeline.edges.map((e: any) => e.node.name));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws a case legibly at 1280x720 and at 820 px wide: depth 1, kinds grouped, no node under the legend, no two names overlapping', async () => {
     for (const viewport of [{ width: 1280, height: 720 }, { width: 820, height: 900 }]) {
       for (const entity of ['baldwin-involuntary-manslaughter-case', 'alec-baldwin']) {
+        const label = `${entity} at ${viewport.width}x${viewport.height}`;
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         await page.goto(`${origin}/explore?entity=${entity}`);
         await expect.poll(() => page.evaluate(() => (window as any).explorerGraph?.nodes().length ?? 0), { timeout: 30_000 }).toBeGreaterThan(3);
         await page.waitForTimeout(300);
-        const layout = await page.evaluate(() => {
-          const graph = document.getElementById('graph')!.getBoundingClientRect();
-          const legend = document.getElementById('legend')!.getBoundingClientRect();
-          const cy = (window as any).explorerGraph;
-          const boxes = cy.nodes().map((n: any) => {
-            const b = n.renderedBoundingBox({ includeLabels: false });
-            return { id: n.id(), x1: graph.left + b.x1, x2: graph.left + b.x2, y1: graph.top + b.y1, y2: graph.top + b.y2 };
-          });
-          return { depth: (document.getElementById('depth') as HTMLSelectElement).value, legend: { x1: legend.left, x2: legend.right, y1: legend.top, y2: legend.bottom }, boxes, count: cy.nodes().length };
-        });
-        const label = `${entity} at ${viewport.width}x${viewport.height}`;
-        const under = layout.boxes.filter((b: any) => b.x2 > layout.legend.x1 && b.x1 < layout.legend.x2 && b.y2 > layout.legend.y1 && b.y1 < layout.legend.y2);
-        expect(under.map((b: any) => b.id), label).toEqual([]);
-        expect(layout.legend.y2 - layout.legend.y1, label).toBeGreaterThan(0);
+        const first = await drawing(page);
+        expect(first.underLegend, label).toEqual([]);
+        expect(first.legendHeight, label).toBeGreaterThan(0);
+        // Rendered names: their boxes never intersect, and most nodes keep theirs.
+        expect(first.overlapping, label).toEqual([]);
+        expect(first.named / first.count, label).toBeGreaterThanOrEqual(0.7);
         if (entity !== 'alec-baldwin') {
-          // A case opens at depth 1: its own facts and people, not everything they ever did.
-          expect(layout.depth, label).toBe('1');
-          expect(layout.count, label).toBeLessThan(74);
+          // A case opens at depth 1, its many acts, events and claims each folded into one node with its count.
+          expect(first.depth, label).toBe('1');
+          expect(first.count, label).toBeLessThanOrEqual(20);
+          expect(first.groups, label).toEqual(expect.arrayContaining(['21 acts', '13 events', '11 claims']));
+          expect(first.names, label).toEqual(expect.arrayContaining(['Alec Baldwin', 'Mary Marlowe Sommer', 'the prosecutors']));
+          // A click on a group opens it: its members are drawn, still with no names overlapping or under the legend.
+          const graphBox = (await page.locator('#graph').boundingBox())!;
+          const at = await page.evaluate(() => (window as any).explorerGraph.getElementById('group:ACT').renderedPosition());
+          await page.mouse.click(graphBox.x + at.x, graphBox.y + at.y);
+          await expect.poll(() => page.evaluate(() => (window as any).explorerGraph.nodes().length), { timeout: 10_000 }).toBe(first.count + 21);
+          const opened = await drawing(page);
+          expect(opened.overlapping, `${label}, acts open`).toEqual([]);
+          expect(opened.underLegend, `${label}, acts open`).toEqual([]);
+          // Zoomed in, names are written whole, and still none overlap.
+          await page.evaluate(() => {
+            const cy = (window as any).explorerGraph;
+            cy.zoom({ level: 2.2, renderedPosition: cy.getElementById('baldwin-involuntary-manslaughter-case').renderedPosition() });
+          });
+          await page.waitForTimeout(400);
+          const zoomed = await drawing(page);
+          expect(zoomed.overlapping, `${label}, zoomed: ${JSON.stringify(zoomed.overlapping)}`).toEqual([]);
+          expect(zoomed.names, `${label}, zoomed`).toContain("Alec Baldwin's involuntary manslaughter case");
+          expect(zoomed.names.some((name: string) => name.endsWith('…')), `${label}, zoomed`).toBe(false);
         }
         await context.close();
       }

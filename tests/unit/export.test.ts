@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCaseFile, ExportError, formatCaseFile, timeToInput, type ExportRelationshipRow, type ExportRows } from '../../src/ingest/export/export.js';
+import { buildCaseFile, ExportError, formatCaseFile, type ExportRelationshipRow, type ExportRows } from '../../src/ingest/export/export.js';
+import { timeToInput } from '../../src/ingest/casefile/mapping.js';
 import { planCaseFile, type GraphPlan } from '../../src/ingest/casefile/plan.js';
 import { validateCaseFile, type ValidationEnv } from '../../src/ingest/casefile/validate.js';
 import { relKey } from '../../src/ingest/write/write-queries.js';

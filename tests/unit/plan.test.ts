@@ -20,10 +20,10 @@ describe('planCaseFile', () => {
     ]);
     expect(a.relationships.map((r) => r.id)).toEqual([
       'state-v-baldwin:state-v-baldwin.court.first-district-court',
-      'state-v-baldwin:baldwin-manslaughter.case.state-v-baldwin',
       'state-v-baldwin:baldwin-manslaughter.defendant.alec-baldwin',
-      'state-v-baldwin:baldwin-fired.case.state-v-baldwin',
+      'state-v-baldwin:baldwin-manslaughter.case.state-v-baldwin',
       'state-v-baldwin:baldwin-fired.actor.alec-baldwin',
+      'state-v-baldwin:baldwin-fired.case.state-v-baldwin',
       'state-v-baldwin:role-alec-baldwin-defendant-state-v-baldwin',
       'state-v-baldwin:shot-alec-baldwin-halyna-hutchins',
       'state-v-baldwin:worked_on-halyna-hutchins-rust-film',

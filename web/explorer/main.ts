@@ -5,7 +5,8 @@ import { showPassage } from './document-view.js';
 import { byId, el, entityButton, kindName } from './dom.js';
 import { distances, drawGraph } from './graph.js';
 import { renderEntity, renderFacts, renderNeighbours, renderRoles, type PanelActions } from './panel.js';
-import { ENTITY, NEIGHBOURHOOD, SEARCH, TIMELINE, type EntityAnswer, type NeighbourhoodAnswer, type Passage, type SearchAnswer, type TimelineAnswer } from './queries.js';
+import { renderPeople } from './people.js';
+import { ENTITY, NEIGHBOURHOOD, SEARCH, TIMELINE, nodesOf, type EntityAnswer, type NeighbourhoodAnswer, type Passage, type SearchAnswer, type TimelineAnswer } from './queries.js';
 import { renderTimeline } from './timeline.js';
 
 /** Where the explorer opens without `?entity=`: the first case of the seed. */
@@ -71,13 +72,19 @@ async function open(id: string, remember: boolean): Promise<void> {
     // The drawing's nodes live in a canvas; this lets scripts (and the browser tests) find them.
     (window as unknown as { explorerGraph: Core }).explorerGraph = graph;
     byId('graph').setAttribute('aria-label', `Drawing of the ${nodes.length - 1} entities within ${depth} relationship${depth > 1 ? 's' : ''} of ${entity.name}; the same are listed as text under Neighbours.`);
+    const isCase = entity.kind === 'CASE';
     renderEntity(byId('entity'), entity, actions);
-    renderRoles(byId('roles'), entity, actions);
+    // A case reads as a story: its people by role, then its timeline; its roles are in the first.
+    const people = byId('people');
+    people.hidden = !isCase;
+    if (isCase) renderPeople(people, nodesOf(entity.participants), actions.open, actions.show);
+    byId('roles').hidden = isCase;
+    if (!isCase) renderRoles(byId('roles'), entity, actions);
     renderFacts(byId('facts'), entity, actions);
     renderNeighbours(byId('neighbours'), id, nodes, distances(id, edges), truncated, actions);
     const timeline = byId('timeline');
     timeline.hidden = true;
-    if (entity.kind === 'CASE') renderTimeline(timeline, await gql<TimelineAnswer>(TIMELINE, { id }), actions.open, actions.show);
+    if (isCase) renderTimeline(timeline, await gql<TimelineAnswer>(TIMELINE, { id }), actions.open, actions.show);
     say(`${entity.name}: ${nodes.length - 1} neighbours within ${depth}, ${edges.length} relationships.`);
   } catch (error) {
     failed(error);
@@ -110,6 +117,7 @@ async function search(words: string): Promise<void> {
 function legend(): void {
   byId('legend').replaceChildren(
     ...Object.entries(KIND_COLOURS).map(([kind, colour]) => el('li', {}, el('span', { class: 'swatch', style: `background:${colour}` }), kindName(kind))),
+    el('li', { class: 'hint' }, 'A square holds many of one kind: click to open or fold it. Zoom in for whole names; point at a node for its relationships.'),
   );
 }
 

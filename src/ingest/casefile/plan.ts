@@ -1,5 +1,5 @@
-import { ATTRIBUTE_FIELDS, REFERENCE_FIELDS, ROLE_TYPE, TIME_FIELDS, type NodeKind } from '../../model/kinds.js';
-import { flattenTime, normalizeTime, type TimeInput } from '../../model/time.js';
+import { ROLE_TYPE, type NodeKind } from '../../model/kinds.js';
+import { NODE_FIELDS, toProperties } from './mapping.js';
 import { FACT_SECTIONS, refEdge, refId, relationId, roleId, type CaseFile, type Citation, type FactInput, type FactSection, type Inference } from './case-file.js';
 import { contributionId } from '../write/merge.js';
 import type { ValidCaseFile } from './validate.js';
@@ -88,23 +88,11 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
   const relationships: PlannedRelationship[] = [];
   let seq = 0;
   const addNode = (kind: NodeKind, id: string, name: string, fields: Record<string, unknown>, sources: Citation[] | null) => {
-    const props: Record<string, unknown> = {
-      id,
-      kind,
-      name,
-      aliases: (fields.aliases as string[] | undefined) ?? [],
-      description: fields.description ?? null,
-      unnamed: fields.unnamed === true,
-      shared: fields.shared === true,
-      passageIds: sources ? passageIds(sources) : [],
-      seq: seq++,
-    };
-    for (const attribute of ATTRIBUTE_FIELDS[kind]) props[attribute] = fields[attribute] ?? null;
-    for (const field of TIME_FIELDS[kind] ?? []) {
-      Object.assign(props, flattenTime(field, fields[field] ? normalizeTime(fields[field] as TimeInput) : null));
-    }
+    const props: Record<string, unknown> = { id, kind, name, ...toProperties(kind, fields), passageIds: sources ? passageIds(sources) : [], seq: seq++ };
     nodes.push({ kind, id, props });
-    for (const ref of REFERENCE_FIELDS[kind]) {
+    for (const rule of NODE_FIELDS[kind]) {
+      if (rule.store !== 'reference') continue;
+      const ref = rule.ref;
       const value = fields[ref.field] ?? (ref.field === 'case' && kind !== 'Case' ? caseId : undefined);
       const values: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
       for (const item of values) {
@@ -125,10 +113,7 @@ export function planCaseFile(valid: ValidCaseFile): GraphPlan {
 
   for (const doc of data.documents) {
     const text = valid.texts.get(doc.id)!;
-    addNode('SourceDocument', doc.id, doc.title, {
-      title: doc.title, text, documentType: doc.kind, publisher: doc.publisher, published: doc.published, url: doc.url,
-      length: Array.from(text).length,
-    }, null);
+    addNode('SourceDocument', doc.id, doc.title, { ...doc, text }, null);
   }
   addNode('Case', caseId, data.case.caption, { ...data.case }, data.case.sources);
   nodes.at(-1)!.props.documentIds = data.documents.map((d) => d.id);

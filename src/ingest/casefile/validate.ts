@@ -107,14 +107,34 @@ function screenBrokenItems(data: unknown, problems: Problem[]): CaseFile | null 
   return copy as unknown as CaseFile;
 }
 
+/** What every section check reads, and where it reports. */
+interface Checking {
+  parsed: ParsedFile;
+  data: CaseFile;
+  index: ReturnType<typeof indexCaseFile>;
+  report: (at: FieldPath, message: string, hint: string) => void;
+}
+
+/** Everything validation checks beyond the schema, section by section, all problems at once. */
 async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: ValidationEnv): Promise<{ problems: Problem[]; valid?: ValidCaseFile }> {
   const problems: Problem[] = [];
   const report = (at: FieldPath, message: string, hint: string) => {
     const pos = parsed.position(at);
     problems.push({ file: parsed.file, line: pos.line, column: pos.column, path: pathToString(at), message, hint });
   };
-  const index = indexCaseFile(data);
+  const c: Checking = { parsed, data, index: indexCaseFile(data), report };
+  const texts = await readTexts(c, env);
+  const defined = checkIds(c);
+  const external = await checkAgainstGraph(c, env, defined, texts);
+  checkLocalRules(c);
+  checkTimes(c);
+  const located = locateCitations(c, texts);
+  if (problems.length > 0) return { problems };
+  return { problems, valid: { file: parsed.file, data, texts, located, external } };
+}
 
+/** Each document's text, from the file or read beside it. */
+async function readTexts({ data, report }: Checking, env: ValidationEnv): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const [i, doc] of data.documents.entries()) {
     if ((doc.path === undefined) === (doc.text === undefined)) {
@@ -128,6 +148,11 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     }
   }
 
+  return texts;
+}
+
+/** Every id defined once. */
+function checkIds({ parsed, index, report }: Checking): Map<string, { kind: NodeKind; at: FieldPath }> {
   const defined = new Map<string, { kind: NodeKind; at: FieldPath }>();
   for (const node of index.nodes) {
     const first = defined.get(node.id);
@@ -141,6 +166,16 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     report(item.at, `field "${item.field}" does not apply to kind ${item.kind}`, 'remove it, or check the kind (see docs/case-file-format.md for the fields of each kind)');
   }
 
+  return defined;
+}
+
+/** Ids against what the graph already holds: kinds, documents' texts, sameAs and references. */
+async function checkAgainstGraph(
+  { data, index, report }: Checking,
+  env: ValidationEnv,
+  defined: Map<string, { kind: NodeKind; at: FieldPath }>,
+  texts: Map<string, string>,
+): Promise<Map<string, GraphNodeInfo>> {
   const inGraph = await env.lookupIds([...new Set([...defined.keys(), ...index.refs.map((r) => r.id), ...index.sameAs.map((r) => r.id)])]);
   for (const [id, site] of defined) {
     const existing = inGraph.get(id);
@@ -178,6 +213,11 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
       report(ref.at, `"${ref.id}" is ${a(kind)}, but this field needs ${a(ref.targetKind)}`, `refer to ${a(ref.targetKind)} here`);
     }
   }
+  return external;
+}
+
+/** Rules within the file: relations, roles, local ids, cycles, version, repeats, inferences. */
+function checkLocalRules({ data, index, report }: Checking): void {
   (data.relations ?? []).forEach((relation, i) => {
     if (BROKEN in relation) return;
     if (RESERVED_TYPES.has(relation.type)) report(['relations', i, 'type'], `relation type ${relation.type} is reserved`, 'use the dedicated field or section for it (see docs/case-file-format.md), or another type');
@@ -200,6 +240,10 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     if (of.inferred === true && of.reason === undefined) report([...at, 'inferred'], 'inferred: true needs a reason', 'add reason: why this is taken to hold although no source states it');
   }
 
+}
+
+/** Times and dates that are real. */
+function checkTimes({ index, report }: Checking): void {
   for (const { time, at } of index.times) {
     if (time.date !== undefined) {
       const wrong = checkDate(time.date);
@@ -213,6 +257,10 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     if (wrong) report(at, wrong, 'give a real calendar date');
   }
 
+}
+
+/** Every quote found in its document (or string of a JSON document), with its offsets. */
+function locateCitations({ data, index, report }: Checking, texts: Map<string, string>): Map<Citation, LocatedCitation> {
   const located = new Map<Citation, LocatedCitation>();
   const pointerSources = new JsonDocuments();
   const sources = new Map([...texts].map(([id, t]) => [id, new SourceText(t)]));
@@ -253,8 +301,7 @@ async function checkSemantics(parsed: ParsedFile, data: CaseFile, env: Validatio
     else report([...at, 'quote'], check.message, check.hint);
   }
 
-  if (problems.length > 0) return { problems };
-  return { problems, valid: { file: parsed.file, data, texts, located, external } };
+  return located;
 }
 
 /** Documents read as JSON, once each, for citations that give a pointer. */

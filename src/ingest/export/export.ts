@@ -3,7 +3,6 @@ import { badInput } from '../../shared/errors.js';
 import { contributionsOf } from '../write/write-queries.js';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import {
-  ATTRIBUTE_FIELDS,
   ENTITY_KINDS,
   FACT_KINDS,
   isNodeKind,
@@ -11,13 +10,11 @@ import {
   REFERENCE_FIELDS,
   RESERVED_TYPES,
   ROLE_TYPE,
-  TIME_FIELDS,
   type EntityKind,
   type FactKind,
   type NodeKind,
   type ReferenceField,
 } from '../../model/kinds.js';
-import { normalizeTime, readTime, type TimeInput, type TimeValue } from '../../model/time.js';
 import type { Executor } from '../../neo4j/executor.js';
 import {
   FACT_SECTIONS,
@@ -37,6 +34,7 @@ import {
 } from '../casefile/case-file.js';
 import * as q from './export-queries.js';
 import { resolvePointer } from '../casefile/json-pointer.js';
+import { NAMED_FACTS, toFields } from '../casefile/mapping.js';
 import { CaseNotFoundError } from '../write/import.js';
 import { relKey } from '../write/write-queries.js';
 
@@ -107,56 +105,12 @@ export class ExportError extends Error {
 
 export const SCHEMA_PATH = '../schema/case-file.schema.json';
 
-/** Fields of each fact kind in the order the format documents them; `sources` always comes last. */
-const FACT_FIELDS: Readonly<Record<FactKind, readonly string[]>> = {
-  Charge: ['offence', 'defendant', 'maximumPenalty', 'description', 'case'],
-  Evidence: ['name', 'description', 'received', 'receivedBy', 'receivedFrom', 'disclosed', 'withheldFrom', 'case'],
-  Ruling: ['name', 'judge', 'finding', 'disposition', 'dispositionKind', 'words', 'time', 'event', 'case'],
-  Event: ['name', 'description', 'eventType', 'time', 'place', 'partOf', 'causedBy', 'participants', 'case'],
-  Act: ['actor', 'action', 'target', 'object', 'instrument', 'time', 'place', 'event', 'case'],
-  Claim: ['claimant', 'statement', 'stance', 'status', 'about', 'disputes', 'time', 'case'],
-};
-
-/** Facts whose `name` the file gives; the others get a name made by the loader (plan.ts factName). */
-const NAMED_FACTS: ReadonlySet<FactKind> = new Set(['Evidence', 'Event', 'Ruling']);
-
-const SECTION_OF_KIND = Object.fromEntries(Object.entries(FACT_SECTIONS).map(([section, kind]) => [kind, section])) as Record<FactKind, FactSection>;
-
 /** A value worth writing: optional fields that are null, empty strings or empty lists are left out. */
 function present(value: unknown): boolean {
   return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
-function put(target: Record<string, unknown>, field: string, value: unknown): void {
-  if (present(value)) target[field] = value;
-}
-
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-
-/**
- * The time as the file wrote it, from its normalised form: `date` when the year is known,
- * `month` only without a year, `weekday` only when the date does not imply it (normalizeTime
- * fills it in), `approximate` only when true. Null when nothing is left.
- */
-export function timeToInput(value: TimeValue): TimeInput | null {
-  const out: TimeInput = {};
-  if (value.text !== null) out.text = value.text;
-  if (value.year !== null) {
-    out.date = pad(value.year, 4);
-    if (value.month !== null) {
-      out.date += `-${pad(value.month, 2)}`;
-      if (value.day !== null) out.date += `-${pad(value.day, 2)}`;
-    }
-  } else if (value.month !== null) {
-    out.month = value.month;
-  }
-  if (value.weekday !== null) {
-    const implied = value.day !== null && out.date !== undefined ? normalizeTime({ date: out.date }).weekday : null;
-    if (implied !== value.weekday) out.weekday = value.weekday;
-  }
-  if (value.approximate) out.approximate = true;
-  return Object.keys(out).length > 0 ? out : null;
-}
+const SECTION_OF_KIND = Object.fromEntries(Object.entries(FACT_SECTIONS).map(([section, kind]) => [kind, section])) as Record<FactKind, FactSection>;
 
 /** The case file the graph holds for a case. Pure: the same rows give the same file. */
 export function buildCaseFile(rows: ExportRows): CaseFile {
@@ -273,47 +227,24 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
     }
   }
 
-  /** The value of a field as the file wrote it: a reference, a time or a plain property. */
-  const fieldValue = (node: ExportNodeRow, kind: NodeKind, field: string): unknown => {
-    const ref = REFERENCE_FIELDS[kind].find((r) => r.field === field);
-    if (ref) {
-      const targets = references.get(node.id)?.get(field) ?? [];
-      if (ref.many) return targets;
-      const target = targets[0];
-      return field === 'case' && target === caseId ? undefined : target;
-    }
-    if ((TIME_FIELDS[kind] ?? []).includes(field)) {
-      const time = readTime(field, node.props);
-      return time ? timeToInput(time) : undefined;
-    }
-    return node.props[field];
+  /** A reference field's targets as the file wrote them (the case's own `case` field is implied). */
+  const referenceValue = (node: ExportNodeRow) => (rule: { field: string; ref: ReferenceField }): unknown => {
+    const targets = references.get(node.id)?.get(rule.field) ?? [];
+    if (rule.ref.many) return targets;
+    const target = targets[0];
+    return rule.field === 'case' && target === caseId ? undefined : target;
   };
-  /** Every field a kind has, so a field added to kinds.ts is exported even before it gets a place here. */
-  const allFields = (kind: NodeKind, first: readonly string[]) => [
-    ...first,
-    ...[...ATTRIBUTE_FIELDS[kind], ...(TIME_FIELDS[kind] ?? []), ...REFERENCE_FIELDS[kind].map((r) => r.field)].filter((f) => !first.includes(f)),
-  ];
+  const fieldsOf = (node: ExportNodeRow, kind: NodeKind, skip: readonly string[] = []) => toFields(kind, node.props, referenceValue(node), { skip });
 
   const caseNode = nodes.find((n) => n.id === caseId) ?? fail('its Case node is not in the graph');
-  const caseSection = { id: caseId } as CaseInput;
-  for (const field of allFields('Case', ['caption', 'aliases', 'description', 'caseType', 'jurisdiction', 'status', 'outcome', 'court'])) {
-    put(caseSection as unknown as Record<string, unknown>, field, fieldValue(caseNode, 'Case', field));
-  }
-  caseSection.sources = nodeSources(caseNode);
+  const caseSection = { id: caseId, ...fieldsOf(caseNode, 'Case'), sources: nodeSources(caseNode) } as CaseInput;
 
   const entities: EntityInput[] = [];
   for (const node of nodes) {
     const kind = kindOf.get(node.id)!;
     if (node.id === caseId || !(ENTITY_KINDS as readonly string[]).includes(kind)) continue;
-    const entity = { id: node.id, kind, name: node.props.name } as EntityInput;
-    if (node.props.unnamed === true) entity.unnamed = true;
-    if (node.props.shared === true) entity.shared = true;
-    put(entity, 'aliases', node.props.aliases);
-    put(entity, 'description', node.props.description);
     // `caption` belongs to the file's own case; a Case entity has only a name.
-    for (const field of allFields(kind as EntityKind, []).filter((f) => f !== 'caption')) put(entity, field, fieldValue(node, kind, field));
-    entity.sources = nodeSources(node);
-    entities.push(entity);
+    entities.push({ id: node.id, kind, name: node.props.name, ...fieldsOf(node, kind, ['caption']), sources: nodeSources(node) } as EntityInput);
   }
 
   const facts = new Map<FactSection, FactInput[]>();
@@ -321,30 +252,16 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
     const kind = kindOf.get(node.id)!;
     if (!(FACT_KINDS as readonly string[]).includes(kind)) continue;
     const factKind = kind as FactKind;
-    const fact = { id: node.id } as FactInput;
-    for (const field of allFields(factKind, FACT_FIELDS[factKind])) {
-      if (field === 'name') {
-        // A ruling without a name of its own is named after its finding.
-        if (NAMED_FACTS.has(factKind) && !(factKind === 'Ruling' && node.props.name === node.props.finding)) put(fact, 'name', node.props.name);
-      } else if (field === 'description') {
-        put(fact, 'description', node.props.description);
-      } else {
-        put(fact, field, fieldValue(node, factKind, field));
-      }
-    }
-    fact.sources = nodeSources(node);
+    // A ruling without a name of its own is named after its finding.
+    const named = NAMED_FACTS.has(factKind) && !(factKind === 'Ruling' && node.props.name === node.props.finding);
+    const fact = { id: node.id, ...(named && present(node.props.name) ? { name: node.props.name } : {}), ...fieldsOf(node, factKind), sources: nodeSources(node) } as FactInput;
     const section = SECTION_OF_KIND[factKind];
     facts.set(section, [...(facts.get(section) ?? []), fact]);
   }
 
   const file: CaseFile = {
     formatVersion: FORMAT_VERSION,
-    documents: documents.map((doc) => {
-      const out = { id: doc.id, title: doc.props.title ?? doc.props.name } as DocumentInput;
-      put(out as unknown as Record<string, unknown>, 'kind', doc.props.documentType);
-      for (const field of ['publisher', 'published', 'url', 'text'] as const) put(out as unknown as Record<string, unknown>, field, doc.props[field]);
-      return out;
-    }),
+    documents: documents.map((doc) => ({ id: doc.id, title: doc.props.title ?? doc.props.name, ...toFields('SourceDocument', doc.props, () => undefined, { skip: ['title'] }) }) as DocumentInput),
     case: caseSection,
   };
   if (entities.length > 0) file.entities = entities;
