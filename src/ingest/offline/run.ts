@@ -8,7 +8,6 @@ import { Executor } from '../../neo4j/executor.js';
 import { applySchema, schemaStatements } from '../../neo4j/migrations.js';
 import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
 import type { CaseFileRef } from '../cli/files.js';
-import { sourceHashOf } from '../cli/unchanged.js';
 import { formatProblems } from '../casefile/problems.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import { writeCsvFiles, type CsvSource } from './csv-files.js';
@@ -17,6 +16,7 @@ import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js
 import { importArguments, ImporterError, importerOwnSeconds, multilineFileBytes, removeDatabase, runImporter } from './importer.js';
 import { MergedGraph, MergeProblem } from './merged-graph.js';
 import { planFiles, type PlannedFiles } from './plan-all.js';
+import { SourceHashes } from './source-hashes.js';
 import { OfflineProgress } from './progress.js';
 import { checkStoreEmpty, homeOf } from './store.js';
 
@@ -116,12 +116,24 @@ export async function offlineImport(
   // 1. Plan every file, then the graph they make together; stop on any problem.
   progress.begin('planning', 'files', files.length);
   let done = 0;
-  const planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done)));
+  // Source hashes on the second core (a worker thread) while this thread plans.
+  const hashes = new SourceHashes(options.format ?? null);
+  hashes.request(files);
+  let planned: PlannedFiles;
+  let merged: Awaited<ReturnType<typeof mergePlans>>;
+  let fileOfCase: Map<string, string>;
+  let planCount: number;
+  try {
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done)));
+    fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
+    planCount = planned.plans.length;
+    merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashes));
+  } finally {
+    await hashes.close();
+  }
+  const { graph, mergeProblems } = merged;
   for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
   const planStep = progress.end();
-  const fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
-  const planCount = planned.plans.length;
-  const { graph, mergeProblems } = await timed('merge', () => mergePlans(planned.plans.splice(0), options.format ?? null));
   const layout = new CsvLayout();
   if (mergeProblems.length === 0) layout.scan(graph);
   const layoutProblems = layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
@@ -196,13 +208,13 @@ type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) =
  * its file's source hash (as the normal path keeps it: a later normal load skips the file).
  * Takes the list and empties it as it goes, so that a plan is garbage once merged.
  */
-async function mergePlans(plans: PlannedFiles['plans'], format: InputFormat | null): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
+async function mergePlans(plans: PlannedFiles['plans'], hashes: SourceHashes): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
   const graph = new MergedGraph();
   const mergeProblems: string[] = [];
   plans.reverse();
   for (let next = plans.pop(); next; next = plans.pop()) {
     try {
-      graph.addCase(next.plan, await sourceHashOf(next.file, format));
+      graph.addCase(next.plan, await hashes.of(next.file));
     } catch (error) {
       if (!(error instanceof MergeProblem)) throw error;
       mergeProblems.push(`${next.file.display}: ${error.message}`);
