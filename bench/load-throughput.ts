@@ -110,7 +110,8 @@ try {
   }
   console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
   if (offline.length > 0) {
-    console.log(`Offline bulk import (npm run load -- --offline): ${options.offline} per row, each into an empty store; totals include two JVM starts (importer, then Neo4j for the schema)`);
+    console.log(`Offline bulk import (npm run load -- --offline, its own process): ${options.offline} generated cases, then ${options.offline} distinct dockets made from the samples, each into an empty store; ` +
+      'totals include two JVM starts (the importer, then Neo4j for the empty lists and the schema); peak RSS is the loader process\'s own');
     console.table(offlineTable(offline));
   }
   console.log(JSON.stringify(result));

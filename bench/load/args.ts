@@ -29,9 +29,10 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
   --records N     dockets and CAP opinions per record row (default 500): copies of the real
                   samples in tests/fixtures, each a case of its own, loaded the same way, one
                   and several per transaction as --configs says; 0 for none
-  --offline N     rows for the offline bulk import (npm run load -- --offline): N generated
-                  cases, then N copies of the sample dockets, each into an empty store of
-                  its own (default 2000; 0 for none)
+  --offline N     rows for the offline bulk import (npm run load -- --offline, run as its own
+                  process): N generated cases, then N distinct dockets made from the sample
+                  dockets (each a docket number of its own), each into an empty store of its
+                  own (default 2000; 0 for none)
   --warmup N      cases loaded first, not measured, so Neo4j's JIT has compiled its hot code
                   as in a running service (default 300; 0 for none)
   --heap, --pagecache   memory of the embedded Neo4j (default 2g and 512m)

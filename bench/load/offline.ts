@@ -1,14 +1,19 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config/env.js';
-import { offlineImport, type OfflineSummary } from '../../src/ingest/offline/run.js';
+import type { OfflineSummary } from '../../src/ingest/offline/run.js';
 import { writeCorpus } from './corpus-dir.js';
-import { writeRecordCorpus, type RecordKind } from './records-dir.js';
+import { writeDistinctDockets } from './offline-dockets.js';
 
 /** One offline row: what `npm run load -- --offline` did with a corpus, into a throwaway DATA_DIR. */
 export interface OfflineRow extends OfflineSummary {
-  corpus: 'generated' | RecordKind;
-  /** Elements per second of the CSV and importer steps alone (the part that grows with the corpus). */
-  importElementsPerSecond: number;
+  corpus: 'generated' | 'docket';
+  /** Seconds of everything but the importer's own process (planning, merging, CSV, Neo4j start, empty lists, schema). */
+  restSeconds: number;
+  /** Elements per second of the importer's process alone (its JVM start included). */
+  importerElementsPerSecond: number;
+  /** Load average (1 minute) per core when the row started and ended: the machine is shared. */
+  loadPerCore: { start: number; end: number };
 }
 
 export interface OfflineBenchOptions {
@@ -22,39 +27,63 @@ export interface OfflineBenchOptions {
   say: (message: string) => void;
 }
 
-/** Runs an offline import of `files` into a DATA_DIR of its own and returns its figures. */
+const loadPerCore = () => Number((os.loadavg()[0]! / os.cpus().length).toFixed(2));
+
+/**
+ * Runs `npm run load -- --offline --json <files>` as its own process (so that its peak memory is
+ * its own) into a DATA_DIR of its own, and returns the summary it prints.
+ */
 export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string): Promise<OfflineSummary> {
-  const config = loadConfig({ DATA_DIR: dataDir, NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache });
-  const refs = files.map((file) => ({ path: file, display: file }));
-  const quiet = { report: () => {}, info: () => {}, problem: (text: string) => process.stderr.write(`${text}\n`) };
-  const { code, summary } = await offlineImport(config, refs, { json: false, quiet: true, format: null, csvOnly: null }, quiet, new AbortController().signal);
-  if (!summary) throw new Error(`the offline import failed (exit code ${code}); see above`);
+  const cli = path.resolve('src/ingest/cli/main.ts');
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache };
+  delete env.NEO4J_URI;
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--offline', '--json', ...files], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  const stderr: string[] = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr.push(chunk);
+    if (stderr.length > 50) stderr.shift();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('{"offlineImport"'));
+  if (code !== 0 || !line) throw new Error(`the offline import failed (exit code ${code}):\n${stderr.join('').split('\n').filter((l) => !l.startsWith('{"progress"')).slice(-20).join('\n')}`);
+  const summary = (JSON.parse(line) as { offlineImport: OfflineSummary }).offlineImport;
   if (summary.cases !== files.length) throw new Error(`only ${summary.cases} of ${files.length} files became cases`);
   return summary;
 }
 
-/** The offline rows of `npm run bench:load`: generated cases, then copies of the sample dockets. */
+/** The offline rows of `npm run bench:load`: generated cases, then distinct dockets made from the samples. */
 export async function offlineRows(options: OfflineBenchOptions): Promise<OfflineRow[]> {
   const rows: OfflineRow[] = [];
   const stamp = Date.now().toString(36);
   const row = async (corpus: OfflineRow['corpus'], files: string[]) => {
-    options.say(`offline: ${files.length} ${corpus === 'generated' ? 'generated cases' : `${corpus}s`} into an empty store…`);
+    options.say(`offline: ${files.length} ${corpus === 'generated' ? 'generated cases' : 'dockets'} into an empty store…`);
+    const start = loadPerCore();
     const summary = await measureOffline(path.join(options.scratch, `offline-${corpus}-store`), files, options.heap, options.pageCache);
-    const importSeconds = summary.seconds.csv + summary.seconds.importer;
-    rows.push({ corpus, ...summary, importElementsPerSecond: Math.round(summary.elements / Math.max(importSeconds, 0.001)) });
+    rows.push({
+      corpus, ...summary,
+      restSeconds: Number((summary.seconds.total - summary.seconds.importer).toFixed(2)),
+      importerElementsPerSecond: Math.round(summary.elements / Math.max(summary.seconds.importer, 0.001)),
+      loadPerCore: { start, end: loadPerCore() },
+    });
   };
   if (options.cases > 0) {
     await row('generated', await writeCorpus(path.join(options.scratch, 'offline-generated'), { cases: options.cases, seed: options.seed, prefix: `off-${stamp}`, format: 'yaml' }));
   }
-  if (options.records > 0) await row('docket', await writeRecordCorpus(path.join(options.scratch, 'offline-dockets'), 'docket', options.records, `off${stamp}`));
+  if (options.records > 0) await row('docket', await writeDistinctDockets(path.join(options.scratch, 'offline-dockets'), options.records, `off${stamp}`));
   return rows;
 }
 
 /** The offline rows as a table for the console. */
 export function offlineTable(rows: OfflineRow[]) {
   return rows.map((r) => ({
-    corpus: r.corpus, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'CSV s': r.seconds.csv, 'importer s': r.seconds.importer,
-    'lists+schema s': r.seconds.finish, 'total s': r.seconds.total, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
-    'CSV+importer elements/s': r.importElementsPerSecond,
+    corpus: r.corpus, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
+    'importer s': r.seconds.importer, 'importer own s': r.seconds.importerOwn, 'Neo4j start s': r.seconds.start, 'empty lists s': r.seconds.emptyLists, 'schema s': r.seconds.schema,
+    'total s': r.seconds.total, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
+    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
 import { cellProblem, cellType, encodeCell, EMPTY_LIST } from '../../src/ingest/offline/csv-format.js';
 import { CsvLayout, EMPTY_LISTS_LABEL } from '../../src/ingest/offline/csv-layout.js';
-import { dataLine, headerLine } from '../../src/ingest/offline/csv-files.js';
-import { importArguments, importerReason } from '../../src/ingest/offline/importer.js';
+import { headerLine } from '../../src/ingest/offline/csv-files.js';
+import { importArguments, importerOwnSeconds, importerReason } from '../../src/ingest/offline/importer.js';
 import { MergeConflict, MergedGraph, MergeProblem } from '../../src/ingest/offline/merged-graph.js';
 import { progressLine } from '../../src/ingest/offline/progress.js';
 
@@ -115,17 +115,25 @@ describe('CSV cells and files for the importer', () => {
     const graph = new MergedGraph();
     graph.addCase(plan('alpha', { description: 'x', aliases: [] }));
     graph.finish();
-    const layout = new CsvLayout();
-    const rows = [...layout.rows(graph)];
+    const layout = new CsvLayout().scan(graph);
+    const rows = [...layout.lines(graph)];
+    expect(rows).toHaveLength(layout.rows);
     const person = rows.find((r) => r.group.labels.includes('Person'))!;
-    expect(person.group.labels).toEqual(['Entity', 'Person', EMPTY_LISTS_LABEL]);
+    expect(person.group.labels).toEqual(['Entity', 'Person', `${EMPTY_LISTS_LABEL}__aliases`]);
     expect(headerLine(person.group)).toMatch(/^id:ID\(Entity\)\tkind:string\tname:string\t/);
     expect(headerLine(person.group)).toContain('seq:long');
-    expect(headerLine(person.group)).toContain('offlineEmptyLists:string[]');
-    expect(dataLine(person).startsWith('"wren"\t"Person"\t"Wren"')).toBe(true);
+    expect(headerLine(person.group)).not.toContain('offlineEmptyLists');
+    expect(person.line.startsWith('"wren"\t"Person"\t"Wren"')).toBe(true);
+    // The empty aliases: an empty cell, and named in the marking list.
+    const columns = [...person.group.columns.keys()];
+    const cells = person.line.split('\t');
+    expect(columns).not.toContain('aliases');
     const document = rows.find((r) => r.group.labels.includes('SourceDocument'))!;
     expect(document.group.multiline).toBe(true);
-    expect([...layout.emptyLists.nodes].sort()).toEqual(['aliases', 'externalIds', 'passageIds', 'sourceKeys']);
+    // Only the groups whose rows hold a line break are read as multi-line.
+    expect(layout.groups.filter((g) => g.multiline).map((g) => g.labels.join(':'))).toEqual(['Entity:SourceDocument:OfflineEmptyLists__aliases__passageIds__sourceKeys']);
+    expect(new Set([...layout.emptyLists.nodes.values()].flat())).toEqual(new Set(['aliases', 'externalIds', 'passageIds', 'sourceKeys']));
+    expect(layout.emptyLists.nodes.get(`${EMPTY_LISTS_LABEL}__aliases`)).toEqual(['aliases']);
     const quoted = rows.find((r) => r.group.kind === 'relationships' && r.group.labels[0] === 'QUOTED_FROM')!;
     expect(quoted.group.idColumns).toEqual([':START_ID(Passage)', ':END_ID(Entity)']);
     const manifest = rows.find((r) => r.group.labels[0] === 'CaseManifest')!;
@@ -136,15 +144,17 @@ describe('CSV cells and files for the importer', () => {
     const graph = new MergedGraph();
     graph.addCase(plan('alpha', { description: 'x', aliases: [] }));
     graph.finish();
-    const layout = new CsvLayout();
-    [...layout.rows(graph)];
-    const sources = layout.groups.map((group, i) => ({ group, header: `/d/${i}.h`, data: `/d/${i}.tsv` }));
+    const layout = new CsvLayout().scan(graph);
+    const sources = layout.groups.map((group, i) => ({ group, header: `/d/${i}.h`, data: group.multiline ? [`/d/${i}a.tsv`, `/d/${i}b.tsv`] : [`/d/${i}.tsv`] }));
     const args = importArguments(sources, { largestValueBytes: 10, maxOffHeap: '1G', reportFile: '/d/report' });
     expect(args[0]).toBe('neo4j');
-    expect(args[1]).toMatch(/^--nodes=Entity:SourceDocument:OfflineEmptyLists=\/d\/0\.h,\/d\/0\.tsv$/);
+    // Each multi-line file an input of its own, listed as multi-line; the others read in parallel.
+    expect(args[1]).toBe('--nodes=Entity:SourceDocument:OfflineEmptyLists__aliases__passageIds__sourceKeys=/d/0.h,/d/0a.tsv');
+    expect(args[2]).toBe('--nodes=Entity:SourceDocument:OfflineEmptyLists__aliases__passageIds__sourceKeys=/d/0.h,/d/0b.tsv');
     expect(args).toContain('--bad-tolerance=0');
     expect(args).toContain('--array-delimiter=U+001F');
-    expect(args).toContain('--multiline-fields=true');
+    expect(args).toContain('--multiline-fields=/d/0a.tsv,/d/0b.tsv');
+    expect(args).toContain('--multiline-fields-format=v2');
   });
 
   it('picks the lines of the importer\'s output that say why it failed', () => {
@@ -156,5 +166,13 @@ describe('CSV cells and files for the importer', () => {
   it('computes rate and time left of a step', () => {
     expect(progressLine('writing CSV', 'rows', 500, 2000, 2)).toEqual({ phase: 'writing CSV', unit: 'rows', done: 500, total: 2000, perSecond: 250, etaSeconds: 6 });
     expect(progressLine('importing', 'steps', 0, null, 1).etaSeconds).toBeNull();
+  });
+});
+
+describe('the importer\'s own time', () => {
+  it('reads the time the importer reports, without its JVM start', () => {
+    expect(importerOwnSeconds('IMPORT DONE in 19s 927ms. ')).toBe(19.93);
+    expect(importerOwnSeconds('IMPORT DONE in 1m 2s 5ms.')).toBe(62.01);
+    expect(importerOwnSeconds('Nodes, started 2026-12-06')).toBeNull();
   });
 });

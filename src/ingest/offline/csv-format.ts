@@ -59,9 +59,11 @@ export function cellProblem(value: unknown): string | null {
 
 /** True when a value holds a line break: its file must be read with multi-line fields. */
 export function isMultiline(value: unknown): boolean {
-  if (typeof value === 'string') return /[\r\n]/.test(value);
-  return Array.isArray(value) && value.some((item) => typeof item === 'string' && /[\r\n]/.test(item));
+  if (typeof value === 'string') return hasLineBreak(value);
+  return Array.isArray(value) && value.some((item) => typeof item === 'string' && hasLineBreak(item));
 }
+
+const hasLineBreak = (text: string) => text.includes('\n') || text.includes('\r');
 
 /** Header cell of a property column, e.g. `age:long`, `aliases:string[]`. */
 export const headerCell = (name: string, type: CellType) => `${name}:${type}`;

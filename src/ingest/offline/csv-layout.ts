@@ -1,11 +1,16 @@
-import { cellProblem, cellType, EMPTY_LIST, isMultiline, type CellType } from './csv-format.js';
+import { cellProblem, cellType, EMPTY_LIST, encodeCell, FIELD_DELIMITER, isMultiline, type CellType } from './csv-format.js';
 import type { MergedGraph, MergedNode, MergedRelationship } from './merged-graph.js';
 
-/** Label (nodes) and property (nodes and relationships) marking what needs empty lists set after the import. */
+/**
+ * Marks of what needs empty lists set after the import: a node gets a label naming its empty
+ * lists (`OfflineEmptyLists__aliases__sourceKeys`), so that one statement per label sets them
+ * without reading anything; a relationship gets the property EMPTY_LISTS_PROPERTY listing them.
+ */
 export const EMPTY_LISTS_LABEL = 'OfflineEmptyLists';
 export const EMPTY_LISTS_PROPERTY = 'offlineEmptyLists';
+export const emptyListsLabel = (names: string[]) => [EMPTY_LISTS_LABEL, ...names].join('__');
 
-/** One CSV file of the import: its rows share labels (or a type) and typed columns. */
+/** One CSV file of the import (or several, for a multi-line group): its rows share labels (or a type) and typed columns. */
 export interface CsvGroup {
   name: string;
   kind: 'nodes' | 'relationships';
@@ -14,6 +19,7 @@ export interface CsvGroup {
   /** Nodes: `id:ID(Entity)`, ...; relationships: the start and end id columns. */
   idColumns: string[];
   columns: Map<string, CellType>;
+  /** Every row of the group has a value with a line break (and no row of another group has one). */
   multiline: boolean;
   rows: number;
 }
@@ -26,11 +32,23 @@ export interface LayoutProblem {
   message: string;
 }
 
-/** The element ready for a row: its group, id cells and properties (the id property left to the id column). */
-export interface CsvRow {
+/** A data line of a group's file (without its line break). */
+export interface CsvLine {
   group: CsvGroup;
+  line: string;
+}
+
+/** An element of the merged graph as the files take it. */
+interface Element {
+  kind: CsvGroup['kind'];
+  labels: string[];
+  idColumns: string[];
   ids: string[];
   props: Record<string, unknown>;
+  /** The property the id column carries (not a column of its own). */
+  idProperty: string | null;
+  where: string;
+  caseIds: string[];
 }
 
 const ID_GROUPS: Record<string, { space: string; property: string }> = {
@@ -39,79 +57,140 @@ const ID_GROUPS: Record<string, { space: string; property: string }> = {
   CaseManifest: { space: 'CaseManifest', property: 'caseId' },
 };
 
+function nodeElement(node: MergedNode, space: keyof typeof ID_GROUPS): Element {
+  const { property } = ID_GROUPS[space]!;
+  const id = String(node.props[property]);
+  const caseIds = (node.props.caseIds as string[] | undefined) ?? [String(node.props.caseId)];
+  return { kind: 'nodes', labels: node.labels, idColumns: [`${property}:ID(${space})`], ids: [id], props: node.props, idProperty: property, where: `${space} "${id}"`, caseIds };
+}
+
+function relationshipElement(r: MergedRelationship): Element {
+  const caseIds = typeof r.props.caseId === 'string' ? [r.props.caseId] : [];
+  return {
+    kind: 'relationships', labels: [r.type], idColumns: [`:START_ID(${r.fromGroup})`, `:END_ID(${r.toGroup})`], ids: [r.from, r.to], props: r.props, idProperty: null,
+    where: `${r.type} relationship from "${r.from}" to "${r.to}"`, caseIds,
+  };
+}
+
+/** Every element of the graph, in the order the files take them (the same order on every pass). */
+function* elements(graph: MergedGraph): Generator<Element> {
+  for (const node of graph.entities.values()) yield nodeElement(node, 'Entity');
+  for (const node of graph.passages.values()) yield nodeElement(node, 'Passage');
+  for (const node of graph.manifestNodes()) yield nodeElement(node, 'CaseManifest');
+  for (const r of graph.relationships) yield relationshipElement(r);
+}
+
+/** The names of the properties holding an empty list, in the element's order. */
+const emptyListsOf = (props: Record<string, unknown>) => Object.keys(props).filter((key) => Array.isArray(props[key]) && (props[key] as unknown[]).length === 0);
+
 /**
- * Sorts every element of the merged graph into CSV groups: one per node label set (or
- * relationship type) and column types; a value whose type clashes with its group's column starts
- * another group. Empty lists (which an importer cell cannot hold) are left out and listed in
+ * Sorts every element of the merged graph into CSV groups, then gives their lines, in two passes
+ * over the graph so that no row is held in memory: `scan` places each element in a group (one
+ * per node label set, or relationship type, column types, and whether a value holds a line
+ * break: the importer reads multi-line files apart; a value whose type clashes with its group's
+ * column starts another group), `lines` encodes each element's line once every column is known.
+ * Empty lists (which an importer cell cannot hold) are left out and listed in
  * EMPTY_LISTS_PROPERTY, to be set once the store runs. Pure.
  */
 export class CsvLayout {
   readonly groups: CsvGroup[] = [];
   readonly problems: LayoutProblem[] = [];
   private readonly byKey = new Map<string, CsvGroup[]>();
-  /** Properties some node holds as an empty list; per relationship type, those some relationship does. */
-  readonly emptyLists = { nodes: new Set<string>(), relationships: new Map<string, Set<string>>() };
+  /** Each element's group, in the order of `elements` (set by `scan`). */
+  private readonly placed: CsvGroup[] = [];
+  /** Per marking label, the empty lists of the nodes that have it; per relationship type, the properties some relationship holds as an empty list. */
+  readonly emptyLists = { nodes: new Map<string, string[]>(), relationships: new Map<string, Set<string>>() };
+  /** Rows of all groups. */
+  rows = 0;
+  /** The largest value, in UTF-16 units (a list: its items and delimiters). */
+  largestValue = 0;
 
-  /** Places a node; returns its row. */
-  node(node: MergedNode, space: keyof typeof ID_GROUPS): CsvRow {
-    const { property } = ID_GROUPS[space]!;
-    const { props, empty } = this.checked(node.props, `${space} "${String(node.props[property])}"`, (node.props.caseIds as string[] | undefined) ?? [String(node.props.caseId)]);
-    delete props[property];
-    const labels = empty.length > 0 ? [...node.labels, EMPTY_LISTS_LABEL] : node.labels;
-    if (empty.length > 0) props[EMPTY_LISTS_PROPERTY] = empty;
-    for (const name of empty) this.emptyLists.nodes.add(name);
-    const group = this.place('nodes', labels, [`${property}:ID(${space})`], props);
-    return { group, ids: [String(node.props[property])], props };
+  /** Pass 1: places every element of the graph in its group; records problems and empty lists. */
+  scan(graph: MergedGraph): this {
+    for (const element of elements(graph)) this.placed.push(this.place(element));
+    this.rows = this.placed.length;
+    return this;
   }
 
-  /** Places a relationship; returns its row. */
-  relationship(r: MergedRelationship): CsvRow {
-    const caseIds = typeof r.props.caseId === 'string' ? [r.props.caseId] : [];
-    const { props, empty } = this.checked(r.props, `${r.type} relationship from "${r.from}" to "${r.to}"`, caseIds);
-    if (empty.length > 0) props[EMPTY_LISTS_PROPERTY] = empty;
-    for (const name of empty) (this.emptyLists.relationships.get(r.type) ?? this.emptyLists.relationships.set(r.type, new Set()).get(r.type)!).add(name);
-    const group = this.place('relationships', [r.type], [`:START_ID(${r.fromGroup})`, `:END_ID(${r.toGroup})`], props);
-    return { group, ids: [r.from, r.to], props };
+  /** Pass 2 (after `scan`, on the same graph): every element's data line, in the order of `scan`. */
+  *lines(graph: MergedGraph): Generator<CsvLine> {
+    let i = 0;
+    for (const element of elements(graph)) {
+      const group = this.placed[i++]!;
+      yield { group, line: dataLine(group, element.ids, element.props) };
+    }
   }
 
-  /** Every element of the graph, in the order the files take them. */
-  *rows(graph: MergedGraph): Generator<CsvRow> {
-    for (const node of graph.entities.values()) yield this.node(node, 'Entity');
-    for (const node of graph.passages.values()) yield this.node(node, 'Passage');
-    for (const node of graph.manifestNodes()) yield this.node(node, 'CaseManifest');
-    for (const r of graph.relationships) yield this.relationship(r);
-  }
-
-  private checked(source: Record<string, unknown>, where: string, caseIds: string[]) {
-    const props: Record<string, unknown> = {};
+  private place(element: Element): CsvGroup {
+    const types = new Map<string, CellType>();
     const empty: string[] = [];
-    for (const [key, value] of Object.entries(source)) {
+    let multiline = false;
+    for (const [key, value] of Object.entries(element.props)) {
+      if (key === element.idProperty) continue;
       const type = cellType(value);
       const problem = type === null || type === 'string[]' ? cellProblem(value) : null;
-      if (problem) this.problems.push({ caseIds, where, property: key, message: problem });
+      if (problem) this.problems.push({ caseIds: element.caseIds, where: element.where, property: key, message: problem });
       else if (type === EMPTY_LIST) empty.push(key);
-      else props[key] = value;
+      else {
+        types.set(key, type!);
+        this.measure(value);
+        if (!multiline && isMultiline(value)) multiline = true;
+      }
     }
-    return { props, empty };
+    let labels = element.labels;
+    if (empty.length > 0) {
+      if (element.kind === 'nodes') {
+        empty.sort();
+        const label = emptyListsLabel(empty);
+        labels = [...labels, label];
+        if (!this.emptyLists.nodes.has(label)) this.emptyLists.nodes.set(label, empty);
+      } else {
+        const names = this.emptyLists.relationships.get(labels[0]!) ?? this.emptyLists.relationships.set(labels[0]!, new Set()).get(labels[0]!)!;
+        for (const name of empty) names.add(name);
+        types.set(EMPTY_LISTS_PROPERTY, 'string[]');
+      }
+    }
+    return this.group(element, labels, types, multiline);
   }
 
-  private place(kind: CsvGroup['kind'], labels: string[], idColumns: string[], props: Record<string, unknown>): CsvGroup {
-    const key = `${kind}|${labels.join(':')}`;
+  private measure(value: unknown): void {
+    const size = typeof value === 'string' ? value.length : Array.isArray(value) ? value.reduce((n: number, v) => n + String(v).length + 1, 0) : 0;
+    if (size > this.largestValue) this.largestValue = size;
+  }
+
+  private group(element: Element, labels: string[], types: Map<string, CellType>, multiline: boolean): CsvGroup {
+    const key = `${element.kind}|${labels.join(':')}|${multiline ? 'multiline' : ''}`;
     const candidates = this.byKey.get(key) ?? this.byKey.set(key, []).get(key)!;
-    const types = new Map(Object.entries(props).map(([name, value]) => [name, cellType(value) as CellType]));
-    const fits = (group: CsvGroup) => [...types].every(([name, type]) => {
-      const column = group.columns.get(name);
-      return column === undefined || column === type;
-    });
+    const fits = (group: CsvGroup) => {
+      for (const [name, type] of types) {
+        const column = group.columns.get(name);
+        if (column !== undefined && column !== type) return false;
+      }
+      return true;
+    };
     let group = candidates.find(fits);
     if (!group) {
-      group = { name: `${kind}-${labels.join('-')}-${candidates.length}`, kind, labels, idColumns, columns: new Map(), multiline: false, rows: 0 };
+      const name = `${element.kind}-${labels.join('-')}${multiline ? '-multiline' : ''}-${candidates.length}`;
+      group = { name, kind: element.kind, labels, idColumns: element.idColumns, columns: new Map(), multiline, rows: 0 };
       candidates.push(group);
       this.groups.push(group);
     }
     for (const [name, type] of types) if (!group.columns.has(name)) group.columns.set(name, type);
-    if (!group.multiline) group.multiline = Object.values(props).some(isMultiline);
     group.rows += 1;
     return group;
   }
+}
+
+/** One data line: the id cells, then a cell per column of the group (empty where the element has no such property, or an empty list). */
+export function dataLine(group: CsvGroup, ids: string[], props: Record<string, unknown>): string {
+  let line = ids.map((id) => encodeCell(id, 'string')).join(FIELD_DELIMITER);
+  for (const [name, type] of group.columns) {
+    let value = props[name];
+    if (name === EMPTY_LISTS_PROPERTY && group.kind === 'relationships') {
+      const empty = emptyListsOf(props);
+      value = empty.length > 0 ? empty : null;
+    } else if (Array.isArray(value) && value.length === 0) value = null;
+    line += FIELD_DELIMITER + encodeCell(value, type);
+  }
+  return line;
 }

@@ -1,8 +1,8 @@
 import type { CypherQuery, Executor } from '../../neo4j/executor.js';
-import { EMPTY_LISTS_LABEL, EMPTY_LISTS_PROPERTY } from './csv-layout.js';
+import { EMPTY_LISTS_PROPERTY } from './csv-layout.js';
 
 /** Rows per statement when setting the empty lists. */
-const FIX_CHUNK = 20_000;
+const FIX_CHUNK = 50_000;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const property = (name: string) => {
@@ -10,17 +10,17 @@ const property = (name: string) => {
   return name;
 };
 
-/** Sets each listed property of `v` to [] (the importer cannot write an empty list), a chunk at a time. */
+/** Sets each listed property of `v` to [] when the element lists it in its mark (relationships). */
 function setEmptyLists(v: string, names: string[]): string {
   return names.map((n) => `${v}.${property(n)} = CASE WHEN '${n}' IN ${v}.${EMPTY_LISTS_PROPERTY} THEN [] ELSE ${v}.${property(n)} END`).join(', ');
 }
 
-/** Nodes the importer wrote without their empty lists: sets them, removes the marks; returns how many it fixed. */
-export function fixNodeLists(names: string[]): CypherQuery {
+/** Nodes of one marking label: their empty lists set, the label removed; returns how many it fixed. */
+export function fixNodeLists(label: string, names: string[]): CypherQuery {
   return {
-    text: `MATCH (n:${EMPTY_LISTS_LABEL}) WITH n LIMIT ${FIX_CHUNK}
-           SET ${setEmptyLists('n', names)}
-           REMOVE n:${EMPTY_LISTS_LABEL}, n.${EMPTY_LISTS_PROPERTY}
+    text: `MATCH (n:${property(label)}) WITH n LIMIT ${FIX_CHUNK}
+           SET ${names.map((n) => `n.${property(n)} = []`).join(', ')}
+           REMOVE n:${property(label)}
            RETURN count(n) AS fixed`,
   };
 }
@@ -35,9 +35,9 @@ export function fixRelationshipLists(type: string, names: string[]): CypherQuery
   };
 }
 
-/** Which properties hold empty lists: on nodes, and per relationship type. */
+/** Which properties hold empty lists: per marking label of nodes, and per relationship type. */
 export interface EmptyLists {
-  nodes: string[];
+  nodes: Map<string, string[]>;
   relationships: Map<string, string[]>;
 }
 
@@ -52,7 +52,7 @@ export async function applyEmptyLists(executor: Executor, lists: EmptyLists, fix
       fixed(total);
     }
   };
-  if (lists.nodes.length > 0) await drain(fixNodeLists(lists.nodes));
+  for (const [label, names] of lists.nodes) await drain(fixNodeLists(label, names));
   for (const [type, names] of lists.relationships) await drain(fixRelationshipLists(type, names));
   return total;
 }
@@ -63,8 +63,8 @@ export async function applyEmptyLists(executor: Executor, lists: EmptyLists, fix
  */
 export function afterImportScript(lists: EmptyLists, schema: string[]): string {
   const statements: string[] = [];
-  if (lists.nodes.length > 0) {
-    statements.push(`MATCH (n:${EMPTY_LISTS_LABEL}) CALL (n) { SET ${setEmptyLists('n', lists.nodes)} REMOVE n:${EMPTY_LISTS_LABEL}, n.${EMPTY_LISTS_PROPERTY} } IN TRANSACTIONS OF 10000 ROWS;`);
+  for (const [label, names] of lists.nodes) {
+    statements.push(`MATCH (n:${property(label)}) CALL (n) { SET ${names.map((n) => `n.${property(n)} = []`).join(', ')} REMOVE n:${property(label)} } IN TRANSACTIONS OF 10000 ROWS;`);
   }
   for (const [type, names] of lists.relationships) {
     statements.push(`MATCH ()-[r:${property(type)}]->() WHERE r.${EMPTY_LISTS_PROPERTY} IS NOT NULL CALL (r) { SET ${setEmptyLists('r', names)} REMOVE r.${EMPTY_LISTS_PROPERTY} } IN TRANSACTIONS OF 10000 ROWS;`);

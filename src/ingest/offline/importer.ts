@@ -17,16 +17,34 @@ export interface ImporterOptions {
   maxOffHeap: string;
 }
 
+/** The importer's read buffer for these files: at least 4 MiB, and twice the largest value. */
+export function readBufferBytes(largestValueBytes: number): number {
+  return Math.max(4 * 1024 * 1024, 2 * largestValueBytes + 1024 * 1024);
+}
+
+/**
+ * The largest multi-line data file: the importer (v2, 5.26) reads a file of multi-line fields in
+ * one buffer; a quoted line break across two of its buffers fails ("found CR outside a text
+ * cell"), so each such file must fit in one.
+ */
+export const multilineFileBytes = (largestValueBytes: number) => readBufferBytes(largestValueBytes) - 64 * 1024;
+
 /**
  * The arguments of `neo4j-admin database import full` for these files (after the command
- * words): the database name first, then the files, strict about bad entries.
+ * words): the database name first, then the files, strict about bad entries. Only the files
+ * whose rows hold line breaks are read as multi-line (`--multiline-fields=<files>`, format v2);
+ * every other file is read in parallel chunks.
  */
 export function importArguments(sources: CsvSource[], options: ImporterOptions & { reportFile: string }): string[] {
-  const readBuffer = Math.max(4 * 1024 * 1024, 2 * options.largestValueBytes + 1024 * 1024);
-  const multiline = sources.filter((s) => s.group.multiline);
+  const multiline = sources.filter((s) => s.group.multiline).flatMap((s) => s.data);
+  const files = sources.flatMap((s) => {
+    const argument = (data: string[]) => `--${s.group.kind}=${s.group.labels.join(':')}=${[s.header, ...data].join(',')}`;
+    // A multi-line group's files each as an input of its own, so that each is read whole.
+    return s.group.multiline ? s.data.map((file) => argument([file])) : [argument(s.data)];
+  });
   return [
     DATABASE,
-    ...sources.map((s) => `--${s.group.kind}=${s.group.labels.join(':')}=${s.header},${s.data}`),
+    ...files,
     '--delimiter=TAB',
     `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
     '--id-type=string',
@@ -34,12 +52,10 @@ export function importArguments(sources: CsvSource[], options: ImporterOptions &
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
     '--normalize-types=true',
-    `--read-buffer-size=${readBuffer}`,
+    `--read-buffer-size=${readBufferBytes(options.largestValueBytes)}`,
     `--max-off-heap-memory=${options.maxOffHeap}`,
     `--report-file=${options.reportFile}`,
-    // The v1 reader: v2's per-file list (5.26.30) fails on a quoted line break that straddles its
-    // read buffer ("found CR outside a text cell"), measured on the generated corpus.
-    ...(multiline.length > 0 ? ['--multiline-fields=true'] : []),
+    ...(multiline.length > 0 ? [`--multiline-fields=${multiline.join(',')}`, '--multiline-fields-format=v2'] : []),
   ];
 }
 
@@ -99,4 +115,14 @@ export function importerReason(lines: string[]): string {
 function withoutNeo4jConf(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NEO4J_CONF: _ignored, ...rest } = env;
   return rest;
+}
+
+/** The seconds the importer says its import took ("IMPORT DONE in 1m 2s 345ms."), without its JVM's start; null if it does not say. */
+export function importerOwnSeconds(line: string): number | null {
+  const match = /IMPORT DONE in ([^.]+)\./.exec(line);
+  if (!match) return null;
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  let seconds = 0;
+  for (const [, amount, unit] of match[1]!.matchAll(/(\d+)(ms|h|m|s)/g)) seconds += Number(amount) * units[unit!]!;
+  return Number(seconds.toFixed(2));
 }

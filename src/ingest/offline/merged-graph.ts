@@ -1,5 +1,5 @@
 import { PASSAGE_TYPE } from '../../model/kinds.js';
-import { addStatement, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../write/merge.js';
+import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../write/merge.js';
 import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../casefile/plan.js';
 import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write/write.js';
 import { relKey, type ManifestRow } from '../write/write-queries.js';
@@ -79,9 +79,21 @@ const withItem = (list: unknown, item: string): string[] => {
   return items.includes(item) ? items : [...items, item];
 };
 
+const BOOK = new Set<string>(BOOKKEEPING);
+
 /** `SET x += map`: a null removes the property. */
 function setAll(props: Record<string, unknown>, map: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(map)) {
+    if (value === null || value === undefined) delete props[key];
+    else props[key] = value;
+  }
+}
+
+/** `SET x += withoutBookkeeping(map)`, in one pass. */
+function setStated(props: Record<string, unknown>, map: Record<string, unknown>): void {
+  for (const key in map) {
+    if (BOOK.has(key)) continue;
+    const value = map[key];
     if (value === null || value === undefined) delete props[key];
     else props[key] = value;
   }
@@ -176,7 +188,7 @@ export class MergedGraph {
     if (Object.keys(node.props).length === 0) merged = { props: statement, fieldOwners: null };
     else if (others === 0) merged = mergeStatements(new Map([[owner, statement]]), Object.keys(node.props));
     else merged = addStatement({ props: { ...node.props }, fieldOwners: book.fieldOwners, soleOwner: others === 1 ? book.definers.items[0]! : null }, owner, statement);
-    setAll(node.props, withoutBookkeeping(merged.props));
+    setStated(node.props, merged.props);
     book.fieldOwners = merged.fieldOwners;
     if (book.keyed.has(owner)) book.keys = book.keys.filter((key) => !key.startsWith(`${owner}|`));
     for (const passageId of passageIds) book.keys.push(sourceKey(owner, passageId));
@@ -209,7 +221,10 @@ export class MergedGraph {
       node.props.caseIds = withItem(node.props.caseIds, plan.caseId);
       return;
     }
-    this.passages.set(passage.id, { labels: ['Passage'], props: { ...stored(passage as unknown as Record<string, unknown>), owners: [owner], caseIds: [plan.caseId] } });
+    const props = stored(passage as unknown as Record<string, unknown>);
+    props.owners = [owner];
+    props.caseIds = [plan.caseId];
+    this.passages.set(passage.id, { labels: ['Passage'], props });
     this.relationships.push({ type: PASSAGE_TYPE, from: passage.id, to: passage.documentId, fromGroup: 'Passage', toGroup: 'Entity', props: {} });
   }
 
@@ -237,9 +252,12 @@ export class MergedGraph {
       book.owners.add(owner);
       return;
     }
-    const merged = mergeStatements(new Map([[owner, r.props]]));
-    const relationship: MergedRelationship = { type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props: { ...stored(withoutBookkeeping(merged.props)), id: r.id } };
-    const book = { owners: new List(), fieldOwners: merged.fieldOwners };
+    // mergeStatements of one statement: its fields as they are (fieldOwners null).
+    const props: Record<string, unknown> = {};
+    setStated(props, r.props);
+    props.id = r.id;
+    const relationship: MergedRelationship = { type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props };
+    const book = { owners: new List(), fieldOwners: null };
     book.owners.add(owner);
     this.relationships.push(relationship);
     this.relBooks.set(key, { relationship, book });
@@ -286,7 +304,10 @@ export class MergedGraph {
 /** What `SET x += map` keeps of a map: Neo4j stores no null. */
 export function stored(map: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(map)) if (value !== null && value !== undefined) out[key] = value;
+  for (const key in map) {
+    const value = map[key];
+    if (value !== null && value !== undefined) out[key] = value;
+  }
   return out;
 }
 

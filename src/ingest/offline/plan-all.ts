@@ -27,7 +27,9 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
   const lookup = batch.lookupWith(nothingInTheGraph);
   const checked = new Map<CaseFileRef, FileCheck & { seen: number }>();
   const check = async (file: CaseFileRef) => {
-    const result = await checkFile(file, lookup, format);
+    // Only the verdict is kept (not the case file a record became): memory holds a plan per file.
+    const { plan, problems, empty } = await checkFile(file, lookup, format);
+    const result = { ...(plan && { plan }), ...(problems && { problems }), ...(empty !== undefined && { empty }) };
     checked.set(file, { ...result, seen: batch.version });
     if (result.plan) batch.add(file.display, result.plan);
   };

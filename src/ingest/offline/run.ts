@@ -8,15 +8,15 @@ import { Executor } from '../../neo4j/executor.js';
 import { applySchema, schemaStatements } from '../../neo4j/migrations.js';
 import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
 import type { CaseFileRef } from '../cli/files.js';
-import { sourceHashOf } from '../cli/unchanged.js';
 import { formatProblems } from '../casefile/problems.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import { writeCsvFiles, type CsvSource } from './csv-files.js';
-import { CsvLayout, type CsvRow } from './csv-layout.js';
+import { CsvLayout } from './csv-layout.js';
 import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js';
-import { importArguments, ImporterError, removeDatabase, runImporter } from './importer.js';
+import { importArguments, ImporterError, importerOwnSeconds, multilineFileBytes, removeDatabase, runImporter } from './importer.js';
 import { MergedGraph, MergeProblem } from './merged-graph.js';
-import { planFiles } from './plan-all.js';
+import { planFiles, type PlannedFiles } from './plan-all.js';
+import { SourceHashes } from './source-hashes.js';
 import { OfflineProgress } from './progress.js';
 import { checkStoreEmpty, homeOf } from './store.js';
 
@@ -42,7 +42,17 @@ export interface OfflineSummary {
   /** Nodes + relationships + passages as the plans count them (as the normal path counts them). */
   elements: number;
   stored: { nodes: number; relationships: number };
-  seconds: { plan: number; csv: number; importer: number; finish: number; total: number };
+  /**
+   * Wall seconds per phase: reading, validating and planning the files (`plan`), folding the plans
+   * into one graph with each file's source hash (`merge`), laying out and writing the CSV files
+   * (`csv`), Neo4j's importer (`importer`; `importerOwn`: the time it reports itself, without its JVM's start), starting Neo4j on the new store (`start`), setting
+   * the empty lists (`emptyLists`), the schema (`schema`); `finish` = start + emptyLists + schema.
+   */
+  seconds: { plan: number; merge: number; csv: number; importer: number; importerOwn: number; start: number; emptyLists: number; schema: number; finish: number; total: number };
+  /** Peak resident memory of this process so far, in MiB (the importer and Neo4j are processes of their own). */
+  peakRssMiB: number;
+  /** CPU seconds of this process (user + system) for the whole import: planning, merging, CSV; on a shared machine far less than the wall time. */
+  loaderCpuSeconds: number;
   elementsPerSecond: number;
   casesPerSecond: number;
 }
@@ -83,8 +93,9 @@ export async function offlineImport(
   }
   const progress = new OfflineProgress(options, process.stderr);
   const home = homeOf(config);
-  const seconds = { plan: 0, csv: 0, importer: 0, finish: 0, total: 0 };
+  const seconds: OfflineSummary['seconds'] = { plan: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const timed = async <T>(key: keyof typeof seconds, work: () => Promise<T>) => {
     const at = performance.now();
     try {
@@ -105,24 +116,26 @@ export async function offlineImport(
   // 1. Plan every file, then the graph they make together; stop on any problem.
   progress.begin('planning', 'files', files.length);
   let done = 0;
-  const planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done)));
-  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
-  const graph = new MergedGraph();
-  const mergeProblems: string[] = [];
-  for (const { file, plan } of planned.plans) {
-    try {
-      // The file's source hash in its manifest, as the normal path keeps it: a later normal load skips the file.
-      graph.addCase(plan, await sourceHashOf(file, options.format ?? null));
-    } catch (error) {
-      if (!(error instanceof MergeProblem)) throw error;
-      mergeProblems.push(`${file.display}: ${error.message}`);
-    }
+  // Source hashes on the second core (a worker thread) while this thread plans.
+  const hashes = new SourceHashes(options.format ?? null);
+  hashes.request(files);
+  let planned: PlannedFiles;
+  let merged: Awaited<ReturnType<typeof mergePlans>>;
+  let fileOfCase: Map<string, string>;
+  let planCount: number;
+  try {
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done)));
+    fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
+    planCount = planned.plans.length;
+    merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashes));
+  } finally {
+    await hashes.close();
   }
-  graph.finish();
-  const layout = new CsvLayout();
-  const rows: CsvRow[] = mergeProblems.length === 0 ? [...layout.rows(graph)] : [];
+  const { graph, mergeProblems } = merged;
+  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
   const planStep = progress.end();
-  const fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
+  const layout = new CsvLayout();
+  if (mergeProblems.length === 0) layout.scan(graph);
   const layoutProblems = layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
   if (planned.invalid.length + mergeProblems.length + layoutProblems.length > 0) {
     for (const { file, problems } of planned.invalid) {
@@ -134,24 +147,25 @@ export async function offlineImport(
     out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
     return code(n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED);
   }
-  out.info(`Planned ${planned.plans.length} case(s) from ${files.length} file(s) in ${planStep ? `${seconds.plan}s` : '?'}: ${rows.length} rows to import.`);
+  out.info(`Planned ${planCount} case(s) from ${files.length} file(s) in ${planStep ? `${seconds.plan}s` : '?'}: ${layout.rows} rows to import.`);
   if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
 
   // 2. The CSV files.
   const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
   mkdirSync(dir, { recursive: true });
   try {
-    progress.begin('writing CSV', 'rows', rows.length);
-    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, rows, (n) => progress.update(n)));
+    progress.begin('writing CSV', 'rows', layout.rows);
+    // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
+    const largestValueBytes = layout.largestValue * 3;
+    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, layout.lines(graph), multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
     progress.end();
-    const largestValueBytes = largestValue(rows);
     const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
     if (options.csvOnly) {
       const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
       const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
       writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
       writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
-      out.info(`Wrote ${sources.length * 2} CSV files (${rows.length} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
+      out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
         `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
         `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
       return code(EXIT_CODES.OK);
@@ -162,10 +176,14 @@ export async function offlineImport(
     try {
       progress.begin('importing', 'steps', null);
       const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', () => progress.update(0)));
+      const own = (line: string) => {
+        seconds.importerOwn = importerOwnSeconds(line) ?? seconds.importerOwn;
+        progress.update(0);
+      };
+      await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', own));
       progress.end();
       if (signal.aborted) throw new ImporterError('interrupted');
-      await timed('finish', () => finish(config, layout, progress, (m) => out.info(m)));
+      await timed('finish', () => finish(config, layout, progress, timed, (m) => out.info(m)));
     } catch (error) {
       progress.end();
       await removeDatabase(home);
@@ -173,7 +191,8 @@ export async function offlineImport(
       return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
     }
     seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
-    const summary = summarize(files.length, graph, sources, seconds);
+    const cpu = process.cpuUsage(cpuAtStart);
+    const summary = { ...summarize(files.length, graph, sources, seconds), loaderCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)) };
     if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
     else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
     return { code: EXIT_CODES.OK, summary };
@@ -182,18 +201,40 @@ export async function offlineImport(
   }
 }
 
+type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Folds the plans, in load order, into the graph the normal path would leave, each manifest with
+ * its file's source hash (as the normal path keeps it: a later normal load skips the file).
+ * Takes the list and empties it as it goes, so that a plan is garbage once merged.
+ */
+async function mergePlans(plans: PlannedFiles['plans'], hashes: SourceHashes): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
+  const graph = new MergedGraph();
+  const mergeProblems: string[] = [];
+  plans.reverse();
+  for (let next = plans.pop(); next; next = plans.pop()) {
+    try {
+      graph.addCase(next.plan, await hashes.of(next.file));
+    } catch (error) {
+      if (!(error instanceof MergeProblem)) throw error;
+      mergeProblems.push(`${next.file.display}: ${error.message}`);
+    }
+  }
+  return { graph: graph.finish(), mergeProblems };
+}
+
 /** Starts the embedded Neo4j on the new store once: empty lists, then the schema. */
-async function finish(config: Config, layout: CsvLayout, progress: OfflineProgress, say: (m: string) => void): Promise<void> {
-  const target = await startEmbeddedTarget(homeOf(config), config.neo4j, say);
+async function finish(config: Config, layout: CsvLayout, progress: OfflineProgress, timed: Timed, say: (m: string) => void): Promise<void> {
+  const target = await timed('start', () => startEmbeddedTarget(homeOf(config), config.neo4j, say));
   try {
     const driver = await connect(target);
     try {
       const executor = new Executor(driver, target.database);
       progress.begin('setting empty lists', 'elements', null);
-      await applyEmptyLists(executor, emptyListsOf(layout), (n) => progress.update(n));
+      await timed('emptyLists', () => applyEmptyLists(executor, emptyListsOf(layout), (n) => progress.update(n)));
       progress.end();
       progress.begin('applying the schema', 'steps', null);
-      await applySchema(executor);
+      await timed('schema', () => applySchema(executor));
       progress.end();
     } finally {
       await driver.close();
@@ -204,23 +245,11 @@ async function finish(config: Config, layout: CsvLayout, progress: OfflineProgre
 }
 
 const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
-  nodes: [...layout.emptyLists.nodes].sort(),
+  nodes: new Map([...layout.emptyLists.nodes].sort(([a], [b]) => (a < b ? -1 : 1))),
   relationships: new Map([...layout.emptyLists.relationships].map(([type, names]) => [type, [...names].sort()])),
 });
 
-function largestValue(rows: CsvRow[]): number {
-  let largest = 0;
-  for (const row of rows) {
-    for (const value of Object.values(row.props)) {
-      const size = typeof value === 'string' ? value.length : Array.isArray(value) ? value.reduce((n: number, v) => n + String(v).length + 1, 0) : 0;
-      if (size > largest) largest = size;
-    }
-  }
-  // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
-  return largest * 3;
-}
-
-function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): OfflineSummary {
+function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds'> {
   const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
   return {
     files,
@@ -228,6 +257,7 @@ function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seco
     elements: graph.planned,
     stored: { nodes: count('nodes'), relationships: count('relationships') },
     seconds,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     elementsPerSecond: Math.round(graph.planned / Math.max(seconds.total, 0.001)),
     casesPerSecond: Number((graph.manifests.length / Math.max(seconds.total, 0.001)).toFixed(1)),
   };
@@ -236,7 +266,8 @@ function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seco
 function formatSummary(s: OfflineSummary, dataDir: string): string {
   return [
     `Imported ${s.cases} case(s) from ${s.files} file(s) into ${dataDir}: ${s.elements} graph elements (nodes + relationships + passages), stored as ${s.stored.nodes} nodes and ${s.stored.relationships} relationships.`,
-    `${s.seconds.total}s in all (planning ${s.seconds.plan}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s, empty lists and schema ${s.seconds.finish}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s.`,
+    `${s.seconds.total}s in all (planning ${s.seconds.plan}s, merging ${s.seconds.merge}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s (its own count ${s.seconds.importerOwn}s), ` +
+      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process.`,
     'npm start on this DATA_DIR serves the graph; npm run load adds to it.',
   ].join('\n');
 }

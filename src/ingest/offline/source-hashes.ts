@@ -1,0 +1,82 @@
+import { Worker } from 'node:worker_threads';
+import type { CaseFileRef } from '../cli/files.js';
+import { sourceHashOf } from '../cli/unchanged.js';
+import type { InputFormat } from '../pipeline/prepare.js';
+
+type Reply = { id: number; hash?: string | null; error?: string };
+
+/**
+ * The source hash of every file of an import (as the normal path keeps it in the manifest),
+ * computed in a worker thread while the main thread plans; in this thread when no worker can
+ * be started (the same function either way).
+ */
+export class SourceHashes {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, { resolve: (hash: string | null) => void; reject: (error: Error) => void; file: CaseFileRef }>();
+  private readonly hashes = new Map<CaseFileRef, Promise<string | null>>();
+  private next = 0;
+
+  constructor(private readonly format: InputFormat | null) {
+    try {
+      this.worker = startWorker();
+      this.worker.on('message', (reply: Reply) => this.answer(reply));
+      // A worker that cannot run (no loader for its source, say): every file still waiting is hashed here.
+      this.worker.on('error', () => this.fallBack());
+    } catch {
+      this.worker = null;
+    }
+  }
+
+  /** Starts hashing these files. */
+  request(files: readonly CaseFileRef[]): void {
+    for (const file of files) {
+      if (this.hashes.has(file)) continue;
+      if (!this.worker) {
+        this.hashes.set(file, sourceHashOf(file, this.format));
+        continue;
+      }
+      const id = this.next++;
+      this.hashes.set(file, new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject, file })));
+      this.worker.postMessage({ id, file, format: this.format });
+    }
+  }
+
+  /** The file's source hash (null when it cannot be read). */
+  of(file: CaseFileRef): Promise<string | null> {
+    if (!this.hashes.has(file)) this.request([file]);
+    return this.hashes.get(file)!;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private answer(reply: Reply): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (reply.error !== undefined) waiting.reject(new Error(`hashing ${waiting.file.display}: ${reply.error}`));
+    else waiting.resolve(reply.hash ?? null);
+  }
+
+  private fallBack(): void {
+    this.worker = null;
+    for (const [id, { resolve, reject, file }] of this.waiting) {
+      this.waiting.delete(id);
+      sourceHashOf(file, this.format).then(resolve, reject);
+    }
+  }
+}
+
+/**
+ * The worker beside this file: built, `hash-worker.js` as it is; from source (tsx), a worker
+ * thread does not inherit tsx's loader, so it registers it before importing `hash-worker.ts`.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./hash-worker.js', import.meta.url));
+  const workerData = { tsx: import.meta.resolve('tsx/esm/api'), worker: new URL('./hash-worker.ts', import.meta.url).href };
+  const code = 'const { workerData } = require("node:worker_threads"); import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.worker); });';
+  return new Worker(code, { eval: true, workerData });
+}
