@@ -76,16 +76,12 @@ export function contributionsOf(caseId: string): CypherQuery {
   };
 }
 
-/** One contribution's statement of a node, to write: `props` are the merged fields to set. */
+/** A node to write: every property it ends with (fields and bookkeeping lists), computed by the loader. */
 export interface NodeRow {
   id: string;
-  owner: string;
-  caseId: string;
+  /** Its kind; null for a sameAs target (another case's entity this one adds names to). */
   kind: string | null;
   props: Record<string, unknown>;
-  /** JSON of which contribution each field came from, or null when one contribution gives them all. */
-  fieldOwners: string | null;
-  passageIds: string[];
 }
 
 /** What a node is now, as far as a contribution about to state it needs to know. */
@@ -100,6 +96,11 @@ export interface NodeState {
   otherCases: string[];
   fieldOwners: string | null;
   props: Record<string, unknown>;
+  /** Its bookkeeping lists as they are (see OWNERS, DEFINERS), from which the loader computes the new ones. */
+  ownerList: string[];
+  caseIds: string[];
+  definerList: string[];
+  sourceKeys: string[];
 }
 
 /** The nodes that exist among those some contributions are about to define. */
@@ -112,57 +113,88 @@ export function nodeStates(rows: { id: string; owner: string; caseId: string }[]
            RETURN row.id AS id, row.owner IN definers AS mine, size(definers) AS definers,
                   CASE WHEN size(definers) = 1 THEN definers[0] END AS sole,
                   [d IN definers WHERE NOT (d = row.caseId OR d STARTS WITH row.caseId + '#')][0..3] AS otherCases,
-                  n.fieldOwners AS fieldOwners,
+                  n.fieldOwners AS fieldOwners, ${OWNERS} AS ownerList, coalesce(n.caseIds, []) AS caseIds,
+                  definers AS definerList, coalesce(n.sourceKeys, []) AS sourceKeys,
                   n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null} AS props`,
     params: { rows },
   };
 }
 
-const SET_NODE = `WITH n, row, ${OTHER_KEYS} + [p IN row.passageIds | row.owner + '|' + p] AS keys
-           SET n += row.props, n.fieldOwners = row.fieldOwners, n.fieldsFrom = null,
-               n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
-               n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE},
-               n.definers = ${add(DEFINERS, 'row.owner')}`;
-
 /**
- * Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic
- * labels; measured no slower than one statement per kind). A node appears in at most one row.
+ * New nodes, any kinds in one statement (the kind label is a parameter, Cypher 5.26 dynamic
+ * labels): `props` hold every field and bookkeeping list, computed by the loader. Nothing is
+ * read, so the statement streams its rows (no Eager); a node another transaction created
+ * meanwhile fails the unique constraint (the write is then planned again).
  */
-export function upsertNodes(rows: NodeRow[]): CypherQuery {
+export function createNodes(rows: NodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MERGE (n:Entity {id: row.id})
-           SET n:$(row.kind)
-           ${SET_NODE}
+           CREATE (n:Entity:$(row.kind))
+           SET n = row.props
            RETURN count(n) AS written`,
-    params: { rows: rows.map((r) => ({ ...r, kind: label(r.kind as NodeKind) })) },
+    params: { rows: rows.map((r) => ({ kind: label(r.kind as NodeKind), props: r.props })) },
   };
 }
 
-/** Adds a contribution's names and sources to an entity of another case that it declares sameAs. */
-export function upsertAliases(rows: NodeRow[]): CypherQuery {
+/**
+ * Nodes that exist: their fields and bookkeeping lists as the loader computed them from what it
+ * read under the nodes' locks (null fields are removed). `kind` null: a sameAs target, whose
+ * label stays.
+ */
+export function updateNodes(rows: NodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           ${SET_NODE}
+           FOREACH (kind IN CASE WHEN row.kind IS NULL THEN [] ELSE [row.kind] END | SET n:$(kind))
+           SET n += row.props
+           RETURN count(n) AS written`,
+    params: { rows: rows.map((r) => ({ id: r.id, kind: r.kind === null ? null : label(r.kind as NodeKind), props: r.props })) },
+  };
+}
+
+/** A passage to write, with its owners and cases as they end (computed by the loader). */
+export interface PassageRow {
+  id: string;
+  documentId: string;
+  props: Record<string, unknown>;
+}
+
+/** New passages with their QUOTED_FROM relationship to the document; nothing is read (no Eager). */
+export function createPassages(rows: PassageRow[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
+           MATCH (d:SourceDocument {id: row.documentId})
+           CREATE (n:Passage)
+           SET n = row.props
+           CREATE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
     params: { rows },
   };
 }
 
-/** Passages with their QUOTED_FROM relationship to the document; a passage appears in at most one row. */
-export function upsertPassages(rows: { owner: string; caseId: string; passage: PlannedPassage }[]): CypherQuery {
+/** Passages that exist (their QUOTED_FROM is there already): owners and cases as they end. */
+export function updatePassages(rows: PassageRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MATCH (d:SourceDocument {id: row.passage.documentId})
-           MERGE (n:Passage {id: row.passage.id})
-           SET n += row.passage, n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE}
-           MERGE (n)-[:${PASSAGE_TYPE}]->(d)
+           MATCH (n:Passage {id: row.id})
+           SET n += row.props
            RETURN count(n) AS written`,
     params: { rows },
+  };
+}
+
+/** Which of some passages exist, with their owners and cases. */
+export function passageStates(ids: string[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $ids AS id
+           MATCH (n:Passage {id: id})
+           RETURN id, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds`,
+    params: { ids },
   };
 }
 
@@ -196,31 +228,24 @@ export function touchExternal(rows: { id: string; owner: string; caseId: string 
   };
 }
 
-/** One contribution's statement of a relationship, with the merged properties to set. */
-export interface RelationshipRow extends PlannedRelationship {
-  owner: string;
-  fieldOwners: string | null;
-}
+/** A relationship to write: every property it ends with (fields, `owners`, `fieldOwners`), computed by the loader. */
+export type RelationshipRow = RelKey & { props: Record<string, unknown> };
 
 /**
- * Relationships of any types in one statement: the type is a parameter (Cypher 5.26 dynamic
- * types). \`create\` is for a case with no contribution in the graph yet: a relationship's id
- * starts with its case's id, so none of theirs can exist, and CREATE skips MERGE's search
- * between the two ends.
+ * New relationships of any types in one statement (the type is a parameter, Cypher 5.26 dynamic
+ * types): both ends found by id on their unique constraint, nothing read from the relationship
+ * (no Eager). A row whose end is missing gives no relationship (the loader counts them).
  */
-export function upsertRelationships(rows: RelationshipRow[], create = false): CypherQuery {
+export function createRelationships(rows: RelationshipRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})
            MATCH (b:Entity {id: row.to})
-           ${create ? 'CREATE' : 'MERGE'} (a)-[r:$(row.type) {id: row.id}]->(b)
-           SET r += row.props, r.fieldOwners = row.fieldOwners,
-               r.owners = CASE WHEN row.owner IN coalesce(r.owners, []) THEN r.owners ELSE coalesce(r.owners, []) + row.owner END
+           CREATE (a)-[r:$(row.type)]->(b)
+           SET r = row.props
            RETURN count(r) AS written`,
-    params: {
-      rows: rows.map(({ type, id, from, to, props, owner, fieldOwners }) => ({ type: relationshipType(type), id, from, to, props, owner, fieldOwners: fieldOwners ?? null })),
-    },
+    params: { rows: rows.map(({ type, from, to, props }) => ({ type: relationshipType(type), from, to, props })) },
   };
 }
 
@@ -272,14 +297,17 @@ export function releaseRelationships(rows: StaleRelationship[]): CypherQuery {
   };
 }
 
-/** Sets recomputed fields on relationships others still state. */
-export function setRelationshipFields(rows: (RelKey & { props: Record<string, unknown>; fieldOwners: string | null })[]): CypherQuery {
+/**
+ * Relationships that exist: fields and bookkeeping as the loader computed them (recomputed after
+ * a release, or merged with another contribution's statement).
+ */
+export function updateRelationships(rows: RelationshipRow[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
            USING INDEX a:Entity(id) USING INDEX b:Entity(id)
            WHERE r.id = row.id AND type(r) = row.type
-           SET r += row.props, r.fieldOwners = row.fieldOwners
+           SET r += row.props
            RETURN count(r) AS written`,
     params: { rows },
   };
@@ -388,7 +416,9 @@ export function saveManifests(rows: ManifestRow[]): CypherQuery {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (m:CaseManifest {caseId: row.caseId})
-           SET m += row
+           SET m.case = row.case, m.sourceHash = row.sourceHash, m.nodeIds = row.nodeIds, m.passageIds = row.passageIds,
+               m.relKeys = row.relKeys, m.externalIds = row.externalIds, m.definedIds = row.definedIds,
+               m.statements = row.statements, m.relStatements = row.relStatements, m.elements = row.elements
            RETURN count(m) AS written`,
     params: { rows },
   };
