@@ -232,7 +232,7 @@ export async function runFiles(
    * validated (it may refer to what a later file defines) is validated again at the end.
    */
   const streamAll = async () => {
-    await guard(() => applySchema(executor));
+    let schema: Promise<unknown> | null = null;
     out.phase('loading', files.length);
     const graph = graphLookup(executor);
     let writing = new BatchDefinitions();
@@ -245,6 +245,9 @@ export async function runFiles(
     const deferred: CaseFileRef[] = [];
     const flush = async () => {
       await inFlight;
+      // The schema before the first write (an unchanged reload writes nothing, so needs none).
+      schema ??= guard(() => applySchema(executor));
+      await schema;
       const [chunk, chunkPlans, definitions] = [batch, plans, building];
       [batch, plans, elements, writing, building] = [[], new Map(), 0, building, new BatchDefinitions()];
       const byDisplay = new Map(chunk.map((file) => [file.display, file]));

@@ -1,6 +1,7 @@
 import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
 import type { CypherQuery } from '../../neo4j/executor.js';
-import type { PlannedPassage, PlannedRelationship } from '../casefile/plan.js';
+import type { PlannedRelationship } from '../casefile/plan.js';
+import type { RelKey } from './manifest.js';
 
 /**
  * Cypher for writing plans, one or many contributions per statement: every row carries its
@@ -36,45 +37,6 @@ const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 
  * on real statistics gives them Expand(Into).
  */
 const KEEP_PLAN = 'CYPHER replan=skip';
-
-/**
- * Each loaded contribution has a manifest node listing what its last load wrote, and its
- * statement of every node and relationship it defines (so that removing another contribution
- * can recompute fields from those that remain). Merging it first takes a lock on it, so
- * concurrent loads of one contribution run one after another. Ids in sorted order, so loads of
- * several take these locks in one order. `siblings`: whether other contributions of the same
- * case are in the graph (then its relationships may already exist).
- */
-export function lockCases(owners: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $owners AS owner
-           MERGE (m:CaseManifest {caseId: owner})
-           WITH owner, m, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
-           CALL (caseId, owner) {
-             MATCH (o:CaseManifest) WHERE o.caseId STARTS WITH caseId + '#' AND o.caseId <> owner AND o.nodeIds IS NOT NULL
-             RETURN count(o) AS keyed
-           }
-           CALL (caseId, owner) {
-             MATCH (o:CaseManifest {caseId: caseId}) WHERE owner <> caseId AND o.nodeIds IS NOT NULL
-             RETURN count(o) AS plain
-           }
-           RETURN owner, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
-                  coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys,
-                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
-                  coalesce(m.relStatements, []) AS relStatements, keyed + plain > 0 AS siblings`,
-    params: { owners: [...owners].sort() },
-  };
-}
-
-/** The manifests of every contribution of a case (for deleting the case). */
-export function contributionsOf(caseId: string): CypherQuery {
-  return {
-    text: `MATCH (m:CaseManifest) WHERE (m.caseId = $caseId OR m.caseId STARTS WITH $caseId + '#') AND m.nodeIds IS NOT NULL
-           RETURN m.caseId AS owner ORDER BY owner`,
-    params: { caseId },
-  };
-}
 
 /** A node to write: every property it ends with (fields and bookkeeping lists), computed by the loader. */
 export interface NodeRow {
@@ -337,37 +299,6 @@ export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string
   };
 }
 
-/**
- * The statements the contributions that define some nodes made of them (from their manifests),
- * leaving out one contribution (`exclude`). One row per node and contribution.
- */
-export function nodeStatements(rows: { id: string; exclude: string }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
-           MATCH (n:Entity {id: row.id})
-           UNWIND [d IN ${DEFINERS} WHERE d <> row.exclude] AS owner
-           MATCH (m:CaseManifest {caseId: owner})
-           WITH row, owner, m, [i IN range(0, size(coalesce(m.definedIds, [])) - 1) WHERE m.definedIds[i] = row.id] AS at
-           WHERE size(at) > 0
-           RETURN row.id AS id, owner, m.statements[at[0]] AS statement`,
-    params: { rows },
-  };
-}
-
-/** The same for relationships (by their key). */
-export function relationshipStatements(rows: { key: string; owners: string[] }[]): CypherQuery {
-  return {
-    text: `UNWIND $rows AS row
-           UNWIND row.owners AS owner
-           MATCH (m:CaseManifest {caseId: owner})
-           WITH row, owner, m, [i IN range(0, size(coalesce(m.relKeys, [])) - 1) WHERE m.relKeys[i] = row.key] AS at
-           WHERE size(at) > 0 AND size(coalesce(m.relStatements, [])) > at[0]
-           RETURN row.key AS key, owner, m.relStatements[at[0]] AS statement`,
-    params: { rows },
-  };
-}
-
 /** Sets recomputed fields on nodes others still define; `clear` fields are set to null first. */
 export function setNodeFields(rows: { id: string; props: Record<string, unknown>; fieldOwners: string | null }[]): CypherQuery {
   return {
@@ -389,56 +320,6 @@ export function nodeFields(ids: string[]): CypherQuery {
            RETURN n.id AS id, keys(n) AS fields`,
     params: { ids },
   };
-}
-
-/**
- * What a contribution's load wrote, for its next load to remove what it no longer states, and
- * its statements (JSON, parallel to `definedIds` and `relKeys`) for recomputing shared fields.
- */
-export interface ManifestRow {
-  /** The contribution's id (the property keeps its first name, `caseId`). */
-  caseId: string;
-  case: string;
-  nodeIds: string[];
-  passageIds: string[];
-  relKeys: string[];
-  externalIds: string[];
-  sourceHash: string | null;
-  definedIds: string[];
-  statements: string[];
-  relStatements: string[];
-  /** Nodes, relationships and passages it states (what a skipped reload counts). */
-  elements: number;
-}
-
-export function saveManifests(rows: ManifestRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
-           MATCH (m:CaseManifest {caseId: row.caseId})
-           SET m.case = row.case, m.sourceHash = row.sourceHash, m.nodeIds = row.nodeIds, m.passageIds = row.passageIds,
-               m.relKeys = row.relKeys, m.externalIds = row.externalIds, m.definedIds = row.definedIds,
-               m.statements = row.statements, m.relStatements = row.relStatements, m.elements = row.elements
-           RETURN count(m) AS written`,
-    params: { rows },
-  };
-}
-
-/** A relationship's identity: type, both ends and id (an id kept while its target changes is another edge). */
-export interface RelKey {
-  type: string;
-  from: string;
-  to: string;
-  id: string;
-}
-
-export function relKey(r: RelKey): string {
-  return JSON.stringify([r.type, r.from, r.id, r.to]);
-}
-
-export function parseRelKey(key: string): RelKey {
-  const [type, from, id, to] = JSON.parse(key) as [string, string, string, string];
-  return { type, from, id, to };
 }
 
 /** Current state of the nodes and relationships a load would touch, for a dry run's report. */
@@ -472,36 +353,6 @@ export function existingPassages(ids: string[]): CypherQuery {
   return { text: `${KEEP_PLAN} UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id`, params: { ids } };
 }
 
-/** The manifests of some contributions (those loaded; others give no row). */
-export function readManifests(owners: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $owners AS owner
-           MATCH (m:CaseManifest {caseId: owner}) WHERE m.nodeIds IS NOT NULL
-           RETURN owner, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
-                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash,
-                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
-                  coalesce(m.relStatements, []) AS relStatements`,
-    params: { owners },
-  };
-}
-
-
-/** The contributions whose last load came from files with these hashes, and what they wrote. */
-export function loadedHashes(hashes: string[]): CypherQuery {
-  return {
-    text: `UNWIND $hashes AS hash
-           MATCH (m:CaseManifest {sourceHash: hash})
-           RETURN hash, m.caseId AS caseId, coalesce(m.elements, 0) AS elements`,
-    params: { hashes },
-  };
-}
-
-/** The case whose last load came from files with this hash, if any. */
-export function caseLoadedFrom(sourceHash: string): CypherQuery {
-  return { text: 'MATCH (m:CaseManifest {sourceHash: $sourceHash}) RETURN m.caseId AS caseId', params: { sourceHash } };
-}
-
 export function lookupNodes(ids: string[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
@@ -512,3 +363,5 @@ export function lookupNodes(ids: string[]): CypherQuery {
     params: { ids },
   };
 }
+
+export * from './manifest.js';

@@ -2,6 +2,7 @@ import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
+import { manifestOf, type Manifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 
 export interface WriteSummary {
@@ -66,13 +67,11 @@ export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash:
 }
 
 /** The manifest of a contribution as its last load left it. */
-interface ManifestState extends PreviousLoad {
+type ManifestState = PreviousLoad & Pick<Manifest, 'definedIds' | 'statements' | 'relStatements'> & {
   owner: string;
-  definedIds: string[];
-  statements: string[];
-  relStatements: string[];
+  /** Whether other contributions of its case are in the graph. */
   siblings: boolean;
-}
+};
 
 /**
  * Writes several contributions in ONE transaction: all of them or none. The graph ends as if
@@ -414,23 +413,6 @@ async function recomputeNodes(tx: TransactionRunner, ids: string[]): Promise<voi
   await inChunks(tx, rows, q.setNodeFields);
 }
 
-/** What a contribution's load wrote, and its statements, for its manifest. */
-export function manifestOf(plan: GraphPlan, sourceHash: string | null): q.ManifestRow {
-  return {
-    caseId: contributionOf(plan),
-    case: plan.caseId,
-    sourceHash,
-    nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
-    passageIds: plan.passages.map((p) => p.id),
-    externalIds: plan.externalIds,
-    relKeys: plan.relationships.map(q.relKey),
-    definedIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id)],
-    statements: [...plan.nodes.map((n) => JSON.stringify(storedStatement(n.props))), ...plan.aliases.map((a) => JSON.stringify({ aliases: a.aliases }))],
-    relStatements: plan.relationships.map((r) => JSON.stringify(r.props)),
-    elements: plan.nodes.length + plan.relationships.length + plan.passages.length,
-  };
-}
-
 /**
  * Runs `query` over `items` CHUNK rows at a time; returns the sum of the `written` column, or
  * hands every result row to `each`.
@@ -451,3 +433,4 @@ async function inChunks<T, R = { written: number }>(
 }
 
 export { json as fieldOwnersJson };
+export { manifestOf } from './manifest.js';
