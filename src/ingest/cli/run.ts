@@ -74,6 +74,16 @@ function elementsOf(result: FileResult | undefined): number {
 /** Files read and hashed at once. */
 const HASH_WINDOW = 32;
 
+/**
+ * What the run keeps of a file's result once it is printed: enough for the summary and the exit
+ * code (status, totals), not its problems, notes or per-kind tables, so what a long run holds
+ * per file stays a few hundred bytes.
+ */
+function kept(result: FileResult): FileResult {
+  const { problems: _, notes: __, report, ...rest } = result;
+  return report ? { ...rest, report: { ...report, nodes: {}, relationships: {} } } : rest;
+}
+
 /** Thrown inside the run to stop handling files. */
 class Stop extends Error {}
 
@@ -96,7 +106,7 @@ export async function runFiles(
   const results = new Map<CaseFileRef, FileResult>();
   const run: RunResult = { results: [], interrupted: false, connectionLost: false };
   const emit = (file: CaseFileRef, result: FileResult) => {
-    results.set(file, result);
+    results.set(file, kept(result));
     if (options.json) out.report(toJsonLine(result));
     else if (result.status === 'invalid') out.problem(`${result.file}: ${formatProblems(result.problems ?? [])}`);
     else if (result.status === 'refused' && !result.dryRun) out.problem(formatFileResult(result));
