@@ -67,14 +67,14 @@ try {
     const dir = path.join(scratch, `cli-${i}`);
     await writeCorpus(dir, { cases, seed: options.seed, prefix: `c${i}-${stamp}`, format: 'yaml' });
     say(`npm run load: ${cases} cases, default path…`);
-    cliRows.push({ path: 'default (streamed)', cases, ...(await runCli(target, dir)) });
+    cliRows.push({ path: 'default (streamed)', cases, ...(await runCli(target, dir, [], options.cliHeap)) });
     say(`npm run load: the same ${cases} cases again (unchanged)…`);
-    cliRows.push({ path: 'reload, unchanged', cases, ...(await runCli(target, dir)) });
+    cliRows.push({ path: 'reload, unchanged', cases, ...(await runCli(target, dir, [], options.cliHeap)) });
     if (i === 0) {
       const old = path.join(scratch, `cli-batch`);
       await writeCorpus(old, { cases, seed: options.seed, prefix: `b${i}-${stamp}`, format: 'yaml' });
       say(`npm run load: ${cases} cases, --batch 200…`);
-      cliRows.push({ path: '--batch 200 (validate all, then write)', cases, ...(await runCli(target, old, ['--batch', '200'])) });
+      cliRows.push({ path: '--batch 200 (validate all, then write)', cases, ...(await runCli(target, old, ['--batch', '200'], options.cliHeap)) });
     }
     rmSync(dir, { recursive: true, force: true });
   }
@@ -108,6 +108,7 @@ try {
     },
     rows,
     cli: cliRows,
+    cliHeapMiB: options.cliHeap,
     records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
     /** Peak resident memory of this process, in MiB (process.resourceUsage().maxRSS). */
     loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -122,7 +123,7 @@ try {
     'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond,
   })));
   if (cliRows.length > 0) {
-    console.log('npm run load itself (a process of its own; its own summary line; peak RSS of the loader process alone):');
+    console.log(`npm run load itself (a process of its own; its own summary line; peak RSS of the loader process alone${options.cliHeap ? `; V8 heap capped at ${options.cliHeap} MiB` : ''}):`);
     console.table(cliRows.map((r) => ({
       path: r.path, cases: r.cases, elements: r.elements, 'work s': r.workSeconds, 'elements/s': r.elementsPerSecond, 'loader CPU s': r.cpuSeconds, 'loader peak RSS MiB': r.peakRssMiB,
     })));

@@ -21,11 +21,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /**
  * Runs the command-line loader (`src/ingest/cli/main.ts`, as `npm run load` does) on `dir`
  * against the bench's Neo4j, in a process of its own so its peak RSS is its own, under GNU
- * time. Throws when a file is not loaded or unchanged.
+ * time; `heapMiB` caps its V8 heap (a loader whose live memory grew with the files would then
+ * run out of memory). Throws when a file is not loaded or unchanged.
  */
-export async function runCli(target: Neo4jTarget, dir: string, extra: string[] = []): Promise<CliFigures> {
+export async function runCli(target: Neo4jTarget, dir: string, extra: string[] = [], heapMiB: number | null = null): Promise<CliFigures> {
   const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database };
-  const args = ['-f', 'TIME %M %U %S', process.execPath, '--import', 'tsx', path.join(ROOT, 'src/ingest/cli/main.ts'), dir, ...extra];
+  const args = ['-f', 'TIME %M %U %S', process.execPath, ...(heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`]), '--import', 'tsx', path.join(ROOT, 'src/ingest/cli/main.ts'), dir, ...extra];
   const child = spawn('/usr/bin/time', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
