@@ -16,9 +16,6 @@ import type { RelKey } from './manifest.js';
  */
 const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
 const DEFINERS = `coalesce(n.definers, CASE WHEN n.fieldsFrom IS NULL THEN [] ELSE [n.fieldsFrom] END)`;
-const add = (list: string, value: string) => `CASE WHEN ${value} IN ${list} THEN ${list} ELSE ${list} + ${value} END`;
-const ADD_OWNER = add(OWNERS, 'row.owner');
-const ADD_CASE = add('coalesce(n.caseIds, [])', 'row.caseId');
 
 /**
  * A node can be stated by several contributions, each with its own passages. `sourceKeys` holds
@@ -177,14 +174,18 @@ export function lockNodes(ids: string[]): CypherQuery {
 
 /**
  * Marks nodes of other cases that these contributions refer to, so they outlive the case that
- * made them. One row per node and contribution.
+ * made them. One row per node, with every contribution (and case) of the batch that refers to
+ * it, in order and without repeats: a node many cases refer to (a judge, a court) has its lists
+ * rewritten once per statement, not once per case.
  */
-export function touchExternal(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
+export function touchExternal(rows: { id: string; owners: string[]; caseIds: string[] }[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           SET n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE}
+           WITH n, row, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds
+           SET n.owners = owners + [o IN row.owners WHERE NOT o IN owners],
+               n.caseIds = caseIds + [c IN row.caseIds WHERE NOT c IN caseIds]
            RETURN count(n) AS written`,
     params: { rows },
   };

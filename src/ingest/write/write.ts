@@ -149,9 +149,16 @@ async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: M
   const passages = await passageRows(tx, plans);
   await inChunks(tx, passages.created, q.createPassages);
   await inChunks(tx, passages.updated, q.updatePassages);
-  const external = plans.flatMap((p) => p.externalIds.map((id) => ({ id, owner: contributionOf(p), caseId: p.caseId })));
-  const referenced = await inChunks(tx, external, q.touchExternal);
-  if (referenced !== external.length) throw new Error(`${external.length - referenced} referenced node(s) disappeared during the load`);
+  const external = new Map<string, { id: string; owners: string[]; caseIds: string[] }>();
+  for (const plan of plans) {
+    for (const id of plan.externalIds) {
+      const row = external.get(id) ?? external.set(id, { id, owners: [], caseIds: [] }).get(id)!;
+      row.owners = withItem(row.owners, contributionOf(plan));
+      row.caseIds = withItem(row.caseIds, plan.caseId);
+    }
+  }
+  const referenced = await inChunks(tx, [...external.values()], q.touchExternal);
+  if (referenced !== external.size) throw new Error(`${external.size - referenced} referenced node(s) disappeared during the load`);
 
   // A contribution may create its case's relationships outright only when nothing else states
   // them: no earlier load of it, no other contribution of its case, before or in this batch.
