@@ -1,6 +1,5 @@
-import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
+import { label, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
 import type { CypherQuery } from '../../neo4j/executor.js';
-import type { PlannedRelationship } from '../casefile/plan.js';
 import type { RelKey } from './manifest.js';
 
 /**
