@@ -17,6 +17,7 @@ import { measureLoad, type LoadFigures } from './load/measure.js';
 import { findProcess, processCpuSeconds } from './load/process-cpu.js';
 import { SAMPLE_DIRS, writeRecordCorpus, type RecordKind } from './load/records-dir.js';
 import { offlineRows, offlineTable } from './load/offline.js';
+import { runCli, type CliFigures } from './load/cli-run.js';
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -59,6 +60,25 @@ try {
   if (options.warmup > 0) await run('warm', options.warmup, options.configs[0]!.batch, 1);
   const rows: LoadFigures[] = [];
   for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
+  // The command-line loader itself, in a process of its own: the streamed default path, the
+  // unchanged reload, and (first size) --batch 200, the setting before streaming.
+  const cliRows: ({ path: string; cases: number } & CliFigures)[] = [];
+  for (const [i, cases] of options.cli.entries()) {
+    const dir = path.join(scratch, `cli-${i}`);
+    await writeCorpus(dir, { cases, seed: options.seed, prefix: `c${i}-${stamp}`, format: 'yaml' });
+    say(`npm run load: ${cases} cases, default path…`);
+    cliRows.push({ path: 'default (streamed)', cases, ...(await runCli(target, dir, [], options.cliHeap)) });
+    say(`npm run load: the same ${cases} cases again (unchanged)…`);
+    cliRows.push({ path: 'reload, unchanged', cases, ...(await runCli(target, dir, [], options.cliHeap)) });
+    if (i === 0) {
+      const old = path.join(scratch, `cli-batch`);
+      await writeCorpus(old, { cases, seed: options.seed, prefix: `b${i}-${stamp}`, format: 'yaml' });
+      say(`npm run load: ${cases} cases, --batch 200…`);
+      cliRows.push({ path: '--batch 200 (validate all, then write)', cases, ...(await runCli(target, old, ['--batch', '200'], options.cliHeap)) });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+
   // Real formats: copies of the sample dockets and opinions, through the same loader path.
   const recordRows: (LoadFigures & { kind: RecordKind; recordsPerSecond: number })[] = [];
   if (options.records > 0) {
@@ -87,6 +107,8 @@ try {
       memory: target.mode === 'embedded' ? { heap: options.heap, pageCache: options.pageCache } : 'external',
     },
     rows,
+    cli: cliRows,
+    cliHeapMiB: options.cliHeap,
     records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
     /** Peak resident memory of this process, in MiB (process.resourceUsage().maxRSS). */
     loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -100,6 +122,12 @@ try {
     'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond, 'cases/s': r.casesPerSecond,
     'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond,
   })));
+  if (cliRows.length > 0) {
+    console.log(`npm run load itself (a process of its own; its own summary line; peak RSS of the loader process alone${options.cliHeap ? `; V8 heap capped at ${options.cliHeap} MiB` : ''}):`);
+    console.table(cliRows.map((r) => ({
+      path: r.path, cases: r.cases, elements: r.elements, 'work s': r.workSeconds, 'elements/s': r.elementsPerSecond, 'loader CPU s': r.cpuSeconds, 'loader peak RSS MiB': r.peakRssMiB,
+    })));
+  }
   if (recordRows.length > 0) {
     console.log(`Real formats: ${options.records} records per row, copies of the samples (${SAMPLE_DIRS.docket}, ${SAMPLE_DIRS.opinion}), each a new case`);
     console.table(recordRows.map((r) => ({

@@ -13,6 +13,10 @@ export interface LoadBenchOptions {
   records: number;
   /** Generated cases and dockets of the offline bulk import's rows; 0 for none. */
   offline: number;
+  /** Corpus sizes for rows of the command-line loader itself (default path, reload, peak RSS); empty for none. */
+  cli: number[];
+  /** V8 heap cap (MiB) of the loader processes of the --cli rows; null for Node's default. */
+  cliHeap: number | null;
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
@@ -33,6 +37,12 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
                   process): N generated cases, then N distinct dockets made from the sample
                   dockets (each a docket number of its own), each into an empty store of its
                   own (default 2000; 0 for none)
+  --cli L         comma-separated corpus sizes for rows of \`npm run load\` itself, run as a
+                  process of its own (the streamed default path, then the unchanged reload,
+                  with the loader's peak RSS); the first size also gets a --batch 200 row, the
+                  setting before streaming (default: --cases; 0 for none)
+  --cli-heap M    run those loaders with a V8 heap of M MiB (--max-old-space-size): a loader
+                  whose live memory grew with the files would run out of memory
   --warmup N      cases loaded first, not measured, so Neo4j's JIT has compiled its hot code
                   as in a running service (default 300; 0 for none)
   --heap, --pagecache   memory of the embedded Neo4j (default 2g and 512m)
@@ -49,7 +59,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
         warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
-        out: { type: 'string', default: 'bench-results' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
@@ -71,9 +81,16 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   for (const [name, size] of [['heap', values.heap], ['pagecache', values.pagecache]] as const) {
     if (!/^\d+[kmg]$/i.test(size)) return { ok: false, message: `--${name} "${size}": give a size such as 512m or 1g` };
   }
+  const cli = values.cli === undefined ? [cases as number] : values.cli === '0' ? [] : values.cli.split(',').map((part) => whole('cli', part.trim(), 1, 1_000_000));
+  const badCli = cli.find((value) => typeof value === 'string');
+  if (badCli !== undefined) return { ok: false, message: badCli as string };
+  const cliHeap = values['cli-heap'] === undefined ? null : whole('cli-heap', values['cli-heap'], 64, 65_536);
+  if (typeof cliHeap === 'string') return { ok: false, message: cliHeap };
   return {
     ok: true,
     options: {
+      cli: cli as number[],
+      cliHeap,
       cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, offline: offline as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
       configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
     },

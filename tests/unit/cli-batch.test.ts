@@ -1,3 +1,4 @@
+import { BATCH_ELEMENTS, MAX_BATCH_FILES, transactions } from '../../src/ingest/cli/run.js';
 import { describe, expect, it } from 'vitest';
 import { BatchDefinitions, loadOrder, referencedIds } from '../../src/ingest/cli/batch.js';
 import type { GraphPlan } from '../../src/ingest/casefile/plan.js';
@@ -62,5 +63,18 @@ describe('BatchDefinitions', () => {
     expect(batch.providersOf('three.case.yaml', three)).toEqual(['one.case.yaml', 'two.case.yaml']);
     expect(batch.providersOf('one.case.yaml', plan('one', ['alpha'], ['alpha']))).toEqual(['two.case.yaml']);
     expect(batch.version).toBe(2);
+  });
+});
+
+describe('transactions (how the default path and --batch cut files into transactions)', () => {
+  it('with --batch N: N files each, the last with the rest', () => {
+    expect(transactions([1, 2, 3, 4, 5], () => 1, 2)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+  it('by default: a transaction ends at the file that brings it to BATCH_ELEMENTS graph elements, or at MAX_BATCH_FILES files', () => {
+    const big = BATCH_ELEMENTS / 4;
+    expect(transactions(['a', 'b', 'c', 'd', 'e'], () => big, null)).toEqual([['a', 'b', 'c', 'd'], ['e']]);
+    expect(transactions(['a', 'b', 'c'], (x) => (x === 'a' ? BATCH_ELEMENTS * 2 : 1), null)).toEqual([['a'], ['b', 'c']]);
+    const many = Array.from({ length: MAX_BATCH_FILES + 1 }, (_, i) => i);
+    expect(transactions(many, () => 0, null).map((chunk) => chunk.length)).toEqual([MAX_BATCH_FILES, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../src/model/kinds.js';
 import { label, relationshipType } from '../../src/model/kinds.js';
-import { parseRelKey, relKey, upsertNodes, upsertRelationships } from '../../src/ingest/write/write-queries.js';
+import { parseRelKey, relKey, createNodes, createRelationships } from '../../src/ingest/write/write-queries.js';
 
 describe('label and relationshipType', () => {
   it('accept only the vocabulary', () => {
@@ -19,9 +19,8 @@ describe('label and relationshipType', () => {
       expect(() => relationshipType(type), type).toThrow(`not a relationship type: ${type}`);
     }
     const props = { id: 'x' };
-    const row = { id: 'x', owner: 'c', caseId: 'c', fieldOwners: null, passageIds: [] };
-    expect(() => upsertNodes([{ ...row, kind: 'Person', props }, { ...row, kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
-    expect(() => upsertRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props, owner: 'c', fieldOwners: null }])).toThrow('not a relationship type: a-b');
+    expect(() => createNodes([{ id: 'x', kind: 'Person', props }, { id: 'x', kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
+    expect(() => createRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props }])).toThrow('not a relationship type: a-b');
   });
 });
 
@@ -39,18 +38,18 @@ describe('relKey / parseRelKey', () => {
   });
 });
 
-describe('upsertNodes / upsertRelationships', () => {
+describe('createNodes / createRelationships', () => {
   it('put every value, kinds and types included, in the parameters and none in the text', () => {
     const rels = [{
       type: 'SHOT', id: "evil-id'}) DETACH DELETE a //", from: 'evil-from', to: 'evil-to',
-      props: { caseId: 'evil-case', passageIds: ['evil-passage:0-5'], description: 'evil-description' }, owner: 'evil-case', fieldOwners: null,
+      props: { id: "evil-id'}) DETACH DELETE a //", owners: ['evil-case'], passageIds: ['evil-passage:0-5'], description: 'evil-description' },
     }];
-    const relQuery = upsertRelationships(rels);
-    expect(relQuery.params).toEqual({ rows: [{ type: 'SHOT', id: rels[0]!.id, from: 'evil-from', to: 'evil-to', props: rels[0]!.props, owner: 'evil-case', fieldOwners: null }] });
+    const relQuery = createRelationships(rels);
+    expect(relQuery.params).toEqual({ rows: [{ type: 'SHOT', from: 'evil-from', to: 'evil-to', props: rels[0]!.props }] });
 
-    const nodes = [{ id: 'evil-node', owner: 'evil-case', caseId: 'evil-case', fieldOwners: null, passageIds: ['evil-p'], kind: 'Person' as const, props: { id: 'evil-node', name: "evil') DETACH DELETE n //" } }];
-    const nodeQuery = upsertNodes(nodes);
-    expect(nodeQuery.params).toEqual({ rows: nodes });
+    const nodes = [{ id: 'evil-node', kind: 'Person' as const, props: { id: 'evil-node', owners: ['evil-case'], name: "evil') DETACH DELETE n //" } }];
+    const nodeQuery = createNodes(nodes);
+    expect(nodeQuery.params).toEqual({ rows: [{ kind: 'Person', props: nodes[0]!.props }] });
 
     for (const text of [relQuery.text, nodeQuery.text]) {
       for (const value of ['evil', 'DETACH', 'SHOT', 'Person']) expect(text).not.toContain(value);

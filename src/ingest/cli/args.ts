@@ -9,7 +9,7 @@ export interface CliOptions {
   replace: boolean;
   json: boolean;
   quiet: boolean;
-  /** Cases per transaction, all or nothing; null when --batch is not given (the default path: DEFAULT_BATCH per transaction, invalid files skipped, a failed batch retried file by file). */
+  /** Cases per transaction, all or nothing; null when --batch is not given (the default path: BATCH_ELEMENTS graph elements per transaction, invalid files skipped, a failed batch retried file by file). */
   batch: number | null;
   /** Read every file as this format; null: a JSON file's shape tells. */
   format: InputFormat | null;

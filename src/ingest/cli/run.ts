@@ -5,6 +5,11 @@ import { importPlans } from '../write/import.js';
 import { formatProblems } from '../casefile/problems.js';
 import type { CliOptions } from './args.js';
 import { BatchDefinitions, loadOrder } from './batch.js';
+import type { FileCheck } from './check-file.js';
+import type { GraphPlan } from '../casefile/plan.js';
+import type { ImportNote } from '../importers/build.js';
+import type { ValidationEnv } from '../casefile/validate.js';
+import { graphLookup } from '../pipeline/load.js';
 import { isConnectionLost } from './connect.js';
 import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
@@ -22,8 +27,44 @@ export interface RunResult {
 
 type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'json' | 'quiet'> & Partial<Pick<CliOptions, 'batch' | 'format' | 'emit'>>;
 
-/** Cases per transaction of the default path (no --batch): a failed batch is retried file by file. */
-export const DEFAULT_BATCH = 200;
+/**
+ * The default path (no --batch) writes a transaction once its files hold this many graph
+ * elements (nodes, relationships, passages) or MAX_BATCH_FILES files: thousands of rows per
+ * statement, whatever the size of a case. A failed batch is retried file by file.
+ */
+export const BATCH_ELEMENTS = 20_000;
+export const MAX_BATCH_FILES = 1000;
+/** Files hashed, looked up and validated per step of the streamed default path. */
+const STEP_FILES = 50;
+
+/** A valid file's plan and import notes. */
+interface Planned {
+  plan: GraphPlan;
+  notes?: ImportNote[] | undefined;
+}
+
+const elementsOfPlan = (plan: GraphPlan) => plan.nodes.length + plan.relationships.length + plan.passages.length;
+
+/**
+ * Splits files (in load order) into transactions: `batch` files each with --batch, else until
+ * BATCH_ELEMENTS graph elements or MAX_BATCH_FILES files. Pure.
+ */
+export function transactions<T>(order: readonly T[], elementsOf: (item: T) => number, batch: number | null): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let elements = 0;
+  for (const item of order) {
+    current.push(item);
+    elements += elementsOf(item);
+    if (batch !== null ? current.length >= batch : elements >= BATCH_ELEMENTS || current.length >= MAX_BATCH_FILES) {
+      chunks.push(current);
+      current = [];
+      elements = 0;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 /** Graph elements a file's load wrote (or would): what the progress counts. */
 function elementsOf(result: FileResult | undefined): number {
   const totals = result?.report?.totals;
@@ -32,6 +73,16 @@ function elementsOf(result: FileResult | undefined): number {
 
 /** Files read and hashed at once. */
 const HASH_WINDOW = 32;
+
+/**
+ * What the run keeps of a file's result once it is printed: enough for the summary and the exit
+ * code (status, totals), not its problems, notes or per-kind tables, so what a long run holds
+ * per file stays a few hundred bytes.
+ */
+function kept(result: FileResult): FileResult {
+  const { problems: _, notes: __, report, ...rest } = result;
+  return report ? { ...rest, report: { ...report, nodes: {}, relationships: {} } } : rest;
+}
 
 /** Thrown inside the run to stop handling files. */
 class Stop extends Error {}
@@ -55,7 +106,7 @@ export async function runFiles(
   const results = new Map<CaseFileRef, FileResult>();
   const run: RunResult = { results: [], interrupted: false, connectionLost: false };
   const emit = (file: CaseFileRef, result: FileResult) => {
-    results.set(file, result);
+    results.set(file, kept(result));
     if (options.json) out.report(toJsonLine(result));
     else if (result.status === 'invalid') out.problem(`${result.file}: ${formatProblems(result.problems ?? [])}`);
     else if (result.status === 'refused' && !result.dryRun) out.problem(formatFileResult(result));
@@ -83,80 +134,53 @@ export async function runFiles(
     }
   };
 
-  try {
-    const batch = new BatchDefinitions();
-    const hashes = new Map<CaseFileRef, string | null>();
-    if (!options.emit) {
-      out.phase('checking what is in', files.length);
-      for (let i = 0; i < files.length; i += HASH_WINDOW) {
-        const window = files.slice(i, i + HASH_WINDOW);
-        const found = await Promise.all(window.map((file) => sourceHashOf(file, options.format ?? null)));
-        window.forEach((file, k) => {
-          hashes.set(file, found[k]!);
-          out.tick(file.display);
-        });
-      }
-      const known = await guard(() => alreadyIn(executor, [...new Set([...hashes.values()].filter((h): h is string => h !== null))]));
-      for (const file of files) {
-        const hit = known.get(hashes.get(file) ?? '');
-        if (hit) emit(file, { file: file.display, status: 'unchanged', dryRun: options.dryRun, caseId: hit.caseId, elements: hit.elements, ms: 0 });
-      }
+  /** Why a file failed, naming the files of this run it needed that were not loaded. */
+  const failure = (file: CaseFileRef, providers: readonly CaseFileRef[], error: unknown, rolledBack = '') => {
+    const missing = providers.filter((p) => !['loaded', 'replaced', 'unchanged'].includes(results.get(p)?.status ?? ''));
+    const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
+    return `${(error as Error).message}${rolledBack}${note}`;
+  };
+  const hashes = new Map<CaseFileRef, string | null>();
+  /** Hashes files and reports those already in as unchanged; returns the others. */
+  const skipUnchanged = async (some: readonly CaseFileRef[]): Promise<CaseFileRef[]> => {
+    for (let i = 0; i < some.length; i += HASH_WINDOW) {
+      const window = some.slice(i, i + HASH_WINDOW);
+      const found = await Promise.all(window.map((file) => sourceHashOf(file, options.format ?? null)));
+      window.forEach((file, k) => hashes.set(file, found[k]!));
     }
-    const pending = files.filter((file) => !results.has(file));
-    out.phase('validating', pending.length);
-    const checked = await validateAll(pending, batch, executor, { guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
-    for (const file of pending) {
-      const check = checked.get(file);
-      if (check?.problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: check.problems, ms: 0 });
-      else if (check?.empty !== undefined) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: check.empty, empty: true, ms: 0 });
-    }
-    if (options.emit) {
-      for (const file of files) {
-        const { imported } = checked.get(file) ?? {};
-        if (!imported) continue;
-        const written = await emitCaseFile(options.emit, imported);
-        out.info(`${file.display}: its case file is ${written}`);
-      }
-    }
-    const valid = pending.filter((file) => checked.get(file)?.plan);
-    const plans = new Map(valid.map((file) => [file, checked.get(file)!.plan!]));
-    const byDisplay = new Map(valid.map((file) => [file.display, file]));
-    const providers = (file: CaseFileRef) => batch.providersOf(file.display, plans.get(file)!).map((name) => byDisplay.get(name)!);
-    const invalid = pending.filter((file) => checked.get(file)?.problems).length;
-    const allOrNothing = options.batch != null && invalid > 0 && !options.dryRun;
-    if (allOrNothing) {
-      const why = `${invalid} file${invalid === 1 ? ' is' : 's are'} invalid, and --batch writes nothing unless every file is valid`;
-      out.problem(`Nothing was written: ${why}.`);
-      for (const file of valid) emit(file, { file: file.display, status: 'skipped', dryRun: false, error: why, ms: 0 });
-    }
-    const loadable = allOrNothing ? [] : valid;
-    if (loadable.length > 0 && !options.dryRun) await guard(() => applySchema(executor));
-
-    out.phase(options.dryRun ? 'checking' : 'loading', loadable.length);
-    /** Why a file failed, naming the files of this run it needed that were not loaded. */
-    const failure = (file: CaseFileRef, error: unknown, rolledBack = '') => {
-      const missing = providers(file).filter((p) => !['loaded', 'replaced', 'unchanged'].includes(results.get(p)?.status ?? ''));
-      const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
-      return `${(error as Error).message}${rolledBack}${note}`;
-    };
-    const order = loadOrder(loadable, providers);
-    /** Writes files in one transaction; reports each; throws what failed the transaction. */
+    const known = await guard(() => alreadyIn(executor, [...new Set(some.map((f) => hashes.get(f)).filter((h): h is string => typeof h === 'string'))]));
+    return some.filter((file) => {
+      const hit = known.get(hashes.get(file) ?? '');
+      if (hit) emit(file, { file: file.display, status: 'unchanged', dryRun: options.dryRun, caseId: hit.caseId, elements: hit.elements, ms: 0 });
+      return !hit;
+    });
+  };
+  /** Reports a file's validation problems or that it is an empty export; true when it has a plan. */
+  const reportChecked = (file: CaseFileRef, check: FileCheck | undefined): boolean => {
+    if (check?.problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: check.problems, ms: 0 });
+    else if (check?.empty !== undefined) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: check.empty, empty: true, ms: 0 });
+    return check?.plan !== undefined;
+  };
+  /**
+   * Writes files in load order, `size` cases (or `elements` graph elements) per transaction.
+   * On the default path a failed transaction is written again file by file, so only the file
+   * at fault fails; with --batch the whole batch fails.
+   */
+  const writeInOrder = async (order: readonly CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: (file: CaseFileRef) => CaseFileRef[]) => {
     const write = async (chunk: CaseFileRef[]) => {
       const started = performance.now();
-      const items = chunk.map((file) => ({ plan: plans.get(file)!, file: file.display, sourceHash: hashes.get(file) ?? null }));
+      const items = chunk.map((file) => ({ plan: plans.get(file)!.plan, file: file.display, sourceHash: hashes.get(file) ?? null }));
       const outcomes = await guard(() => importPlans(executor, items, { dryRun: options.dryRun, replace: options.replace }));
       const ms = (performance.now() - started) / chunk.length;
       chunk.forEach((file, k) => {
         const { report, refused } = outcomes[k]!;
-        const notes = checked.get(file)?.notes;
+        const notes = plans.get(file)!.notes;
         const base = { file: file.display, dryRun: options.dryRun, ms, ...(notes ? { notes } : {}) };
         if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
         else emit(file, { ...base, status: statusOf(report, options.replace), report });
       });
     };
-    const size = options.batch ?? DEFAULT_BATCH;
-    for (let i = 0; i < order.length; i += size) {
-      const chunk = order.slice(i, i + size);
+    for (const chunk of transactions(order, (file) => elementsOfPlan(plans.get(file)!.plan), options.batch ?? null)) {
       const started = performance.now();
       try {
         await write(chunk);
@@ -169,16 +193,109 @@ export async function runFiles(
               await write([file]);
             } catch (alone) {
               if (alone instanceof Stop) throw alone;
-              emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, alone), ms: 0 });
+              emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, providers(file), alone), ms: 0 });
             }
           }
         } else {
           const rolledBack = chunk.length > 1 ? ` (its batch of ${chunk.length} files was rolled back)` : '';
           const ms = (performance.now() - started) / chunk.length;
-          for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, error, rolledBack), ms });
+          for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, providers(file), error, rolledBack), ms });
         }
       }
       for (const file of chunk) out.tick(file.display, elementsOf(results.get(file)));
+    }
+  };
+  /** Validates every file first (against the graph and each other), then writes the valid ones. */
+  const loadAll = async (pending: readonly CaseFileRef[]) => {
+    const batch = new BatchDefinitions();
+    out.phase('validating', pending.length);
+    const checked = await validateAll(pending, batch, executor, { guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
+    const valid = pending.filter((file) => reportChecked(file, checked.get(file)));
+    if (options.emit) {
+      for (const file of files) {
+        const { imported } = checked.get(file) ?? {};
+        if (!imported) continue;
+        const written = await emitCaseFile(options.emit, imported);
+        out.info(`${file.display}: its case file is ${written}`);
+      }
+    }
+    const plans = new Map(valid.map((file) => [file, { plan: checked.get(file)!.plan!, notes: checked.get(file)!.notes }]));
+    const byDisplay = new Map(valid.map((file) => [file.display, file]));
+    const providers = (file: CaseFileRef) => batch.providersOf(file.display, plans.get(file)!.plan).map((name) => byDisplay.get(name)!);
+    const invalid = pending.filter((file) => checked.get(file)?.problems).length;
+    const allOrNothing = options.batch != null && invalid > 0 && !options.dryRun;
+    if (allOrNothing) {
+      const why = `${invalid} file${invalid === 1 ? ' is' : 's are'} invalid, and --batch writes nothing unless every file is valid`;
+      out.problem(`Nothing was written: ${why}.`);
+      for (const file of valid) emit(file, { file: file.display, status: 'skipped', dryRun: false, error: why, ms: 0 });
+    }
+    const loadable = allOrNothing ? [] : valid;
+    if (loadable.length > 0 && !options.dryRun) await guard(() => applySchema(executor));
+    out.phase(options.dryRun ? 'checking' : 'loading', loadable.length);
+    await writeInOrder(loadOrder(loadable, providers), plans, providers);
+  };
+
+  /**
+   * The default path, streamed: files are hashed, validated and planned a step at a time and
+   * written as soon as a transaction's worth of graph elements is planned, while the next
+   * batch is validated. At most two batches of plans are held. A file invalid when it was
+   * validated (it may refer to what a later file defines) is validated again at the end.
+   */
+  const streamAll = async () => {
+    let schema: Promise<unknown> | null = null;
+    out.phase('loading', files.length);
+    const graph = graphLookup(executor);
+    let writing = new BatchDefinitions();
+    let building = new BatchDefinitions();
+    const lookup: ValidationEnv['lookupIds'] = (ids) => writing.lookupWith(graph)(ids);
+    let inFlight: Promise<void> = Promise.resolve();
+    let batch: CaseFileRef[] = [];
+    let plans = new Map<CaseFileRef, Planned>();
+    let elements = 0;
+    const deferred: CaseFileRef[] = [];
+    const flush = async () => {
+      await inFlight;
+      // The schema before the first write (an unchanged reload writes nothing, so needs none).
+      schema ??= guard(() => applySchema(executor));
+      await schema;
+      const [chunk, chunkPlans, definitions] = [batch, plans, building];
+      [batch, plans, elements, writing, building] = [[], new Map(), 0, building, new BatchDefinitions()];
+      const byDisplay = new Map(chunk.map((file) => [file.display, file]));
+      const providers = (file: CaseFileRef) => definitions.providersOf(file.display, chunkPlans.get(file)!.plan).flatMap((name) => byDisplay.get(name) ?? []);
+      inFlight = writeInOrder(loadOrder(chunk, providers), chunkPlans, providers);
+      inFlight.catch(() => {});
+    };
+    for (let i = 0; i < files.length; i += STEP_FILES) {
+      const step = await skipUnchanged(files.slice(i, i + STEP_FILES));
+      const checked = await validateAll(step, building, executor, { guard, format: options.format ?? null, lookup });
+      for (const file of step) {
+        const check = checked.get(file)!;
+        if (check.problems) {
+          deferred.push(file);
+          continue;
+        }
+        if (!reportChecked(file, check)) continue;
+        batch.push(file);
+        plans.set(file, { plan: check.plan!, notes: check.notes });
+        elements += elementsOfPlan(check.plan!);
+      }
+      for (const file of step) if (results.has(file) && !plans.has(file)) out.tick(file.display, elementsOf(results.get(file)));
+      if (elements >= BATCH_ELEMENTS || batch.length >= MAX_BATCH_FILES) await flush();
+    }
+    if (batch.length > 0) await flush();
+    await inFlight;
+    if (deferred.length > 0) await loadAll(deferred);
+  };
+
+  try {
+    const streaming = options.batch == null && !options.dryRun && !options.emit;
+    if (streaming) await streamAll();
+    else {
+      if (!options.emit) {
+        out.phase('checking what is in', files.length);
+        await skipUnchanged(files);
+      }
+      await loadAll(files.filter((file) => !results.has(file)));
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;

@@ -15,13 +15,44 @@ import type { CaseFileRef } from './files.js';
  * it skips every file already in and loads the rest.
  */
 
+/** A `path:` key (block or flow style, quoted or not) and the rest of its line. */
+const PATH_KEY = /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?path["']?[ \t]*:(?:[ \t]+|(?=[\r\n]|$))([^\r\n]*)/gm;
+
+/**
+ * The values of `path:` keys read off the text without parsing it (a full YAML parse cost as much
+ * as the validation itself). Null when a value is not a plain one-line scalar (an alias, a block
+ * scalar, a tag, a value on the next line): then the file is parsed. Taking in a `path:` that is
+ * not a document's only adds a file to the hash.
+ */
+function scanPaths(text: string): string[] | null {
+  const found: string[] = [];
+  for (const match of text.matchAll(PATH_KEY)) {
+    let value = match[1]!.replace(/[ \t]+#.*$/, '').trim();
+    if (match[0]!.trimStart().match(/^[{,]/)) value = value.replace(/[,}\]].*$/, '').trim();
+    if (value === '' || /^[*&!|>[{]/.test(value)) return null;
+    if (value.startsWith('"')) {
+      try {
+        value = JSON.parse(value.slice(0, value.lastIndexOf('"') + 1)) as string;
+      } catch {
+        return null;
+      }
+    } else if (value.startsWith("'")) value = value.slice(1, value.lastIndexOf("'")).replace(/''/g, "'");
+    found.push(value);
+  }
+  return found;
+}
+
 /** The document paths a case file names (none for a JSON record, whose texts are inline). */
-function documentPaths(file: string, text: string): string[] {
+export function documentPaths(file: string, text: string): string[] {
   if (/\.json$/i.test(file) && !/"path"\s*:/.test(text)) return [];
+  if (!/\.json$/i.test(file)) {
+    const scanned = scanPaths(text);
+    if (scanned !== null) return [...new Set(scanned)];
+  }
   try {
     const data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
     const documents = (data as { documents?: unknown })?.documents;
-    return Array.isArray(documents) ? documents.flatMap((d) => (typeof d?.path === 'string' ? [d.path as string] : [])) : [];
+    return Array.isArray(documents) ? [...new Set(documents.flatMap((d) => (typeof d?.path === 'string' ? [d.path as string] : [])))] : [];
   } catch {
     return [];
   }

@@ -4,6 +4,7 @@ import { BatchDefinitions } from './batch.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import { checkFile, type FileCheck } from './check-file.js';
 import type { CaseFileRef } from './files.js';
+import type { ValidationEnv } from '../casefile/validate.js';
 
 export interface Checked extends FileCheck {
   /** BatchDefinitions.version when it was validated. */
@@ -17,6 +18,8 @@ export interface ValidateAllHooks {
   validated?: (file: CaseFileRef) => void;
   /** Read every file as this format (--format). */
   format?: InputFormat | null;
+  /** What the graph holds, asked after the run's definitions (default: the graph itself). */
+  lookup?: ValidationEnv['lookupIds'];
 }
 
 /** Files validated at once: while one waits for its graph lookup or its documents, the next is parsed. */
@@ -59,7 +62,7 @@ export async function validateAll(
   const stale = (asked: Asked | undefined) =>
     asked !== undefined && definedAt.slice(asked.version, batch.version).some((ids) => ids.some((id) => asked.ids.has(id)));
 
-  const lookup = batch.lookupWith(graphLookup(executor));
+  const lookup = batch.lookupWith(hooks.lookup ?? graphLookup(executor));
   const format = hooks.format ?? undefined;
   const validate = (file: CaseFileRef) => checkFile(file, lookup, format);
   const speculate = (file: CaseFileRef) => {

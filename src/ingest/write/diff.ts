@@ -1,6 +1,6 @@
 import { storedStatement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
-import { parseRelKey, relKey } from './write-queries.js';
+import { parseRelKey, relKey, type Manifest } from './manifest.js';
 
 export interface ChangeCounts {
   created: number;
@@ -23,17 +23,7 @@ export interface GraphState {
   relationships: Map<string, Record<string, unknown>>;
   passages: Set<string>;
   /** What the case's last load wrote; null when the case was never loaded. */
-  previous: {
-    nodeIds: string[];
-    passageIds: string[];
-    relKeys: string[];
-    externalIds: string[];
-    sourceHash: string | null;
-    /** The contribution's statements (JSON) of the nodes it defines and of its relationships; empty in stores written before them. */
-    definedIds?: string[];
-    statements?: string[];
-    relStatements?: string[];
-  } | null;
+  previous: (Pick<Manifest, 'nodeIds' | 'passageIds' | 'relKeys' | 'externalIds' | 'sourceHash'> & Partial<Pick<Manifest, 'definedIds' | 'statements' | 'relStatements'>>) | null;
 }
 
 const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });

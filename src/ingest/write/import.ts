@@ -4,7 +4,7 @@ import { caseOf } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import { LoadedMeanwhileError, releaseStale, writePlans } from './write.js';
 import * as q from './write-queries.js';
-import type { PreviousLoad } from './write-groups.js';
+import type { PreviousLoad } from './manifest.js';
 
 export interface ImportOptions {
   /** Validate and report what would change, writing nothing. */
@@ -168,7 +168,7 @@ export async function deleteCase(executor: Executor, id: string): Promise<{ remo
       const nothing: GraphPlan = { caseId: caseOf(manifest.owner), contribution: manifest.owner, nodes: [], aliases: [], relationships: [], passages: [], externalIds: [] };
       await releaseStale(tx, nothing, manifest, removed);
     }
-    await tx.run({ text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DELETE m', params: { owners } });
+    await tx.run(q.deleteManifests(owners));
     const total = [...removed.values()].reduce(
       (sum, r) => ({ nodes: sum.nodes + r.nodes, relationships: sum.relationships + r.relationships, passages: (sum.passages ?? 0) + (r.passages ?? 0) }),
       { nodes: 0, relationships: 0, passages: 0 },

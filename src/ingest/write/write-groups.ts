@@ -1,12 +1,7 @@
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
+import type { PreviousLoad } from './manifest.js';
 
-/** What a case's last load wrote, as its manifest says (empty when it was never loaded). */
-export interface PreviousLoad {
-  existed: boolean;
-  nodeIds: string[];
-  passageIds: string[];
-  relKeys: string[];
-}
+export type { PreviousLoad } from './manifest.js';
 
 /**
  * Nodes and passages a case's write sets or may delete: what it defines, the entities it adds

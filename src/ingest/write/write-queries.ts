@@ -1,6 +1,6 @@
-import { label, NODE_KINDS, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
+import { label, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
 import type { CypherQuery } from '../../neo4j/executor.js';
-import type { PlannedPassage, PlannedRelationship } from '../casefile/plan.js';
+import type { RelKey } from './manifest.js';
 
 /**
  * Cypher for writing plans, one or many contributions per statement: every row carries its
@@ -15,9 +15,6 @@ import type { PlannedPassage, PlannedRelationship } from '../casefile/plan.js';
  */
 const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
 const DEFINERS = `coalesce(n.definers, CASE WHEN n.fieldsFrom IS NULL THEN [] ELSE [n.fieldsFrom] END)`;
-const add = (list: string, value: string) => `CASE WHEN ${value} IN ${list} THEN ${list} ELSE ${list} + ${value} END`;
-const ADD_OWNER = add(OWNERS, 'row.owner');
-const ADD_CASE = add('coalesce(n.caseIds, [])', 'row.caseId');
 
 /**
  * A node can be stated by several contributions, each with its own passages. `sourceKeys` holds
@@ -37,55 +34,12 @@ const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 
  */
 const KEEP_PLAN = 'CYPHER replan=skip';
 
-/**
- * Each loaded contribution has a manifest node listing what its last load wrote, and its
- * statement of every node and relationship it defines (so that removing another contribution
- * can recompute fields from those that remain). Merging it first takes a lock on it, so
- * concurrent loads of one contribution run one after another. Ids in sorted order, so loads of
- * several take these locks in one order. `siblings`: whether other contributions of the same
- * case are in the graph (then its relationships may already exist).
- */
-export function lockCases(owners: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $owners AS owner
-           MERGE (m:CaseManifest {caseId: owner})
-           WITH owner, m, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
-           CALL (caseId, owner) {
-             MATCH (o:CaseManifest) WHERE o.caseId STARTS WITH caseId + '#' AND o.caseId <> owner AND o.nodeIds IS NOT NULL
-             RETURN count(o) AS keyed
-           }
-           CALL (caseId, owner) {
-             MATCH (o:CaseManifest {caseId: caseId}) WHERE owner <> caseId AND o.nodeIds IS NOT NULL
-             RETURN count(o) AS plain
-           }
-           RETURN owner, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
-                  coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys,
-                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
-                  coalesce(m.relStatements, []) AS relStatements, keyed + plain > 0 AS siblings`,
-    params: { owners: [...owners].sort() },
-  };
-}
-
-/** The manifests of every contribution of a case (for deleting the case). */
-export function contributionsOf(caseId: string): CypherQuery {
-  return {
-    text: `MATCH (m:CaseManifest) WHERE (m.caseId = $caseId OR m.caseId STARTS WITH $caseId + '#') AND m.nodeIds IS NOT NULL
-           RETURN m.caseId AS owner ORDER BY owner`,
-    params: { caseId },
-  };
-}
-
-/** One contribution's statement of a node, to write: `props` are the merged fields to set. */
+/** A node to write: every property it ends with (fields and bookkeeping lists), computed by the loader. */
 export interface NodeRow {
   id: string;
-  owner: string;
-  caseId: string;
+  /** Its kind; null for a sameAs target (another case's entity this one adds names to). */
   kind: string | null;
   props: Record<string, unknown>;
-  /** JSON of which contribution each field came from, or null when one contribution gives them all. */
-  fieldOwners: string | null;
-  passageIds: string[];
 }
 
 /** What a node is now, as far as a contribution about to state it needs to know. */
@@ -100,6 +54,11 @@ export interface NodeState {
   otherCases: string[];
   fieldOwners: string | null;
   props: Record<string, unknown>;
+  /** Its bookkeeping lists as they are (see OWNERS, DEFINERS), from which the loader computes the new ones. */
+  ownerList: string[];
+  caseIds: string[];
+  definerList: string[];
+  sourceKeys: string[];
 }
 
 /** The nodes that exist among those some contributions are about to define. */
@@ -112,57 +71,88 @@ export function nodeStates(rows: { id: string; owner: string; caseId: string }[]
            RETURN row.id AS id, row.owner IN definers AS mine, size(definers) AS definers,
                   CASE WHEN size(definers) = 1 THEN definers[0] END AS sole,
                   [d IN definers WHERE NOT (d = row.caseId OR d STARTS WITH row.caseId + '#')][0..3] AS otherCases,
-                  n.fieldOwners AS fieldOwners,
+                  n.fieldOwners AS fieldOwners, ${OWNERS} AS ownerList, coalesce(n.caseIds, []) AS caseIds,
+                  definers AS definerList, coalesce(n.sourceKeys, []) AS sourceKeys,
                   n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null} AS props`,
     params: { rows },
   };
 }
 
-const SET_NODE = `WITH n, row, ${OTHER_KEYS} + [p IN row.passageIds | row.owner + '|' + p] AS keys
-           SET n += row.props, n.fieldOwners = row.fieldOwners, n.fieldsFrom = null,
-               n.sourceKeys = keys, n.passageIds = ${PASSAGE_IDS_OF_KEYS},
-               n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE},
-               n.definers = ${add(DEFINERS, 'row.owner')}`;
-
 /**
- * Nodes of any kinds in one statement: the kind label is a parameter (Cypher 5.26 dynamic
- * labels; measured no slower than one statement per kind). A node appears in at most one row.
+ * New nodes, any kinds in one statement (the kind label is a parameter, Cypher 5.26 dynamic
+ * labels): `props` hold every field and bookkeeping list, computed by the loader. Nothing is
+ * read, so the statement streams its rows (no Eager); a node another transaction created
+ * meanwhile fails the unique constraint (the write is then planned again).
  */
-export function upsertNodes(rows: NodeRow[]): CypherQuery {
+export function createNodes(rows: NodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MERGE (n:Entity {id: row.id})
-           SET n:$(row.kind)
-           ${SET_NODE}
+           CREATE (n:Entity:$(row.kind))
+           SET n = row.props
            RETURN count(n) AS written`,
-    params: { rows: rows.map((r) => ({ ...r, kind: label(r.kind as NodeKind) })) },
+    params: { rows: rows.map((r) => ({ kind: label(r.kind as NodeKind), props: r.props })) },
   };
 }
 
-/** Adds a contribution's names and sources to an entity of another case that it declares sameAs. */
-export function upsertAliases(rows: NodeRow[]): CypherQuery {
+/**
+ * Nodes that exist: their fields and bookkeeping lists as the loader computed them from what it
+ * read under the nodes' locks (null fields are removed). `kind` null: a sameAs target, whose
+ * label stays.
+ */
+export function updateNodes(rows: NodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           ${SET_NODE}
+           FOREACH (kind IN CASE WHEN row.kind IS NULL THEN [] ELSE [row.kind] END | SET n:$(kind))
+           SET n += row.props
+           RETURN count(n) AS written`,
+    params: { rows: rows.map((r) => ({ id: r.id, kind: r.kind === null ? null : label(r.kind as NodeKind), props: r.props })) },
+  };
+}
+
+/** A passage to write, with its owners and cases as they end (computed by the loader). */
+export interface PassageRow {
+  id: string;
+  documentId: string;
+  props: Record<string, unknown>;
+}
+
+/** New passages with their QUOTED_FROM relationship to the document; nothing is read (no Eager). */
+export function createPassages(rows: PassageRow[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $rows AS row
+           MATCH (d:SourceDocument {id: row.documentId})
+           CREATE (n:Passage)
+           SET n = row.props
+           CREATE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
     params: { rows },
   };
 }
 
-/** Passages with their QUOTED_FROM relationship to the document; a passage appears in at most one row. */
-export function upsertPassages(rows: { owner: string; caseId: string; passage: PlannedPassage }[]): CypherQuery {
+/** Passages that exist (their QUOTED_FROM is there already): owners and cases as they end. */
+export function updatePassages(rows: PassageRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MATCH (d:SourceDocument {id: row.passage.documentId})
-           MERGE (n:Passage {id: row.passage.id})
-           SET n += row.passage, n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE}
-           MERGE (n)-[:${PASSAGE_TYPE}]->(d)
+           MATCH (n:Passage {id: row.id})
+           SET n += row.props
            RETURN count(n) AS written`,
     params: { rows },
+  };
+}
+
+/** Which of some passages exist, with their owners and cases. */
+export function passageStates(ids: string[]): CypherQuery {
+  return {
+    text: `${KEEP_PLAN}
+           UNWIND $ids AS id
+           MATCH (n:Passage {id: id})
+           RETURN id, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds`,
+    params: { ids },
   };
 }
 
@@ -183,44 +173,41 @@ export function lockNodes(ids: string[]): CypherQuery {
 
 /**
  * Marks nodes of other cases that these contributions refer to, so they outlive the case that
- * made them. One row per node and contribution.
+ * made them. One row per node, with every contribution (and case) of the batch that refers to
+ * it, in order and without repeats: a node many cases refer to (a judge, a court) has its lists
+ * rewritten once per statement, not once per case.
  */
-export function touchExternal(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
+export function touchExternal(rows: { id: string; owners: string[]; caseIds: string[] }[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           SET n.owners = ${ADD_OWNER}, n.caseIds = ${ADD_CASE}
+           WITH n, row, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds
+           SET n.owners = owners + [o IN row.owners WHERE NOT o IN owners],
+               n.caseIds = caseIds + [c IN row.caseIds WHERE NOT c IN caseIds]
            RETURN count(n) AS written`,
     params: { rows },
   };
 }
 
-/** One contribution's statement of a relationship, with the merged properties to set. */
-export interface RelationshipRow extends PlannedRelationship {
-  owner: string;
-  fieldOwners: string | null;
-}
+/** A relationship to write: every property it ends with (fields, `owners`, `fieldOwners`), computed by the loader. */
+export type RelationshipRow = RelKey & { props: Record<string, unknown> };
 
 /**
- * Relationships of any types in one statement: the type is a parameter (Cypher 5.26 dynamic
- * types). \`create\` is for a case with no contribution in the graph yet: a relationship's id
- * starts with its case's id, so none of theirs can exist, and CREATE skips MERGE's search
- * between the two ends.
+ * New relationships of any types in one statement (the type is a parameter, Cypher 5.26 dynamic
+ * types): both ends found by id on their unique constraint, nothing read from the relationship
+ * (no Eager). A row whose end is missing gives no relationship (the loader counts them).
  */
-export function upsertRelationships(rows: RelationshipRow[], create = false): CypherQuery {
+export function createRelationships(rows: RelationshipRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})
            MATCH (b:Entity {id: row.to})
-           ${create ? 'CREATE' : 'MERGE'} (a)-[r:$(row.type) {id: row.id}]->(b)
-           SET r += row.props, r.fieldOwners = row.fieldOwners,
-               r.owners = CASE WHEN row.owner IN coalesce(r.owners, []) THEN r.owners ELSE coalesce(r.owners, []) + row.owner END
+           CREATE (a)-[r:$(row.type)]->(b)
+           SET r = row.props
            RETURN count(r) AS written`,
-    params: {
-      rows: rows.map(({ type, id, from, to, props, owner, fieldOwners }) => ({ type: relationshipType(type), id, from, to, props, owner, fieldOwners: fieldOwners ?? null })),
-    },
+    params: { rows: rows.map(({ type, from, to, props }) => ({ type: relationshipType(type), from, to, props })) },
   };
 }
 
@@ -272,14 +259,17 @@ export function releaseRelationships(rows: StaleRelationship[]): CypherQuery {
   };
 }
 
-/** Sets recomputed fields on relationships others still state. */
-export function setRelationshipFields(rows: (RelKey & { props: Record<string, unknown>; fieldOwners: string | null })[]): CypherQuery {
+/**
+ * Relationships that exist: fields and bookkeeping as the loader computed them (recomputed after
+ * a release, or merged with another contribution's statement).
+ */
+export function updateRelationships(rows: RelationshipRow[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
            USING INDEX a:Entity(id) USING INDEX b:Entity(id)
            WHERE r.id = row.id AND type(r) = row.type
-           SET r += row.props, r.fieldOwners = row.fieldOwners
+           SET r += row.props
            RETURN count(r) AS written`,
     params: { rows },
   };
@@ -309,37 +299,6 @@ export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string
   };
 }
 
-/**
- * The statements the contributions that define some nodes made of them (from their manifests),
- * leaving out one contribution (`exclude`). One row per node and contribution.
- */
-export function nodeStatements(rows: { id: string; exclude: string }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
-           MATCH (n:Entity {id: row.id})
-           UNWIND [d IN ${DEFINERS} WHERE d <> row.exclude] AS owner
-           MATCH (m:CaseManifest {caseId: owner})
-           WITH row, owner, m, [i IN range(0, size(coalesce(m.definedIds, [])) - 1) WHERE m.definedIds[i] = row.id] AS at
-           WHERE size(at) > 0
-           RETURN row.id AS id, owner, m.statements[at[0]] AS statement`,
-    params: { rows },
-  };
-}
-
-/** The same for relationships (by their key). */
-export function relationshipStatements(rows: { key: string; owners: string[] }[]): CypherQuery {
-  return {
-    text: `UNWIND $rows AS row
-           UNWIND row.owners AS owner
-           MATCH (m:CaseManifest {caseId: owner})
-           WITH row, owner, m, [i IN range(0, size(coalesce(m.relKeys, [])) - 1) WHERE m.relKeys[i] = row.key] AS at
-           WHERE size(at) > 0 AND size(coalesce(m.relStatements, [])) > at[0]
-           RETURN row.key AS key, owner, m.relStatements[at[0]] AS statement`,
-    params: { rows },
-  };
-}
-
 /** Sets recomputed fields on nodes others still define; `clear` fields are set to null first. */
 export function setNodeFields(rows: { id: string; props: Record<string, unknown>; fieldOwners: string | null }[]): CypherQuery {
   return {
@@ -361,54 +320,6 @@ export function nodeFields(ids: string[]): CypherQuery {
            RETURN n.id AS id, keys(n) AS fields`,
     params: { ids },
   };
-}
-
-/**
- * What a contribution's load wrote, for its next load to remove what it no longer states, and
- * its statements (JSON, parallel to `definedIds` and `relKeys`) for recomputing shared fields.
- */
-export interface ManifestRow {
-  /** The contribution's id (the property keeps its first name, `caseId`). */
-  caseId: string;
-  case: string;
-  nodeIds: string[];
-  passageIds: string[];
-  relKeys: string[];
-  externalIds: string[];
-  sourceHash: string | null;
-  definedIds: string[];
-  statements: string[];
-  relStatements: string[];
-  /** Nodes, relationships and passages it states (what a skipped reload counts). */
-  elements: number;
-}
-
-export function saveManifests(rows: ManifestRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
-           MATCH (m:CaseManifest {caseId: row.caseId})
-           SET m += row
-           RETURN count(m) AS written`,
-    params: { rows },
-  };
-}
-
-/** A relationship's identity: type, both ends and id (an id kept while its target changes is another edge). */
-export interface RelKey {
-  type: string;
-  from: string;
-  to: string;
-  id: string;
-}
-
-export function relKey(r: RelKey): string {
-  return JSON.stringify([r.type, r.from, r.id, r.to]);
-}
-
-export function parseRelKey(key: string): RelKey {
-  const [type, from, id, to] = JSON.parse(key) as [string, string, string, string];
-  return { type, from, id, to };
 }
 
 /** Current state of the nodes and relationships a load would touch, for a dry run's report. */
@@ -442,36 +353,6 @@ export function existingPassages(ids: string[]): CypherQuery {
   return { text: `${KEEP_PLAN} UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id`, params: { ids } };
 }
 
-/** The manifests of some contributions (those loaded; others give no row). */
-export function readManifests(owners: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $owners AS owner
-           MATCH (m:CaseManifest {caseId: owner}) WHERE m.nodeIds IS NOT NULL
-           RETURN owner, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
-                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash,
-                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
-                  coalesce(m.relStatements, []) AS relStatements`,
-    params: { owners },
-  };
-}
-
-
-/** The contributions whose last load came from files with these hashes, and what they wrote. */
-export function loadedHashes(hashes: string[]): CypherQuery {
-  return {
-    text: `UNWIND $hashes AS hash
-           MATCH (m:CaseManifest {sourceHash: hash})
-           RETURN hash, m.caseId AS caseId, coalesce(m.elements, 0) AS elements`,
-    params: { hashes },
-  };
-}
-
-/** The case whose last load came from files with this hash, if any. */
-export function caseLoadedFrom(sourceHash: string): CypherQuery {
-  return { text: 'MATCH (m:CaseManifest {sourceHash: $sourceHash}) RETURN m.caseId AS caseId', params: { sourceHash } };
-}
-
 export function lookupNodes(ids: string[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
@@ -482,3 +363,5 @@ export function lookupNodes(ids: string[]): CypherQuery {
     params: { ids },
   };
 }
+
+export * from './manifest.js';

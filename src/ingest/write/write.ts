@@ -1,7 +1,8 @@
 import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
-import { contributionOf, type GraphPlan, type PlannedRelationship } from '../casefile/plan.js';
+import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
+import { manifestOf, type Manifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 
 export interface WriteSummary {
@@ -66,13 +67,11 @@ export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash:
 }
 
 /** The manifest of a contribution as its last load left it. */
-interface ManifestState extends PreviousLoad {
+type ManifestState = PreviousLoad & Pick<Manifest, 'definedIds' | 'statements' | 'relStatements'> & {
   owner: string;
-  definedIds: string[];
-  statements: string[];
-  relStatements: string[];
+  /** Whether other contributions of its case are in the graph. */
   siblings: boolean;
-}
+};
 
 /**
  * Writes several contributions in ONE transaction: all of them or none. The graph ends as if
@@ -85,6 +84,27 @@ export async function writePlans(executor: Executor, items: PlanToWrite[], optio
   const owners = items.map((i) => contributionOf(i.plan));
   const twice = owners.find((owner, i) => owners.indexOf(owner) !== i);
   if (twice !== undefined) throw new Error(`contribution "${twice}" appears twice in one batch; write it once`);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await writeOnce(executor, items, owners, options);
+    } catch (error) {
+      if (attempt >= CREATE_ATTEMPTS || !createdMeanwhile(error)) throw error;
+    }
+  }
+}
+
+/** Times a write is planned again when a node it read as absent was created meanwhile. */
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * New nodes are created without MERGE's check; a node another transaction created after this
+ * one read it as absent fails the unique constraint, and the whole write is planned again.
+ */
+function createdMeanwhile(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
+async function writeOnce(executor: Executor, items: PlanToWrite[], owners: string[], options: { expectNew?: ReadonlySet<string> }): Promise<WriteSummary[]> {
   return executor.transaction(async (tx) => {
     const manifests = await tx.run<ManifestState>(q.lockCases(owners));
     const previous = new Map(manifests.map((m) => [m.owner, m]));
@@ -122,14 +142,23 @@ type Removed = Map<string, { nodes: number; relationships: number; passages?: nu
 
 /** Contributions whose writes touch no common node: each statement takes the rows of all of them. */
 async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: Map<string, ManifestState>, removed: Removed, casesTwice: ReadonlySet<string>): Promise<void> {
-  const { nodes, aliases } = await nodeRows(tx, plans);
-  await inChunks(tx, nodes, q.upsertNodes);
-  await inChunks(tx, plans.flatMap((p) => p.passages.map((passage) => ({ owner: contributionOf(p), caseId: p.caseId, passage }))), q.upsertPassages);
-  const aliased = await inChunks(tx, aliases, q.upsertAliases);
-  if (aliased !== aliases.length) throw new Error(`${aliases.length - aliased} sameAs entities disappeared during the load`);
-  const external = plans.flatMap((p) => p.externalIds.map((id) => ({ id, owner: contributionOf(p), caseId: p.caseId })));
-  const referenced = await inChunks(tx, external, q.touchExternal);
-  if (referenced !== external.length) throw new Error(`${external.length - referenced} referenced node(s) disappeared during the load`);
+  const { created, updated, missingAliases } = await nodeRows(tx, plans);
+  if (missingAliases > 0) throw new Error(`${missingAliases} sameAs entities disappeared during the load`);
+  await inChunks(tx, created, q.createNodes);
+  await inChunks(tx, updated, q.updateNodes);
+  const passages = await passageRows(tx, plans);
+  await inChunks(tx, passages.created, q.createPassages);
+  await inChunks(tx, passages.updated, q.updatePassages);
+  const external = new Map<string, { id: string; owners: string[]; caseIds: string[] }>();
+  for (const plan of plans) {
+    for (const id of plan.externalIds) {
+      const row = external.get(id) ?? external.set(id, { id, owners: [], caseIds: [] }).get(id)!;
+      row.owners = withItem(row.owners, contributionOf(plan));
+      row.caseIds = withItem(row.caseIds, plan.caseId);
+    }
+  }
+  const referenced = await inChunks(tx, [...external.values()], q.touchExternal);
+  if (referenced !== external.size) throw new Error(`${external.size - referenced} referenced node(s) disappeared during the load`);
 
   // A contribution may create its case's relationships outright only when nothing else states
   // them: no earlier load of it, no other contribution of its case, before or in this batch.
@@ -137,12 +166,48 @@ async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: M
     const before = previous.get(contributionOf(plan))!;
     return !before.existed && !before.siblings && !casesTwice.has(plan.caseId);
   };
-  const created = await inChunks(tx, plans.filter(fresh).flatMap(soleRows), (chunk) => q.upsertRelationships(chunk, true));
-  const merged = await inChunks(tx, await relationshipRows(tx, plans.filter((p) => !fresh(p))), (chunk) => q.upsertRelationships(chunk));
+  const rels = await relationshipRows(tx, plans.filter((p) => !fresh(p)));
+  const made = await inChunks(tx, [...plans.filter(fresh).flatMap(soleRows), ...rels.created], q.createRelationships);
+  const changed = await inChunks(tx, rels.updated, q.updateRelationships);
   const planned = plans.reduce((sum, p) => sum + p.relationships.length, 0);
-  if (created + merged !== planned) throw new Error(`only ${created + merged} of ${planned} relationships found both ends; nothing was written`);
+  if (made + changed !== planned) throw new Error(`only ${made + changed} of ${planned} relationships found both ends; nothing was written`);
 
   for (const plan of plans) await releaseStale(tx, plan, previous.get(contributionOf(plan))!, removed);
+}
+
+/** `list` with `value` added at its end, unless it holds it already (as the statements did in Cypher). */
+const withItem = (list: readonly string[], value: string) => (list.includes(value) ? [...list] : [...list, value]);
+
+/**
+ * The bookkeeping lists a node ends with once a contribution states it: `owners`, `caseIds`,
+ * `definers`, and `sourceKeys` ("contribution|passage id", its passages replaced by these)
+ * with `passageIds`, their readable union. Pure.
+ */
+export function nodeBookkeeping(state: Pick<q.NodeState, 'ownerList' | 'caseIds' | 'definerList' | 'sourceKeys'> | undefined, owner: string, caseId: string, passageIds: readonly string[]): Record<string, unknown> {
+  const keys = [...(state?.sourceKeys ?? []).filter((k) => !k.startsWith(`${owner}|`)), ...passageIds.map((p) => `${owner}|${p}`)];
+  return {
+    sourceKeys: keys,
+    passageIds: keys.map((k) => k.slice(k.indexOf('|') + 1)),
+    owners: withItem(state?.ownerList ?? [], owner),
+    caseIds: withItem(state?.caseIds ?? [], caseId),
+    definers: withItem(state?.definerList ?? [], owner),
+    fieldsFrom: null,
+  };
+}
+
+/** Passages to create and to update (their owners and cases as they end). */
+async function passageRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.PassageRow[]; updated: q.PassageRow[] }> {
+  const all = plans.flatMap((p) => p.passages.map((passage) => ({ plan: p, passage })));
+  const states = new Map<string, { owners: string[]; caseIds: string[] }>();
+  await inChunks(tx, all.map((a) => a.passage.id), q.passageStates, (s: { id: string; owners: string[]; caseIds: string[] }) => void states.set(s.id, s));
+  const created: q.PassageRow[] = [];
+  const updated: q.PassageRow[] = [];
+  for (const { plan, passage } of all) {
+    const state = states.get(passage.id);
+    const props = { ...passage, owners: withItem(state?.owners ?? [], contributionOf(plan)), caseIds: withItem(state?.caseIds ?? [], plan.caseId) };
+    (state ? updated : created).push({ id: passage.id, documentId: passage.documentId, props });
+  }
+  return { created, updated };
 }
 
 /** A node's current fields, without the write path's own lists or absent values. */
@@ -168,7 +233,7 @@ interface Candidate {
  * no other contribution defines, else the merge of every contribution's statement. Refuses a
  * definition that would change fields another case defines (ContributionConflictError).
  */
-async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ nodes: q.NodeRow[]; aliases: q.NodeRow[] }> {
+async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.NodeRow[]; updated: q.NodeRow[]; missingAliases: number }> {
   const candidates: Candidate[] = plans.flatMap((plan) => [
     ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[] })),
     ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds })),
@@ -200,11 +265,18 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ no
       decided.set(c, mergeStatements(all, Object.keys(currentFields(states.get(c.id)!.props))));
     }
   }
-  const row = (c: Candidate): q.NodeRow => {
+  const rows = { created: [] as q.NodeRow[], updated: [] as q.NodeRow[], missingAliases: 0 };
+  for (const c of candidates) {
+    const state = states.get(c.id);
+    if (c.kind === null && !state) {
+      rows.missingAliases += 1;
+      continue;
+    }
     const merged = decided.get(c)!;
-    return { id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId, kind: c.kind, props: merged.props, fieldOwners: json(merged.fieldOwners), passageIds: c.passageIds };
-  };
-  return { nodes: candidates.filter((c) => c.kind !== null).map(row), aliases: candidates.filter((c) => c.kind === null).map(row) };
+    const props = { ...merged.props, id: c.id, ...nodeBookkeeping(state, contributionOf(c.plan), c.plan.caseId, c.passageIds), fieldOwners: json(merged.fieldOwners) };
+    (state ? rows.updated : rows.created).push({ id: c.id, kind: c.kind, props });
+  }
+  return rows;
 }
 
 /**
@@ -246,16 +318,18 @@ async function statementsOf(tx: TransactionRunner, rows: { id: string; exclude: 
 
 /** Relationships of a contribution of a case nobody else contributes to: its own statements. */
 function soleRows(plan: GraphPlan): q.RelationshipRow[] {
-  return plan.relationships.map((r) => ({ ...r, owner: contributionOf(plan), fieldOwners: null }));
+  const owners = [contributionOf(plan)];
+  return plan.relationships.map(({ type, id, from, to, props }) => ({ type, id, from, to, props: { ...props, id, owners, fieldOwners: null } }));
 }
 
 /**
  * Relationships of contributions loaded before, or of cases other contributions also state: a
  * relationship several contributions of one case state takes the merge of their statements.
  */
-async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<q.RelationshipRow[]> {
+async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.RelationshipRow[]; updated: q.RelationshipRow[] }> {
   const wanted = plans.flatMap((plan) => plan.relationships.map((rel) => ({ plan, rel })));
-  if (wanted.length === 0) return [];
+  const rows = { created: [] as q.RelationshipRow[], updated: [] as q.RelationshipRow[] };
+  if (wanted.length === 0) return rows;
   const states = new Map<string, q.RelationshipState>();
   await inChunks(tx, wanted.map(({ rel }) => ({ type: rel.type, from: rel.from, to: rel.to, id: rel.id })), q.relationshipStates, (s: q.RelationshipState) => void states.set(q.relKey(s.key), s));
   const needOthers: { key: string; owners: string[] }[] = [];
@@ -265,7 +339,7 @@ async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Prom
     if (others.length > 0 && state!.owners.includes(contributionOf(plan))) needOthers.push({ key: q.relKey(rel), owners: others });
   }
   const statements = await relationshipStatementsOf(tx, needOthers);
-  return wanted.map(({ plan, rel }) => {
+  for (const { plan, rel } of wanted) {
     const owner = contributionOf(plan);
     const key = q.relKey(rel);
     const state = states.get(key);
@@ -275,8 +349,10 @@ async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Prom
     if (others.length === 0) merged = mergeStatements(new Map([[owner, rel.props]]), Object.keys(current));
     else if (!state!.owners.includes(owner)) merged = addStatement({ props: current, fieldOwners: parseOwners(state!.fieldOwners), soleOwner: others.length === 1 ? others[0]! : null }, owner, rel.props);
     else merged = mergeStatements(new Map([...(statements.get(key) ?? []), [owner, rel.props]]), Object.keys(current));
-    return { ...rel, props: merged.props, owner, fieldOwners: json(merged.fieldOwners) } satisfies q.RelationshipRow & PlannedRelationship;
-  });
+    const props = { ...merged.props, id: rel.id, owners: withItem((state?.owners ?? []).filter((o) => typeof o === 'string'), owner), fieldOwners: json(merged.fieldOwners) };
+    (state ? rows.updated : rows.created).push({ type: rel.type, id: rel.id, from: rel.from, to: rel.to, props });
+  }
+  return rows;
 }
 
 async function relationshipStatementsOf(tx: TransactionRunner, rows: { key: string; owners: string[] }[]): Promise<Map<string, Map<string, Statement>>> {
@@ -313,9 +389,9 @@ export async function releaseStale(tx: TransactionRunner, plan: GraphPlan, befor
       const found = statements.get(q.relKey(key));
       if (!found) return [];
       const merged = mergeStatements(found);
-      return [{ ...key, props: merged.props, fieldOwners: json(merged.fieldOwners) }];
+      return [{ ...key, props: { ...merged.props, fieldOwners: json(merged.fieldOwners) } }];
     });
-    await inChunks(tx, rows, q.setRelationshipFields);
+    await inChunks(tx, rows, q.updateRelationships);
   }
   const staleNodes = before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, owner, caseId }));
   const keptNodes: { id: string }[] = [];
@@ -344,23 +420,6 @@ async function recomputeNodes(tx: TransactionRunner, ids: string[]): Promise<voi
   await inChunks(tx, rows, q.setNodeFields);
 }
 
-/** What a contribution's load wrote, and its statements, for its manifest. */
-export function manifestOf(plan: GraphPlan, sourceHash: string | null): q.ManifestRow {
-  return {
-    caseId: contributionOf(plan),
-    case: plan.caseId,
-    sourceHash,
-    nodeIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds],
-    passageIds: plan.passages.map((p) => p.id),
-    externalIds: plan.externalIds,
-    relKeys: plan.relationships.map(q.relKey),
-    definedIds: [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id)],
-    statements: [...plan.nodes.map((n) => JSON.stringify(storedStatement(n.props))), ...plan.aliases.map((a) => JSON.stringify({ aliases: a.aliases }))],
-    relStatements: plan.relationships.map((r) => JSON.stringify(r.props)),
-    elements: plan.nodes.length + plan.relationships.length + plan.passages.length,
-  };
-}
-
 /**
  * Runs `query` over `items` CHUNK rows at a time; returns the sum of the `written` column, or
  * hands every result row to `each`.
@@ -381,3 +440,4 @@ async function inChunks<T, R = { written: number }>(
 }
 
 export { json as fieldOwnersJson };
+export { manifestOf } from './manifest.js';
