@@ -9,7 +9,7 @@ export interface CliFigures {
   /** The loader's own time after reaching Neo4j (its summary line). */
   workSeconds: number;
   elementsPerSecond: number;
-  /** Peak resident memory of the loader process (GNU time's maximum RSS). */
+  /** Peak resident memory of the loader process (its own maxRSS, reported at exit). */
   peakRssMiB: number;
   /** CPU seconds of the loader process. */
   cpuSeconds: number;
@@ -20,14 +20,18 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Runs the command-line loader (`src/ingest/cli/main.ts`, as `npm run load` does) on `dir`
- * against the bench's Neo4j, in a process of its own so its peak RSS is its own, under GNU
- * time; `heapMiB` caps its V8 heap (a loader whose live memory grew with the files would then
+ * against the bench's Neo4j, in a process of its own so its peak RSS is its own (reported by
+ * `usage-at-exit.ts`, preloaded); `heapMiB` caps its V8 heap (a loader whose live memory grew with the files would then
  * run out of memory). Throws when a file is not loaded or unchanged.
  */
 export async function runCli(target: Neo4jTarget, dir: string, extra: string[] = [], heapMiB: number | null = null): Promise<CliFigures> {
   const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database };
-  const args = ['-f', 'TIME %M %U %S', process.execPath, ...(heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`]), '--import', 'tsx', path.join(ROOT, 'src/ingest/cli/main.ts'), dir, ...extra];
-  const child = spawn('/usr/bin/time', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    ...(heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`]),
+    '--import', 'tsx', '--import', path.join(ROOT, 'bench/load/usage-at-exit.ts'),
+    path.join(ROOT, 'src/ingest/cli/main.ts'), dir, ...extra,
+  ];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
