@@ -38,7 +38,8 @@ const sameSet = (a: unknown, b: unknown) => same([...new Set((a as string[]) ?? 
 /**
  * Compares a plan (one contribution) with the graph. Pure. A node counts as unchanged when this
  * contribution stated it before with the same fields (its statement in the manifest) and cites
- * the same passages for it; what other contributions state does not count.
+ * the same passages for it; what other contributions state does not count (a text another
+ * contribution gave a node this one only names is no change either).
  */
 export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
   const nodes: Record<string, ChangeCounts> = {};
@@ -59,7 +60,7 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
     const cited = ((existing.props.sourceKeys as string[] | undefined) ?? []).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
     const before = stated.get(node.id);
     const fieldsEqual = before !== undefined
-      ? before === JSON.stringify(storedStatement(node.props)) && same(existing.props.text, node.props.text)
+      ? before === JSON.stringify(storedStatement(node.props)) && (node.props.text == null || same(existing.props.text, node.props.text))
       : Object.entries(node.props).every(([key, value]) => key === 'passageIds' || key === 'shared' || same(existing.props[key], value));
     const equal = existing.kind === node.kind && sameSet(cited, node.props.passageIds) && fieldsEqual;
     bump(nodes, node.kind, equal ? 'unchanged' : 'updated');
