@@ -84,7 +84,7 @@ try {
   if (options.records > 0) {
     for (const kind of ['docket', 'opinion'] as const) {
       for (const [i, config] of options.configs.entries()) {
-        const files = await writeRecordCorpus(path.join(scratch, `${kind}-${i}`), kind, options.records, `r${i}${stamp}`);
+        const files = await writeRecordCorpus(path.join(scratch, `${kind}-${i}`), kind, options.records, `r${i}${stamp}`, i * options.records);
         say(`${kind}s: ${files.length} records, ${config.batch} per transaction, ${config.loaders} loader${config.loaders === 1 ? '' : 's'}…`);
         const figures = await measureLoad({ executor, files, batch: config.batch, loaders: config.loaders, databaseCpu });
         recordRows.push({ kind, ...figures, recordsPerSecond: figures.casesPerSecond });
