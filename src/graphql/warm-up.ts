@@ -30,7 +30,10 @@ export async function warmUp(url: string, log: Logger, token?: string): Promise<
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   for (const operationName of names) {
     try {
-      await (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: source, operationName }) })).arrayBuffer();
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: source, operationName }) });
+      const body = await response.text();
+      // An example refused before it runs (a limit, a syntax error) plans nothing: say so.
+      if (response.status >= 400) log.warn({ operationName, status: response.status, body: body.slice(0, 300) }, 'warm-up request refused');
     } catch (error) {
       log.warn({ err: error, operationName }, 'warm-up request failed');
     }

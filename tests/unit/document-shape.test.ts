@@ -2,7 +2,10 @@ import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadHttpConfig } from '../../src/config/env.js';
 import { createGraphQLHandler } from '../../src/graphql/server.js';
-import { bracketNesting, MAX_BRACKET_NESTING, MAX_FIELDS } from '../../src/http/document-shape.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { EXAMPLES_FILE } from '../../src/graphql/warm-up.js';
+import { bracketNesting, fieldCount, largestDefinition, MAX_BRACKET_NESTING, MAX_FIELDS } from '../../src/http/document-shape.js';
 import { Executor } from '../../src/neo4j/executor.js';
 import { createLogger } from '../../src/shared/logger.js';
 
@@ -31,7 +34,7 @@ describe('documents whose shape would overwhelm graphql-js', () => {
   it('1,000 repeated fields are QUERY_TOO_COMPLEX naming MAX_FIELDS, not "Validation aborted."', async () => {
     const { status, body } = await post(`{ ${'__typename '.repeat(1_000)}}`);
     expect(status).toBe(400);
-    expect(body.errors).toEqual([{ message: `The document selects 1000 fields. The limit is MAX_FIELDS=${MAX_FIELDS} (fixed); ask for less, or split the query.`, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_FIELDS', max: MAX_FIELDS } }]);
+    expect(body.errors).toEqual([{ message: `An operation or fragment of the document selects 1000 fields. The limit is MAX_FIELDS=${MAX_FIELDS} (fixed); ask for less, or split the query.`, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_FIELDS', max: MAX_FIELDS } }]);
   });
 
   it('brackets in strings, block strings and comments do not count; a usual document passes', async () => {
@@ -39,5 +42,15 @@ describe('documents whose shape would overwhelm graphql-js', () => {
     expect(bracketNesting('{ a(x: [[1], {b: [2]}]) { c { d } } }', 64)).toBe(4);
     const { body } = await post(`{ ${'__typename '.repeat(MAX_FIELDS)}}`);
     expect(body.errors).toBeUndefined();
+  });
+
+  it('counts fields per operation and fragment: the examples document, sent whole as GraphiQL and the warm-up send it, passes', async () => {
+    const source = readFileSync(EXAMPLES_FILE, 'utf8');
+    expect(largestDefinition(parse(source))).toBeLessThanOrEqual(MAX_FIELDS);
+    expect(parse(source).definitions.reduce((n, d) => n + fieldCount(d), 0)).toBeGreaterThan(MAX_FIELDS);
+    const { body } = await post(`query A { ${'__typename '.repeat(MAX_FIELDS)}} query B { ${'__typename '.repeat(MAX_FIELDS)}}`);
+    expect(body.errors?.[0]?.extensions.limit).not.toBe('MAX_FIELDS');
+    const fragment = await post(`query A { ...F } fragment F on Query { ${'__typename '.repeat(MAX_FIELDS + 1)}}`);
+    expect(fragment.body.errors?.[0]?.extensions.limit).toBe('MAX_FIELDS');
   });
 });
