@@ -5,7 +5,7 @@
  * (`{"benchmark":"load-throughput",...}`, read by `npm run bench`) and writes the same JSON to
  * bench-results/load-<time>.json. See ./README.md.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, startEmbeddedTarget, type Neo4jTarget } from '../src/neo4j/connection.js';
@@ -25,6 +25,10 @@ if (!parsed.ok) {
   process.exit(parsed.help ? 0 : 2);
 }
 const options = parsed.options;
+if (options.cliBase !== null && !existsSync(path.join(options.cliBase, 'src/ingest/cli/main.ts'))) {
+  process.stderr.write(`bench:load: --cli-base ${options.cliBase}: no src/ingest/cli/main.ts there; give a checkout of this project (with its node_modules)\n`);
+  process.exit(2);
+}
 const say = (message: string) => console.error(message);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'case-graph-load-bench-'));
 const startedAt = new Date().toISOString();
@@ -63,20 +67,25 @@ try {
   // The command-line loader itself, in a process of its own: the streamed default path, the
   // unchanged reload, and (first size) --batch 200, the setting before streaming.
   const cliRows: ({ path: string; cases: number } & CliFigures)[] = [];
+  const checkouts = options.cliBase === null ? [null] : [options.cliBase, null];
   for (const [i, cases] of options.cli.entries()) {
-    const dir = path.join(scratch, `cli-${i}`);
-    await writeCorpus(dir, { cases, seed: options.seed, prefix: `c${i}-${stamp}`, format: 'yaml' });
-    say(`npm run load: ${cases} cases, default path…`);
-    cliRows.push({ path: 'default (streamed)', cases, ...(await runCli(target, dir, [], options.cliHeap)) });
-    say(`npm run load: the same ${cases} cases again (unchanged)…`);
-    cliRows.push({ path: 'reload, unchanged', cases, ...(await runCli(target, dir, [], options.cliHeap)) });
+    // With --cli-base, the two loaders take turns going first (the graph grows under both).
+    for (const base of i % 2 === 0 ? checkouts : [...checkouts].reverse()) {
+      const dir = path.join(scratch, `cli-${i}${base === null ? '' : '-base'}`);
+      await writeCorpus(dir, { cases, seed: options.seed, prefix: `c${i}${base === null ? '' : 'b'}-${stamp}`, format: 'yaml' });
+      const which = base === null ? '' : ` (${path.basename(base)})`;
+      say(`npm run load${which}: ${cases} cases, default path…`);
+      cliRows.push({ path: `default (streamed)${which}`, cases, ...(await runCli(target, dir, [], options.cliHeap, base ?? undefined)) });
+      say(`npm run load${which}: the same ${cases} cases again (unchanged)…`);
+      cliRows.push({ path: `reload, unchanged${which}`, cases, ...(await runCli(target, dir, [], options.cliHeap, base ?? undefined)) });
+      rmSync(dir, { recursive: true, force: true });
+    }
     if (i === 0) {
       const old = path.join(scratch, `cli-batch`);
       await writeCorpus(old, { cases, seed: options.seed, prefix: `b${i}-${stamp}`, format: 'yaml' });
       say(`npm run load: ${cases} cases, --batch 200…`);
       cliRows.push({ path: '--batch 200 (validate all, then write)', cases, ...(await runCli(target, old, ['--batch', '200'], options.cliHeap)) });
     }
-    rmSync(dir, { recursive: true, force: true });
   }
 
   // Real formats: copies of the sample dockets and opinions, through the same loader path.
@@ -109,6 +118,7 @@ try {
     rows,
     cli: cliRows,
     cliHeapMiB: options.cliHeap,
+    cliBase: options.cliBase === null ? null : path.basename(options.cliBase),
     records: { samples: SAMPLE_DIRS, perRow: options.records, rows: recordRows },
     /** Peak resident memory of this process, in MiB (process.resourceUsage().maxRSS). */
     loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -17,6 +17,8 @@ export interface LoadBenchOptions {
   cli: number[];
   /** V8 heap cap (MiB) of the loader processes of the --cli rows; null for Node's default. */
   cliHeap: number | null;
+  /** Another checkout of the project whose loader the --cli rows run too, alternating with this one's (A/B in one run); null for none. */
+  cliBase: string | null;
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
@@ -43,6 +45,9 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
                   setting before streaming (default: --cases; 0 for none)
   --cli-heap M    run those loaders with a V8 heap of M MiB (--max-old-space-size): a loader
                   whose live memory grew with the files would run out of memory
+  --cli-base DIR  also run the --cli rows' default path and reload with the loader of another
+                  checkout of the project (DIR, with its node_modules), alternating with this
+                  one's on corpora of their own against the same Neo4j: before/after in one run
   --warmup N      cases loaded first, not measured, so Neo4j's JIT has compiled its hot code
                   as in a running service (default 300; 0 for none)
   --heap, --pagecache   memory of the embedded Neo4j (default 2g and 512m)
@@ -59,7 +64,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
         warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
-        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
@@ -91,6 +96,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
     options: {
       cli: cli as number[],
       cliHeap,
+      cliBase: values['cli-base'] ?? null,
       cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, offline: offline as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
       configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
     },

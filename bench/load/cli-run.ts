@@ -22,16 +22,17 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * Runs the command-line loader (`src/ingest/cli/main.ts`, as `npm run load` does) on `dir`
  * against the bench's Neo4j, in a process of its own so its peak RSS is its own (reported by
  * `usage-at-exit.ts`, preloaded); `heapMiB` caps its V8 heap (a loader whose live memory grew with the files would then
- * run out of memory). Throws when a file is not loaded or unchanged.
+ * run out of memory). `root`: the checkout whose loader runs (another one for an A/B row).
+ * Throws when a file is not loaded or unchanged.
  */
-export async function runCli(target: Neo4jTarget, dir: string, extra: string[] = [], heapMiB: number | null = null): Promise<CliFigures> {
+export async function runCli(target: Neo4jTarget, dir: string, extra: string[] = [], heapMiB: number | null = null, root = ROOT): Promise<CliFigures> {
   const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database };
   const args = [
     ...(heapMiB === null ? [] : [`--max-old-space-size=${heapMiB}`]),
     '--import', 'tsx', '--import', path.join(ROOT, 'bench/load/usage-at-exit.ts'),
-    path.join(ROOT, 'src/ingest/cli/main.ts'), dir, ...extra,
+    path.join(root, 'src/ingest/cli/main.ts'), dir, ...extra,
   ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));

@@ -7,6 +7,7 @@ import { loadCaseFile, prepareCaseFile } from '../../src/ingest/pipeline/load.js
 import { ContributionConflictError, writePlans } from '../../src/ingest/write/write.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
+import { toOlderManifest } from '../support/manifests.js';
 
 /**
  * Ownership of facts: no load or delete of one case changes what another case says, in any
@@ -157,7 +158,7 @@ describe('no case can change another case\'s facts', () => {
   it('refuses the same in a store written before manifests kept statements (the owner\'s node fields stand for them)', async () => {
     const owner = write('legacy-owner.case.yaml', personCase('contrib-legacy', 'contrib-legacy-ann', 'Ann Legacy'));
     await loadCaseFile(api.executor, owner);
-    await api.executor.write({ text: "MATCH (m:CaseManifest {caseId: 'contrib-legacy'}) REMOVE m.statements, m.definedIds, m.relStatements" });
+    await toOlderManifest(api.executor, 'contrib-legacy', { statements: false });
     const before = await state('contrib-legacy');
     await expect(loadCaseFile(api.executor, write('legacy-intruder.case.yaml', personCase('contrib-legacy-intruder', 'contrib-legacy-ann', 'Rel Alpha'))))
       .rejects.toThrow(/which case "contrib-legacy" already defines with another name/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaseFile, prepareCaseFile } from '../../src/ingest/pipeline/load.js';
 import { CaseFileError } from '../../src/ingest/casefile/problems.js';
 import { loadSeeds } from '../../src/ingest/pipeline/seeds.js';
-import { writePlan } from '../../src/ingest/write/write.js';
+import { importPlan } from '../../src/ingest/write/import.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { caseFingerprint, countById } from '../support/graph.js';
@@ -101,7 +101,7 @@ describe('loading case files', () => {
     const file = edited('fixture-rollback.case.yaml', (text) => text.replace(/fixture-a\b/g, 'fixture-rollback'));
     const plan = await prepareCaseFile(api.executor, file);
     plan.relationships.push({ type: 'FRIEND_OF', id: 'fixture-rollback-case:dangling', from: 'fixture-alpha', to: 'no-such-node', props: { caseId: plan.caseId, passageIds: [] } });
-    await expect(writePlan(api.executor, plan)).rejects.toThrow(/relationships found both ends; nothing was written/);
+    await expect(importPlan(api.executor, plan, file)).rejects.toThrow(/relationships found both ends; nothing was written/);
     expect(await countById(api.executor, 'fixture-rollback-case')).toBe(0);
     expect(await countById(api.executor, 'fixture-rollback-climbed')).toBe(0);
     const [row] = await api.executor.read<{ n: number }>({ text: "MATCH (n) WHERE 'fixture-rollback-case' IN n.caseIds RETURN count(n) AS n" });

@@ -5,7 +5,7 @@ import { buildSchema } from '../../src/graphql/schema.js';
 import { validateCaseFile } from '../../src/ingest/casefile/validate.js';
 import { graphLookup } from '../../src/ingest/pipeline/load.js';
 import { planCaseFile } from '../../src/ingest/casefile/plan.js';
-import { writePlan } from '../../src/ingest/write/write.js';
+import { importPlan } from '../../src/ingest/write/import.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticCaseFile, syntheticJudgeFile } from '../../bench/synthetic.js';
 
@@ -23,7 +23,7 @@ async function load(text: string, name: string) {
     lookupIds: graphLookup(api.executor),
   });
   expect(problems).toEqual([]);
-  await writePlan(api.executor, planCaseFile(valid!));
+  await importPlan(api.executor, planCaseFile(valid!), name);
 }
 
 /** Loads cases six at a time; each is still its own transaction. */

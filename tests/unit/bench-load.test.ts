@@ -50,6 +50,11 @@ describe('parseLoadBenchArgs', () => {
     expect(parseLoadBenchArgs(['--cases', '20', '--configs', '10x1, 100x4', '--heap', '2g'])).toMatchObject({ ok: true, options: { cases: 20, configs: [{ batch: 10, loaders: 1 }, { batch: 100, loaders: 4 }], heap: '2g' } });
   });
 
+  it('takes another checkout for A/B rows of the command-line loader', () => {
+    expect(parseLoadBenchArgs([])).toMatchObject({ ok: true, options: { cliBase: null } });
+    expect(parseLoadBenchArgs(['--cli', '100,100', '--cli-base', '../before'])).toMatchObject({ ok: true, options: { cli: [100, 100], cliBase: '../before' } });
+  });
+
   it('refuses malformed rows, sizes and counts', () => {
     expect(parseLoadBenchArgs(['--configs', '50'])).toMatchObject({ ok: false, message: expect.stringContaining('--configs "50"') });
     expect(parseLoadBenchArgs(['--configs', '0x1'])).toMatchObject({ ok: false });

@@ -1,39 +1,36 @@
 import { PASSAGE_TYPE } from '../../model/kinds.js';
 import type { CypherQuery } from '../../neo4j/executor.js';
+import { MANIFEST_FIELDS } from '../write/manifest.js';
 
 /**
- * Read queries for exporting a case back to a case file. Pure. Each one starts from the case's
- * CaseManifest (what its last load wrote), so they can run in parallel and a case that was
- * never loaded from a case file gives no rows at all.
+ * Read queries for exporting a case back to a case file. Pure. The case's CaseManifest (what its
+ * last load wrote) is read first; the others take the ids it lists and can run in parallel.
  */
 
-/** The manifest: every node (defined or only referenced), relationship key and passage of the case. */
+/** The case's manifest: its stored fields, in either shape (`unpackManifest` reads them). */
 export function exportManifest(caseId: string): CypherQuery {
   return {
-    text: `MATCH (m:CaseManifest {caseId: $caseId})
-           RETURN coalesce(m.nodeIds, []) AS nodeIds, coalesce(m.externalIds, []) AS externalIds,
-                  coalesce(m.relKeys, []) AS relKeys, coalesce(m.passageIds, []) AS passageIds`,
+    text: `MATCH (m:CaseManifest {caseId: $caseId}) WHERE m.contents IS NOT NULL OR m.nodeIds IS NOT NULL
+           RETURN ${MANIFEST_FIELDS()}`,
     params: { caseId },
   };
 }
 
 /**
- * The nodes the case defines (the manifest's nodeIds minus those it only refers to), with all
- * their properties, and this case's own statement of their fields as its manifest keeps it
- * (where other cases also state a node, its properties are the merge of all of them).
- * Documents come from exportDocuments, so their text is read once.
+ * The nodes the case defines (its manifest's nodeIds minus those it only refers to), documents
+ * excepted (exportDocuments reads them, so their text is read once): all their properties, or,
+ * for a node the manifest keeps this case's own statement of (`stated`), only those the
+ * statement does not hold (where other cases also state a node, its properties are the merge
+ * of all of them).
  */
-export function exportNodes(caseId: string): CypherQuery {
+export function exportNodes(rows: { id: string; stated: boolean }[]): CypherQuery {
   return {
-    text: `MATCH (m:CaseManifest {caseId: $caseId})
-           UNWIND [id IN coalesce(m.nodeIds, []) WHERE NOT id IN coalesce(m.externalIds, [])] AS id
-           MATCH (n:Entity {id: id})
+    text: `UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
            WHERE NOT n:SourceDocument
-           WITH m, n, [i IN range(0, size(coalesce(m.definedIds, [])) - 1) WHERE m.definedIds[i] = id] AS at
            RETURN n.id AS id, n.kind AS kind,
-                  CASE WHEN size(at) = 0 THEN properties(n)
-                       ELSE n {.sourceKeys, .passageIds, .text, .caseIds, .owners, statement: m.statements[at[0]]} END AS props`,
-    params: { caseId },
+                  CASE WHEN row.stated THEN n {.sourceKeys, .passageIds, .text, .caseIds, .owners} ELSE properties(n) END AS props`,
+    params: { rows },
   };
 }
 
@@ -54,24 +51,22 @@ export function exportDocuments(caseId: string): CypherQuery {
  * The relationships this case wrote (they carry its caseId), with type, ends and properties.
  * Both ends of every such relationship are in the manifest's nodeIds, defined or referenced.
  */
-export function exportRelationships(caseId: string): CypherQuery {
+export function exportRelationships(caseId: string, nodeIds: string[]): CypherQuery {
   return {
-    text: `MATCH (m:CaseManifest {caseId: $caseId})
-           UNWIND coalesce(m.nodeIds, []) AS id
+    text: `UNWIND $nodeIds AS id
            MATCH (a:Entity {id: id})-[r]->(b:Entity)
            WHERE r.caseId = $caseId AND type(r) <> '${PASSAGE_TYPE}'
            RETURN type(r) AS type, r.id AS id, a.id AS from, b.id AS to, properties(r) AS props`,
-    params: { caseId },
+    params: { caseId, nodeIds },
   };
 }
 
 /** The passages the case cites, with their document and offsets (code points). */
-export function exportPassages(caseId: string): CypherQuery {
+export function exportPassages(passageIds: string[]): CypherQuery {
   return {
-    text: `MATCH (m:CaseManifest {caseId: $caseId})
-           UNWIND coalesce(m.passageIds, []) AS id
+    text: `UNWIND $passageIds AS id
            MATCH (p:Passage {id: id})
            RETURN p.id AS id, p.documentId AS documentId, p.pointer AS pointer, p.quote AS quote, p.start AS start, p.end AS end`,
-    params: { caseId },
+    params: { passageIds },
   };
 }

@@ -37,6 +37,7 @@ import { resolvePointer } from '../casefile/json-pointer.js';
 import { NAMED_FACTS, toFields } from '../casefile/mapping.js';
 import { CaseNotFoundError } from '../write/import.js';
 import { relKey } from '../write/write-queries.js';
+import { StatementIndex, unpackManifest, type StoredManifest } from '../write/manifest.js';
 
 /**
  * Export: a case loaded from a case file, written back as a case file. The inverse of plan.ts:
@@ -323,24 +324,26 @@ export function formatCaseFile(file: CaseFile, format: CaseFileFormat = 'YAML'):
 
 /** Reads everything a case's last load wrote; null when no case file loaded a case with this id. */
 export async function readExportRows(executor: Executor, caseId: string): Promise<ExportRows | null> {
-  const [manifests, nodes, documents, relationships, passages] = await Promise.all([
-    executor.read<ExportManifestRow>(q.exportManifest(caseId)),
-    executor.read<ExportNodeRow>(q.exportNodes(caseId)).then((rows) => rows.map(ownStatement)),
+  const [stored] = await executor.read<StoredManifest>(q.exportManifest(caseId));
+  if (!stored) return null;
+  const contents = unpackManifest(stored);
+  const statements = new StatementIndex(contents);
+  const defined = contents.nodeIds.filter((id) => !contents.externalIds.includes(id));
+  const [nodes, documents, relationships, passages] = await Promise.all([
+    executor.read<ExportNodeRow>(q.exportNodes(defined.map((id) => ({ id, stated: statements.node(id) !== undefined })))).then((rows) => rows.map((row) => ownStatement(row, statements.node(row.id)))),
     executor.read<ExportDocumentRow>(q.exportDocuments(caseId)),
-    executor.read<ExportRelationshipRow>(q.exportRelationships(caseId)),
-    executor.read<ExportPassageRow>(q.exportPassages(caseId)),
+    executor.read<ExportRelationshipRow>(q.exportRelationships(caseId, contents.nodeIds)),
+    executor.read<ExportPassageRow>(q.exportPassages(contents.passageIds)),
   ]);
-  const manifest = manifests[0];
-  if (!manifest) return null;
+  const manifest = { nodeIds: contents.nodeIds, externalIds: contents.externalIds, relKeys: contents.relKeys, passageIds: contents.passageIds };
   return { caseId, manifest, nodes, documents, relationships, passages };
 }
 
 /** A node's fields as this case stated them (its manifest's statement), where the manifest keeps one. */
-function ownStatement(row: ExportNodeRow): ExportNodeRow {
-  const { statement, ...rest } = row.props;
-  if (typeof statement !== 'string') return row;
+function ownStatement(row: ExportNodeRow, statement: string | undefined): ExportNodeRow {
+  if (statement === undefined) return row;
   const stated = JSON.parse(statement) as Record<string, unknown>;
-  return { ...row, props: { ...stated, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)) } };
+  return { ...row, props: { ...stated, ...Object.fromEntries(Object.entries(row.props).filter(([, v]) => v !== null && v !== undefined)) } };
 }
 
 /** The case file of a case loaded from one; throws CaseNotFoundError for any other id. */

@@ -5,7 +5,9 @@ import type { GraphPlan } from '../casefile/plan.js';
 import { prepareInput, type InputFormat } from './prepare.js';
 import { CaseFileError } from '../casefile/problems.js';
 import type { GraphNodeInfo, ValidationEnv } from '../casefile/validate.js';
-import { writePlan, type WriteSummary } from '../write/write.js';
+import type { WriteSummary } from '../write/write.js';
+import { importPlans } from '../write/import.js';
+import { contributionOf } from '../casefile/plan.js';
 import { lookupNodes } from '../write/write-queries.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -70,7 +72,18 @@ export async function prepareCaseFile(executor: Executor, filePath: string, disp
   return prepared.plan;
 }
 
-/** Validates, then writes the case in one transaction. Loading the same file again changes nothing. */
+/**
+ * Validates, then loads the file through `importPlans` as the command line does with
+ * `--replace` (the graph is made to match the file): in one transaction, or not at all when
+ * the graph already holds exactly what it states. Loading the same file again changes nothing.
+ * What was written (for a file found unchanged: what it states, nothing removed).
+ */
 export async function loadCaseFile(executor: Executor, filePath: string, displayName = filePath, sourceHash: string | null = null): Promise<WriteSummary> {
-  return writePlan(executor, await prepareCaseFile(executor, filePath, displayName), sourceHash);
+  const plan = await prepareCaseFile(executor, filePath, displayName);
+  const [outcome] = await importPlans(executor, [{ plan, file: displayName, sourceHash }], { replace: true });
+  if (outcome!.refused) throw outcome!.refused;
+  return outcome!.written ?? {
+    caseId: plan.caseId, contribution: contributionOf(plan), nodes: plan.nodes.length, relationships: plan.relationships.length,
+    passages: plan.passages.length, removedNodes: 0, removedRelationships: 0,
+  };
 }

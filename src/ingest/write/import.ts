@@ -2,9 +2,9 @@ import type { CypherQuery, Executor } from '../../neo4j/executor.js';
 import { diffPlan, hasChanges, type ChangeReport, type GraphState } from './diff.js';
 import { caseOf } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
-import { LoadedMeanwhileError, releaseStale, writePlans } from './write.js';
+import { LoadedMeanwhileError, releaseStale, writePlans, type WriteSummary } from './write.js';
 import * as q from './write-queries.js';
-import type { PreviousLoad } from './manifest.js';
+import { unpackManifest, type LockedManifest, type StoredManifest } from './manifest.js';
 
 export interface ImportOptions {
   /** Validate and report what would change, writing nothing. */
@@ -53,8 +53,11 @@ export interface ImportItem {
   sourceHash?: string | null;
 }
 
-/** What importing one item did: its report, or the refusal to change an existing case. */
-export type ImportOutcome = { report: ImportReport; refused?: undefined } | { refused: CaseConflictError; report?: undefined };
+/**
+ * What importing one item did: its report (and, when it was written, what the write did), or
+ * the refusal to change an existing case.
+ */
+export type ImportOutcome = { report: ImportReport; written?: WriteSummary; refused?: undefined } | { refused: CaseConflictError; report?: undefined };
 
 /** Rows per read statement. */
 const READ_CHUNK = 5000;
@@ -71,9 +74,8 @@ async function readInChunks<T, R>(executor: Executor, items: T[], query: (chunk:
  * id) and passages of documents not in the graph (their ids start with the document's id).
  */
 export async function readGraphStates(executor: Executor, plans: GraphPlan[]): Promise<GraphState[]> {
-  type Previous = NonNullable<GraphState['previous']> & { owner: string };
-  const manifests = await readInChunks<string, Previous>(executor, plans.map(contributionOf), q.readManifests);
-  const previous = new Map(manifests.map(({ owner, ...manifest }) => [owner, manifest]));
+  const manifests = await readInChunks<string, StoredManifest & { owner: string; sourceHash: string | null }>(executor, plans.map(contributionOf), q.readManifests);
+  const previous = new Map<string, NonNullable<GraphState['previous']>>(manifests.map((m) => [m.owner, { ...unpackManifest(m), sourceHash: m.sourceHash }]));
   const keys = new Set<string>();
   const ids = new Set<string>();
   for (const plan of plans) {
@@ -146,8 +148,8 @@ async function importOnce(executor: Executor, items: ImportItem[], options: Omit
     toWrite.push({ index, item });
   });
   const expectNew = new Set(toWrite.filter(({ index }) => !outcomes[index]!.report!.existed).map(({ item }) => contributionOf(item.plan)));
-  await writePlans(executor, toWrite.map(({ item }) => ({ plan: item.plan, sourceHash: item.sourceHash ?? null })), { expectNew });
-  for (const { index } of toWrite) outcomes[index] = { report: { ...outcomes[index]!.report!, applied: true } };
+  const written = await writePlans(executor, toWrite.map(({ item }) => ({ plan: item.plan, sourceHash: item.sourceHash ?? null })), { expectNew });
+  toWrite.forEach(({ index }, i) => void (outcomes[index] = { report: { ...outcomes[index]!.report!, applied: true }, written: written[i]! }));
   return outcomes;
 }
 
@@ -162,7 +164,7 @@ export async function deleteCase(executor: Executor, id: string): Promise<{ remo
       ? (await tx.run<{ owner: string }>(q.readManifests([id]))).map((m) => m.owner)
       : (await tx.run<{ owner: string }>(q.contributionsOf(id))).map((m) => m.owner);
     if (owners.length === 0) throw new CaseNotFoundError(id);
-    const manifests = await tx.run<PreviousLoad & { owner: string }>(q.lockCases(owners));
+    const manifests = (await tx.run<LockedManifest>(q.lockCases(owners))).map((m) => ({ owner: m.owner, existed: m.existed, ...unpackManifest(m) }));
     const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0, passages: 0 } as { nodes: number; relationships: number; passages?: number }]));
     for (const manifest of manifests) {
       const nothing: GraphPlan = { caseId: caseOf(manifest.owner), contribution: manifest.owner, nodes: [], aliases: [], relationships: [], passages: [], externalIds: [] };

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CypherQuery } from '../../neo4j/executor.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import { storedStatement } from './merge.js';
@@ -9,27 +10,71 @@ import { storedStatement } from './merge.js';
  * relationship it defines, so removing another contribution can recompute fields from those
  * that remain. `sourceHash` lets an unchanged file be skipped unread. This module owns its one
  * shape and every statement that reads or writes it; the offline import writes the same rows.
+ *
+ * Stored shape: `caseId`, `case`, `sourceHash`, `elements` as properties (what statements look
+ * up), and everything else in one property, `contents`: the JSON of `ManifestContents`,
+ * raw-deflated and base64 (about a tenth of the lists' size: their statements repeat every
+ * field of every element). A store written before kept those lists as list properties
+ * (`nodeIds`, `statements`, ...): they are still read (`unpackManifest`), and the next save of
+ * that contribution writes the packed shape in their place.
  */
-export interface Manifest {
+export interface Manifest extends ManifestContents {
   /** The contribution's id (the property keeps its first name, `caseId`). */
   caseId: string;
   case: string;
+  sourceHash: string | null;
+  /** Nodes, relationships and passages it states (what a skipped reload counts). */
+  elements: number;
+}
+
+/** What a manifest lists, packed into its `contents`. */
+export interface ManifestContents {
   nodeIds: string[];
   passageIds: string[];
   relKeys: string[];
   externalIds: string[];
-  sourceHash: string | null;
   /** Ids of the nodes it defines, parallel to `statements` (JSON of its fields, without a text). */
   definedIds: string[];
   statements: string[];
   /** JSON of its fields of each relationship, parallel to `relKeys`. */
   relStatements: string[];
-  /** Nodes, relationships and passages it states (what a skipped reload counts). */
-  elements: number;
 }
 
-/** The manifest as a write saves it. */
-export type ManifestRow = Manifest;
+/** The manifest as it is stored (what a write saves, and the offline import writes). */
+export interface ManifestRow {
+  caseId: string;
+  case: string;
+  sourceHash: string | null;
+  elements: number;
+  /** base64 of the raw-deflated JSON of its ManifestContents. */
+  contents: string;
+}
+
+/** A manifest's stored fields as statements return them: the packed `contents`, or a store's older lists. */
+export type StoredManifest = { contents?: string | null } & { [K in keyof ManifestContents]?: string[] | null };
+
+/** Cypher that returns a manifest `m`'s stored fields (both shapes) under the names of StoredManifest. */
+export const MANIFEST_FIELDS = (m = 'm') =>
+  `${m}.contents AS contents, ${m}.nodeIds AS nodeIds, ${m}.passageIds AS passageIds, ${m}.relKeys AS relKeys, ${m}.externalIds AS externalIds, ` +
+  `${m}.definedIds AS definedIds, ${m}.statements AS statements, ${m}.relStatements AS relStatements`;
+
+/** Whether a manifest `m` was saved by a load (lockCases creates empty ones to lock them), in either shape. */
+const SAVED = (m = 'm') => `(${m}.contents IS NOT NULL OR ${m}.nodeIds IS NOT NULL)`;
+
+/** A manifest's lists, packed for storing. Pure. */
+export function packManifest(contents: ManifestContents): string {
+  const { nodeIds, passageIds, relKeys, externalIds, definedIds, statements, relStatements } = contents;
+  return deflateRawSync(JSON.stringify({ nodeIds, passageIds, relKeys, externalIds, definedIds, statements, relStatements })).toString('base64');
+}
+
+/** A manifest's lists from its stored fields, packed or (a store written before) as list properties. Pure. */
+export function unpackManifest(stored: StoredManifest): ManifestContents {
+  if (typeof stored.contents === 'string') return JSON.parse(inflateRawSync(Buffer.from(stored.contents, 'base64')).toString('utf8')) as ManifestContents;
+  return {
+    nodeIds: stored.nodeIds ?? [], passageIds: stored.passageIds ?? [], relKeys: stored.relKeys ?? [], externalIds: stored.externalIds ?? [],
+    definedIds: stored.definedIds ?? [], statements: stored.statements ?? [], relStatements: stored.relStatements ?? [],
+  };
+}
 
 /** What a contribution's last load wrote, as its manifest says (empty when it was never loaded). */
 export type PreviousLoad = Pick<Manifest, 'nodeIds' | 'passageIds' | 'relKeys'> & { existed: boolean };
@@ -51,9 +96,8 @@ export function parseRelKey(key: string): RelKey {
   return { type, from, id, to };
 }
 
-
-/** What a contribution's load wrote, and its statements, for its manifest. Pure. */
-export function manifestOf(plan: GraphPlan, sourceHash: string | null): Manifest {
+/** What a contribution's load wrote, and its statements: its manifest, unpacked. Pure. */
+export function manifestContentsOf(plan: GraphPlan, sourceHash: string | null): Manifest {
   return {
     caseId: contributionOf(plan),
     case: plan.caseId,
@@ -69,13 +113,49 @@ export function manifestOf(plan: GraphPlan, sourceHash: string | null): Manifest
   };
 }
 
+/** A contribution's manifest as a load stores it (the offline import writes the same). Pure. */
+export function manifestOf(plan: GraphPlan, sourceHash: string | null): ManifestRow {
+  const manifest = manifestContentsOf(plan, sourceHash);
+  return { caseId: manifest.caseId, case: manifest.case, sourceHash, elements: manifest.elements, contents: packManifest(manifest) };
+}
+
+/**
+ * Each contribution's statements of the nodes and relationships it defines, indexed from its
+ * unpacked manifest (for merges after a removal, and the CONFLICT check).
+ */
+export class StatementIndex {
+  private readonly nodes = new Map<string, string>();
+  private readonly rels = new Map<string, string>();
+
+  constructor(contents: Pick<ManifestContents, 'definedIds' | 'statements' | 'relKeys' | 'relStatements'>) {
+    contents.definedIds.forEach((id, i) => {
+      const statement = contents.statements[i];
+      if (statement !== undefined && !this.nodes.has(id)) this.nodes.set(id, statement);
+    });
+    contents.relKeys.forEach((key, i) => {
+      const statement = contents.relStatements[i];
+      if (statement !== undefined && !this.rels.has(key)) this.rels.set(key, statement);
+    });
+  }
+
+  node(id: string): string | undefined {
+    return this.nodes.get(id);
+  }
+
+  relationship(key: string): string | undefined {
+    return this.rels.get(key);
+  }
+}
+
 const KEEP_PLAN = 'CYPHER replan=skip';
-const DEFINERS = `coalesce(n.definers, CASE WHEN n.fieldsFrom IS NULL THEN [] ELSE [n.fieldsFrom] END)`;
 
 /** Deletes the manifests of contributions whose facts were all released. */
 export function deleteManifests(owners: string[]): CypherQuery {
   return { text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DELETE m', params: { owners } };
 }
+
+/** A manifest as lockCases returns it: stored fields, whether it was saved before, and whether its case has other contributions. */
+export type LockedManifest = StoredManifest & { owner: string; existed: boolean; siblings: boolean };
 
 /**
  * Each loaded contribution has a manifest node listing what its last load wrote, and its
@@ -83,7 +163,8 @@ export function deleteManifests(owners: string[]): CypherQuery {
  * can recompute fields from those that remain). Merging it first takes a lock on it, so
  * concurrent loads of one contribution run one after another. Ids in sorted order, so loads of
  * several take these locks in one order. `siblings`: whether other contributions of the same
- * case are in the graph (then its relationships may already exist).
+ * case are in the graph (then its relationships may already exist). Returns the stored fields
+ * (LockedManifest; `unpackManifest` reads them).
  */
 export function lockCases(owners: string[]): CypherQuery {
   return {
@@ -92,17 +173,14 @@ export function lockCases(owners: string[]): CypherQuery {
            MERGE (m:CaseManifest {caseId: owner})
            WITH owner, m, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
            CALL (caseId, owner) {
-             MATCH (o:CaseManifest) WHERE o.caseId STARTS WITH caseId + '#' AND o.caseId <> owner AND o.nodeIds IS NOT NULL
+             MATCH (o:CaseManifest) WHERE o.caseId STARTS WITH caseId + '#' AND o.caseId <> owner AND ${SAVED('o')}
              RETURN count(o) AS keyed
            }
            CALL (caseId, owner) {
-             MATCH (o:CaseManifest {caseId: caseId}) WHERE owner <> caseId AND o.nodeIds IS NOT NULL
+             MATCH (o:CaseManifest {caseId: caseId}) WHERE owner <> caseId AND ${SAVED('o')}
              RETURN count(o) AS plain
            }
-           RETURN owner, m.nodeIds IS NOT NULL AS existed, coalesce(m.nodeIds, []) AS nodeIds,
-                  coalesce(m.passageIds, []) AS passageIds, coalesce(m.relKeys, []) AS relKeys,
-                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
-                  coalesce(m.relStatements, []) AS relStatements, keyed + plain > 0 AS siblings`,
+           RETURN owner, ${SAVED()} AS existed, keyed + plain > 0 AS siblings, ${MANIFEST_FIELDS()}`,
     params: { owners: [...owners].sort() },
   };
 }
@@ -110,70 +188,37 @@ export function lockCases(owners: string[]): CypherQuery {
 /** The manifests of every contribution of a case (for deleting the case). */
 export function contributionsOf(caseId: string): CypherQuery {
   return {
-    text: `MATCH (m:CaseManifest) WHERE (m.caseId = $caseId OR m.caseId STARTS WITH $caseId + '#') AND m.nodeIds IS NOT NULL
+    text: `MATCH (m:CaseManifest) WHERE (m.caseId = $caseId OR m.caseId STARTS WITH $caseId + '#') AND ${SAVED()}
            RETURN m.caseId AS owner ORDER BY owner`,
     params: { caseId },
   };
 }
 
 /**
- * The statements the contributions that define some nodes made of them (from their manifests),
- * leaving out one contribution (`exclude`). One row per node and contribution.
+ * Saves manifests (locked by lockCases in the same transaction) in the packed shape: `SET m =`
+ * replaces every property, so the lists of a manifest stored in the older shape go.
  */
-export function nodeStatements(rows: { id: string; exclude: string }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
-           MATCH (n:Entity {id: row.id})
-           UNWIND [d IN ${DEFINERS} WHERE d <> row.exclude] AS owner
-           MATCH (m:CaseManifest {caseId: owner})
-           WITH row, owner, m, [i IN range(0, size(coalesce(m.definedIds, [])) - 1) WHERE m.definedIds[i] = row.id] AS at
-           WHERE size(at) > 0
-           RETURN row.id AS id, owner, m.statements[at[0]] AS statement`,
-    params: { rows },
-  };
-}
-
-/** The same for relationships (by their key). */
-export function relationshipStatements(rows: { key: string; owners: string[] }[]): CypherQuery {
-  return {
-    text: `UNWIND $rows AS row
-           UNWIND row.owners AS owner
-           MATCH (m:CaseManifest {caseId: owner})
-           WITH row, owner, m, [i IN range(0, size(coalesce(m.relKeys, [])) - 1) WHERE m.relKeys[i] = row.key] AS at
-           WHERE size(at) > 0 AND size(coalesce(m.relStatements, [])) > at[0]
-           RETURN row.key AS key, owner, m.relStatements[at[0]] AS statement`,
-    params: { rows },
-  };
-}
-
 export function saveManifests(rows: ManifestRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
            MATCH (m:CaseManifest {caseId: row.caseId})
-           SET m.case = row.case, m.sourceHash = row.sourceHash, m.nodeIds = row.nodeIds, m.passageIds = row.passageIds,
-               m.relKeys = row.relKeys, m.externalIds = row.externalIds, m.definedIds = row.definedIds,
-               m.statements = row.statements, m.relStatements = row.relStatements, m.elements = row.elements
+           SET m = row
            RETURN count(m) AS written`,
     params: { rows },
   };
 }
 
-/** The manifests of some contributions (those loaded; others give no row). */
+/** The stored fields of some contributions' manifests (those loaded; others give no row), and their source hashes. */
 export function readManifests(owners: string[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $owners AS owner
-           MATCH (m:CaseManifest {caseId: owner}) WHERE m.nodeIds IS NOT NULL
-           RETURN owner, m.nodeIds AS nodeIds, m.passageIds AS passageIds, m.relKeys AS relKeys,
-                  coalesce(m.externalIds, []) AS externalIds, m.sourceHash AS sourceHash,
-                  coalesce(m.definedIds, []) AS definedIds, coalesce(m.statements, []) AS statements,
-                  coalesce(m.relStatements, []) AS relStatements`,
+           MATCH (m:CaseManifest {caseId: owner}) WHERE ${SAVED()}
+           RETURN owner, m.sourceHash AS sourceHash, ${MANIFEST_FIELDS()}`,
     params: { owners },
   };
 }
-
 
 /** The contributions whose last load came from files with these hashes, and what they wrote. */
 export function loadedHashes(hashes: string[]): CypherQuery {
@@ -189,4 +234,3 @@ export function loadedHashes(hashes: string[]): CypherQuery {
 export function caseLoadedFrom(sourceHash: string): CypherQuery {
   return { text: 'MATCH (m:CaseManifest {sourceHash: $sourceHash}) RETURN m.caseId AS caseId', params: { sourceHash } };
 }
-

@@ -2,7 +2,7 @@ import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
-import { manifestOf, type Manifest } from './manifest.js';
+import { manifestOf, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type StoredManifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 
 export interface WriteSummary {
@@ -57,24 +57,17 @@ export class ContributionConflictError extends Error {
 /** Rows per UNWIND statement: large enough to batch many cases, small enough for lean statements. */
 const CHUNK = 2000;
 
-/**
- * Writes one contribution in one transaction and removes what its earlier load stated but this
- * one no longer does. Any failure rolls the whole of it back.
- */
-export async function writePlan(executor: Executor, plan: GraphPlan, sourceHash: string | null = null): Promise<WriteSummary> {
-  const [summary] = await writePlans(executor, [{ plan, sourceHash }]);
-  return summary!;
-}
-
-/** The manifest of a contribution as its last load left it. */
-type ManifestState = PreviousLoad & Pick<Manifest, 'definedIds' | 'statements' | 'relStatements'> & {
+/** The manifest of a contribution as its last load left it, unpacked. */
+type ManifestState = PreviousLoad & ManifestContents & {
   owner: string;
   /** Whether other contributions of its case are in the graph. */
   siblings: boolean;
 };
 
 /**
- * Writes several contributions in ONE transaction: all of them or none. The graph ends as if
+ * Writes several contributions in ONE transaction: all of them or none. This is the write step
+ * of `importPlans` (import.ts), the one way plans are loaded (seeds, the command line, the
+ * `importCase` mutation); it writes what it is given, whether or not it changed. The graph ends as if
  * they had been written one after another: contributions that write the same nodes are written
  * in successive steps of the transaction, the others together, a statement per step for each
  * kind of row, so a batch costs about as many round trips as a single case.
@@ -106,7 +99,8 @@ function createdMeanwhile(error: unknown): boolean {
 
 async function writeOnce(executor: Executor, items: PlanToWrite[], owners: string[], options: { expectNew?: ReadonlySet<string> }): Promise<WriteSummary[]> {
   return executor.transaction(async (tx) => {
-    const manifests = await tx.run<ManifestState>(q.lockCases(owners));
+    const locked = await tx.run<LockedManifest>(q.lockCases(owners));
+    const manifests: ManifestState[] = locked.map((m) => ({ owner: m.owner, existed: m.existed, siblings: m.siblings, ...unpackManifest(m) }));
     const previous = new Map(manifests.map((m) => [m.owner, m]));
     const raced = manifests.filter((m) => m.existed && options.expectNew?.has(m.owner)).map((m) => m.owner);
     if (raced.length > 0) throw new LoadedMeanwhileError(raced);
@@ -258,7 +252,7 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ cr
   }
   await refuseConflicts(tx, checks);
   if (recompute.length > 0) {
-    const statements = await statementsOf(tx, recompute.map((c) => ({ id: c.id, exclude: contributionOf(c.plan) })));
+    const statements = await statementsOf(tx, recompute.map((c) => ({ id: c.id, owners: othersDefining(states.get(c.id)!, contributionOf(c.plan)) })));
     for (const c of recompute) {
       const all = new Map(statements.get(c.id) ?? []);
       all.set(contributionOf(c.plan), c.statement);
@@ -285,7 +279,7 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ cr
  */
 async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & { state: q.NodeState })[]): Promise<void> {
   if (candidates.length === 0) return;
-  const statements = await statementsOf(tx, candidates.map((c) => ({ id: c.id, exclude: contributionOf(c.plan) })));
+  const statements = await statementsOf(tx, candidates.map((c) => ({ id: c.id, owners: othersDefining(c.state, contributionOf(c.plan)) })));
   for (const c of candidates) {
     const stated = statements.get(c.id) ?? new Map<string, Statement>();
     for (const [owner, theirs] of stated) {
@@ -307,12 +301,33 @@ function parseOwners(text: string | null): Record<string, string> | null {
   return text === null ? null : (JSON.parse(text) as Record<string, string>);
 }
 
-/** Other contributions' statements of some nodes, read from their manifests. */
-async function statementsOf(tx: TransactionRunner, rows: { id: string; exclude: string }[]): Promise<Map<string, Map<string, Statement>>> {
+/** The contributions other than `owner` that define a node, as its state says. */
+const othersDefining = (state: q.NodeState, owner: string) => state.definerList.filter((d) => d !== owner);
+
+/** Manifests read per statement: each may hold a few hundred KB of statements once unpacked. */
+const MANIFEST_CHUNK = 100;
+
+/** The statements some contributions' manifests keep (those saved; in either stored shape), indexed. */
+async function statementIndexes(tx: TransactionRunner, owners: Iterable<string>): Promise<Map<string, StatementIndex>> {
+  const wanted = [...new Set(owners)].sort();
+  const found = new Map<string, StatementIndex>();
+  for (let i = 0; i < wanted.length; i += MANIFEST_CHUNK) {
+    const rows = await tx.run<StoredManifest & { owner: string }>(q.readManifests(wanted.slice(i, i + MANIFEST_CHUNK)));
+    for (const row of rows) found.set(row.owner, new StatementIndex(unpackManifest(row)));
+  }
+  return found;
+}
+
+/** Some contributions' statements of some nodes, read from their manifests (by node id, then contribution). */
+async function statementsOf(tx: TransactionRunner, rows: { id: string; owners: string[] }[]): Promise<Map<string, Map<string, Statement>>> {
+  const indexes = await statementIndexes(tx, rows.flatMap((r) => r.owners));
   const found = new Map<string, Map<string, Statement>>();
-  await inChunks(tx, rows, q.nodeStatements, (r: { id: string; owner: string; statement: string | null }) => {
-    if (r.statement !== null) (found.get(r.id) ?? found.set(r.id, new Map()).get(r.id)!).set(r.owner, JSON.parse(r.statement) as Statement);
-  });
+  for (const { id, owners } of rows) {
+    for (const owner of owners) {
+      const statement = indexes.get(owner)?.node(id);
+      if (statement !== undefined) (found.get(id) ?? found.set(id, new Map()).get(id)!).set(owner, JSON.parse(statement) as Statement);
+    }
+  }
   return found;
 }
 
@@ -356,10 +371,14 @@ async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Prom
 }
 
 async function relationshipStatementsOf(tx: TransactionRunner, rows: { key: string; owners: string[] }[]): Promise<Map<string, Map<string, Statement>>> {
+  const indexes = await statementIndexes(tx, rows.flatMap((r) => r.owners));
   const found = new Map<string, Map<string, Statement>>();
-  await inChunks(tx, rows, q.relationshipStatements, (r: { key: string; owner: string; statement: string | null }) => {
-    if (r.statement !== null) (found.get(r.key) ?? found.set(r.key, new Map()).get(r.key)!).set(r.owner, JSON.parse(r.statement) as Statement);
-  });
+  for (const { key, owners } of rows) {
+    for (const owner of owners) {
+      const statement = indexes.get(owner)?.relationship(key);
+      if (statement !== undefined) (found.get(key) ?? found.set(key, new Map()).get(key)!).set(owner, JSON.parse(statement) as Statement);
+    }
+  }
   return found;
 }
 
@@ -394,21 +413,22 @@ export async function releaseStale(tx: TransactionRunner, plan: GraphPlan, befor
     await inChunks(tx, rows, q.updateRelationships);
   }
   const staleNodes = before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, owner, caseId }));
-  const keptNodes: { id: string }[] = [];
-  await inChunks(tx, staleNodes, (chunk) => q.releaseNodes('Entity', chunk), (row: { owner: string; removed: number; kept: { id: string }[] }) => {
+  const keptNodes: { id: string; owners: string[] }[] = [];
+  await inChunks(tx, staleNodes, (chunk) => q.releaseNodes('Entity', chunk), (row: { owner: string; removed: number; kept: { id: string; owners: string[] }[] }) => {
     count('nodes')(row);
     keptNodes.push(...row.kept);
   });
-  if (keptNodes.length > 0) await recomputeNodes(tx, keptNodes.map((k) => k.id));
+  if (keptNodes.length > 0) await recomputeNodes(tx, keptNodes);
   await inChunks(tx, before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, owner, caseId })), (chunk) => q.releaseNodes('Passage', chunk), (row: { owner: string; removed: number }) => {
     const counts = removed.get(row.owner);
     if (counts) counts.passages = (counts.passages ?? 0) + row.removed;
   });
 }
 
-/** Sets the fields of nodes a contribution stopped defining from the statements of those that still do. */
-async function recomputeNodes(tx: TransactionRunner, ids: string[]): Promise<void> {
-  const statements = await statementsOf(tx, ids.map((id) => ({ id, exclude: '' })));
+/** Sets the fields of nodes a contribution stopped defining from the statements of those that still do (`owners`). */
+async function recomputeNodes(tx: TransactionRunner, kept: { id: string; owners: string[] }[]): Promise<void> {
+  const ids = kept.map((k) => k.id);
+  const statements = await statementsOf(tx, kept);
   const fields = new Map<string, string[]>();
   await inChunks(tx, ids, q.nodeFields, (r: { id: string; fields: string[] }) => void fields.set(r.id, r.fields));
   const rows = ids.flatMap((id) => {
