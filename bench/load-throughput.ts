@@ -66,7 +66,14 @@ try {
   for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
   // The command-line loader itself, in a process of its own: the streamed default path, the
   // unchanged reload, and (first size) --batch 200, the setting before streaming.
-  const cliRows: ({ path: string; cases: number } & CliFigures)[] = [];
+  const cliRows: ({ path: string; cases: number; databaseCpuSeconds: number | null } & CliFigures)[] = [];
+  /** A run of the command-line loader, with the CPU seconds Neo4j spent meanwhile (robust to the neighbours' load, unlike wall time). */
+  const cliRun = async (dir: string, extra: string[], root?: string) => {
+    const before = databaseCpu();
+    const figures = await runCli(target, dir, extra, options.cliHeap, root);
+    const after = databaseCpu();
+    return { ...figures, databaseCpuSeconds: before === null || after === null ? null : Number((after - before).toFixed(1)) };
+  };
   const checkouts = options.cliBase === null ? [null] : [options.cliBase, null];
   for (const [i, cases] of options.cli.entries()) {
     // With --cli-base, the two loaders take turns going first (the graph grows under both).
@@ -75,16 +82,16 @@ try {
       await writeCorpus(dir, { cases, seed: options.seed, prefix: `c${i}${base === null ? '' : 'b'}-${stamp}`, format: 'yaml' });
       const which = base === null ? '' : ` (${path.basename(base)})`;
       say(`npm run load${which}: ${cases} cases, default path…`);
-      cliRows.push({ path: `default (streamed)${which}`, cases, ...(await runCli(target, dir, [], options.cliHeap, base ?? undefined)) });
+      cliRows.push({ path: `default (streamed)${which}`, cases, ...(await cliRun(dir, [], base ?? undefined)) });
       say(`npm run load${which}: the same ${cases} cases again (unchanged)…`);
-      cliRows.push({ path: `reload, unchanged${which}`, cases, ...(await runCli(target, dir, [], options.cliHeap, base ?? undefined)) });
+      cliRows.push({ path: `reload, unchanged${which}`, cases, ...(await cliRun(dir, [], base ?? undefined)) });
       rmSync(dir, { recursive: true, force: true });
     }
     if (i === 0) {
       const old = path.join(scratch, `cli-batch`);
       await writeCorpus(old, { cases, seed: options.seed, prefix: `b${i}-${stamp}`, format: 'yaml' });
       say(`npm run load: ${cases} cases, --batch 200…`);
-      cliRows.push({ path: '--batch 200 (validate all, then write)', cases, ...(await runCli(target, old, ['--batch', '200'], options.cliHeap)) });
+      cliRows.push({ path: '--batch 200 (validate all, then write)', cases, ...(await cliRun(old, ['--batch', '200'])) });
     }
   }
 
@@ -135,7 +142,7 @@ try {
   if (cliRows.length > 0) {
     console.log(`npm run load itself (a process of its own; its own summary line; peak RSS of the loader process alone${options.cliHeap ? `; V8 heap capped at ${options.cliHeap} MiB` : ''}):`);
     console.table(cliRows.map((r) => ({
-      path: r.path, cases: r.cases, elements: r.elements, 'work s': r.workSeconds, 'elements/s': r.elementsPerSecond, 'loader CPU s': r.cpuSeconds, 'loader peak RSS MiB': r.peakRssMiB,
+      path: r.path, cases: r.cases, elements: r.elements, 'work s': r.workSeconds, 'elements/s': r.elementsPerSecond, 'loader CPU s': r.cpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'loader peak RSS MiB': r.peakRssMiB,
     })));
   }
   if (recordRows.length > 0) {
