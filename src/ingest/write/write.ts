@@ -2,7 +2,7 @@ import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
-import { manifestOf, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type StoredManifest } from './manifest.js';
+import { manifestOf, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 
 export interface WriteSummary {
@@ -77,9 +77,11 @@ export async function writePlans(executor: Executor, items: PlanToWrite[], optio
   const owners = items.map((i) => contributionOf(i.plan));
   const twice = owners.find((owner, i) => owners.indexOf(owner) !== i);
   if (twice !== undefined) throw new Error(`contribution "${twice}" appears twice in one batch; write it once`);
+  // Packed before the transaction opens (deflating is the loader's work; Neo4j's locks need not wait for it).
+  const packed = new Map(items.map((i) => [contributionOf(i.plan), manifestOf(i.plan, i.sourceHash ?? null)]));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await writeOnce(executor, items, owners, options);
+      return await writeOnce(executor, items, owners, packed, options);
     } catch (error) {
       if (attempt >= CREATE_ATTEMPTS || !createdMeanwhile(error)) throw error;
     }
@@ -97,7 +99,7 @@ function createdMeanwhile(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
-async function writeOnce(executor: Executor, items: PlanToWrite[], owners: string[], options: { expectNew?: ReadonlySet<string> }): Promise<WriteSummary[]> {
+async function writeOnce(executor: Executor, items: PlanToWrite[], owners: string[], packed: ReadonlyMap<string, ManifestRow>, options: { expectNew?: ReadonlySet<string> }): Promise<WriteSummary[]> {
   return executor.transaction(async (tx) => {
     const locked = await tx.run<LockedManifest>(q.lockCases(owners));
     const manifests: ManifestState[] = locked.map((m) => ({ owner: m.owner, existed: m.existed, siblings: m.siblings, ...unpackManifest(m) }));
@@ -110,12 +112,11 @@ async function writeOnce(executor: Executor, items: PlanToWrite[], owners: strin
     }
     await inChunks(tx, [...touched].sort(), q.lockNodes);
     const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
-    const hashes = new Map(items.map((i) => [contributionOf(i.plan), i.sourceHash ?? null]));
     const caseIds = items.map((i) => i.plan.caseId);
     const casesTwice = new Set(caseIds.filter((id, i) => caseIds.indexOf(id) !== i));
     for (const group of groupDisjoint(items.map((i) => i.plan), previous)) {
       await writeGroup(tx, group, previous, removed, casesTwice);
-      await inChunks(tx, group.map((plan) => manifestOf(plan, hashes.get(contributionOf(plan))!)), q.saveManifests);
+      await inChunks(tx, group.map((plan) => packed.get(contributionOf(plan))!), q.saveManifests);
     }
     return items.map(({ plan }) => {
       const owner = contributionOf(plan);
