@@ -31,6 +31,7 @@ export function apiCaseFile(
       id: build.caseId,
       caption: target.caption,
       status: target.status,
+      shared: true,
       ...(target.known ? { docketNumber: target.number } : {}),
       ...(court ? { court: court.id } : {}),
       ...caseFields,

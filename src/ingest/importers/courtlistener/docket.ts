@@ -146,6 +146,8 @@ function docketCaseFile(build: CaseBuild, record: Record<string, unknown>, publi
       id: caseId,
       caption: (head.caseName ?? `Docket ${identity.number}`).trim().slice(0, 4000),
       status: dateTerminated ? 'terminated' : 'open',
+      // An appeal states this docket as its lower court's case (appeal.ts): one case, both may state it.
+      shared: true,
       court,
       docketNumber: identity.number,
       ...head.fields,
