@@ -4,6 +4,7 @@ import { isObject, slug, text, type ImportResult, type RecordInput } from '../..
 import { apiCaseFile } from '../api-case.js';
 import { citesOpinion, importApiCluster, importApiOpinion } from '../api-opinions.js';
 import { importDocket } from '../docket.js';
+import { importPosition } from '../positions.js';
 import { clId, docketCase, type CourtListenerJoins, type DocketRef } from '../joins.js';
 import type { BulkTable } from './tables.js';
 
@@ -14,7 +15,7 @@ import type { BulkTable } from './tables.js';
  */
 export type Row = Record<string, string | null>;
 
-/** What one row becomes: a case file, a problem, or only names for the joins (courts, people, positions). */
+/** What one row becomes: a case file, a problem, or only names for the joins (courts, people). */
 export type RowResult = ImportResult | { joinOnly: string };
 
 /**
@@ -30,7 +31,7 @@ export function importRow(table: BulkTable, row: Row, text: string, joins: Court
     case 'people':
       return { joinOnly: 'a person: the name of the judge the run\'s opinions name by author_id; a person is no case' };
     case 'positions':
-      return { joinOnly: 'a judge\'s position is not loaded (a person is no case)' };
+      return importPosition(input);
     case 'dockets':
       return importDocket(input);
     case 'clusters':
