@@ -83,7 +83,7 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     expect(opinions['courtlistener-opinion-440002']).toMatchObject({ opinionType: 'dissent', author: { name: 'Pell Varrow' }, text: 'I would reverse & remand.' });
 
     const trial = (await gql(CASE, { id: 'tbulkd-1-21-cv-00901' })).case;
-    expect(trial).toMatchObject({ caption: 'Harrow v. Keswick Mills, Inc.', status: 'open', court: { id: 'court-tbulkd' } });
+    expect(trial).toMatchObject({ caption: 'Harrow v. Keswick Mills, Inc.', status: 'open', court: { id: 'court-tbulkd', name: 'District Court for the District of Testbulk' } });
     expect(nodes(trial.participants).find((p: any) => p.role === 'assigned_judge').holder.name).toBe('Orla B. Quintrell');
     expect(nodes(trial.opinions).map((o: any) => o.id)).toEqual(['courtlistener-opinion-440003']);
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CaseFile, Citation } from '../../casefile/case-file.js';
 import { CaseBuild } from '../build.js';
-import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
+import { FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName, isJudgeName } from '../people.js';
+import { courtEntity } from './court.js';
 import { contributionKey, isObject, readDate, RecordCitations, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { importAppealFrom, importPanel } from './appeal.js';
 import { docketIdentity, type DocketIdentity } from './docket-id.js';
@@ -29,7 +30,7 @@ const READ = new Set([
   'date_discharged', 'chapter', 'trustee_str', 'fee_status', 'demand', 'date_last_filing', 'ordered_by',
   // identifiers and bookkeeping of the parser and the API, not facts of the case
   'federal_dn_judge_initials_assigned', 'federal_dn_judge_initials_referred', 'federal_dn_office_code', 'docket_number_core', 'id', 'resource_uri',
-  'absolute_url', 'date_created', 'date_modified', 'slug', 'source', 'office', 'type',
+  'absolute_url', 'date_created', 'date_modified', 'slug', 'source', 'office', 'type', 'court_citation_string',
 ]);
 
 /**
@@ -38,18 +39,18 @@ const READ = new Set([
  * docket, becomes a case file. Pure: the same record gives the same case file. Every value
  * written cites the string it comes from; what is guessed or left out is in `notes`.
  */
-export function importDocket({ record, text: published, base }: RecordInput): ImportResult {
+export function importDocket({ record, text: published, base, joins }: RecordInput): ImportResult {
   if (!isObject(record)) return { problems: [{ path: base, message: 'a docket must be a JSON object', hint: 'give a docket object, or a list of them' }] };
   const checked = checkDocket(record, base);
   if ('problems' in checked) return { problems: checked.problems };
   const build = new CaseBuild(checked.identity.caseId, base);
   const head = caseSection(build, record, checked);
   const courtField = text(record.court_id) ? 'court_id' : 'court';
-  const courtNode = build.entity({ id: courtId('courtlistener', checked.court), kind: 'Court', shared: true, name: checked.court, description: `The court CourtListener identifies as "${checked.court}".`, sources: [build.cite.whole([courtField])] });
+  const courtNode = courtEntity(build, checked.court, [courtField], joins, record);
   importJudges(build, record);
   const partyRefs = importParties(build, checked.parties, checked.identity.defendant);
   importEntries(build, checked.entries, partyRefs);
-  importAppealFrom(build, record);
+  importAppealFrom(build, record, joins);
   importPanel(build, record, checked.court);
   importBankruptcy(build, record);
   reportDropped(build, record);

@@ -1,8 +1,9 @@
 import type { CaseFile, Citation } from '../../casefile/case-file.js';
 import { CaseBuild } from '../build.js';
-import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
+import { FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName } from '../people.js';
 import { contributionKey, isObject, readDate, RecordCitations, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
+import { courtEntity } from './court.js';
 import { documentId } from './docket.js';
 import { clId, type CourtListenerJoins } from './joins.js';
 
@@ -86,7 +87,7 @@ export function importPosition({ record, text: published, base, joins }: RecordI
   const placeName = court ? joins?.courts.get(court) ?? court : organisation!;
   const placeSource = build.cite.whole([court ? (record.court_id !== undefined ? 'court_id' : 'court') : 'organization_name']);
   const place = court
-    ? build.entity({ id: courtId('courtlistener', court), kind: 'Court', shared: true, name: placeName, description: `The court CourtListener identifies as "${court}".`, sources: [placeSource] })
+    ? courtEntity(build, court, [record.court_id !== undefined ? 'court_id' : 'court'], joins)
     : build.entity({ id: slug('organization', organisation!), kind: 'Organization', shared: true, name: organisation!, sources: [placeSource] });
   build.role({
     id: slug(rosterId, 'position', String(clId(record.id, undefined) ?? contributionKey(record, 'p')), judge.id),
