@@ -107,6 +107,11 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     }
     const citedBy = nodes((await gql(RELATIONS, { id: 'courtlistener-opinion-440002', types: ['CITES'] })).entity.relationships);
     expect(citedBy.map((r: any) => r.to.id)).toEqual(['courtlistener-opinion-440003']);
+    // The same through the Opinion type's own fields.
+    const cited = (await gql(`query { opinion: entity(id: "courtlistener-opinion-440003") { ... on Opinion { citedByOpinions(first: 10) { totalCount edges { node { id } } } } }
+      citing: entity(id: "courtlistener-opinion-440001") { ... on Opinion { citesOpinions(first: 10) { edges { node { id opinionType } } } } } }`));
+    expect(nodes(cited.opinion.citedByOpinions).map((o: any) => o.id)).toEqual(['courtlistener-opinion-440001', 'courtlistener-opinion-440002']);
+    expect(nodes(cited.citing.citesOpinions)).toEqual([{ id: 'courtlistener-opinion-440003', opinionType: expect.any(String) }]);
 
     const emitted = path.join(scratch, 'bulk-emit');
     const emit = await load('--dry-run', '--quiet', '--emit', emitted, ...files);
