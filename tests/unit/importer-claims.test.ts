@@ -66,3 +66,13 @@ describe('creditorName and claimNumber', () => {
     expect(claimNumber({ claim_number: 3, description: 'Taxes' })).toBe('3');
   });
 });
+
+describe('case queries', () => {
+  it('are a sparse report of their docket, of their own kind', () => {
+    const query = { court_id: 'tclb', docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', case_name_raw: 'Quarrystone Mills, Inc', date_filed: '2021-01-11', date_last_filing: '2021-06-01', federal_dn_case_type: 'bk' };
+    const file = ok(query);
+    expect(file.contribution).toMatch(/^case-query-/);
+    expect(file.case.id).toBe(ok(register).case.id);
+    expect(file.documents[0]!.kind).toMatch(/^case query/);
+  });
+});

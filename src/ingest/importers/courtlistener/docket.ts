@@ -177,6 +177,7 @@ export const documentId = (caseId: string, published: string) => slug(caseId, 'r
 function reportKey(record: Record<string, unknown>): string {
   if ('resource_uri' in record) return 'api-docket';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate-docket';
+  if ('case_name_raw' in record && !Array.isArray(record.docket_entries)) return 'case-query';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket-history';
   if (Array.isArray(record.claims)) return 'claims-register';
   if (isObject(record.claim)) return 'claims-activity';
@@ -189,6 +190,7 @@ function reportKey(record: Record<string, unknown>): string {
 function reportKind(record: Record<string, unknown>): string {
   if ('resource_uri' in record) return 'docket (CourtListener REST API)';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate docket (PACER, as juriscraper parses it)';
+  if ('case_name_raw' in record && !Array.isArray(record.docket_entries)) return 'case query (PACER iquery, as juriscraper parses it)';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket history report (PACER, as juriscraper parses it)';
   if (Array.isArray(record.claims)) return 'claims register (PACER, as juriscraper parses it)';
   if (isObject(record.claim)) return 'claims activity report item (PACER, as juriscraper parses it)';
