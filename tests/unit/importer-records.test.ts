@@ -50,6 +50,8 @@ describe('CAP captions', () => {
     ['Rex Pole et al. vs. Ida Vane', [['Rex Pole', 'party', 'Person'], ['Ida Vane', 'party', 'Person']]],
     ['In re Estate of Nobody.', []],
     ['Ex parte Quill.', []],
+    ['In the Matter of the Marriage of Wren Adley, Respondent, and Tobin Adley, Appellant.', [['Wren Adley', 'respondent', 'Person'], ['Tobin Adley', 'appellant', 'Person']]],
+    ['In re the Estate of Wren Adley, and Tobin Adley, Appellant.', []],
   ])('%s', (line, expected) => {
     const parties = parseCaption(line);
     expect(parties.map((p) => [p.name, p.role, p.kind])).toEqual(expected);

@@ -66,6 +66,13 @@ describe('attorney lines', () => {
     expect(line.slice(found[0]!.side!.from, found[0]!.side!.to)).toBe('for appellee');
   });
 
+  it('takes "Name (of Firm)" as the attorney and the firm, both for the side', () => {
+    const line = 'Odile R. Fairweather-Quant (of Brisk Law Office PS), for respondent.';
+    const found = parseAttorneys(line);
+    expect(found.map((a) => [a.name, a.firm ?? false, a.side?.words])).toEqual([['Odile R. Fairweather-Quant', false, 'respondent'], ['Brisk Law Office PS', true, 'respondent']]);
+    expect(spans(line, found)).toEqual(['Odile R. Fairweather-Quant', 'Brisk Law Office PS']);
+  });
+
   it('keeps a side of several words', () => {
     expect(parseAttorneys('Ann Example, Baltimore, Md., for the United States.').map((a) => [a.name, a.side?.words])).toEqual([['Ann Example', 'the United States']]);
   });

@@ -3,7 +3,8 @@
  * whom Joseph C. Waddy, Washington, D. C., was on the brief, for appellant." gives Gardner and
  * Waddy for appellant. A line may hold several sentences, each ending "for <side>." Names are
  * the pieces (between commas and "and") that look like a person's name; places and titles
- * (Washington, D. C., Asst. Corporation Counsel) are left out. Spans are UTF-16 indices.
+ * (Washington, D. C., Asst. Corporation Counsel) are left out; "Name (of Firm)" gives the name
+ * and the firm. Spans are UTF-16 indices.
  */
 export interface Appearance {
   name: string;
@@ -57,6 +58,13 @@ function namesIn(line: string, from: number, to: number): Appearance[] {
           last.to = at + words.length;
           last.name = line.slice(last.from, last.to);
         }
+        continue;
+      }
+      // "Name (of Firm)": the firm the attorney is of, in parentheses after the name.
+      const of = /^(.*?\S)\s*\((?:of\s+counsel\s*,?\s*|of\s+)([^()]+)\)$/i.exec(words);
+      if (of) {
+        const firmAt = at + words.lastIndexOf(of[2]!);
+        names.push({ name: of[1]!, from: at, to: at + of[1]!.length }, { name: of[2]!.trim(), from: firmAt, to: firmAt + of[2]!.trim().length, firm: true });
         continue;
       }
       if (FIRM.test(words) && /^[A-Z]/.test(words)) {
