@@ -73,6 +73,14 @@ describe('attorney lines', () => {
     expect(spans(line, found)).toEqual(['Odile R. Fairweather-Quant', 'Brisk Law Office PS']);
   });
 
+  it('takes the counsel a parenthesis or bracket adds ("with him on the brief", "of counsel")', () => {
+    const line = 'Tobias R. Quell (Ansel Brook with him on the brief), for appellant. Ora P. Winn, District Attorney (Cato Fenn, of counsel), for respondent. Ivy Ross [Lem Toft and Ada Crane with her on the brief], for intervenor.';
+    expect(parseAttorneys(line).map((a) => [a.name, a.side?.words])).toEqual([
+      ['Tobias R. Quell', 'appellant'], ['Ansel Brook', 'appellant'], ['Ora P. Winn', 'respondent'], ['Cato Fenn', 'respondent'],
+      ['Ivy Ross', 'intervenor'], ['Lem Toft', 'intervenor'], ['Ada Crane', 'intervenor'],
+    ]);
+  });
+
   it('keeps a side of several words', () => {
     expect(parseAttorneys('Ann Example, Baltimore, Md., for the United States.').map((a) => [a.name, a.side?.words])).toEqual([['Ann Example', 'the United States']]);
   });

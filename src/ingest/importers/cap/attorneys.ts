@@ -45,26 +45,30 @@ export function parseAttorneys(line: string): Appearance[] {
 function namesIn(line: string, from: number, to: number): Appearance[] {
   const names: Appearance[] = [];
   const surnames: Appearance[] = [];
-  const piece = /[^,;]+/g;
+  // Parentheses and brackets set apart more counsel ("X (Y with him on the brief)", "X, District Attorney
+  // (Y, of counsel)") or the firm ("X (of Firm)"): their contents are pieces of their own.
+  const piece = /[^,;()[\]]+/g;
   const part = line.slice(from, to);
   for (let match = piece.exec(part); match; match = piece.exec(part)) {
     for (const bit of match[0].split(/\s+and\s+|\s+with\s+whom\s+/)) {
-      const words = bit.trim().replace(/\s+(was|were)(\s+on\s+the\s+brief)?$/i, '');
+      const bare = bit.trim().replace(/\s+(was|were)(\s+on\s+the\s+brief)?$/i, '').replace(/\s+with\s+(him|her|them)(\s+on\s+the\s+briefs?)?$/i, '').replace(/\s+of\s+counsel$/i, '');
+      if (/^of\s+counsel$/i.test(bare)) continue;
+      const inParens = /[([]\s*$/.test(line.slice(0, from + match.index));
+      const firmOf = inParens ? /^of\s+(.+)$/i.exec(bare) : null;
+      const words = firmOf ? firmOf[1]!.trim() : bare;
       if (words === '') continue;
       const at = from + match.index + match[0].indexOf(words);
+      if (firmOf) {
+        // "(of Firm)": the firm of the attorney named before it.
+        names.push({ name: words, from: at, to: at + words.length, firm: true });
+        continue;
+      }
       if (SUFFIX.test(words) && names.length > 0) {
         const last = names[names.length - 1]!;
         if (line.slice(last.to, at).trim() === ',') {
           last.to = at + words.length;
           last.name = line.slice(last.from, last.to);
         }
-        continue;
-      }
-      // "Name (of Firm)": the firm the attorney is of, in parentheses after the name.
-      const of = /^(.*?\S)\s*\((?:of\s+counsel\s*,?\s*|of\s+)([^()]+)\)$/i.exec(words);
-      if (of) {
-        const firmAt = at + words.lastIndexOf(of[2]!);
-        names.push({ name: of[1]!, from: at, to: at + of[1]!.length }, { name: of[2]!.trim(), from: firmAt, to: firmAt + of[2]!.trim().length, firm: true });
         continue;
       }
       if (FIRM.test(words) && /^[A-Z]/.test(words)) {

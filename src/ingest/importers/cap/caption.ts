@@ -25,7 +25,15 @@ const ET_AL = /,?\s+et\s+(al|ux|vir)\.?\s*$/i;
 
 export function parseCaption(line: string): CaptionParty[] {
   const matter = /^\s*(?:in\s+re\b:?|ex\s+parte\b|in\s+the\s+matter\s+of\b|matter\s+of\b)\s*(?:the\s+[\p{L}\s]+?\s+of\s+)?/iu.exec(line);
-  if (matter) return matterParties(line, matter[0].length);
+  if (matter) {
+    // "Matter of A ex rel. B v. C": the matter is a suit between sides; "In re X Estate. Appeal of Y." / "… A v. B.":
+    // the sentence after the matter's names the parties.
+    const rest = line.slice(matter[0].length);
+    const next = /(?<!\b(?:rel|ex|co|inc|jr|sr|st|bros|corp|\p{L}))\.\s+(?=(?:appeal\s+of\s+|[\p{Lu}][^.]*\s(?:v\.|vs\.?|versus)\s))/iu.exec(rest);
+    if (next) return shift(parseCaption(rest.slice(next.index + next[0].length)), matter[0].length + next.index + next[0].length);
+    if (SIDES.test(rest)) return shift(parseCaption(rest), matter[0].length);
+    return matterParties(line, matter[0].length);
+  }
   const appeal = /^\s*appeal\s+of\s+/i.exec(line);
   if (appeal) {
     const party = side(line, appeal[0].length, line.length, 'first');
@@ -55,6 +63,9 @@ function matterParties(line: string, from: number): CaptionParty[] {
   if (!withRoles.every((p) => p.role)) return [];
   return withRoles.map((p, k) => side(line, p.a, p.b, k === 0 ? 'first' : 'second')).filter((p): p is CaptionParty => p !== undefined);
 }
+
+/** Parties found in a part of the line, with their spans in the whole line. */
+const shift = (parties: CaptionParty[], by: number) => parties.map((p) => ({ ...p, from: p.from + by, to: p.to + by }));
 
 function side(line: string, from: number, to: number, which: 'first' | 'second'): CaptionParty | undefined {
   let end = to;
