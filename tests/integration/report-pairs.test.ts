@@ -147,6 +147,28 @@ describe('two reports of one docket, in both orders', () => {
     await clear(loaded);
   }, 240_000);
 
+  it.each([['docket', 'claims'], ['claims', 'docket']] as const)('a bankruptcy docket, its claims register and a claims activity item (%s first): one case, one claim per proof of claim', async (first) => {
+    const court = `tpairclm${first[0]}`;
+    const docket = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', date_filed: '2021-01-11',
+      parties: [{ name: 'Quarrystone Mills, Inc.', type: 'Debtor', attorneys: [] }, { name: 'Fenmoor Supply Co.', type: 'Creditor', attorneys: [] }],
+      docket_entries: [{ document_number: '1', date_filed: '2021-01-11', description: 'Chapter 11 Voluntary Petition.' }] };
+    const register = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', trustee_str: '', date_last_to_file_claims: '2021-05-01',
+      claims: [{ claim_number: 1, creditor_details: 'Fenmoor Supply Co.\n40 Kiln Road\nAshby, ST 01230', amount_claimed: '$1200.00', description: '(1-1) Goods Sold', status: '', date_original_filed: '2021-02-02' }] };
+    const activity = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', trustee_str: '', last_date_to_file_claims: '2021-05-01',
+      claim: { claim_number: '1-1', creditor_name_address: 'Fenmoor Supply Co., 40 Kiln Road, Ashby, ST 01230', amount_claimed: '$1200.00', description: 'Goods Sold', date_filed: '2021-02-02', status: '' } };
+    const order = first === 'docket' ? [docket, register, activity] : [activity, register, docket];
+    const caseIds: string[] = [];
+    for (const [k, record] of order.entries()) caseIds.push(...(await load(record, `${court}-${k}`)).caseIds);
+    expect(new Set(caseIds).size).toBe(1);
+    const data = await api.gql(`query($id: ID!) { case(id: $id) { caseClaims(first: 10) { edges { node { id statement status claimant { id name } sources(first: 10) { totalCount } } } } } }`, { id: caseIds[0] });
+    expect(data.errors).toBeUndefined();
+    const claims = data.data.case.caseClaims.edges.map((e: { node: unknown }) => e.node);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ id: `${court}-21-40007-claim-1-1`, status: 'ALLEGED', claimant: { id: `${court}-21-40007-party-fenmoor-supply-co`, name: 'Fenmoor Supply Co.' } });
+    expect(claims[0].sources.totalCount).toBeGreaterThanOrEqual(4);
+    await clear(caseIds);
+  }, 240_000);
+
   it('keep both words of an entry, each cited at its own pointer, and one case for the per-defendant report and the history', async () => {
     const records = reports('tpairwords');
     const { caseIds: [docketCase] } = await load(records.docket, 'tpairwords-docket');
