@@ -147,7 +147,7 @@ describe('two reports of one docket, in both orders', () => {
     await clear(loaded);
   }, 240_000);
 
-  it.each([['docket', 'claims'], ['claims', 'docket']] as const)('a bankruptcy docket, its claims register and a claims activity item (%s first): one case, one claim per proof of claim', async (first) => {
+  it.each([['docket'], ['claims']] as const)('a bankruptcy docket, its claims register and a claims activity item (%s first): one case, one claim per proof of claim', async (first) => {
     const court = `tpairclm${first[0]}`;
     const docket = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', date_filed: '2021-01-11',
       parties: [{ name: 'Quarrystone Mills, Inc.', type: 'Debtor', attorneys: [] }, { name: 'Fenmoor Supply Co.', type: 'Creditor', attorneys: [] }],
