@@ -220,6 +220,8 @@ WITH ${v.item}, COUNT { (${v.parent})-[:${CITES_TYPE}]->(:Authority)<-[:${CITES_
     items: 'node',
   },
   'Opinion.cites': { name: 'Opinion.cites', match: (v) => cypher`MATCH (${v.parent})-[:${CITES_TYPE}]->(${v.item}:Authority)`, order: (v) => cypher`${v.item}.citation, ${v.item}.id`, items: 'node' },
+  'Opinion.citesOpinions': { name: 'Opinion.citesOpinions', match: (v) => cypher`MATCH (${v.parent})-[:${CITES_TYPE}]->(${v.item}:Opinion)`, order: BY_ID, items: 'node' },
+  'Opinion.citedByOpinions': { name: 'Opinion.citedByOpinions', match: (v) => cypher`MATCH (${v.parent})<-[:${CITES_TYPE}]-(${v.item}:Opinion)`, order: BY_ID, items: 'node' },
   'Authority.citedBy': { name: 'Authority.citedBy', match: (v) => cypher`MATCH (${v.parent})<-[:${CITES_TYPE}]-(${v.item}:Case)`, order: BY_ID, items: 'node' },
   'Court.casesHeard': { name: 'Court.casesHeard', match: referrers('Case', 'court'), order: BY_ID, items: 'node' },
   'Evidence.withheldFrom': entityList('Evidence.withheldFrom', referenced('Evidence', 'withheldFrom')),

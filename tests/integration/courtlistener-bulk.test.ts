@@ -83,9 +83,20 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     expect(opinions['courtlistener-opinion-440002']).toMatchObject({ opinionType: 'dissent', author: { name: 'Pell Varrow' }, text: 'I would reverse & remand.' });
 
     const trial = (await gql(CASE, { id: 'tbulkd-1-21-cv-00901' })).case;
-    expect(trial).toMatchObject({ caption: 'Harrow v. Keswick Mills, Inc.', status: 'open', court: { id: 'court-tbulkd' } });
+    expect(trial).toMatchObject({ caption: 'Harrow v. Keswick Mills, Inc.', status: 'open', court: { id: 'court-tbulkd', name: 'District Court for the District of Testbulk' } });
     expect(nodes(trial.participants).find((p: any) => p.role === 'assigned_judge').holder.name).toBe('Orla B. Quintrell');
     expect(nodes(trial.opinions).map((o: any) => o.id)).toEqual(['courtlistener-opinion-440003']);
+
+    // Positions: the judge the dockets and opinions name holds each post in its court, one node.
+    expect(first.stdout).toMatch(/people-db-positions-2099-01-31\.csv: positions: 2 rows: 2 loaded/);
+    const judgeId = nodes(trial.participants).find((p: any) => p.role === 'assigned_judge').holder.id;
+    const posts = nodes((await gql(RELATIONS, { id: judgeId, types: ['HAS_ROLE'] })).entity.relationships).filter((r: any) => r.to.id === 'court-tbulkca');
+    expect(posts.map((r: any) => r.description).sort()).toEqual([
+      'chief judge; from 2010-01-04; until 2017-06-30; left: voluntary retirement',
+      'judge; from 2001-05-01; selected by appointment by the president',
+    ]);
+    for (const post of posts) for (const source of nodes(post.sources)) expect(String(resolvePointer(JSON.parse(source.document.text), source.pointer))).toBe(source.quote);
+    expect(nodes(appeal.participants).filter((p: any) => p.holder.name === 'Orla B. Quintrell').map((p: any) => p.holder.id)).toEqual(expect.arrayContaining([judgeId]));
 
     const cites = nodes((await gql(RELATIONS, { id: 'courtlistener-opinion-440001', types: ['CITES'] })).entity.relationships);
     expect(cites).toHaveLength(1);
@@ -96,6 +107,11 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     }
     const citedBy = nodes((await gql(RELATIONS, { id: 'courtlistener-opinion-440002', types: ['CITES'] })).entity.relationships);
     expect(citedBy.map((r: any) => r.to.id)).toEqual(['courtlistener-opinion-440003']);
+    // The same through the Opinion type's own fields.
+    const cited = (await gql(`query { opinion: entity(id: "courtlistener-opinion-440003") { ... on Opinion { citedByOpinions(first: 10) { totalCount edges { node { id } } } } }
+      citing: entity(id: "courtlistener-opinion-440001") { ... on Opinion { citesOpinions(first: 10) { edges { node { id opinionType } } } } } }`));
+    expect(nodes(cited.opinion.citedByOpinions).map((o: any) => o.id)).toEqual(['courtlistener-opinion-440001', 'courtlistener-opinion-440002']);
+    expect(nodes(cited.citing.citesOpinions)).toEqual([{ id: 'courtlistener-opinion-440003', opinionType: expect.any(String) }]);
 
     const emitted = path.join(scratch, 'bulk-emit');
     const emit = await load('--dry-run', '--quiet', '--emit', emitted, ...files);
@@ -104,7 +120,7 @@ describe('CourtListener bulk CSV through npm run load', { timeout: 240_000 }, ()
     // Each emitted case file is valid as it stands (checked, not loaded: see the report on shared opinions' text).
     const checkEmitted = await load('--dry-run', emitted);
     expect(checkEmitted.code, checkEmitted.stdout + checkEmitted.stderr).toBe(EXIT_CODES.OK);
-    expect(checkEmitted.stdout.trim().split('\n').at(-1)).toMatch(/^Dry run, nothing written\. 11 files: 0 would load, .* 0 invalid/);
+    expect(checkEmitted.stdout.trim().split('\n').at(-1)).toMatch(/^Dry run, nothing written\. 13 files: 0 would load, .* 0 invalid/);
 
     const again = await load(...[...files].reverse());
     expect(again.code, again.stderr).toBe(EXIT_CODES.OK);

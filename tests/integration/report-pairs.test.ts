@@ -44,6 +44,14 @@ const reports = (court: string) => ({
   rss: [
     { court_id: court, docket_number: '2:19-cr-00042', case_name: 'USA v. Roe', parties: null, chapter: '', trustee_str: '', docket_entries: [{ document_number: '9', pacer_doc_id: '0999', date_filed: '2019-05-01T10:00:00-07:00', description: '', short_description: 'Order' }] },
   ],
+  // An appeal of this docket: its originating court information names the docket by court and number.
+  appeal: {
+    court_id: `${court}app`, docket_number: '19-1001', case_name: 'USA v. Quill Roe', appeal_from: 'U.S. District Court', date_filed: '2019-06-01',
+    originating_court_information: { court_id: court, docket_number: '2:19-cr-00042-ABC', assigned_to: 'Perpetua L. Vance', ordering_judge: '', date_filed: '2019-03-01', disposition: '' },
+    panel: ['Orla Fenwick', 'Basil Tarrant'],
+    parties: [{ name: 'Quill Roe', type: 'Defendant - Appellant', attorneys: [] }],
+    docket_entries: [{ document_number: '1', date_filed: '2019-06-01', description: 'Criminal case docketed.' }],
+  },
   sparser: {
     court_id: court, docket_number: '2:19-cr-00042', case_name: 'United States v. Roe', assigned_to_str: 'Perpetua L. Vance',
     parties: [{ name: 'Quill Roe', type: 'Defendant', attorneys: [] }],
@@ -90,7 +98,7 @@ async function clear(caseIds: string[]) {
   for (const id of new Set(caseIds)) await deleteCase(api.executor, id).catch(() => undefined);
 }
 
-const PAIRS: [Kind, Kind][] = [['docket', 'history'], ['docket', 'rss'], ['history', 'rss'], ['docket', 'sparser'], ['history', 'sparser']];
+const PAIRS: [Kind, Kind][] = [['docket', 'history'], ['docket', 'rss'], ['history', 'rss'], ['docket', 'sparser'], ['history', 'sparser'], ['docket', 'appeal'], ['history', 'appeal']];
 
 describe('two reports of one docket, in both orders', () => {
   it.each(PAIRS.map(([a, b], k) => [a, b, `tpair${k}`] as const))('%s and %s: one graph, nothing lost, reloading changes nothing', async (a, b, court) => {
@@ -117,6 +125,48 @@ describe('two reports of one docket, in both orders', () => {
       await clear([...caseIds, ...touched]);
     }
     expect(states[1]).toEqual(states[0]);
+  }, 240_000);
+
+  it.each([['appeal', 'docket'], ['docket', 'appeal']] as const)('an appeal and its lower docket (%s first): one lower case, its own report\'s fields first', async (first, second) => {
+    const court = `tpairlow${first[0]}`;
+    const records = reports(court);
+    const loaded: string[] = [];
+    for (const kind of [first, second]) loaded.push(...(await load(records[kind], `${court}-${kind}`)).caseIds);
+    const [lower, appeal] = [loaded[first === 'docket' ? 0 : 1]!, loaded[first === 'docket' ? 1 : 0]!];
+    expect(lower).toBe(`${court}-2-19-cr-00042`);
+    const data = await api.gql(`query($id: ID!, $appeal: ID!) {
+      lower: case(id: $id) { caption docketNumber status court { id } }
+      roles: entity(id: $id) { relationships(types: ["HAS_ROLE"], direction: INCOMING, first: 20) { edges { node { from { id } } } } }
+      appeal: entity(id: $appeal) { relationships(types: ["APPEAL_FROM"], first: 5) { edges { node { to { id } } } } }
+    }`, { id: lower, appeal });
+    expect(data.errors).toBeUndefined();
+    expect(data.data.lower).toMatchObject({ caption: 'United States v. Roe', docketNumber: '2:19-cr-00042', status: 'open', court: { id: `court-${court}` } });
+    expect(data.data.appeal.relationships.edges.map((e: { node: { to: { id: string } } }) => e.node.to.id)).toEqual([lower]);
+    const holders = data.data.roles.relationships.edges.map((e: { node: { from: { id: string } } }) => e.node.from.id);
+    expect(holders).toEqual(expect.arrayContaining(['judge-us-perpetua-l-vance', `${lower}-party-quill-roe`]));
+    await clear(loaded);
+  }, 240_000);
+
+  it.each([['docket'], ['claims']] as const)('a bankruptcy docket, its claims register and a claims activity item (%s first): one case, one claim per proof of claim', async (first) => {
+    const court = `tpairclm${first[0]}`;
+    const docket = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', date_filed: '2021-01-11',
+      parties: [{ name: 'Quarrystone Mills, Inc.', type: 'Debtor', attorneys: [] }, { name: 'Fenmoor Supply Co.', type: 'Creditor', attorneys: [] }],
+      docket_entries: [{ document_number: '1', date_filed: '2021-01-11', description: 'Chapter 11 Voluntary Petition.' }] };
+    const register = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', trustee_str: '', date_last_to_file_claims: '2021-05-01',
+      claims: [{ claim_number: 1, creditor_details: 'Fenmoor Supply Co.\n40 Kiln Road\nAshby, ST 01230', amount_claimed: '$1200.00', description: '(1-1) Goods Sold', status: '', date_original_filed: '2021-02-02' }] };
+    const activity = { court_id: court, docket_number: '21-40007', case_name: 'Quarrystone Mills, Inc.', chapter: '11', trustee_str: '', last_date_to_file_claims: '2021-05-01',
+      claim: { claim_number: '1-1', creditor_name_address: 'Fenmoor Supply Co., 40 Kiln Road, Ashby, ST 01230', amount_claimed: '$1200.00', description: 'Goods Sold', date_filed: '2021-02-02', status: '' } };
+    const order = first === 'docket' ? [docket, register, activity] : [activity, register, docket];
+    const caseIds: string[] = [];
+    for (const [k, record] of order.entries()) caseIds.push(...(await load(record, `${court}-${k}`)).caseIds);
+    expect(new Set(caseIds).size).toBe(1);
+    const data = await api.gql(`query($id: ID!) { case(id: $id) { caseClaims(first: 10) { edges { node { id statement status claimant { id name } sources(first: 10) { totalCount } } } } } }`, { id: caseIds[0] });
+    expect(data.errors).toBeUndefined();
+    const claims = data.data.case.caseClaims.edges.map((e: { node: unknown }) => e.node);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ id: `${court}-21-40007-claim-1-1`, status: 'ALLEGED', claimant: { id: `${court}-21-40007-party-fenmoor-supply-co`, name: 'Fenmoor Supply Co.' } });
+    expect(claims[0].sources.totalCount).toBeGreaterThanOrEqual(4);
+    await clear(caseIds);
   }, 240_000);
 
   it('keep both words of an entry, each cited at its own pointer, and one case for the per-defendant report and the history', async () => {

@@ -14,7 +14,7 @@ describe('parseCliArgs', () => {
   it('reads --format as one of the formats and --emit as a folder, and refuses anything else', () => {
     expect(parseCliArgs(['d.json', '--format', 'courtlistener-docket', '--emit', 'out'])).toMatchObject({ ok: true, options: { format: 'courtlistener-docket', emit: 'out' } });
     expect(parseCliArgs(['d.json', '-f', 'cap-case'])).toMatchObject({ ok: true, options: { format: 'cap-case' } });
-    expect(parseCliArgs(['d.json', '--format', 'pdf'])).toEqual({ ok: false, message: '--format must be one of case-file, courtlistener-docket, cap-case, courtlistener-party, courtlistener-attorney, courtlistener-cluster, courtlistener-opinion, not "pdf"' });
+    expect(parseCliArgs(['d.json', '--format', 'pdf'])).toEqual({ ok: false, message: '--format must be one of case-file, courtlistener-docket, cap-case, courtlistener-party, courtlistener-attorney, courtlistener-cluster, courtlistener-opinion, courtlistener-position, not "pdf"' });
     expect(parseCliArgs(['d.json', '--emit', ' '])).toEqual({ ok: false, message: '--emit needs a folder to write the case files to' });
   });
 

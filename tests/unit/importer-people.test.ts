@@ -82,6 +82,15 @@ describe('parties: people, organisations and no party at all', () => {
   });
 });
 
+describe('creditors: agencies, lenders and bodies known by initials are organisations', () => {
+  it('by the words of the name, and dotted initials alone; a word in capitals alone stays a name', () => {
+    for (const name of ['Ormond Revenue Service', 'Kestrel Wireless', 'Halvard Financial', 'Tamsin Equipment Finance', 'Bracken Portfolio Advisors', 'Vell Consulting Engineers', 'Quill & Dray, P.A.', 'Ostrander Dunne, APC', 'M.U.F.C.T.', 'Loy Credit Union']) {
+      expect(partyKind(name, 'Creditor'), name).toBe('Organization');
+    }
+    for (const name of ['Ivo Marsh', 'IVO MARSH', 'Dara K. Penhallow', 'Marsh, Ivo', 'ROE']) expect(partyKind(name, 'Creditor'), name).toBe('Person');
+  });
+});
+
 describe('judges: assignment labels name nobody', () => {
   it.each([
     ['Part Three', false],

@@ -50,6 +50,12 @@ describe('CAP captions', () => {
     ['Rex Pole et al. vs. Ida Vane', [['Rex Pole', 'party', 'Person'], ['Ida Vane', 'party', 'Person']]],
     ['In re Estate of Nobody.', []],
     ['Ex parte Quill.', []],
+    ['In the Matter of the Marriage of Wren Adley, Respondent, and Tobin Adley, Appellant.', [['Wren Adley', 'respondent', 'Person'], ['Tobin Adley', 'appellant', 'Person']]],
+    ['In re the Estate of Wren Adley, and Tobin Adley, Appellant.', []],
+    ['MATTER OF QUILLON EX REL. TARN v. BEDE.', [['QUILLON EX REL. TARN', 'party', 'Person'], ['BEDE', 'party', 'Person']]],
+    ['In re MARCH ESTATE. APPEAL OF ODA MARCH.', [['ODA MARCH', 'appellant', 'Person']]],
+    ['In re VALE ESTATE. NORTHWIND BONDING COMPANY v. ROE.', [['NORTHWIND BONDING COMPANY', 'party', 'Organization'], ['ROE', 'party', 'Person']]],
+    ['MATTER OF IRA POPPEL.', []],
   ])('%s', (line, expected) => {
     const parties = parseCaption(line);
     expect(parties.map((p) => [p.name, p.role, p.kind])).toEqual(expected);

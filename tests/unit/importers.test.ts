@@ -66,6 +66,21 @@ describe('attorney lines', () => {
     expect(line.slice(found[0]!.side!.from, found[0]!.side!.to)).toBe('for appellee');
   });
 
+  it('takes "Name (of Firm)" as the attorney and the firm, both for the side', () => {
+    const line = 'Odile R. Fairweather-Quant (of Brisk Law Office PS), for respondent.';
+    const found = parseAttorneys(line);
+    expect(found.map((a) => [a.name, a.firm ?? false, a.side?.words])).toEqual([['Odile R. Fairweather-Quant', false, 'respondent'], ['Brisk Law Office PS', true, 'respondent']]);
+    expect(spans(line, found)).toEqual(['Odile R. Fairweather-Quant', 'Brisk Law Office PS']);
+  });
+
+  it('takes the counsel a parenthesis or bracket adds ("with him on the brief", "of counsel")', () => {
+    const line = 'Tobias R. Quell (Ansel Brook with him on the brief), for appellant. Ora P. Winn, District Attorney (Cato Fenn, of counsel), for respondent. Ivy Ross [Lem Toft and Ada Crane with her on the brief], for intervenor.';
+    expect(parseAttorneys(line).map((a) => [a.name, a.side?.words])).toEqual([
+      ['Tobias R. Quell', 'appellant'], ['Ansel Brook', 'appellant'], ['Ora P. Winn', 'respondent'], ['Cato Fenn', 'respondent'],
+      ['Ivy Ross', 'intervenor'], ['Lem Toft', 'intervenor'], ['Ada Crane', 'intervenor'],
+    ]);
+  });
+
   it('keeps a side of several words', () => {
     expect(parseAttorneys('Ann Example, Baltimore, Md., for the United States.').map((a) => [a.name, a.side?.words])).toEqual([['Ann Example', 'the United States']]);
   });

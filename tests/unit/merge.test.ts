@@ -24,6 +24,17 @@ function loadInOrder(order: [string, Statement][]) {
 const clean = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
 
 describe('mergeStatements / addStatement', () => {
+  it('take a Case node\'s fields from its own case first, in any order: another case (an appeal) fills only the gaps', () => {
+    const own: Statement = { id: 'zlow-1', name: 'A v. B', caption: 'A v. B', status: 'terminated', shared: true };
+    const appeal: Statement = { id: 'zlow-1', name: 'Docket 1 (zlow)', status: 'open', description: 'The lower court\'s docket.', shared: true };
+    const expected = { id: 'zlow-1', name: 'A v. B', caption: 'A v. B', status: 'terminated', description: 'The lower court\'s docket.', shared: true };
+    // 'aapp-9#appellate-x' sorts before 'zlow-1#docket-y': by id alone the appeal would win.
+    const pairs: [string, Statement][] = [['aapp-9#appellate-x', appeal], ['zlow-1#docket-y', own]];
+    expect(clean(mergeStatements(new Map(pairs)).props)).toEqual(expected);
+    expect(clean(loadInOrder(pairs).props)).toEqual(expected);
+    expect(clean(loadInOrder([...pairs].reverse()).props)).toEqual(expected);
+  });
+
   it('give the same fields whatever the order the contributions come in', () => {
     fc.assert(fc.property(owners, fc.array(statement, { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 1000 }), (ids, statements, seed) => {
       const pairs = ids.map((id, i) => [id, statements[i]!] as [string, Statement]);

@@ -47,6 +47,8 @@ export interface CaseInput extends Sourced {
   dateTerminated?: string;
   decisionDate?: string;
   citations?: string[];
+  /** Other cases may state this case as a shared Case entity (an appeal its lower docket). */
+  shared?: boolean;
 }
 
 export interface EntityInput extends Sourced {

@@ -19,6 +19,8 @@ export interface CaseFileRef {
   misnamed?: string;
   /** What the run's records say of CourtListener's ids (importers/courtlistener/joins.ts). */
   joins?: CourtListenerJoins;
+  /** The joins' digest, as plain data: a file ref sent to a worker thread (which drops the joins) still hashes the same. */
+  joinsDigest?: string;
 }
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };

@@ -28,5 +28,6 @@ export async function expandRecords(files: readonly CaseFileRef[]): Promise<Case
     }
     split.records.forEach((record, index) => expanded.push({ ...file, display: `${file.display} [${record.place}]`, record: index }));
   }
-  return expanded.map((file) => ({ ...file, joins }));
+  const joinsDigest = joins.digest();
+  return expanded.map((file) => ({ ...file, joins, joinsDigest }));
 }

@@ -66,8 +66,10 @@ export async function sourceHashOf(file: CaseFileRef, format: InputFormat | null
   const hash = createHash('sha256').update(`format:${format ?? 'auto'}\n`).update(bytes);
   // One record of a file of several (a feed, JSON lines) is a contribution of its own: its place is part of its hash.
   if (file.record !== undefined) hash.update(`\nrecord:${file.record}\n`);
-  // A CourtListener object is joined to its docket by the run's other records: joined differently, it loads again.
-  if (file.joins && /"(party_types|parties_represented|cluster_id|docket_id)"\s*:/.test(bytes.toString('utf8'))) hash.update(`\njoins:${file.joins.digest()}\n`);
+  // A CourtListener record is joined by the run's other records (a party to its docket, a position to its person, a
+  // court id to the court's name): joined differently, it loads again.
+  const joins = file.joinsDigest ?? file.joins?.digest();
+  if (joins && /"(party_types|parties_represented|cluster_id|docket_id|court_id|court|person_id|person)"\s*:/.test(bytes.toString('utf8'))) hash.update(`\njoins:${joins}\n`);
   for (const relative of documentPaths(file.path, bytes.toString('utf8'))) {
     const document = await readFile(path.resolve(path.dirname(file.path), relative)).catch(() => null);
     hash.update(`\ndocument:${relative}:${document === null ? 'unreadable' : document.length}\n`);

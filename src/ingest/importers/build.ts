@@ -20,6 +20,7 @@ export class CaseBuild {
   readonly relations: RelationInput[] = [];
   readonly events: FactInput[] = [];
   readonly charges: FactInput[] = [];
+  readonly claims: FactInput[] = [];
   readonly notes: ImportNote[] = [];
   private readonly byId = new Map<string, EntityInput>();
   readonly cite: RecordCitations;

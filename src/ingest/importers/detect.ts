@@ -3,10 +3,11 @@ import { importApiAttorney, importApiParty } from './courtlistener/api-parties.j
 import { importApiCluster, importApiOpinion } from './courtlistener/api-opinions.js';
 import { importDocket } from './courtlistener/docket.js';
 import { apiKind } from './courtlistener/joins.js';
+import { importPosition } from './courtlistener/positions.js';
 import { isObject, type ImportResult, type RecordInput } from './record.js';
 
 /** The formats the loader reads besides case files. */
-export const RECORD_FORMATS = ['courtlistener-docket', 'cap-case', 'courtlistener-party', 'courtlistener-attorney', 'courtlistener-cluster', 'courtlistener-opinion'] as const;
+export const RECORD_FORMATS = ['courtlistener-docket', 'cap-case', 'courtlistener-party', 'courtlistener-attorney', 'courtlistener-cluster', 'courtlistener-opinion', 'courtlistener-position'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 export type InputFormat = 'case-file' | RecordFormat;
 export const INPUT_FORMATS: readonly InputFormat[] = ['case-file', ...RECORD_FORMATS];
@@ -18,21 +19,21 @@ export const IMPORTERS: Record<RecordFormat, (input: RecordInput) => ImportResul
   'courtlistener-attorney': importApiAttorney,
   'courtlistener-cluster': importApiCluster,
   'courtlistener-opinion': importApiOpinion,
+  'courtlistener-position': importPosition,
 };
 
 /** What a parsed JSON file holds, told by its shape. */
 export type Shape = { format: InputFormat; base: (string | number)[] } | { empty: true } | { several: number } | { unknown: true } | { reference: string };
 
 /**
- * CourtListener objects that are no case of their own: a person (a judge), a position, a court.
+ * CourtListener objects that are no case of their own: a person (a judge), a court.
  * They name the judges and courts of the run's other records (see courtlistener/joins.ts).
  */
 const REFERENCE_OBJECTS: Record<string, string> = {
   person: 'a CourtListener person: its name is used for the opinions and dockets of this run that name it by id (author_id, assigned_to); a person is no case, so nothing else of it is loaded',
-  position: 'a CourtListener position: a judge\'s post is not loaded (a person is no case); the person record names the judge',
   court: 'a CourtListener court: its name is used for the run\'s dockets of that court; a court is no case, nothing else of it is loaded',
 };
-const API_FORMATS: Record<string, RecordFormat> = { party: 'courtlistener-party', attorney: 'courtlistener-attorney', cluster: 'courtlistener-cluster', opinion: 'courtlistener-opinion' };
+const API_FORMATS: Record<string, RecordFormat> = { party: 'courtlistener-party', attorney: 'courtlistener-attorney', cluster: 'courtlistener-cluster', opinion: 'courtlistener-opinion', position: 'courtlistener-position' };
 
 /**
  * Tells a case file, a CourtListener docket and a CAP case apart by the fields they have: a

@@ -91,7 +91,8 @@ export function cleanName(raw: string): CleanName {
 
 /** Words that make a name an organisation's: companies, offices, agencies, public bodies. */
 const ORGANISATION =
-  /\b(inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|pllc|lp|l\.p|ltd|limited|corp|corporation|co|company|companies|bank|bancorp|association|assn|fund|funds|foundation|university|school|academy|hospital|clinic|insurance|partners|partnership|group|holdings|services|systems|department|dept|office|offices|agency|administration|commission|board|authority|bureau|county|commonwealth|government|republic|kingdom|usa|u\.s\.a|u\.\s?s\.|united\s+states|district|committee|council|institute|gp|plc|n\.a|s\.a|ag|gmbh|estate|trustees|administrator|receiver|enterprises|industries|international|associates|coalition|alliance|league|federation|cooperative|organi[sz]ation|ministry|police|prison|correctional|facility|registry|attorney\s+general|the\s+people|people\s+of|(state|city|town|village)\s+of|trust\s+(company|fund)|(the|of)\s+(trust|state|city|union|court|church|college|society|center|centre|club|network|project))\b\.?/i;
+  /\b(inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|pllc|lp|l\.p|ltd|limited|corp|corporation|co|company|companies|bank|bancorp|association|assn|fund|funds|foundation|university|school|academy|hospital|clinic|insurance|partners|partnership|group|holdings|services?|systems?|wireless|financial|finance|funding|lending|loans?|mortgage|credit\s+union|capital|portfolio|products|advisors|consulting|engineers|management|revenue|treasury|sarl|p\.s\.c|p\.a|apc|dac|department|dept|office|offices|agency|administration|commission|board|authority|bureau|county|commonwealth|government|republic|kingdom|usa|u\.s\.a|u\.\s?s\.|united\s+states|district|committee|council|institute|gp|plc|n\.a|s\.a|ag|gmbh|estate|trustees|administrator|receiver|enterprises|industries|international|associates|coalition|alliance|league|federation|cooperative|organi[sz]ation|ministry|police|prison|correctional|facility|registry|attorney\s+general|the\s+people|people\s+of|(state|city|town|village)\s+of|trust\s+(company|fund)|(the|of)\s+(trust|state|city|union|court|church|college|society|center|centre|club|network|project))\b\.?/i;
+const ACRONYM = /^\s*(?:\p{Lu}\.){2,}\s*$/u;
 /** Words of organisations that are also people's surnames (Trust, States, Church, Court…): an organisation's only when the name is not shaped as a person's. */
 const WEAK = /\b(trust|state|states|city|union|center|centre|court|clerk|club|project|network|church|college|society|trustee|bay|lofts)\b/i;
 /** "Given [M.] Surname[-Surname] [Jr.]": the shape of a person's name. */
@@ -100,6 +101,9 @@ const PERSON_SHAPE = /^(?:[A-Z][\p{L}'’]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}
 /** Whether a name, by its words, is an organisation's (a company, an office, an agency). */
 export function isOrganisationName(name: string): boolean {
   if (ORGANISATION.test(name) || /\s&\s|^&|&$/.test(name)) return true;
+  // Dotted initials alone ("M.U.F.C.U."): a body known by its initials. (A word in capitals alone is not: old
+  // captions write surnames so, "ROE".)
+  if (ACRONYM.test(name)) return true;
   return WEAK.test(name) && !isPersonShaped(name);
 }
 

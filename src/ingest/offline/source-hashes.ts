@@ -37,7 +37,9 @@ export class SourceHashes {
       }
       const id = this.next++;
       this.hashes.set(file, new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject, file })));
-      this.worker.postMessage({ id, file, format: this.format });
+      // The joins stay here (their maps would be copied per file); the ref's joinsDigest hashes the same.
+      const { joins: _joins, ...plain } = file;
+      this.worker.postMessage({ id, file: plain, format: this.format });
     }
   }
 

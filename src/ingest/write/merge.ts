@@ -6,7 +6,9 @@
  * - a scalar field takes the value of the contribution with the smallest id among those that
  *   give it a non-null value (a contribution never blanks what another stated);
  * - a list field is the union of every contribution's list (sorted once two or more state it);
- * - `shared` is true only while every contribution that defines the node says so.
+ * - `shared` is true only while every contribution that defines the node says so;
+ * - a case's own contributions come before other cases' for its Case node: an appeal that states
+ *   the lower court's docket (a shared Case) fills only the fields that docket's reports leave out.
  * One statement alone is taken as it is.
  */
 
@@ -31,6 +33,12 @@ export interface Merged {
 
 const present = (value: unknown) => value !== null && value !== undefined;
 
+/** Whether `a`'s value of a field of node `nodeId` wins over `b`'s: the node's own case first, then the smaller id. */
+function before(a: string, b: string, nodeId: unknown): boolean {
+  const own = (owner: string) => (caseOf(owner) === nodeId ? 0 : 1);
+  return own(a) !== own(b) ? own(a) < own(b) : a < b;
+}
+
 function union(lists: unknown[][]): unknown[] {
   const seen = new Map<string, unknown>();
   for (const list of lists) for (const item of list) if (present(item)) seen.set(JSON.stringify(item), item);
@@ -42,7 +50,8 @@ function union(lists: unknown[][]): unknown[] {
  * the node holds now that no statement may give any more: they come back null (removed).
  */
 export function mergeStatements(statements: ReadonlyMap<string, Statement>, clear: Iterable<string> = []): Merged {
-  const owners = [...statements.keys()].sort();
+  const nodeId = [...statements.values()].find((statement) => present(statement.id))?.id;
+  const owners = [...statements.keys()].sort((a, b) => (a === b ? 0 : before(a, b, nodeId) ? -1 : 1));
   const props: Record<string, unknown> = {};
   for (const field of clear) if (!BOOK.has(field) && field !== 'id') props[field] = null;
   if (owners.length === 1) return { props: { ...props, ...withoutBookkeeping(statements.get(owners[0]!)!) }, fieldOwners: null };
@@ -88,7 +97,7 @@ export function addStatement(current: { props: Record<string, unknown>; fieldOwn
       props[field] = union([Array.isArray(theirs) ? theirs : [], Array.isArray(mine) ? mine : []]);
     } else {
       const was = from(field);
-      const takeMine = present(mine) && (!present(theirs) || was === undefined || owner < was);
+      const takeMine = present(mine) && (!present(theirs) || was === undefined || before(owner, was, current.props.id ?? statement.id));
       props[field] = takeMine ? mine : theirs ?? null;
       const by = takeMine ? owner : was;
       if (present(props[field]) && by !== undefined) fieldOwners[field] = by;

@@ -3,7 +3,8 @@
  * whom Joseph C. Waddy, Washington, D. C., was on the brief, for appellant." gives Gardner and
  * Waddy for appellant. A line may hold several sentences, each ending "for <side>." Names are
  * the pieces (between commas and "and") that look like a person's name; places and titles
- * (Washington, D. C., Asst. Corporation Counsel) are left out. Spans are UTF-16 indices.
+ * (Washington, D. C., Asst. Corporation Counsel) are left out; "Name (of Firm)" gives the name
+ * and the firm. Spans are UTF-16 indices.
  */
 export interface Appearance {
   name: string;
@@ -44,13 +45,24 @@ export function parseAttorneys(line: string): Appearance[] {
 function namesIn(line: string, from: number, to: number): Appearance[] {
   const names: Appearance[] = [];
   const surnames: Appearance[] = [];
-  const piece = /[^,;]+/g;
+  // Parentheses and brackets set apart more counsel ("X (Y with him on the brief)", "X, District Attorney
+  // (Y, of counsel)") or the firm ("X (of Firm)"): their contents are pieces of their own.
+  const piece = /[^,;()[\]]+/g;
   const part = line.slice(from, to);
   for (let match = piece.exec(part); match; match = piece.exec(part)) {
     for (const bit of match[0].split(/\s+and\s+|\s+with\s+whom\s+/)) {
-      const words = bit.trim().replace(/\s+(was|were)(\s+on\s+the\s+brief)?$/i, '');
+      const bare = bit.trim().replace(/\s+(was|were)(\s+on\s+the\s+brief)?$/i, '').replace(/\s+with\s+(him|her|them)(\s+on\s+the\s+briefs?)?$/i, '').replace(/\s+of\s+counsel$/i, '');
+      if (/^of\s+counsel$/i.test(bare)) continue;
+      const inParens = /[([]\s*$/.test(line.slice(0, from + match.index));
+      const firmOf = inParens ? /^of\s+(.+)$/i.exec(bare) : null;
+      const words = firmOf ? firmOf[1]!.trim() : bare;
       if (words === '') continue;
       const at = from + match.index + match[0].indexOf(words);
+      if (firmOf) {
+        // "(of Firm)": the firm of the attorney named before it.
+        names.push({ name: words, from: at, to: at + words.length, firm: true });
+        continue;
+      }
       if (SUFFIX.test(words) && names.length > 0) {
         const last = names[names.length - 1]!;
         if (line.slice(last.to, at).trim() === ',') {

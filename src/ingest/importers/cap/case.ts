@@ -163,15 +163,17 @@ function importCourt(build: CaseBuild, record: Record<string, unknown>, jurisdic
 
 /** The parties of the caption ("ALPHA v. OMEGA."): the first side brings the case, the second answers it. */
 function importParties(build: CaseBuild, body: CapBody): void {
-  for (const line of body.parties) {
-    for (const party of parseCaption(line.text)) {
+  body.parties.forEach((line, i) => {
+    const parties = parseCaption(line.text);
+    if (parties.length === 0) build.dropped(['casebody', 'parties', i], `"${line.text.trim().slice(0, 80)}" names no party the rules recognise (a matter's caption without roles, or no "v.")`);
+    for (const party of parties) {
       const source = line.cite(party.from, party.to);
       const node = build.entity({ id: slug(build.caseId, 'party', party.name), kind: party.kind, name: party.name, sources: [source] });
       const description = party.role === 'party' ? `named ${party.side} in the caption (${party.side === 'first' ? 'the side bringing the case or the appeal' : 'the side answering it'})` : undefined;
       build.role({ id: slug(build.caseId, 'party', node.id, party.role), who: node.id, role: party.role, in: build.caseId, ...(description ? { description } : {}), sources: [source] });
       build.guessed(['casebody', 'parties'], `"${party.name}" taken for ${party.kind === 'Person' ? 'a person' : 'an organisation'} and ${party.role.replace('_', ' ')} by its place in the caption`);
     }
-  }
+  });
 }
 
 /** The panel: `judges`, else the head matter's "Before …" line; else (below) each opinion's author is a judge of the case. */

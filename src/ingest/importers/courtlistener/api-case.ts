@@ -1,9 +1,9 @@
 import type { CaseFile } from '../../casefile/case-file.js';
 import type { CaseBuild } from '../build.js';
-import { courtId } from '../identity.js';
 import { contributionKey, type ImportResult } from '../record.js';
 import { documentId } from './docket.js';
-import type { DocketRef } from './joins.js';
+import { courtEntity } from './court.js';
+import type { CourtListenerJoins, DocketRef } from './joins.js';
 
 /**
  * The case file one CourtListener object (a party, an attorney, a cluster, an opinion) becomes:
@@ -21,8 +21,9 @@ export function apiCaseFile(
   title: string,
   caseFields: Partial<CaseFile['case']> = {},
   refField = 'docket_id',
+  joins?: CourtListenerJoins,
 ): ImportResult {
-  const court = target.court ? build.entity({ id: courtId('courtlistener', target.court), kind: 'Court', shared: true, name: target.court, description: `The court CourtListener identifies as "${target.court}".`, sources: [build.cite.whole([refField])] }) : undefined;
+  const court = target.court ? courtEntity(build, target.court, [refField], joins) : undefined;
   const caseFile: CaseFile = {
     formatVersion: 1,
     contribution: contributionKey(record, kind),
@@ -31,6 +32,7 @@ export function apiCaseFile(
       id: build.caseId,
       caption: target.caption,
       status: target.status,
+      shared: true,
       ...(target.known ? { docketNumber: target.number } : {}),
       ...(court ? { court: court.id } : {}),
       ...caseFields,

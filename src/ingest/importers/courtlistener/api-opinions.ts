@@ -57,7 +57,7 @@ export function importApiCluster({ record, text: published, base, joins }: Recor
     ...(decided ? { decisionDate: decided } : {}),
     ...(citations.length > 0 ? { citations } : {}),
     sources,
-  }, refField);
+  }, refField, joins);
 }
 
 function clusterCitations(build: CaseBuild, record: Record<string, unknown>): string[] {
@@ -121,7 +121,7 @@ export function importApiOpinion({ record, text: published, base, joins }: Recor
   if (record.per_curiam === true) build.guessed(['per_curiam'], 'a per curiam opinion: no author');
   citedOpinions(build, record, id);
   reportUnread(build, record, OPINION_READ);
-  return apiCaseFile(build, target, docket, record, published, 'api-opinion', `Opinion ${id}`, {}, refField);
+  return apiCaseFile(build, target, docket, record, published, 'api-opinion', `Opinion ${id}`, {}, refField, joins);
 }
 
 /** "010combined", "040dissent" → "combined", "dissent". */

@@ -70,7 +70,7 @@ export function importApiParty({ record, text: published, base, joins }: RecordI
     types.forEach((t, k) => isObject(t) && partyType(build, t, k, node.id, name.capacity?.text));
   }
   if (Array.isArray(record.attorneys) && record.attorneys.length > 0) build.dropped(['attorneys'], 'the attorneys are listed here by CourtListener id only: their names and roles come from the attorney objects (parties_represented)');
-  return apiCaseFile(build, target, docket, record, published, 'api-party', `Party ${raw.trim()}`);
+  return apiCaseFile(build, target, docket, record, published, 'api-party', `Party ${raw.trim()}`, {}, 'docket_id', joins);
 }
 
 /** One of the party's types: its role in the case, and the charges against it. */
@@ -148,7 +148,7 @@ export function importApiAttorney({ record, text: published, base, joins }: Reco
     build.relation({ id: slug(build.caseId, 'member-of', node.id, office.id), type: 'MEMBER_OF', from: node.id, to: office.id, description: 'as the contact details on this docket give it', sources: [source] });
   }
   for (const field of ['phone', 'fax', 'email']) if (text(record[field])) build.dropped([field], `field "${field}" is not mapped`);
-  return apiCaseFile(build, target, docket, record, published, 'api-attorney', `Attorney ${raw.trim()}`);
+  return apiCaseFile(build, target, docket, record, published, 'api-attorney', `Attorney ${raw.trim()}`, {}, 'docket_id', joins);
 }
 
 /** REPRESENTS for each party of this docket the attorney represents, grouped per party with every role's words; the parties' names. */

@@ -1,8 +1,10 @@
 import type { CaseBuild } from '../build.js';
-import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
+import { FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName, isJudgeName, looksLikePersonName } from '../people.js';
 import { isObject, readDate, slug, text, type RecordPath } from '../record.js';
+import { courtEntity } from './court.js';
 import { docketIdentity } from './docket-id.js';
+import type { CourtListenerJoins } from './joins.js';
 
 /** The relationship from an appeal to the case or agency decision it reviews. */
 export const APPEAL_FROM = 'APPEAL_FROM';
@@ -15,7 +17,7 @@ export const APPEAL_FROM = 'APPEAL_FROM';
  * order under review, ACMS's `{identifier, name}`), the body appealed from (`appeal_from`, or the
  * originating court's name) is an Organization and APPEAL_FROM points to it.
  */
-export function importAppealFrom(build: CaseBuild, record: Record<string, unknown>): void {
+export function importAppealFrom(build: CaseBuild, record: Record<string, unknown>, joins?: CourtListenerJoins): void {
   const origin = isObject(record.originating_court_information) ? record.originating_court_information : {};
   const at = (...path: RecordPath): RecordPath => ['originating_court_information', ...path];
   const lowerCourt = text(origin.court_id);
@@ -23,7 +25,7 @@ export function importAppealFrom(build: CaseBuild, record: Record<string, unknow
   const appealFrom = text(record.appeal_from);
   if (lowerCourt && lowerNumber) {
     const identity = docketIdentity(lowerCourt, lowerNumber, undefined)!;
-    const court = build.entity({ id: courtId('courtlistener', lowerCourt), kind: 'Court', shared: true, name: lowerCourt, description: `The court CourtListener identifies as "${lowerCourt}".`, sources: [build.cite.whole(at('court_id'))] });
+    const court = courtEntity(build, lowerCourt, at('court_id'), joins);
     const sources = [build.cite.whole(at('docket_number')), build.cite.whole(at('court_id')), ...(appealFrom ? [build.cite.whole(['appeal_from'])] : [])];
     const filed = readDate(origin.date_filed, [], []);
     const lower = build.entity({

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CaseFile, Citation } from '../../casefile/case-file.js';
 import { CaseBuild } from '../build.js';
-import { courtId, FEDERAL_SYSTEM, judgeId } from '../identity.js';
+import { FEDERAL_SYSTEM, judgeId } from '../identity.js';
 import { cleanName, isJudgeName } from '../people.js';
+import { importClaims } from './claims.js';
+import { courtEntity } from './court.js';
 import { contributionKey, isObject, readDate, RecordCitations, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { importAppealFrom, importPanel } from './appeal.js';
 import { docketIdentity, type DocketIdentity } from './docket-id.js';
@@ -29,7 +31,8 @@ const READ = new Set([
   'date_discharged', 'chapter', 'trustee_str', 'fee_status', 'demand', 'date_last_filing', 'ordered_by',
   // identifiers and bookkeeping of the parser and the API, not facts of the case
   'federal_dn_judge_initials_assigned', 'federal_dn_judge_initials_referred', 'federal_dn_office_code', 'docket_number_core', 'id', 'resource_uri',
-  'absolute_url', 'date_created', 'date_modified', 'slug', 'source', 'office', 'type',
+  'absolute_url', 'date_created', 'date_modified', 'slug', 'source', 'office', 'type', 'court_citation_string',
+  'claims', 'claim', 'total_number_of_claims', 'last_date_to_file_claims', 'last_date_to_file_govt', 'date_debtor_dismissed', 'date_closed', 'date_last_to_file_claims', 'date_last_to_file_govt',
 ]);
 
 /**
@@ -38,20 +41,21 @@ const READ = new Set([
  * docket, becomes a case file. Pure: the same record gives the same case file. Every value
  * written cites the string it comes from; what is guessed or left out is in `notes`.
  */
-export function importDocket({ record, text: published, base }: RecordInput): ImportResult {
+export function importDocket({ record, text: published, base, joins }: RecordInput): ImportResult {
   if (!isObject(record)) return { problems: [{ path: base, message: 'a docket must be a JSON object', hint: 'give a docket object, or a list of them' }] };
   const checked = checkDocket(record, base);
   if ('problems' in checked) return { problems: checked.problems };
   const build = new CaseBuild(checked.identity.caseId, base);
   const head = caseSection(build, record, checked);
   const courtField = text(record.court_id) ? 'court_id' : 'court';
-  const courtNode = build.entity({ id: courtId('courtlistener', checked.court), kind: 'Court', shared: true, name: checked.court, description: `The court CourtListener identifies as "${checked.court}".`, sources: [build.cite.whole([courtField])] });
+  const courtNode = courtEntity(build, checked.court, [courtField], joins, record);
   importJudges(build, record);
   const partyRefs = importParties(build, checked.parties, checked.identity.defendant);
   importEntries(build, checked.entries, partyRefs);
-  importAppealFrom(build, record);
+  importAppealFrom(build, record, joins);
   importPanel(build, record, checked.court);
   importBankruptcy(build, record);
+  importClaims(build, record);
   reportDropped(build, record);
   return { caseFile: docketCaseFile(build, record, published, checked, head, courtNode.id), notes: build.notes };
 }
@@ -146,6 +150,8 @@ function docketCaseFile(build: CaseBuild, record: Record<string, unknown>, publi
       id: caseId,
       caption: (head.caseName ?? `Docket ${identity.number}`).trim().slice(0, 4000),
       status: dateTerminated ? 'terminated' : 'open',
+      // An appeal states this docket as its lower court's case (appeal.ts): one case, both may state it.
+      shared: true,
       court,
       docketNumber: identity.number,
       ...head.fields,
@@ -154,6 +160,7 @@ function docketCaseFile(build: CaseBuild, record: Record<string, unknown>, publi
     entities: build.entities,
     ...(build.charges.length > 0 ? { charges: build.charges } : {}),
     events: build.events,
+    ...(build.claims.length > 0 ? { claims: build.claims } : {}),
     roles: build.roles,
     relations: build.relations,
   };
@@ -170,7 +177,10 @@ export const documentId = (caseId: string, published: string) => slug(caseId, 'r
 function reportKey(record: Record<string, unknown>): string {
   if ('resource_uri' in record) return 'api-docket';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate-docket';
+  if ('case_name_raw' in record && !Array.isArray(record.docket_entries)) return 'case-query';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket-history';
+  if (Array.isArray(record.claims)) return 'claims-register';
+  if (isObject(record.claim)) return 'claims-activity';
   if ('chapter' in record || 'trustee_str' in record) return 'rss-item';
   if ('resource_uri' in record) return 'api-docket';
   return 'docket-report';
@@ -180,7 +190,10 @@ function reportKey(record: Record<string, unknown>): string {
 function reportKind(record: Record<string, unknown>): string {
   if ('resource_uri' in record) return 'docket (CourtListener REST API)';
   if ('originating_court_information' in record || 'appeal_from' in record) return 'appellate docket (PACER, as juriscraper parses it)';
+  if ('case_name_raw' in record && !Array.isArray(record.docket_entries)) return 'case query (PACER iquery, as juriscraper parses it)';
   if ('date_last_filing' in record && !Array.isArray(record.parties)) return 'docket history report (PACER, as juriscraper parses it)';
+  if (Array.isArray(record.claims)) return 'claims register (PACER, as juriscraper parses it)';
+  if (isObject(record.claim)) return 'claims activity report item (PACER, as juriscraper parses it)';
   if ('chapter' in record || 'trustee_str' in record) return 'RSS feed item (PACER, as juriscraper parses it)';
   if ('resource_uri' in record) return 'docket (CourtListener REST API)';
   return 'docket (CourtListener / PACER JSON)';
@@ -202,12 +215,16 @@ function importJudges(build: CaseBuild, record: Record<string, unknown>): void {
   }
 }
 
-/** A bankruptcy case's conversion and discharge are events of the case; its trustee (RSS's trustee_str) a role. */
+/** A bankruptcy case's dates (conversion, discharge, dismissal, closing, the claims deadlines) are events of the case; its trustee (trustee_str) a role. */
 function importBankruptcy(build: CaseBuild, record: Record<string, unknown>): void {
-  for (const [field, what] of [['date_converted', 'Case converted'], ['date_discharged', 'Debtor discharged']] as const) {
+  const dates = [['date_converted', 'Case converted'], ['date_discharged', 'Debtor discharged'], ['date_debtor_dismissed', 'Debtor dismissed'], ['date_closed', 'Case closed'],
+    ['date_last_to_file_claims', 'Last day to file claims'], ['date_last_to_file_govt', 'Last day for governmental units to file claims'],
+    ['last_date_to_file_claims', 'Last day to file claims'], ['last_date_to_file_govt', 'Last day for governmental units to file claims']] as const;
+  for (const [field, what] of dates) {
     const date = readDate(record[field], [], []);
     if (!date) continue;
-    build.events.push({ id: slug(build.caseId, field.replace('date_', '')), name: `${what} (${date})`, eventType: what.toLowerCase(), time: { text: String(record[field]), date }, sources: [build.cite.whole([field])] });
+    // last_date_to_file_* (claims activity) and date_last_to_file_* (claims register) are one deadline.
+    build.events.push({ id: slug(build.caseId, field.replace('last_date_', 'date_last_').replace('date_', '')), name: `${what} (${date})`, eventType: what.toLowerCase(), time: { text: String(record[field]), date }, sources: [build.cite.whole([field])] });
   }
   const trustee = text(record.trustee_str);
   if (trustee) {

@@ -33,6 +33,8 @@ export class CourtListenerJoins {
   readonly parties = new Map<number, string>();
   /** person id → the person's name, first middle last suffix */
   readonly people = new Map<number, string>();
+  /** position id → the person who held it (an appointer is named by the position held when appointing) */
+  readonly positions = new Map<number, number>();
   /** court id → its full name */
   readonly courts = new Map<string, string>();
   /** a last name, lower case → the full names of the people of the run who have it */
@@ -62,6 +64,9 @@ export class CourtListenerJoins {
         const last = text(record.name_last)!.trim().toLowerCase();
         this.surnames.set(last, (this.surnames.get(last) ?? new Set()).add(name));
       }
+    } else if (kind === 'position' && id !== undefined) {
+      const person = clId(record.person_id, isObject(record.person) ? record.person.id : record.person, 'people');
+      if (person !== undefined) this.positions.set(id, person);
     } else if (kind === 'court') {
       const court = text(record.id);
       const name = text(record.full_name) ?? text(record.short_name);
@@ -89,7 +94,7 @@ export class CourtListenerJoins {
 
   private computeDigest(): string {
     const hash = createHash('sha256');
-    for (const map of [this.dockets, this.clusters, this.opinions, this.parties, this.people, this.courts]) {
+    for (const map of [this.dockets, this.clusters, this.opinions, this.parties, this.people, this.positions, this.courts]) {
       for (const [k, v] of [...map.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])))) hash.update(`${k}=${JSON.stringify(v)}\n`);
       hash.update('|');
     }

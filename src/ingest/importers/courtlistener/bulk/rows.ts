@@ -4,6 +4,7 @@ import { isObject, slug, text, type ImportResult, type RecordInput } from '../..
 import { apiCaseFile } from '../api-case.js';
 import { citesOpinion, importApiCluster, importApiOpinion } from '../api-opinions.js';
 import { importDocket } from '../docket.js';
+import { importPosition } from '../positions.js';
 import { clId, docketCase, type CourtListenerJoins, type DocketRef } from '../joins.js';
 import type { BulkTable } from './tables.js';
 
@@ -14,7 +15,7 @@ import type { BulkTable } from './tables.js';
  */
 export type Row = Record<string, string | null>;
 
-/** What one row becomes: a case file, a problem, or only names for the joins (courts, people, positions). */
+/** What one row becomes: a case file, a problem, or only names for the joins (courts, people). */
 export type RowResult = ImportResult | { joinOnly: string };
 
 /**
@@ -30,7 +31,7 @@ export function importRow(table: BulkTable, row: Row, text: string, joins: Court
     case 'people':
       return { joinOnly: 'a person: the name of the judge the run\'s opinions name by author_id; a person is no case' };
     case 'positions':
-      return { joinOnly: 'a judge\'s position is not loaded (a person is no case)' };
+      return importPosition(input);
     case 'dockets':
       return importDocket(input);
     case 'clusters':
@@ -66,7 +67,7 @@ export function importCitationRow({ record, text: published, base, joins }: Reco
   const sources = ['volume', 'reporter', 'page'].map((f) => build.cite.whole([f]));
   const authority = build.entity({ id: authorityId(citation), kind: 'Authority', shared: true, name: citation, citation, sources });
   build.relation({ id: slug(build.caseId, 'reported-as', authority.id), type: 'REPORTED_AS', from: build.caseId, to: authority.id, sources });
-  return apiCaseFile(build, target, docket, record, published, 'bulk-citation', `Citation ${citation}`, { citations: [citation], sources }, 'cluster_id');
+  return apiCaseFile(build, target, docket, record, published, 'bulk-citation', `Citation ${citation}`, { citations: [citation], sources }, 'cluster_id', joins);
 }
 
 /** A `citation-map` row: the citing opinion CITES the cited one (depth: how many times), in the citing opinion's case. */
@@ -84,5 +85,5 @@ export function importCitationMapRow({ record, text: published, base, joins }: R
   if (!target.known) build.guessed(['citing_opinion_id'], `opinion ${citing}, its cluster or its docket is not among this run's rows: the citation is loaded into the case ${target.caseId}`);
   const depth = text(record.depth);
   citesOpinion(build, citing, cited, [build.cite.whole(['citing_opinion_id']), build.cite.whole(['cited_opinion_id']), ...(depth ? [build.cite.whole(['depth'])] : [])], depth ? `cited ${depth} time${depth === '1' ? '' : 's'}` : undefined);
-  return apiCaseFile(build, target, docket, record, published, 'bulk-citation-map', `Citation of opinion ${cited} by opinion ${citing}`, {}, 'citing_opinion_id');
+  return apiCaseFile(build, target, docket, record, published, 'bulk-citation-map', `Citation of opinion ${cited} by opinion ${citing}`, {}, 'citing_opinion_id', joins);
 }
