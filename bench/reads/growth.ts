@@ -78,6 +78,7 @@ function loadQuantities(sizes: SizeResult[]): [string, string, GrowthPoint[]][] 
       ['offline import, wall', 's', of((b) => b.offline.seconds.total)],
       ['offline import, loader CPU', 's', of((b) => b.offline.loaderCpuSeconds)],
       ['offline import, Neo4j importer', 's', of((b) => b.offline.seconds.importer)],
+      ['offline import, importer CPU', 's', of((b) => b.cpuSeconds?.importer ?? null)],
       ['loader peak memory', 'MiB', of((b) => b.peakMiB.loader)],
       ['importer peak memory', 'MiB', of((b) => b.peakMiB.importer)],
       ['store on disk', 'MiB', of((b) => b.storeMiB)],

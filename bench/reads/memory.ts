@@ -37,9 +37,29 @@ export function roleOf(argv: string[]): ProcessRole {
   return 'other';
 }
 
-/** Parent pid out of the text of /proc/<pid>/stat (the field after the command name, which may hold spaces). */
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses). */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
+/** Parent pid out of the text of /proc/<pid>/stat. */
 export function parentOf(stat: string): number {
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return Number(statFields(stat)[1]);
+}
+
+/** Linux reports process times in USER_HZ ticks, 100 per second on every common platform. */
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user + system) out of the text of /proc/<pid>/stat. */
+export function cpuSecondsOf(stat: string): number {
+  const fields = statFields(stat);
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+function cpuSeconds(pid: number): number | null {
+  try {
+    return cpuSecondsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 /** Every live process descended from `root`, with its command line (Linux; empty elsewhere). */
@@ -74,6 +94,13 @@ export function descendants(root: number): { pid: number; argv: string[] }[] {
 /** Peak resident memory per role over a run, in MiB (null: no such process was seen). */
 export type PeaksByRole = Record<Exclude<ProcessRole, 'other'>, number | null>;
 
+/** What a process was seen to use: its role, its peak resident memory, its CPU seconds at the last sample. */
+export interface SeenProcess {
+  role: ProcessRole;
+  peakKiB: number;
+  cpuSeconds: number;
+}
+
 const SAMPLE_MS = 500;
 
 /**
@@ -82,27 +109,37 @@ const SAMPLE_MS = 500;
  * importer and of the Neo4j started to finish the import. A process's last sample comes at most
  * half a second before it ends; its VmHWM only grows, so what it reached before is kept.
  */
-export async function peaksWhile<T>(work: () => Promise<T>): Promise<{ result: T; peaks: PeaksByRole }> {
-  const peakByPid = new Map<number, { role: ProcessRole; peakKiB: number }>();
+export async function peaksWhile<T>(work: () => Promise<T>): Promise<{ result: T; peaks: PeaksByRole; cpuSeconds: PeaksByRole }> {
+  const byPid = new Map<number, SeenProcess>();
   const sample = () => {
     for (const { pid, argv } of descendants(process.pid)) {
       const memory = processMemory(pid);
       if (!memory) continue;
-      const seen = peakByPid.get(pid);
-      peakByPid.set(pid, { role: seen?.role ?? roleOf(argv), peakKiB: Math.max(seen?.peakKiB ?? 0, memory.peakKiB) });
+      const seen = byPid.get(pid);
+      byPid.set(pid, { role: seen?.role ?? roleOf(argv), peakKiB: Math.max(seen?.peakKiB ?? 0, memory.peakKiB), cpuSeconds: cpuSeconds(pid) ?? seen?.cpuSeconds ?? 0 });
     }
   };
   const timer = setInterval(sample, SAMPLE_MS);
   try {
     const result = await work();
-    return { result, peaks: peaksByRole([...peakByPid.values()]) };
+    const seen = [...byPid.values()];
+    return { result, peaks: peaksByRole(seen), cpuSeconds: cpuByRole(seen) };
   } finally {
     clearInterval(timer);
   }
 }
 
+/** CPU seconds per role, summed over its processes (at their last sample), one decimal. */
+export function cpuByRole(processes: SeenProcess[]): PeaksByRole {
+  const sum = (role: ProcessRole) => {
+    const of = processes.filter((p) => p.role === role);
+    return of.length ? Number(of.reduce((total, p) => total + p.cpuSeconds, 0).toFixed(1)) : null;
+  };
+  return { loader: sum('loader'), importer: sum('importer'), neo4j: sum('neo4j') };
+}
+
 /** The largest peak per role, in MiB. */
-export function peaksByRole(processes: { role: ProcessRole; peakKiB: number }[]): PeaksByRole {
+export function peaksByRole(processes: SeenProcess[]): PeaksByRole {
   const peak = (role: ProcessRole) => {
     const of = processes.filter((p) => p.role === role);
     return of.length ? Math.round(Math.max(...of.map((p) => p.peakKiB)) / 1024) : null;

@@ -40,15 +40,15 @@ function buildLines(sizes: BenchResults['sizes']): string[] {
   const built = sizes.filter((s) => s.store?.build);
   if (!built.length) return [];
   return [
-    '**The stores, built with `npm run load -- --offline`** (peak resident memory per process; settings: importer heap / off-heap, finishing Neo4j heap / page cache)',
+    '**The stores, built with `npm run load -- --offline`** (CPU seconds and peak resident memory per process; settings: importer heap / off-heap, finishing Neo4j heap / page cache)',
     '',
     ...table(
-      ['cases', 'elements', 'total s', 'importer s', 'elements/s', 'loader CPU s', 'loader peak', 'importer peak', 'Neo4j peak', 'settings', 'load/core'],
+      ['cases', 'elements', 'total s', 'importer s', 'elements/s', 'loader CPU s', 'importer CPU s', 'loader peak', 'importer peak', 'Neo4j peak', 'settings', 'load/core'],
       built.map((s) => {
         const b = s.store!.build!;
         const o = b.offline;
         const settings = `${b.settings.importerHeap} / ${b.settings.importerOffHeap}; ${b.settings.neo4jHeap} / ${b.settings.neo4jPageCache}`;
-        return [n(s.cases), n(o.elements), n(o.seconds.total), n(o.seconds.importer), n(o.elementsPerSecond), n(o.loaderCpuSeconds), mib(b.peakMiB.loader), mib(b.peakMiB.importer), mib(b.peakMiB.neo4j), settings, `${b.loadPerCore.start}-${b.loadPerCore.end}`];
+        return [n(s.cases), n(o.elements), n(o.seconds.total), n(o.seconds.importer), n(o.elementsPerSecond), n(o.loaderCpuSeconds), n(b.cpuSeconds?.importer), mib(b.peakMiB.loader), mib(b.peakMiB.importer), mib(b.peakMiB.neo4j), settings, `${b.loadPerCore.start}-${b.loadPerCore.end}`];
       }),
     ),
     '',

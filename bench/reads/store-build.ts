@@ -24,6 +24,12 @@ export interface StoreBuild {
   offline: OfflineSummary;
   /** Peak resident memory (MiB) of the loader process, of Neo4j's importer and of the Neo4j that finished the import (VmHWM). */
   peakMiB: PeaksByRole;
+  /**
+   * CPU seconds (user + system) of each: less tied to a shared machine than wall time, and what a
+   * larger machine divides among its cores where the work is parallel (Neo4j's importer is).
+   * Sampled each half second: the last half second of each process is missed.
+   */
+  cpuSeconds: PeaksByRole;
   /** Memory settings of the import: the importer's JVM heap and off-heap limit, the finishing Neo4j's heap and page cache. */
   settings: { importerHeap: string; importerOffHeap: string; neo4jHeap: string; neo4jPageCache: string };
   /** Bytes on disk of the store files, in MiB. */
@@ -112,7 +118,7 @@ export async function ensureStore(root: string, cases: number, memory: { heap: s
   const files = caseFilesOf(layout.corpusDir).length;
   say(`Offline import of ${files} case files into ${layout.dataDir} (npm run load -- --offline)…`);
   const start = loadPerCore();
-  const { result: offline, peaks } = await peaksWhile(() => offlineImport(layout.dataDir, layout.corpusDir, memory, say));
+  const { result: offline, peaks, cpuSeconds } = await peaksWhile(() => offlineImport(layout.dataDir, layout.corpusDir, memory, say));
   if (offline.cases !== files) throw new Error(`the offline import made ${offline.cases} cases of ${files} case files in ${layout.corpusDir}`);
   const build: StoreBuild = {
     cases,
@@ -122,6 +128,7 @@ export async function ensureStore(root: string, cases: number, memory: { heap: s
     offline,
     // The loader's own maxRSS counts from its start; the sampler's figure for it is a lower bound.
     peakMiB: { ...peaks, loader: Math.max(peaks.loader ?? 0, offline.peakRssMiB) },
+    cpuSeconds: { ...cpuSeconds, loader: Math.max(cpuSeconds.loader ?? 0, offline.loaderCpuSeconds) },
     settings: {
       importerHeap: process.env.OFFLINE_IMPORT_HEAP || '1g (its default)',
       importerOffHeap: process.env.OFFLINE_IMPORT_MEMORY || '2G (its default)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parentOf, parseProcStatus, peaksByRole, processMemory, roleOf } from '../../bench/reads/memory.js';
+import { cpuByRole, cpuSecondsOf, parentOf, parseProcStatus, peaksByRole, processMemory, roleOf } from '../../bench/reads/memory.js';
 import { heapUsedOf, oldGenPeakOf } from '../../bench/reads/neo4j-memory.js';
 
 describe('process memory from /proc', () => {
@@ -16,8 +16,18 @@ describe('process memory from /proc', () => {
     expect(own!.peakKiB).toBeGreaterThanOrEqual(own!.rssKiB);
   });
 
-  it('takes the parent pid after a command name that holds spaces and parentheses', () => {
-    expect(parentOf('4242 (node (tsx) x) S 4100 4242 4100 0 -1')).toBe(4100);
+  it('takes the parent pid and the CPU seconds after a command name that holds spaces and parentheses', () => {
+    const stat = '4242 (node (tsx) x) S 4100 4242 4100 0 -1 4194304 100 0 0 0 1250 75 0 0 20 0 11 0 500';
+    expect(parentOf(stat)).toBe(4100);
+    expect(cpuSecondsOf(stat)).toBe(13.25);
+  });
+
+  it('sums the CPU seconds of the processes of each role', () => {
+    expect(cpuByRole([
+      { role: 'neo4j', peakKiB: 1, cpuSeconds: 10 },
+      { role: 'neo4j', peakKiB: 1, cpuSeconds: 2.5 },
+      { role: 'importer', peakKiB: 1, cpuSeconds: 30 },
+    ])).toEqual({ loader: null, importer: 30, neo4j: 12.5 });
   });
 
   it("tells the offline import's processes apart by their command lines", () => {
@@ -29,10 +39,10 @@ describe('process memory from /proc', () => {
 
   it('keeps the largest peak per role, in MiB, and null for a role never seen', () => {
     const peaks = peaksByRole([
-      { role: 'neo4j', peakKiB: 2 * 1024 * 1024 },
-      { role: 'neo4j', peakKiB: 3 * 1024 * 1024 },
-      { role: 'loader', peakKiB: 700 * 1024 },
-      { role: 'other', peakKiB: 9 * 1024 * 1024 },
+      { role: 'neo4j', peakKiB: 2 * 1024 * 1024, cpuSeconds: 1 },
+      { role: 'neo4j', peakKiB: 3 * 1024 * 1024, cpuSeconds: 1 },
+      { role: 'loader', peakKiB: 700 * 1024, cpuSeconds: 1 },
+      { role: 'other', peakKiB: 9 * 1024 * 1024, cpuSeconds: 1 },
     ]);
     expect(peaks).toEqual({ loader: 700, importer: null, neo4j: 3072 });
   });

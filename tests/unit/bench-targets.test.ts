@@ -90,7 +90,7 @@ describe('toMarkdown', () => {
     const build = {
       cases: 1_000, files: 1_001, builtAt: 'x', generateSeconds: 9,
       offline: { elements: 477_302, seconds: { total: 143, importer: 25.6 }, elementsPerSecond: 3_337, loaderCpuSeconds: 48.1 },
-      peakMiB: { loader: 1_594, importer: 1_200, neo4j: 2_500 },
+      peakMiB: { loader: 1_594, importer: 1_200, neo4j: 2_500 }, cpuSeconds: { loader: 48.1, importer: 30.5, neo4j: 20 },
       settings: { importerHeap: '1g', importerOffHeap: '2G', neo4jHeap: '2g', neo4jPageCache: '1g' },
       storeMiB: 490, loadPerCore: { start: 3.5, end: 4 },
     };
@@ -106,7 +106,7 @@ describe('toMarkdown', () => {
       growth: { projectedTo: 10_000_000, fittedSizes: [1_001, 10_001], rows: [{ quantity: 'caseDetail p99', unit: 'ms', points: [{ size: 1_001, value: 8 }, { size: 10_001, value: 16 }], exponent: 0.3, perTenfold: 2, projected: 64 }] },
     });
     expect(markdown).toContain('| 1,001 | 490 MiB | 2g | 1g | 700 MiB | 300 MiB | 2,900 MiB |');
-    expect(markdown).toContain('| 1,001 | 477,302 | 143 | 25.6 | 3,337 | 48.1 | 1,594 MiB | 1,200 MiB | 2,500 MiB | 1g / 2G; 2g / 1g | 3.5-4 |');
+    expect(markdown).toContain('| 1,001 | 477,302 | 143 | 25.6 | 3,337 | 48.1 | 30.5 | 1,594 MiB | 1,200 MiB | 2,500 MiB | 1g / 2G; 2g / 1g | 3.5-4 |');
     expect(markdown).toContain('| caseDetail p99 | 8 ms at 1,001, 16 ms at 10,001 | 0.3 | 2x | 64 ms |');
   });
 
