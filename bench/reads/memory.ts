@@ -124,6 +124,11 @@ export async function peaksWhile<T>(work: () => Promise<T>): Promise<{ result: T
     const result = await work();
     const seen = [...byPid.values()];
     return { result, peaks: peaksByRole(seen), cpuSeconds: cpuByRole(seen) };
+  } catch (error) {
+    // What the processes had reached when the work failed (running out of memory, say) belongs in its report.
+    const peaks = peaksByRole([...byPid.values()]);
+    (error as Error).message += `\n(peak resident memory seen: loader ${peaks.loader ?? '?'} MiB, importer ${peaks.importer ?? '?'} MiB, Neo4j ${peaks.neo4j ?? '?'} MiB)`;
+    throw error;
   } finally {
     clearInterval(timer);
   }

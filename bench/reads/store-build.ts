@@ -31,7 +31,7 @@ export interface StoreBuild {
    */
   cpuSeconds: PeaksByRole;
   /** Memory settings of the import: the importer's JVM heap and off-heap limit, the finishing Neo4j's heap and page cache. */
-  settings: { importerHeap: string; importerOffHeap: string; neo4jHeap: string; neo4jPageCache: string };
+  settings: { importerHeap: string; importerOffHeap: string; neo4jHeap: string; neo4jPageCache: string; loaderNodeOptions: string | null };
   /** Bytes on disk of the store files, in MiB. */
   storeMiB: number;
   /** One-minute load average per core when the import started and ended: the machine may be shared. */
@@ -134,6 +134,8 @@ export async function ensureStore(root: string, cases: number, memory: { heap: s
       importerOffHeap: process.env.OFFLINE_IMPORT_MEMORY || '2G (its default)',
       neo4jHeap: memory.heap,
       neo4jPageCache: memory.pageCache,
+      // The loader's heap limit, when raised (NODE_OPTIONS=--max-old-space-size=…, inherited by the loader process).
+      loaderNodeOptions: process.env.NODE_OPTIONS || null,
     },
     storeMiB: Math.round(storeBytes(layout.dataDir) / 1024 ** 2),
     loadPerCore: { start, end: loadPerCore() },
