@@ -18,6 +18,57 @@ function table(head: string[], rows: (string | number)[][]): string[] {
   return [row(head), row(head.map(() => '---')), ...rows.map(row)];
 }
 
+const mib = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${n(x)} MiB`);
+
+/** Neo4j's memory per size: the settings, the heap it used and its resident peak. */
+function memoryLines(sizes: BenchResults['sizes']): string[] {
+  const watched = sizes.filter((s) => s.neo4jMemory);
+  if (!watched.length) return [];
+  return [
+    "**Neo4j's memory while reading** (heap used: sampled every 2 s through JMX; old generation: its JMX peak; resident: the JVM's VmHWM since it started)",
+    '',
+    ...table(
+      ['cases', 'store on disk', 'heap', 'page cache', 'heap used, peak', 'old gen, peak', 'resident, peak'],
+      watched.map((s) => { const m = s.neo4jMemory!; return [n(s.cases), mib(s.store?.storeMiB), m.heap ?? 'external', m.pageCache ?? 'external', mib(m.heapUsedPeakMiB), mib(m.oldGenPeakMiB), mib(m.rssPeakMiB)]; }),
+    ),
+    '',
+  ];
+}
+
+/** How each store was built with the offline bulk import, when the bench built it. */
+function buildLines(sizes: BenchResults['sizes']): string[] {
+  const built = sizes.filter((s) => s.store?.build);
+  if (!built.length) return [];
+  return [
+    '**The stores, built with `npm run load -- --offline`** (CPU seconds and peak resident memory per process; settings: importer heap / off-heap, finishing Neo4j heap / page cache)',
+    '',
+    ...table(
+      ['cases', 'elements', 'total s', 'importer s', 'elements/s', 'loader CPU s', 'importer CPU s', 'loader peak', 'importer peak', 'Neo4j peak', 'settings', 'load/core'],
+      built.map((s) => {
+        const b = s.store!.build!;
+        const o = b.offline;
+        const settings = `${b.settings.importerHeap} / ${b.settings.importerOffHeap}; ${b.settings.neo4jHeap} / ${b.settings.neo4jPageCache}`;
+        return [n(s.cases), n(o.elements), n(o.seconds.total), n(o.seconds.importer), n(o.elementsPerSecond), n(o.loaderCpuSeconds), n(b.cpuSeconds?.importer), mib(b.peakMiB.loader), mib(b.peakMiB.importer), mib(b.peakMiB.neo4j), settings, `${b.loadPerCore.start}-${b.loadPerCore.end}`];
+      }),
+    ),
+    '',
+  ];
+}
+
+/** The fitted growth and its projection. */
+function growthLines(growth: BenchResults['growth'] | null): string[] {
+  if (!growth) return [];
+  return [
+    `**Measured growth**: each quantity fitted as c·size^k over ${growth.fittedSizes.map(n).join(', ')} cases (k = 1 grows linearly, 0 not at all), and the fit taken to ${n(growth.projectedTo)} cases (CourtListener's opinion clusters) on this machine`,
+    '',
+    ...table(
+      ['quantity', 'measured', 'k', 'x per 10x cases', `at ${n(growth.projectedTo)}`],
+      growth.rows.map((r) => [r.quantity, r.points.map((p) => `${n(p.value)} ${r.unit} at ${n(p.size)}`).join(', '), r.exponent, `${r.perTenfold}x`, `${n(r.projected)} ${r.unit}`]),
+    ),
+    '',
+  ];
+}
+
 /** The results as Markdown: what the README's Performance section shows, regenerated from the JSON. */
 export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchResults['load'] }): string {
   const m = results.machine;
@@ -54,6 +105,7 @@ export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchR
       '',
     );
   }
+  lines.push(...memoryLines(results.sizes), ...buildLines(results.sizes), ...growthLines(results.growth ?? null));
   lines.push('**Targets**', '');
   lines.push(...table(['target', 'measured', 'met'], judgeTargets({ sizes: results.sizes, load: results.load ?? null }).map((t) => [t.target, t.measured, t.met === null ? 'not measured' : t.met ? 'met' : 'missed'])));
   return lines.join('\n');

@@ -2,7 +2,10 @@ import type { FirstRunFigures } from './first-runs.js';
 import type { Figures } from './cannon.js';
 import type { Anchors, GrowthFigures } from './corpus-source.js';
 import type { StatementHits } from './db-hits.js';
+import type { GrowthReport } from './growth.js';
 import type { Machine } from './machine.js';
+import type { Neo4jMemory } from './neo4j-memory.js';
+import type { StoreBuild } from './store-build.js';
 
 /** Figures of one operation at one corpus size. */
 export interface OperationResult extends Figures {
@@ -40,6 +43,10 @@ export interface SizeResult {
   growth: GrowthFigures | null;
   operations: OperationResult[];
   comparison: ComparisonResult | null;
+  /** With `--store` / `--build-stores`: the store read (built beforehand), its size on disk, and how it was built when the bench built it. */
+  store?: { dataDir: string; corpusDir: string; storeMiB: number; build: StoreBuild | null } | null;
+  /** Neo4j's memory while this size was read (heap and page cache settings, heap used, resident peak). */
+  neo4jMemory?: Neo4jMemory | null;
 }
 
 /** Load throughput as the load benchmark reports it. */
@@ -71,4 +78,6 @@ export interface BenchResults {
   /** The first run of each example query on a freshly started service, without and with the warm-up; null when left out (`--only`). */
   firstRuns?: FirstRunFigures[] | null;
   cpuProfile: CpuProfileResult | null;
+  /** How load and reads grew across the sizes (fitted), projected to CourtListener's size; null with fewer than two sizes of 1,000 cases or more. */
+  growth?: GrowthReport | null;
 }

@@ -8,7 +8,12 @@ import { compareServers } from './compare.js';
 import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
 import { corpusSource } from './corpus-choice.js';
 import { readCpuProfile, topSelfTime } from './cpu-profile.js';
-import { describeMachine, loadPerCore } from './machine.js';
+import { anchorsOfCorpusDir } from './corpus-store.js';
+import { growthOf } from './growth.js';
+import { describeMachine, loadPerCore, type Machine } from './machine.js';
+import { watchNeo4jMemory } from './neo4j-memory.js';
+import { caseCount, openStoreDatabase, storeBytes } from './store.js';
+import { ensureStore, type StoreBuild } from './store-build.js';
 import { measureOperation, warmService } from './measure.js';
 import { OPERATIONS, type Operation } from './operations.js';
 import { COMPARE, type ReadOptions } from './options.js';
@@ -91,10 +96,26 @@ async function cpuProfile(db: CorpusDatabase, anchors: Anchors, op: Operation, c
   return { operation: op.name, cases, file: path.relative(process.cwd(), file), top: topSelfTime(readCpuProfile(file)) };
 }
 
-/** The read benchmark: grows the corpus through the sizes and measures every operation at each. */
-export async function runReads(options: ReadOptions, say: (message: string) => void): Promise<Omit<BenchResults, 'load'>> {
-  const startedAt = new Date().toISOString();
-  const loadAtStart = loadPerCore();
+/** What one way of providing the graph measured: the sizes, and what the run's record needs of it. */
+interface Measured {
+  machine: Machine;
+  corpus: BenchResults['corpus'];
+  sizes: SizeResult[];
+  firstRuns: BenchResults['firstRuns'];
+  cpuProfile: CpuProfileResult | null;
+}
+
+/** Reads at one size, with Neo4j's memory watched meanwhile. */
+async function measureWatched(db: CorpusDatabase, anchors: Anchors, options: ReadOptions, say: (m: string) => void, warmJvm: boolean) {
+  const watch = watchNeo4jMemory(db);
+  const measured = await measureSize(db, anchors, options, say, warmJvm);
+  const neo4jMemory = await watch.stop();
+  say(`  Neo4j memory: heap ${neo4jMemory.heap ?? 'external'} (used at most ${neo4jMemory.heapUsedPeakMiB ?? '?'} MiB), page cache ${neo4jMemory.pageCache ?? 'external'}, resident peak ${neo4jMemory.rssPeakMiB ?? '?'} MiB.`);
+  return { ...measured, neo4jMemory };
+}
+
+/** The default: one database, a corpus grown through the sizes with the project's loader. */
+async function growAndRead(options: ReadOptions, say: (message: string) => void): Promise<Measured> {
   const largest = options.sizes.at(-1)!;
   const db = await openCorpusDatabase(options.memory, say);
   try {
@@ -111,18 +132,13 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
         const grown = await corpus.growTo(cases);
         const graph = await graphSize(db);
         say(`${cases} cases (${graph.nodes} nodes, ${graph.relationships} relationships), loaded in ${grown.seconds.toFixed(1)} s; measuring:`);
-        const measured = await measureSize(db, source.anchors, options, say, sizes.length === 0);
+        const measured = await measureWatched(db, source.anchors, options, say, sizes.length === 0);
         sizes.push({ cases, graph, growSeconds: Number(grown.seconds.toFixed(1)), growth: grown.figures, ...measured });
       }
       const profiled = OPERATIONS.find((op) => op.name === options.cpuProfile);
       return {
-        startedAt,
-        finishedAt: new Date().toISOString(),
-        loadPerCoreAtStart: loadAtStart,
-        busy: loadAtStart > BUSY_LOAD_PER_CORE,
         machine,
         corpus: { source: source.name, anchors: source.anchors },
-        settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
         sizes,
         firstRuns,
         cpuProfile: profiled ? await cpuProfile(db, source.anchors, profiled, largest, options) : null,
@@ -133,4 +149,71 @@ export async function runReads(options: ReadOptions, say: (message: string) => v
   } finally {
     await db.close();
   }
+}
+
+/** The stores to read: those named with --store, or those --build-stores builds (or finds built) for each size. */
+async function storesToRead(options: ReadOptions, say: (message: string) => void): Promise<{ dataDir: string; corpusDir: string; build: StoreBuild | null }[]> {
+  if (options.graph.kind === 'stores') return options.graph.stores.map((s) => ({ ...s, build: null }));
+  if (options.graph.kind !== 'build') return [];
+  const built = [];
+  for (const cases of options.sizes) built.push(await ensureStore(options.graph.root, cases, options.memory, say));
+  return built;
+}
+
+/** Stores built beforehand: each one's Neo4j started on it in turn (a fresh JVM, warmed), read only. */
+async function readStores(options: ReadOptions, say: (message: string) => void): Promise<Measured> {
+  const stores = await storesToRead(options, say);
+  const sizes: SizeResult[] = [];
+  let machine: Machine | null = null;
+  let anchors: Anchors | null = null;
+  let cpu: CpuProfileResult | null = null;
+  for (const [index, store] of stores.entries()) {
+    const storeAnchors = anchorsOfCorpusDir(store.corpusDir);
+    anchors ??= storeAnchors;
+    say(`Starting Neo4j on the store ${store.dataDir}…`);
+    const db = await openStoreDatabase(store.dataDir, options.memory, say);
+    try {
+      machine ??= await describeMachine(db);
+      const cases = await caseCount(db);
+      const [found] = await db.executor.read<{ n: number }>({ text: 'MATCH (c:Case {id: $id}) RETURN count(c) AS n', params: { id: storeAnchors.caseId } });
+      if (!found?.n) throw new Error(`--store ${store.dataDir}: its graph has no case ${storeAnchors.caseId}, the first case of --corpus-dir ${store.corpusDir}; give each store the corpus folder that built it.`);
+      const graph = await graphSize(db);
+      const storeMiB = Math.round(storeBytes(store.dataDir) / 1024 ** 2);
+      say(`${cases} cases (${graph.nodes} nodes, ${graph.relationships} relationships, store ${storeMiB} MiB on disk); measuring:`);
+      const measured = await measureWatched(db, storeAnchors, options, say, true);
+      sizes.push({ cases, graph, growSeconds: store.build?.offline.seconds.total ?? 0, growth: null, ...measured, store: { dataDir: store.dataDir, corpusDir: store.corpusDir, storeMiB, build: store.build } });
+      const profiled = OPERATIONS.find((op) => op.name === options.cpuProfile);
+      if (profiled && index === stores.length - 1) cpu = await cpuProfile(db, storeAnchors, profiled, cases, options);
+    } finally {
+      await db.close();
+    }
+  }
+  const order = sizes.map((s, i) => ({ s, i })).sort((a, b) => a.s.cases - b.s.cases);
+  return {
+    machine: machine!,
+    corpus: { source: `generated (npm run generate), stores built beforehand: ${stores.map((s) => s.corpusDir).join(', ')}`, anchors: anchors! },
+    sizes: order.map((o) => o.s),
+    firstRuns: null,
+    cpuProfile: cpu,
+  };
+}
+
+/** The read benchmark: measures every operation at each size, on a grown corpus or on stores built beforehand. */
+export async function runReads(options: ReadOptions, say: (message: string) => void): Promise<Omit<BenchResults, 'load'>> {
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadPerCore();
+  const measured = options.graph.kind === 'grow' ? await growAndRead(options, say) : await readStores(options, say);
+  return {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    loadPerCoreAtStart: loadAtStart,
+    busy: loadAtStart > BUSY_LOAD_PER_CORE,
+    machine: measured.machine,
+    corpus: measured.corpus,
+    settings: { ...options.load, rounds: options.rounds, loaders: options.loaders },
+    sizes: measured.sizes,
+    firstRuns: measured.firstRuns,
+    cpuProfile: measured.cpuProfile,
+    growth: growthOf(measured.sizes),
+  };
 }

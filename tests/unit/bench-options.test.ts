@@ -19,6 +19,31 @@ describe('read bench options', () => {
     expect(options.load.connections).toBe(1);
   });
 
+  it('reads stores built beforehand, each with its corpus folder, without the first runs (they load the seed)', () => {
+    const options = read(['--store', 'a/data,b/data', '--corpus-dir', 'a/gen,b/gen', '--duration', '2']);
+    expect(options.graph).toEqual({ kind: 'stores', stores: [{ dataDir: 'a/data', corpusDir: 'a/gen' }, { dataDir: 'b/data', corpusDir: 'b/gen' }] });
+    expect(options.only).toEqual([...OPERATIONS.map((o) => o.name), 'compare']);
+    expect(read([]).graph).toEqual({ kind: 'grow' });
+  });
+
+  it('builds one store per size with --build-stores', () => {
+    const options = read(['--build-stores', 'stores', '--sizes', '1000,100000']);
+    expect(options.graph).toEqual({ kind: 'build', root: 'stores' });
+    expect(options.sizes).toEqual([1000, 100000]);
+  });
+
+  it.each([
+    [['--store', 'a,b', '--corpus-dir', 'g'], /--store names 2 store\(s\) and --corpus-dir 1 corpus folder/],
+    [['--store', 'a'], /--store names 1 store\(s\) and --corpus-dir 0/],
+    [['--corpus-dir', 'g'], /--corpus-dir goes with --store/],
+    [['--store', 'a', '--corpus-dir', 'g', '--sizes', '10'], /--sizes with --store: the size is read from the store/],
+    [['--store', 'a', '--corpus-dir', 'g', '--only', 'firstRuns'], /--only firstRuns: the first runs load the seed/],
+    [['--build-stores', 'x', '--store', 'a', '--corpus-dir', 'g'], /--build-stores builds its own stores/],
+  ])('refuses the store options %j with a message naming the fix', (argv, message) => {
+    expect(() => read(argv)).toThrow(OptionError);
+    expect(() => read(argv)).toThrow(message);
+  });
+
   it.each([
     [['--sizes', '1000,1'], /--sizes 1000,1: list sizes in ascending order/],
     [['--sizes', '1,ten'], /--sizes ten: use a whole number/],
