@@ -4,6 +4,7 @@ import type { CaseFileRef } from '../cli/files.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import type { Problem } from '../casefile/problems.js';
+import type { PlanPool } from './plan-pool.js';
 
 export interface PlannedFiles {
   /** Valid files with their plans, in the order the normal path loads them (a file after those it refers to). */
@@ -12,6 +13,8 @@ export interface PlannedFiles {
   invalid: { file: CaseFileRef; problems: Problem[] }[];
   /** Empty exports: nothing to load. */
   empty: { file: CaseFileRef; reason: string }[];
+  /** Source hashes the pool computed (null: the file cannot be read). */
+  hashes: Map<CaseFileRef, string | null>;
 }
 
 /** The store is empty: validation finds no id in the graph, only in the files of this import. */
@@ -21,20 +24,36 @@ const nothingInTheGraph = async () => new Map();
  * Validates and plans every file as the normal path does against an empty graph: a file may
  * refer to what another file of the import defines, and is validated again once it is defined,
  * until no more files become valid. Then puts the valid files in the normal path's load order.
+ *
+ * With a pool, workers read, validate and plan the files (and hash them) in parallel; a file's
+ * question about what is defined is answered once every file before it is planned, from what
+ * they define, so that each file gets the answer it gets when the files are planned one after
+ * the other here: the same verdicts. Files the pool cannot take (a CourtListener record joined
+ * to the run's others, a worker that failed) are checked here, in their turn.
  */
-export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void): Promise<PlannedFiles> {
+export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void, pool?: PlanPool): Promise<PlannedFiles> {
   const batch = new BatchDefinitions();
   const lookup = batch.lookupWith(nothingInTheGraph);
   const checked = new Map<CaseFileRef, FileCheck & { seen: number }>();
-  const check = async (file: CaseFileRef) => {
+  const hashes = new Map<CaseFileRef, string | null>();
+  const keep = (file: CaseFileRef, { plan, problems, empty }: FileCheck) => {
     // Only the verdict is kept (not the case file a record became): memory holds a plan per file.
-    const { plan, problems, empty } = await checkFile(file, lookup, format);
     const result = { ...(plan && { plan }), ...(problems && { problems }), ...(empty !== undefined && { empty }) };
     checked.set(file, { ...result, seen: batch.version });
     if (result.plan) batch.add(file.display, result.plan);
   };
-  for (const file of files) {
-    await check(file);
+  const check = async (file: CaseFileRef) => keep(file, await checkFile(file, lookup, format));
+
+  const turns = new Turns();
+  const remote = files.map((file, i) => (pool && !file.joins ? pool.check(file, (ids) => turns.at(i).then(() => lookup(ids))) : undefined));
+  for (const [i, file] of files.entries()) {
+    const result = await remote[i];
+    if (result) {
+      hashes.set(file, result.hash);
+      keep(file, result);
+    } else await check(file);
+    remote[i] = undefined;
+    turns.advance();
     planned(file);
   }
   let pending = files.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
@@ -52,5 +71,23 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
     plans: loadOrder(valid, providers).map((file) => ({ file, plan: checked.get(file)!.plan! })),
     invalid: files.filter((file) => checked.get(file)!.problems).map((file) => ({ file, problems: checked.get(file)!.problems! })),
     empty: files.filter((file) => checked.get(file)!.empty !== undefined).map((file) => ({ file, reason: checked.get(file)!.empty! })),
+    hashes,
   };
+}
+
+/** Whose turn it is: file i's turn comes when every file before it is done. */
+class Turns {
+  private turn = 0;
+  private readonly waiting = new Map<number, (() => void)[]>();
+
+  at(i: number): Promise<void> {
+    if (i <= this.turn) return Promise.resolve();
+    return new Promise((resolve) => (this.waiting.get(i) ?? this.waiting.set(i, []).get(i)!).push(resolve));
+  }
+
+  advance(): void {
+    this.turn += 1;
+    for (const resolve of this.waiting.get(this.turn) ?? []) resolve();
+    this.waiting.delete(this.turn);
+  }
 }
