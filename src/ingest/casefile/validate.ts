@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../../model/kinds.js';
 import { checkDate } from '../../model/time.js';
 import { refId, relationId, roleId, type CaseFile, type Citation } from './case-file.js';
@@ -174,6 +175,22 @@ function checkIds({ parsed, index, report }: Checking): Map<string, { kind: Node
   }
 
   return defined;
+}
+
+/**
+ * Whether two answers of `lookupIds` to the same question are the same to validation and
+ * planning, which read of each id found its kind, name and text, and its cases only for a
+ * source document (whose text other cases' quotes point into). Keep in step with
+ * `checkAgainstGraph` and `planCaseFile`'s use of `external`.
+ */
+export function sameAnswers(a: ReadonlyMap<string, GraphNodeInfo>, b: ReadonlyMap<string, GraphNodeInfo>): boolean {
+  if (a.size !== b.size) return false;
+  const bs = [...b];
+  return [...a].every(([id, x], i) => {
+    const [otherId, y] = bs[i]!;
+    if (id !== otherId || x.kind !== y.kind || x.name !== y.name || (x.text ?? null) !== (y.text ?? null)) return false;
+    return x.kind !== 'SourceDocument' || isDeepStrictEqual(x.caseIds ?? [], y.caseIds ?? []);
+  });
 }
 
 /** Ids against what the graph already holds: kinds, documents' texts, sameAs and references. */

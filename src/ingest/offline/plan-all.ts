@@ -4,6 +4,7 @@ import type { CaseFileRef } from '../cli/files.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import type { Problem } from '../casefile/problems.js';
+import { sameAnswers, type GraphNodeInfo } from '../casefile/validate.js';
 import type { PlanPool } from './plan-pool.js';
 
 export interface PlannedFiles {
@@ -25,11 +26,12 @@ const nothingInTheGraph = async () => new Map();
  * refer to what another file of the import defines, and is validated again once it is defined,
  * until no more files become valid. Then puts the valid files in the normal path's load order.
  *
- * With a pool, workers read, validate and plan the files (and hash them) in parallel; a file's
- * question about what is defined is answered once every file before it is planned, from what
- * they define, so that each file gets the answer it gets when the files are planned one after
- * the other here: the same verdicts. Files the pool cannot take (a CourtListener record joined
- * to the run's others, a worker that failed) are checked here, in their turn.
+ * With a pool, workers read, validate and plan the files (and hash them) in parallel. Their
+ * questions about what is defined are answered at once; a file's verdict is taken, in its turn,
+ * only if each answer is the one it would get then (when the files are planned one after the
+ * other here), else the file is checked again here: the same verdicts either way. Files the pool
+ * cannot take (a CourtListener record joined to the run's others, a worker that failed) are
+ * checked here, in their turn.
  */
 export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void, pool?: PlanPool): Promise<PlannedFiles> {
   const batch = new BatchDefinitions();
@@ -44,16 +46,30 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
   };
   const check = async (file: CaseFileRef) => keep(file, await checkFile(file, lookup, format));
 
-  const turns = new Turns();
-  const remote = files.map((file, i) => (pool && !file.joins ? pool.check(file, (ids) => turns.at(i).then(() => lookup(ids))) : undefined));
+  // A worker's questions are answered at once, from what the files planned so far define, and
+  // the answers kept; in its turn a file's verdict stands if every answer is still the same to
+  // validation (`sameAnswers`; it depends on nothing else), else the file is checked again here.
+  const answers = new Map<number, { ids: string[]; found: Map<string, GraphNodeInfo> }[]>();
+  const remote = files.map((file, i) =>
+    pool && !file.joins
+      ? pool.check(file, async (ids) => {
+          const found = await lookup(ids);
+          (answers.get(i) ?? answers.set(i, []).get(i)!).push({ ids, found: new Map(found) });
+          return found;
+        })
+      : undefined,
+  );
+  const stillAnswered = async (i: number) => {
+    for (const { ids, found } of answers.get(i) ?? []) if (!sameAnswers(await lookup(ids), found)) return false;
+    return true;
+  };
   for (const [i, file] of files.entries()) {
     const result = await remote[i];
-    if (result) {
-      hashes.set(file, result.hash);
-      keep(file, result);
-    } else await check(file);
+    if (result) hashes.set(file, result.hash);
+    if (result && (await stillAnswered(i))) keep(file, result);
+    else await check(file);
     remote[i] = undefined;
-    turns.advance();
+    answers.delete(i);
     planned(file);
   }
   let pending = files.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
@@ -73,21 +89,4 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
     empty: files.filter((file) => checked.get(file)!.empty !== undefined).map((file) => ({ file, reason: checked.get(file)!.empty! })),
     hashes,
   };
-}
-
-/** Whose turn it is: file i's turn comes when every file before it is done. */
-class Turns {
-  private turn = 0;
-  private readonly waiting = new Map<number, (() => void)[]>();
-
-  at(i: number): Promise<void> {
-    if (i <= this.turn) return Promise.resolve();
-    return new Promise((resolve) => (this.waiting.get(i) ?? this.waiting.set(i, []).get(i)!).push(resolve));
-  }
-
-  advance(): void {
-    this.turn += 1;
-    for (const resolve of this.waiting.get(this.turn) ?? []) resolve();
-    this.waiting.delete(this.turn);
-  }
 }

@@ -22,6 +22,12 @@ interface Job {
   worker?: Worker;
 }
 
+/** `OFFLINE_PLAN_WORKERS` (0: plan in the main thread), else one worker per core. */
+export function planWorkers(): number {
+  const set = process.env.OFFLINE_PLAN_WORKERS;
+  return set !== undefined && /^\d+$/.test(set) ? Number(set) : Math.max(1, os.availableParallelism());
+}
+
 /** Files a worker has in progress at once (one reading while another waits for its answer). */
 const IN_FLIGHT = 4;
 
@@ -41,7 +47,7 @@ export class PlanPool {
   constructor(
     private readonly format: InputFormat | undefined,
     private readonly hashFormat: InputFormat | null,
-    size = Math.max(1, os.availableParallelism()),
+    size = planWorkers(),
   ) {
     for (let i = 0; i < size; i += 1) {
       try {
