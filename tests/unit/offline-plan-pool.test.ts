@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs, type CaseFileRef } from '../../src/ingest/cli/files.js';
 import { sourceHashOf } from '../../src/ingest/cli/unchanged.js';
+import { sameAnswers } from '../../src/ingest/casefile/validate.js';
 import { planFiles } from '../../src/ingest/offline/plan-all.js';
 import { PlanPool } from '../../src/ingest/offline/plan-pool.js';
 
@@ -35,4 +36,22 @@ describe('planning in worker threads', () => {
     expect(there.hashes.size).toBe(files.length);
     for (const file of files) expect(there.hashes.get(file), file.display).toBe(await sourceHashOf(file, null));
   }, 120_000);
+});
+
+describe('sameAnswers (when a worker\'s early answer still holds)', () => {
+  const judge = { kind: 'Person' as const, name: 'Judge Wren', caseIds: ['a'] };
+  const doc = { kind: 'SourceDocument' as const, name: 'Report', caseIds: ['a'], text: 'In the case' };
+  const map = (...entries: [string, typeof judge | typeof doc][]) => new Map(entries);
+
+  it('ignores the cases of an entity, which validation does not read', () => {
+    expect(sameAnswers(map(['j', judge]), map(['j', { ...judge, caseIds: ['a', 'b'] }]))).toBe(true);
+  });
+
+  it('tells apart another kind, name, text, a document cited by more cases, or an id more', () => {
+    expect(sameAnswers(map(['j', judge]), map(['j', { ...judge, kind: 'Organization' as never }]))).toBe(false);
+    expect(sameAnswers(map(['j', judge]), map(['j', { ...judge, name: 'Judge M. Wren' }]))).toBe(false);
+    expect(sameAnswers(map(['d', doc]), map(['d', { ...doc, text: 'Another text' }]))).toBe(false);
+    expect(sameAnswers(map(['d', doc]), map(['d', { ...doc, caseIds: ['a', 'b'] }]))).toBe(false);
+    expect(sameAnswers(map(), map(['j', judge]))).toBe(false);
+  });
 });
