@@ -16,7 +16,7 @@ import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js
 import { importArguments, ImporterError, importerOwnSeconds, multilineFileBytes, removeDatabase, runImporter } from './importer.js';
 import { MergedGraph, MergeProblem } from './merged-graph.js';
 import { planFiles, type PlannedFiles } from './plan-all.js';
-import { PlanPool } from './plan-pool.js';
+import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
 import { OfflineProgress } from './progress.js';
 import { checkStoreEmpty, homeOf } from './store.js';
@@ -117,16 +117,19 @@ export async function offlineImport(
   // 1. Plan every file, then the graph they make together; stop on any problem.
   progress.begin('planning', 'files', files.length);
   let done = 0;
-  // Workers (one per core) read, validate, plan and hash the files; this thread answers their questions in order and merges.
-  const pool = new PlanPool(options.format ?? undefined, options.format ?? null);
-  let hashes: SourceHashes | undefined;
+  // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
+  const workers = planWorkers();
+  const pool = workers > 0 ? new PlanPool(options.format ?? undefined, options.format ?? null, workers) : undefined;
+  // Without workers, the source hashes on the second core (a worker thread of their own) while this thread plans.
+  let hashes: SourceHashes | undefined = pool ? undefined : new SourceHashes(options.format ?? null);
+  hashes?.request(files);
   let planned: PlannedFiles;
   let merged: Awaited<ReturnType<typeof mergePlans>>;
   let fileOfCase: Map<string, string>;
   let planCount: number;
   try {
     planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done), pool));
-    await pool.close();
+    await pool?.close();
     fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
     planCount = planned.plans.length;
     const known = planned.hashes;
@@ -134,7 +137,7 @@ export async function offlineImport(
     const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
     merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashOf));
   } finally {
-    await pool.close();
+    await pool?.close();
     await hashes?.close();
   }
   const { graph, mergeProblems } = merged;
