@@ -75,6 +75,15 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
   return { parsed: { file, data, position }, problems };
 }
 
+/** Whether `parseCaseFile` would find values nested too deeply in the text itself. */
+export const hasNestingProblem = (file: string, text: string) => nestingProblem(file, text) !== undefined;
+
+/** Whether parsed values nest deeper than MAX_NESTING. */
+export const isDeep = (data: unknown) => deepPath(data) !== undefined;
+
+/** Whether a string (or key) of parsed values holds an unpaired surrogate. */
+export const hasLoneSurrogate = (data: unknown) => loneSurrogates(data, []).length > 0;
+
 /** Explicit tags that only restate what JSON has: a string, number, boolean, null, list or map. */
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`));
 

@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import { NODE_KINDS, RESERVED_TYPES, type NodeKind } from '../../model/kinds.js';
 import { checkDate } from '../../model/time.js';
 import { refId, relationId, roleId, type CaseFile, type Citation } from './case-file.js';
 import { parseCaseFile, type FieldPath, type ParsedFile } from './parse.js';
+import { quickParse } from './quick-parse.js';
 import { pathToString, type Problem } from './problems.js';
 import { resolvePointer } from './json-pointer.js';
 import { locateQuote, SourceText } from './quotes.js';
@@ -50,6 +52,12 @@ export const MAX_CASE_FILE_BYTES = 5 * 1024 * 1024;
 export async function validateCaseFile(file: string, text: string, env: ValidationEnv): Promise<{ problems: Problem[]; valid?: ValidCaseFile }> {
   if (Buffer.byteLength(text) > MAX_CASE_FILE_BYTES) {
     return { problems: [{ file, line: 1, column: 1, path: '', message: `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB`, hint: 'split it into one file per case, and keep long documents in their own text files' }] };
+  }
+  // Most files are well formed: read fast, without positions; anything else is read and validated again with them.
+  const quick = quickParse(file, text);
+  if (quick) {
+    const result = await validateParsed(quick, env);
+    if (result.valid) return result;
   }
   const { parsed, problems } = parseCaseFile(file, text);
   if (!parsed) return { problems };
@@ -167,6 +175,22 @@ function checkIds({ parsed, index, report }: Checking): Map<string, { kind: Node
   }
 
   return defined;
+}
+
+/**
+ * Whether two answers of `lookupIds` to the same question are the same to validation and
+ * planning, which read of each id found its kind, name and text, and its cases only for a
+ * source document (whose text other cases' quotes point into). Keep in step with
+ * `checkAgainstGraph` and `planCaseFile`'s use of `external`.
+ */
+export function sameAnswers(a: ReadonlyMap<string, GraphNodeInfo>, b: ReadonlyMap<string, GraphNodeInfo>): boolean {
+  if (a.size !== b.size) return false;
+  const bs = [...b];
+  return [...a].every(([id, x], i) => {
+    const [otherId, y] = bs[i]!;
+    if (id !== otherId || x.kind !== y.kind || x.name !== y.name || (x.text ?? null) !== (y.text ?? null)) return false;
+    return x.kind !== 'SourceDocument' || isDeepStrictEqual(x.caseIds ?? [], y.caseIds ?? []);
+  });
 }
 
 /** Ids against what the graph already holds: kinds, documents' texts, sameAs and references. */

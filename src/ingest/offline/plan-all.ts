@@ -4,6 +4,8 @@ import type { CaseFileRef } from '../cli/files.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import type { Problem } from '../casefile/problems.js';
+import { sameAnswers, type GraphNodeInfo } from '../casefile/validate.js';
+import type { PlanPool } from './plan-pool.js';
 
 export interface PlannedFiles {
   /** Valid files with their plans, in the order the normal path loads them (a file after those it refers to). */
@@ -12,6 +14,8 @@ export interface PlannedFiles {
   invalid: { file: CaseFileRef; problems: Problem[] }[];
   /** Empty exports: nothing to load. */
   empty: { file: CaseFileRef; reason: string }[];
+  /** Source hashes the pool computed (null: the file cannot be read). */
+  hashes: Map<CaseFileRef, string | null>;
 }
 
 /** The store is empty: validation finds no id in the graph, only in the files of this import. */
@@ -21,20 +25,51 @@ const nothingInTheGraph = async () => new Map();
  * Validates and plans every file as the normal path does against an empty graph: a file may
  * refer to what another file of the import defines, and is validated again once it is defined,
  * until no more files become valid. Then puts the valid files in the normal path's load order.
+ *
+ * With a pool, workers read, validate and plan the files (and hash them) in parallel. Their
+ * questions about what is defined are answered at once; a file's verdict is taken, in its turn,
+ * only if each answer is the one it would get then (when the files are planned one after the
+ * other here), else the file is checked again here: the same verdicts either way. Files the pool
+ * cannot take (a CourtListener record joined to the run's others, a worker that failed) are
+ * checked here, in their turn.
  */
-export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void): Promise<PlannedFiles> {
+export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void, pool?: PlanPool): Promise<PlannedFiles> {
   const batch = new BatchDefinitions();
   const lookup = batch.lookupWith(nothingInTheGraph);
   const checked = new Map<CaseFileRef, FileCheck & { seen: number }>();
-  const check = async (file: CaseFileRef) => {
+  const hashes = new Map<CaseFileRef, string | null>();
+  const keep = (file: CaseFileRef, { plan, problems, empty }: FileCheck) => {
     // Only the verdict is kept (not the case file a record became): memory holds a plan per file.
-    const { plan, problems, empty } = await checkFile(file, lookup, format);
     const result = { ...(plan && { plan }), ...(problems && { problems }), ...(empty !== undefined && { empty }) };
     checked.set(file, { ...result, seen: batch.version });
     if (result.plan) batch.add(file.display, result.plan);
   };
-  for (const file of files) {
-    await check(file);
+  const check = async (file: CaseFileRef) => keep(file, await checkFile(file, lookup, format));
+
+  // A worker's questions are answered at once, from what the files planned so far define, and
+  // the answers kept; in its turn a file's verdict stands if every answer is still the same to
+  // validation (`sameAnswers`; it depends on nothing else), else the file is checked again here.
+  const answers = new Map<number, { ids: string[]; found: Map<string, GraphNodeInfo> }[]>();
+  const remote = files.map((file, i) =>
+    pool && !file.joins
+      ? pool.check(file, async (ids) => {
+          const found = await lookup(ids);
+          (answers.get(i) ?? answers.set(i, []).get(i)!).push({ ids, found: new Map(found) });
+          return found;
+        })
+      : undefined,
+  );
+  const stillAnswered = async (i: number) => {
+    for (const { ids, found } of answers.get(i) ?? []) if (!sameAnswers(await lookup(ids), found)) return false;
+    return true;
+  };
+  for (const [i, file] of files.entries()) {
+    const result = await remote[i];
+    if (result) hashes.set(file, result.hash);
+    if (result && (await stillAnswered(i))) keep(file, result);
+    else await check(file);
+    remote[i] = undefined;
+    answers.delete(i);
     planned(file);
   }
   let pending = files.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
@@ -52,5 +87,6 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
     plans: loadOrder(valid, providers).map((file) => ({ file, plan: checked.get(file)!.plan! })),
     invalid: files.filter((file) => checked.get(file)!.problems).map((file) => ({ file, problems: checked.get(file)!.problems! })),
     empty: files.filter((file) => checked.get(file)!.empty !== undefined).map((file) => ({ file, reason: checked.get(file)!.empty! })),
+    hashes,
   };
 }

@@ -16,6 +16,7 @@ import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js
 import { importArguments, ImporterError, importerOwnSeconds, multilineFileBytes, removeDatabase, runImporter } from './importer.js';
 import { MergedGraph, MergeProblem } from './merged-graph.js';
 import { planFiles, type PlannedFiles } from './plan-all.js';
+import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
 import { OfflineProgress } from './progress.js';
 import { checkStoreEmpty, homeOf } from './store.js';
@@ -116,20 +117,28 @@ export async function offlineImport(
   // 1. Plan every file, then the graph they make together; stop on any problem.
   progress.begin('planning', 'files', files.length);
   let done = 0;
-  // Source hashes on the second core (a worker thread) while this thread plans.
-  const hashes = new SourceHashes(options.format ?? null);
-  hashes.request(files);
+  // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
+  const workers = planWorkers();
+  const pool = workers > 0 ? new PlanPool(options.format ?? undefined, options.format ?? null, workers) : undefined;
+  // Without workers, the source hashes on the second core (a worker thread of their own) while this thread plans.
+  let hashes: SourceHashes | undefined = pool ? undefined : new SourceHashes(options.format ?? null);
+  hashes?.request(files);
   let planned: PlannedFiles;
   let merged: Awaited<ReturnType<typeof mergePlans>>;
   let fileOfCase: Map<string, string>;
   let planCount: number;
   try {
-    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done)));
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done), pool));
+    await pool?.close();
     fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
     planCount = planned.plans.length;
-    merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashes));
+    const known = planned.hashes;
+    // Files no worker hashed (none started, or a record joined to the others) are hashed as before.
+    const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
+    merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashOf));
   } finally {
-    await hashes.close();
+    await pool?.close();
+    await hashes?.close();
   }
   const { graph, mergeProblems } = merged;
   for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
@@ -208,13 +217,13 @@ type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) =
  * its file's source hash (as the normal path keeps it: a later normal load skips the file).
  * Takes the list and empties it as it goes, so that a plan is garbage once merged.
  */
-async function mergePlans(plans: PlannedFiles['plans'], hashes: SourceHashes): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
+async function mergePlans(plans: PlannedFiles['plans'], hashOf: (file: CaseFileRef) => Promise<string | null>): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
   const graph = new MergedGraph();
   const mergeProblems: string[] = [];
   plans.reverse();
   for (let next = plans.pop(); next; next = plans.pop()) {
     try {
-      graph.addCase(next.plan, await hashes.of(next.file));
+      graph.addCase(next.plan, await hashOf(next.file));
     } catch (error) {
       if (!(error instanceof MergeProblem)) throw error;
       mergeProblems.push(`${next.file.display}: ${error.message}`);

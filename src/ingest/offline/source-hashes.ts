@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CaseFileRef } from '../cli/files.js';
 import { sourceHashOf } from '../cli/unchanged.js';
 import type { InputFormat } from '../pipeline/prepare.js';
+import { startWorker } from './start-worker.js';
 
 type Reply = { id: number; hash?: string | null; error?: string };
 
@@ -18,7 +19,7 @@ export class SourceHashes {
 
   constructor(private readonly format: InputFormat | null) {
     try {
-      this.worker = startWorker();
+      this.worker = startWorker('hash-worker');
       this.worker.on('message', (reply: Reply) => this.answer(reply));
       // A worker that cannot run (no loader for its source, say): every file still waiting is hashed here.
       this.worker.on('error', () => this.fallBack());
@@ -70,15 +71,4 @@ export class SourceHashes {
       sourceHashOf(file, this.format).then(resolve, reject);
     }
   }
-}
-
-/**
- * The worker beside this file: built, `hash-worker.js` as it is; from source (tsx), a worker
- * thread does not inherit tsx's loader, so it registers it before importing `hash-worker.ts`.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./hash-worker.js', import.meta.url));
-  const workerData = { tsx: import.meta.resolve('tsx/esm/api'), worker: new URL('./hash-worker.ts', import.meta.url).href };
-  const code = 'const { workerData } = require("node:worker_threads"); import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.worker); });';
-  return new Worker(code, { eval: true, workerData });
 }
