@@ -373,15 +373,13 @@ export function connection(scope: Scope, sel: Selected, spec: ListSpec, parent: 
   const v: ListVars = { parent, item: new Cypher.Node(), rel: new Cypher.Relationship(), key: new Cypher.Variable() };
   const { body, distinct, filtered } = listBody(spec, v, sel.args);
   const ends = { start: new Cypher.Node(), end: new Cypher.Node() };
-  const bound = [
-    ...(spec.sortKey ? [cypher`${spec.sortKey(v)} AS ${v.key}`] : []),
-    ...(spec.items === 'relationship' ? [cypher`startNode(${v.rel}) AS ${ends.start}, endNode(${v.rel}) AS ${ends.end}`] : []),
-  ];
-  const keyed = bound.length ? cypher`\nWITH ${distinct}, ${join(bound, ', ')}` : '';
+  const keyed = spec.sortKey ? cypher`\nWITH ${distinct}, ${spec.sortKey(v)} AS ${v.key}` : '';
+  // A relationship's ends are taken after the page is cut: under a hub the sort reads thousands of rows, the page ten.
+  const endsOf = spec.items === 'relationship' ? cypher`\nWITH *, startNode(${v.rel}) AS ${ends.start}, endNode(${v.rel}) AS ${ends.end}` : '';
   const items = parts.needItems
     ? expr(cypher`COLLECT {
 ${body}${keyed}
-ORDER BY ${spec.order(v)} SKIP ${new Cypher.Param(offset)} LIMIT ${readLimit(parts, limit)}
+ORDER BY ${spec.order(v)} SKIP ${new Cypher.Param(offset)} LIMIT ${readLimit(parts, limit)}${endsOf}
 RETURN ${itemOf(scope, parts, spec, v, ends)} }`)
     : new Cypher.List([]);
   const counted = spec.degree && !filtered ? expr(spec.degree(v)) : expr(cypher`COUNT {

@@ -3,13 +3,14 @@ import { readPage } from '../../model/pages.js';
 import { SEARCH_INDEX, SEARCH_PROPERTIES } from '../../neo4j/migrations.js';
 import { searchInputProblem, toLuceneQuery } from '../../search/lucene.js';
 import { badInput, notFound } from '../../shared/errors.js';
-import { Cypher, cypher, expr, flag, join } from '../cypher.js';
+import { Cypher, cypher, expr, join } from '../cypher.js';
 import { LISTS, type ListSpec } from '../lists.js';
 import { casesOf } from '../membership.js';
 import { bestSortKey, dateRange } from '../time.js';
 import { chronology, ORDER_TYPES, type OrderItem } from '../chronology.js';
-import { sentenceOf } from '../sentences.js';
-import { connection, connectionParts, node, page, readLimit, sources, type Scope } from './project.js';
+import { neighborhood } from './neighborhood.js';
+import { paths, pathSearch } from './paths.js';
+import { connection, connectionParts, node, page, readLimit, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType } from 'graphql';
 
@@ -24,11 +25,6 @@ export interface RootStatement {
 
 const param = (value: unknown) => new Cypher.Param(value);
 const value = (rows: readonly Row[]) => rows[0]?.value ?? null;
-
-function inRange(value: number, min: number, max: number, argument: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${argument} must be between ${min} and ${max}; got ${value}.`, argument);
-  return value;
-}
 
 /** One node by id, as the field's type; NOT_FOUND when there is none of that label. */
 const byId =
@@ -273,140 +269,33 @@ RETURN collect(${hitMap}) AS ${items}
 ${hits}
 RETURN count(${hit}) AS ${total}
 }`;
+    // Both asked: the index is read once, its hits sorted and counted together, rather than a
+    // second query for the count (a word every case holds has as many hits as cases).
+    const [all, rows, row] = [new Cypher.Variable(), new Cypher.Variable(), new Cypher.Variable()];
+    const pageAndCount = cypher`CALL () {
+${hits}
+WITH ${hit}, ${score} ORDER BY ${score} DESC, ${hit}.id
+WITH collect([${hit}, ${score}]) AS ${all}
+WITH size(${all}) AS ${total}, ${all}[${param(offset)}..${param(offset)} + ${readLimit(parts, limit)}] AS ${rows}
+CALL (${rows}) {
+UNWIND ${rows} AS ${row}
+WITH ${row}[0] AS ${hit}, ${row}[1] AS ${score}
+RETURN collect(${hitMap}) AS ${items}
+}
+RETURN ${items}, ${total}
+}`;
+    const statement = parts.needItems && parts.needTotal ? pageAndCount : cypher`${parts.needItems ? pageOf : ''}
+${parts.needTotal ? countOf : ''}`;
     return {
-      clause: cypher`${parts.needItems ? pageOf : ''}
-${parts.needTotal ? countOf : ''}
+      clause: cypher`${statement}
 RETURN ${page(parts.needItems ? items : new Cypher.List([]), offset, limit, parts.needTotal ? total : null)} AS value`,
       answer: value,
     };
   },
 
-  /**
-   * Entities up to `depth` hops away, at most `limit` with the centre, plus one to tell whether
-   * the limit cut it; then every relationship among the kept nodes.
-   */
-  neighborhood: (scope, sel) => {
-    const depth = inRange(sel.args.depth as number, 1, 3, 'depth');
-    const limit = inRange(sel.args.limit as number, 1, 500, 'limit');
-    const [start, m, found, truncated, kept] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Variable(), new Cypher.Variable()];
-    const calls: Cypher.Raw[] = [];
-    const result = new Cypher.Map();
-    for (const f of collectFields(scope, objectType(scope, 'Subgraph'), subSelections(sel.nodes)).values()) {
-      if (f.name === 'truncated') {
-        result.set(f.key, truncated);
-        continue;
-      }
-      const out = new Cypher.Variable();
-      if (f.name === 'nodes') {
-        const [i, x] = [new Cypher.Variable(), new Cypher.Node()];
-        const map = new Cypher.Map();
-        for (const g of collectFields(scope, objectType(scope, 'GraphNode'), subSelections(f.nodes)).values()) {
-          map.set(g.key, g.name === 'entity' ? node(scope, 'Entity', x, subSelections(g.nodes)) : g.name === 'label' ? x.property('name') : x.property(g.name));
-        }
-        calls.push(cypher`CALL (${kept}) { UNWIND range(0, size(${kept}) - 1) AS ${i} WITH ${i}, ${kept}[${i}] AS ${x} ORDER BY ${i} RETURN collect(${map}) AS ${out} }`);
-      } else {
-        const [a, r, b] = [new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node()];
-        const map = new Cypher.Map();
-        for (const g of collectFields(scope, objectType(scope, 'GraphEdge'), subSelections(f.nodes)).values()) {
-          const field: Record<string, () => Cypher.Expr> = {
-            id: () => r.property('id'),
-            type: () => Cypher.type(r),
-            from: () => a.property('id'),
-            to: () => b.property('id'),
-            label: () => Cypher.coalesce(r.property('role'), Cypher.type(r)),
-            sentence: () => sentenceOf(r, a, b),
-            inherited: () => flag(r.property('inherited')),
-            inferred: () => flag(r.property('inferred')),
-            sources: () => sources(scope, g, r.property('passageIds')),
-          };
-          map.set(g.key, field[g.name]!());
-        }
-        calls.push(cypher`CALL (${kept}) { UNWIND ${kept} AS ${a} MATCH (${a})-[${r}]->(${b}) WHERE ${b} IN ${kept} RETURN collect(${map}) AS ${out} }`);
-      }
-      result.set(f.key, out);
-    }
-    const id = String(sel.args.id);
-    return {
-      clause: cypher`MATCH (${start}:Entity {id: ${param(id)}})
-CALL (${start}) {
-  MATCH (${start})-[*1..${depth}]-(${m}:Entity) WHERE ${m} <> ${start}
-  WITH DISTINCT ${m} ORDER BY ${m}.id LIMIT ${param(limit)}
-  RETURN collect(${m}) AS ${found}
-}
-WITH ${start}, ${found}, size(${found}) >= ${param(limit)} AS ${truncated}
-WITH ${truncated}, [${start}] + ${found}[0..${param(limit - 1)}] AS ${kept}
-${join(calls, '\n')}
-RETURN ${result} AS value`,
-      answer: (rows) => {
-        if (rows.length === 0) throw notFound('entity', id);
-        return value(rows);
-      },
-    };
-  },
-
-  /**
-   * The k shortest paths (GQL SHORTEST). Cypher takes k and the hop bound only as literals, so
-   * both are checked to be small integers before they reach the text.
-   */
-  paths: (scope, sel) => {
-    const maxHops = inRange(sel.args.maxHops as number, 1, 8, 'maxHops');
-    const first = inRange(sel.args.first as number, 1, 20, 'first');
-    const exclude = (sel.args.excludeTypes as string[] | null) ?? [];
-    const bad = exclude.find((t) => !/^[A-Z][A-Z0-9_]*$/.test(t));
-    if (bad !== undefined) throw badInput(`excludeTypes: "${bad}" is not a relationship type (UPPER_SNAKE_CASE).`, 'excludeTypes');
-    const statedOnly = sel.args.statedOnly === true;
-    const [fromId, toId] = [String(sel.args.fromId), String(sel.args.toId)];
-    const [a, b, p, r, n, value] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Relationship(), new Cypher.Variable(), new Cypher.Variable()];
-    const calls: Cypher.Raw[] = [];
-    const path = new Cypher.Map();
-    for (const f of collectFields(scope, objectType(scope, 'Path'), subSelections(sel.nodes)).values()) {
-      if (f.name === 'length') {
-        path.set(f.key, expr(cypher`length(${p})`));
-        continue;
-      }
-      const [i, x, rel, y, out, hs, he] = [new Cypher.Variable(), new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node(), new Cypher.Variable(), new Cypher.Node(), new Cypher.Node()];
-      const hop = new Cypher.Map();
-      const hopFields = [...collectFields(scope, objectType(scope, 'PathHop'), subSelections(f.nodes)).values()];
-      const ends = hopFields.some((g) => g.name === 'sentence') ? cypher`, startNode(relationships(${p})[${i}]) AS ${hs}, endNode(relationships(${p})[${i}]) AS ${he}` : '';
-      for (const g of hopFields) {
-        const field: Record<string, () => Cypher.Expr> = {
-          from: () => node(scope, 'Entity', x, subSelections(g.nodes)),
-          to: () => node(scope, 'Entity', y, subSelections(g.nodes)),
-          relationship: () => Cypher.type(rel),
-          sentence: () => sentenceOf(rel, hs, he),
-          direction: () => expr(cypher`CASE WHEN startNode(${rel}) = ${x} THEN 'OUTGOING' ELSE 'INCOMING' END`),
-          inherited: () => flag(rel.property('inherited')),
-          inferred: () => flag(rel.property('inferred')),
-          sources: () => sources(scope, g, rel.property('passageIds')),
-        };
-        hop.set(g.key, field[g.name]!());
-      }
-      calls.push(cypher`CALL (${p}) {
-  UNWIND range(0, length(${p}) - 1) AS ${i}
-  WITH ${i}, nodes(${p})[${i}] AS ${x}, relationships(${p})[${i}] AS ${rel}, nodes(${p})[${i} + 1] AS ${y}${ends} ORDER BY ${i}
-  RETURN collect(${hop}) AS ${out}
-}`);
-      path.set(f.key, out);
-    }
-    return {
-      clause: cypher`CALL () {
-  MATCH (${a}:Entity {id: ${param(fromId)}}), (${b}:Entity {id: ${param(toId)}})
-  MATCH ${p} = SHORTEST ${first} (${a})-[${r} WHERE NOT type(${r}) IN ${param(exclude)}${statedOnly ? cypher` AND NOT coalesce(${r}.inferred, false)` : ''}]-{1,${maxHops}}(${b})
-  WHERE all(${n} IN nodes(${p}) WHERE ${n}:Entity)
-  ${join(calls, '\n')}
-  WITH * ORDER BY length(${p})
-  RETURN collect(${path}) AS ${value}
-}
-RETURN ${value} AS value, ${exists('Entity', fromId)} AS fromFound, ${exists('Entity', toId)} AS toFound`,
-      answer: (rows) => {
-        const row = rows[0] ?? {};
-        if ((row.value as unknown[] | undefined)?.length) return row.value;
-        if (row.fromFound !== true) throw notFound('entity', fromId);
-        if (row.toFound !== true) throw notFound('entity', toId);
-        return [];
-      },
-    };
-  },
+  neighborhood,
+  paths,
+  pathSearch,
 };
 
 export const COMPILED_ROOTS: ReadonlySet<string> = new Set(Object.keys(ROOTS));

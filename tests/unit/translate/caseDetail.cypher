@@ -17,8 +17,8 @@ WITH DISTINCT this9
 RETURN this9 }}, participants: {items: COLLECT {
 MATCH (this0)<-[this11:HAS_ROLE]-(this12)
 WITH this11, this12
-WITH this11, this12, startNode(this11) AS this13, endNode(this11) AS this14
 ORDER BY this11.role, this12.name, this11.id SKIP $param9 LIMIT $param10
+WITH *, startNode(this11) AS this13, endNode(this11) AS this14
 RETURN {role: this11.role, holder: {__typename: this13.kind, id: this13.id, name: this13.name, kind: this13.kind}, sources: {items: COLLECT {
 UNWIND coalesce(this11.passageIds, []) AS var15
 WITH DISTINCT var15
