@@ -8,7 +8,7 @@ import { compareServers } from './compare.js';
 import { Corpus, openCorpusDatabase, type CorpusDatabase } from './corpus.js';
 import { corpusSource } from './corpus-choice.js';
 import { readCpuProfile, topSelfTime } from './cpu-profile.js';
-import { anchorsOfCorpusDir } from './corpus-store.js';
+import { anchorsOfCorpusDir, storesCorpusLabel } from './corpus-store.js';
 import { growthOf } from './growth.js';
 import { describeMachine, loadPerCore, type Machine } from './machine.js';
 import { watchNeo4jMemory } from './neo4j-memory.js';
@@ -191,7 +191,7 @@ async function readStores(options: ReadOptions, say: (message: string) => void):
   const order = sizes.map((s, i) => ({ s, i })).sort((a, b) => a.s.cases - b.s.cases);
   return {
     machine: machine!,
-    corpus: { source: `generated (npm run generate), stores built beforehand: ${stores.map((s) => s.corpusDir).join(', ')}`, anchors: anchors! },
+    corpus: { source: storesCorpusLabel(stores.map((s) => s.corpusDir)), anchors: anchors! },
     sizes: order.map((o) => o.s),
     firstRuns: null,
     cpuProfile: cpu,
