@@ -1,5 +1,5 @@
 import type { BenchResults } from './results.js';
-import { judgeTargets } from './targets.js';
+import { judgeTargets, ratioText } from './targets.js';
 
 /** Columns of the load benchmark's rows worth a table, when it reports them. */
 const LOAD_COLUMNS = [
@@ -100,7 +100,7 @@ export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchR
     lines.push(
       ...table(
         ['cases', 'service req/s', 'p50 ms', 'p99 ms', '@neo4j/graphql req/s', 'p50 ms', 'p99 ms', 'ratio'],
-        compared.map(({ cases, comparison: c }) => [n(cases), n(c!.service.rps), n(c!.service.p50), n(c!.service.p99), n(c!.neo4jGraphql.rps), n(c!.neo4jGraphql.p50), n(c!.neo4jGraphql.p99), `${c!.throughputRatio}x`]),
+        compared.map(({ cases, comparison: c }) => [n(cases), n(c!.service.rps), n(c!.service.p50), n(c!.service.p99), n(c!.neo4jGraphql.rps), n(c!.neo4jGraphql.p50), n(c!.neo4jGraphql.p99), ratioText(c!.throughputRatio)]),
       ),
       '',
     );

@@ -1,5 +1,8 @@
 import type { BenchResults, SizeResult } from './results.js';
 
+/** A throughput ratio; none when a side completed no request within the measured duration (NaN, or null once in JSON). */
+export const ratioText = (ratio: number | null) => (typeof ratio === 'number' && Number.isFinite(ratio) ? `${ratio}x` : '– (a side completed no request)');
+
 /** A target of the benchmark issue, judged against a run's figures. */
 export interface TargetVerdict {
   target: string;
@@ -42,11 +45,11 @@ function ratioTarget(results: Pick<BenchResults, 'sizes'>): TargetVerdict {
   const target = `>= ${MIN_RATIO}x the throughput of @neo4j/graphql on the same nested read, at 1, 1,000 and ${TARGET_CASES.toLocaleString('en')} cases`;
   const compared = results.sizes.filter((s) => s.comparison);
   if (![1, 1_000, TARGET_CASES].every((n) => compared.some((s) => s.cases === n))) {
-    return { target, measured: compared.length ? compared.map((s) => `${s.comparison!.throughputRatio}x at ${s.cases.toLocaleString('en')}`).join(', ') : 'not measured', met: null };
+    return { target, measured: compared.length ? compared.map((s) => `${ratioText(s.comparison!.throughputRatio)} at ${s.cases.toLocaleString('en')}`).join(', ') : 'not measured', met: null };
   }
   return {
     target,
-    measured: compared.map((s) => `${s.comparison!.throughputRatio}x at ${s.cases.toLocaleString('en')}`).join(', '),
+    measured: compared.map((s) => `${ratioText(s.comparison!.throughputRatio)} at ${s.cases.toLocaleString('en')}`).join(', '),
     met: compared.every((s) => s.comparison!.throughputRatio >= MIN_RATIO),
   };
 }
@@ -90,7 +93,7 @@ function scaleTarget(results: Pick<BenchResults, 'sizes'>): TargetVerdict {
   const at = size.cases.toLocaleString('en');
   return {
     target,
-    measured: `at ${at}: ${size.comparison.throughputRatio}x; ${ops.map((o) => `${o.name} ${o.roundTrips ?? '?'} round trip(s), p99 ${o.p99} ms`).join('; ')}`,
+    measured: `at ${at}: ${ratioText(size.comparison.throughputRatio)}; ${ops.map((o) => `${o.name} ${o.roundTrips ?? '?'} round trip(s), p99 ${o.p99} ms`).join('; ')}`,
     met: size.comparison.throughputRatio >= MIN_RATIO && ops.every((o) => o.roundTrips === 1 && o.p99 <= P99_LIMIT_MS),
   };
 }
