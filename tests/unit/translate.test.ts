@@ -65,6 +65,35 @@ describe('translate: one statement per root field', () => {
   });
 });
 
+describe('translate: traversals around hubs', () => {
+  const ends = 'fromId: "person-1", toId: "person-2", excludeTypes: ["IN_CASE"]';
+
+  it('paths does not expand a node above maxDegree (the end excepted); null is the unbounded search', async () => {
+    const [bounded] = await statements(`{ paths(${ends}, maxDegree: 50) { length } }`);
+    expect(bounded!.text).toMatch(/WHERE (\w+)\.id = \$\w+ OR COUNT \{ \(\1\)--\(\) \} <= \$\w+\)\)\{1,6\}/);
+    expect(Object.values(bounded!.params!)).toContain(50);
+    const [unbounded] = await statements(`{ paths(${ends}, maxDegree: null) { length } }`);
+    expect(unbounded!.text).not.toContain('COUNT {');
+    expect(unbounded!.text).toMatch(/\]-\{1,6\}\(/);
+  });
+
+  it('pathSearch reads the paths and the hubs within maxHops/2 of either end in one statement', async () => {
+    const queries = await statements(`{ pathSearch(${ends}, maxHops: 5, maxDegree: 50) { maxDegree paths { length hops { from { id } to { id } } } hubsNotCrossed { relationships entity { id name } } } }`);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]!.text).toContain('){0,1}(');
+    await expect(asText(queries[0]!)).toMatchFileSnapshot('translate/pathSearch.cypher');
+  });
+
+  it('pathSearch without a bound lists no hubs and reads none', async () => {
+    const [query] = await statements(`{ pathSearch(${ends}, maxDegree: null) { maxDegree hubsNotCrossed { relationships } } }`);
+    expect(query!.text).not.toContain('ANY SHORTEST');
+  });
+
+  it('maxDegree below 1 is refused before any statement', async () => {
+    expect(await statements(`{ paths(${ends}, maxDegree: 0) { length } neighborhood(id: "x", maxDegree: -1) { truncated } }`)).toHaveLength(0);
+  });
+});
+
 describe('translations are kept per operation and variables', () => {
   it('the same parsed operation with the same variables reuses its statement; other variables build another', async () => {
     const document = parse('query Q($id: ID!) { case(id: $id) { caption } }');
