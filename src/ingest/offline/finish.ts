@@ -111,6 +111,8 @@ export interface ImportAndFinishOptions {
   /** A folder of the import's own for the finish file. */
   dir: string;
   lists: EmptyLists;
+  /** Rows in the files (nodes and relationships). */
+  rows: number;
   config: Config;
   progress: OfflineProgress;
   /** Filled in as the steps end. */
@@ -153,6 +155,7 @@ export async function importAndFinish(options: ImportAndFinishOptions): Promise<
     },
     { statementsFile, passwordFile: passwordFile(options.homeDir), pageCacheBytes: toBytes(options.config.neo4j.pageCache) },
     options.signal,
+    options.rows,
   );
   progress.end();
   seconds.finish = Number(((performance.now() - started) / 1000 - seconds.importer).toFixed(2));

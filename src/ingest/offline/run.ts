@@ -182,7 +182,7 @@ export async function offlineImport(
     // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
     try {
       const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      await importAndFinish({ homeDir: home, args, dir, lists: emptyListsOf(layout), config, progress, seconds, signal });
+      await importAndFinish({ homeDir: home, args, dir, lists: emptyListsOf(layout), rows: layout.rows, config, progress, seconds, signal });
       if (signal.aborted) throw new ImporterError('interrupted');
     } catch (error) {
       progress.end();
