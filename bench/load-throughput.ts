@@ -109,7 +109,7 @@ try {
   }
 
   // The offline bulk import, each row into an empty store of its own.
-  const offline = options.offline > 0 ? await offlineRows({ scratch, cases: options.offline, records: options.offline, seed: options.seed, heap: options.heap, pageCache: options.pageCache, say }) : [];
+  const offline = options.offline > 0 ? await offlineRows({ scratch, cases: options.offline, records: options.offline, seed: options.seed, heap: options.heap, pageCache: options.pageCache, base: options.offlineBase, say }) : [];
 
   const result = {
     benchmark: 'load-throughput',
@@ -130,7 +130,7 @@ try {
     /** Peak resident memory of this process, in MiB (process.resourceUsage().maxRSS). */
     loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     loadPerCoreAtEnd: Number((os.loadavg()[0]! / os.cpus().length).toFixed(2)),
-    offline: { perRow: options.offline, rows: offline },
+    offline: { perRow: options.offline, base: options.offlineBase === null ? null : path.basename(options.offlineBase), rows: offline },
   };
   console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
     `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
@@ -156,7 +156,7 @@ try {
   console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
   if (offline.length > 0) {
     console.log(`Offline bulk import (npm run load -- --offline, its own process): ${options.offline} generated cases, then ${options.offline} distinct dockets made from the samples, each into an empty store; ` +
-      'totals include two JVM starts (the importer, then Neo4j for the empty lists and the schema); peak RSS is the loader process\'s own');
+      'totals include the JVMs\' starts (the importer and the finishing start of Neo4j, one JVM since the launcher\'s OfflineImport); peak RSS is the loader process\'s own, JVM CPU the JVMs\' it ran');
     console.table(offlineTable(offline));
   }
   console.log(JSON.stringify(result));

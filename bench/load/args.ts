@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface LoadBenchOptions {
@@ -19,6 +20,8 @@ export interface LoadBenchOptions {
   cliHeap: number | null;
   /** Another checkout of the project whose loader the --cli rows run too, alternating with this one's (A/B in one run); null for none. */
   cliBase: string | null;
+  /** Another checkout whose offline import the --offline rows run too, alternating with this one's; null for none. */
+  offlineBase: string | null;
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
@@ -39,6 +42,9 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
                   process): N generated cases, then N distinct dockets made from the sample
                   dockets (each a docket number of its own), each into an empty store of its
                   own (default 2000; 0 for none)
+  --offline-base DIR  also run each --offline row with the offline import of another checkout
+                  of the project (DIR, with its node_modules and neo4j-embedded/target), on the
+                  same files, the two taking turns going first: before/after in one run
   --cli L         comma-separated corpus sizes for rows of \`npm run load\` itself, run as a
                   process of its own (the streamed default path, then the unchanged reload,
                   with the loader's peak RSS); the first size also gets a --batch 200 row, the
@@ -64,7 +70,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
         warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
-        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, 'offline-base': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
@@ -97,6 +103,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       cli: cli as number[],
       cliHeap,
       cliBase: values['cli-base'] ?? null,
+      offlineBase: values['offline-base'] === undefined ? null : path.resolve(values['offline-base']),
       cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, offline: offline as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
       configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
     },

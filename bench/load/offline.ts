@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OfflineSummary } from '../../src/ingest/offline/run.js';
@@ -8,6 +9,10 @@ import { writeDistinctDockets } from './offline-dockets.js';
 /** One offline row: what `npm run load -- --offline` did with a corpus, into a throwaway DATA_DIR. */
 export interface OfflineRow extends OfflineSummary {
   corpus: 'generated' | 'docket';
+  /** Whose loader ran: `this` checkout, or the folder name of `--offline-base`. */
+  loader: string;
+  /** CPU seconds of the JVMs the import ran (importer, Neo4j), from the loader's waited-for children; null where unknown. */
+  jvmCpuSeconds: number | null;
   /** Seconds of everything but the importer's own process (planning, merging, CSV, Neo4j start, empty lists, schema). */
   restSeconds: number;
   /** Elements per second of the importer's process alone (its JVM start included). */
@@ -24,6 +29,8 @@ export interface OfflineBenchOptions {
   seed: number;
   heap: string;
   pageCache: string;
+  /** Another checkout whose loader runs each row too, the two taking turns going first; null for none. */
+  base: string | null;
   say: (message: string) => void;
 }
 
@@ -31,13 +38,15 @@ const loadPerCore = () => Number((os.loadavg()[0]! / os.cpus().length).toFixed(2
 
 /**
  * Runs `npm run load -- --offline --json <files>` as its own process (so that its peak memory is
- * its own) into a DATA_DIR of its own, and returns the summary it prints.
+ * its own) into a DATA_DIR of its own, with the loader of the checkout `root` (default this one),
+ * and returns the summary it prints with the CPU seconds of the JVMs it ran.
  */
-export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string): Promise<OfflineSummary> {
-  const cli = path.resolve('src/ingest/cli/main.ts');
+export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string, root = process.cwd()): Promise<OfflineSummary & { jvmCpuSeconds: number | null }> {
+  const cli = path.resolve(root, 'src/ingest/cli/main.ts');
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache };
   delete env.NEO4J_URI;
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--offline', '--json', ...files], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const preload = path.resolve('bench/load/children-cpu-at-exit.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', preload, cli, '--offline', '--json', ...files], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   const stderr: string[] = [];
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -53,19 +62,29 @@ export async function measureOffline(dataDir: string, files: string[], heap: str
   if (code !== 0 || !line) throw new Error(`the offline import failed (exit code ${code}):\n${stderr.join('').split('\n').filter((l) => !l.startsWith('{"progress"')).slice(-20).join('\n')}`);
   const summary = (JSON.parse(line) as { offlineImport: OfflineSummary }).offlineImport;
   if (summary.cases !== files.length) throw new Error(`only ${summary.cases} of ${files.length} files became cases`);
-  return summary;
+  const jvm = /CHILDREN_CPU ([\d.]+)/.exec(stderr.join(''));
+  return { ...summary, jvmCpuSeconds: jvm ? Number(jvm[1]) : null };
 }
 
 /** The offline rows of `npm run bench:load`: generated cases, then distinct dockets made from the samples. */
 export async function offlineRows(options: OfflineBenchOptions): Promise<OfflineRow[]> {
   const rows: OfflineRow[] = [];
   const stamp = Date.now().toString(36);
+  let turn = 0;
   const row = async (corpus: OfflineRow['corpus'], files: string[]) => {
-    options.say(`offline: ${files.length} ${corpus === 'generated' ? 'generated cases' : 'dockets'} into an empty store…`);
+    // With a base checkout, both loaders on the same files, taking turns going first.
+    const loaders: (string | null)[] = options.base === null ? [null] : turn++ % 2 === 0 ? [options.base, null] : [null, options.base];
+    for (const base of loaders) await measureRow(corpus, files, base);
+  };
+  const measureRow = async (corpus: OfflineRow['corpus'], files: string[], base: string | null) => {
+    const loader = base === null ? 'this' : path.basename(base);
+    options.say(`offline (${loader}): ${files.length} ${corpus === 'generated' ? 'generated cases' : 'dockets'} into an empty store…`);
     const start = loadPerCore();
-    const summary = await measureOffline(path.join(options.scratch, `offline-${corpus}-store`), files, options.heap, options.pageCache);
+    const store = path.join(options.scratch, `offline-${corpus}-${loader}-store`);
+    const summary = await measureOffline(store, files, options.heap, options.pageCache, base ?? undefined);
+    rmSync(store, { recursive: true, force: true });
     rows.push({
-      corpus, ...summary,
+      corpus, loader, ...summary,
       restSeconds: Number((summary.seconds.total - summary.seconds.importer).toFixed(2)),
       importerElementsPerSecond: Math.round(summary.elements / Math.max(summary.seconds.importer, 0.001)),
       loadPerCore: { start, end: loadPerCore() },
@@ -81,9 +100,9 @@ export async function offlineRows(options: OfflineBenchOptions): Promise<Offline
 /** The offline rows as a table for the console. */
 export function offlineTable(rows: OfflineRow[]) {
   return rows.map((r) => ({
-    corpus: r.corpus, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
+    corpus: r.corpus, loader: r.loader, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
     'importer s': r.seconds.importer, 'importer own s': r.seconds.importerOwn, 'Neo4j start s': r.seconds.start, 'empty lists s': r.seconds.emptyLists, 'schema s': r.seconds.schema,
     'total s': r.seconds.total, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
-    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
+    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds, 'JVM CPU s': r.jvmCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }

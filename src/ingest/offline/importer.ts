@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { classpathFile } from '../../neo4j/embedded/build.js';
+import { classesDir, classpathFile } from '../../neo4j/embedded/build.js';
+import { jvmArgs } from '../../neo4j/embedded/process.js';
 import { ARRAY_DELIMITER_OPTION } from './csv-format.js';
 import type { CsvSource } from './csv-files.js';
 
@@ -73,32 +74,98 @@ export class ImporterError extends Error {
   override name = 'ImporterError';
 }
 
+/** What the importer's JVM finishes the store with once the import is in (see `finish.ts`). */
+export interface FinishOptions {
+  /** The finish file: one `<phase> TAB <once|repeat> TAB <cypher>` line per statement. */
+  statementsFile: string;
+  /** The store's password file (the launcher's), so the new store never has the default login. */
+  passwordFile: string;
+  pageCacheBytes: number;
+}
+
+/** What the importer's JVM reports as it goes; `line` gets every line it prints. */
+export interface ImporterEvents {
+  line(text: string): void;
+  /** The import is in (seconds since the JVM started the importer). */
+  imported?(seconds: number): void;
+  /** A finishing phase ended (`start`, then the phases of the finish file), with its seconds. */
+  phase?(name: string, seconds: number): void;
+  /** Elements fixed so far by `repeat` statements. */
+  fixed?(count: number): void;
+}
+
+export class FinishError extends ImporterError {
+  override name = 'FinishError';
+}
+
 /**
- * Runs Neo4j's importer (org.neo4j.cli.AdminTool from the launcher's Maven classpath) with
- * NEO4J_HOME at the embedded store's home, verbose so that a failure prints its cause. `line`
- * gets every line it prints. Rejects with the reason its output gives.
+ * Runs Neo4j's importer (`database import full`, in-process in the launcher's `OfflineImport`,
+ * from its Maven classpath) with NEO4J_HOME at the embedded store's home, verbose so that a
+ * failure prints its cause; with `finish`, the same JVM then starts the new store without any
+ * connector, runs the finish file's statements and shuts it down (one JVM start instead of two).
+ * Rejects with the reason its output gives (ImporterError; FinishError when finishing failed).
+ * An abort ends the JVM. `rows`: how many rows the files hold (it picks the JIT, `importerJvmArgs`).
  */
-export async function runImporter(homeDir: string, args: string[], heap: string, line: (text: string) => void): Promise<void> {
+export async function runImporter(
+  homeDir: string,
+  args: string[],
+  heap: string,
+  events: ImporterEvents | ((text: string) => void),
+  finish?: FinishOptions,
+  signal?: AbortSignal,
+  rows = 0,
+): Promise<void> {
+  const on: ImporterEvents = typeof events === 'function' ? { line: events } : events;
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const classpath = readFileSync(classpathFile, 'utf8').trim();
+  const classpath = `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
   mkdirSync(homeDir, { recursive: true });
-  const child = spawn(java, [`-Xmx${heap}`, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--verbose', ...args], {
+  const launcher = finish ? [finish.statementsFile, finish.passwordFile, String(finish.pageCacheBytes)] : ['-', '-', '-'];
+  const child = spawn(java, [...importerJvmArgs(heap, rows), '-cp', classpath, 'casegraph.neo4j.OfflineImport', homeDir, ...launcher, ...args], {
     env: { ...withoutNeo4jConf(process.env), NEO4J_HOME: homeDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const abort = () => child.kill('SIGTERM');
+  signal?.addEventListener('abort', abort, { once: true });
   const tail: string[] = [];
+  let failedFinishing: string | null = null;
   const keep = (text: string) => {
+    const event = /^OFFLINE_(\w+)(?: (.*))?$/.exec(text);
+    if (event) {
+      const [, kind, rest = ''] = event;
+      if (kind === 'IMPORTED') on.imported?.(Number(rest));
+      else if (kind === 'PHASE') on.phase?.(rest.split(' ')[0]!, Number(rest.split(' ')[1]));
+      else if (kind === 'FIXED') on.fixed?.(Number(rest));
+      else if (kind === 'FAILED') failedFinishing = rest;
+      return;
+    }
     tail.push(text);
     if (tail.length > 200) tail.shift();
-    line(text);
+    on.line(text);
   };
   createInterface({ input: child.stdout! }).on('line', keep);
   createInterface({ input: child.stderr! }).on('line', keep);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
-  });
-  if (code !== 0) throw new ImporterError(`Neo4j's importer failed (exit code ${code}): ${importerReason(tail)}`);
+  }).finally(() => signal?.removeEventListener('abort', abort));
+  if (code === 0) return;
+  if (failedFinishing !== null) throw new FinishError(`Finishing the imported store (empty lists, schema) failed: ${failedFinishing}`);
+  throw new ImporterError(`Neo4j's importer failed (exit code ${code}): ${importerReason(tail)}`);
+}
+
+/** Rows below which the importer's JVM compiles with C1 only (see `importerJvmArgs`). */
+export const QUICK_JIT_ROWS = 1_000_000;
+
+/**
+ * The importer's JVM: the flags Neo4j runs with (its page cache needs the `--add-opens`), with
+ * the heap the import asks for (it also serves the finishing start). Below QUICK_JIT_ROWS rows
+ * it compiles with C1 only (`-XX:TieredStopAtLevel=1`): a run of that size is mostly the JVM's
+ * fixed work (class loading, compiling), and C2's compiler threads doubled its CPU seconds
+ * (measured: 29 vs 15 CPU s for a 2-case import, the import's own time unchanged at 300,000
+ * rows); larger imports keep C2 for the importer's hot loops.
+ */
+export function importerJvmArgs(heap: string, rows: number): string[] {
+  return [...jvmArgs(heap), ...(rows < QUICK_JIT_ROWS ? ['-XX:TieredStopAtLevel=1'] : [])];
 }
 
 /** The lines of the importer's output that say why it failed (its error, and what caused it). */

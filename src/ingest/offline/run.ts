@@ -3,17 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../../config/env.js';
-import { connect, startEmbeddedTarget } from '../../neo4j/connection.js';
-import { Executor } from '../../neo4j/executor.js';
-import { applySchema, schemaStatements } from '../../neo4j/migrations.js';
+import { schemaStatements } from '../../neo4j/migrations.js';
 import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
 import type { CaseFileRef } from '../cli/files.js';
 import { formatProblems } from '../casefile/problems.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import { writeCsvFiles, type CsvSource } from './csv-files.js';
 import { CsvLayout } from './csv-layout.js';
-import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js';
-import { importArguments, ImporterError, importerOwnSeconds, multilineFileBytes, removeDatabase, runImporter } from './importer.js';
+import { afterImportScript, importAndFinish, type EmptyLists } from './finish.js';
+import { importArguments, ImporterError, multilineFileBytes, removeDatabase } from './importer.js';
 import { MergedGraph, MergeProblem } from './merged-graph.js';
 import { planFiles, type PlannedFiles } from './plan-all.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
@@ -183,16 +181,9 @@ export async function offlineImport(
 
     // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
     try {
-      progress.begin('importing', 'steps', null);
       const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      const own = (line: string) => {
-        seconds.importerOwn = importerOwnSeconds(line) ?? seconds.importerOwn;
-        progress.update(0);
-      };
-      await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', own));
-      progress.end();
+      await importAndFinish({ homeDir: home, args, dir, lists: emptyListsOf(layout), rows: layout.rows, config, progress, seconds, signal });
       if (signal.aborted) throw new ImporterError('interrupted');
-      await timed('finish', () => finish(config, layout, progress, timed, (m) => out.info(m)));
     } catch (error) {
       progress.end();
       await removeDatabase(home);
@@ -209,8 +200,6 @@ export async function offlineImport(
     if (!options.csvOnly) rmSync(dir, { recursive: true, force: true });
   }
 }
-
-type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) => Promise<T>;
 
 /**
  * Folds the plans, in load order, into the graph the normal path would leave, each manifest with
@@ -230,27 +219,6 @@ async function mergePlans(plans: PlannedFiles['plans'], hashOf: (file: CaseFileR
     }
   }
   return { graph: graph.finish(), mergeProblems };
-}
-
-/** Starts the embedded Neo4j on the new store once: empty lists, then the schema. */
-async function finish(config: Config, layout: CsvLayout, progress: OfflineProgress, timed: Timed, say: (m: string) => void): Promise<void> {
-  const target = await timed('start', () => startEmbeddedTarget(homeOf(config), config.neo4j, say));
-  try {
-    const driver = await connect(target);
-    try {
-      const executor = new Executor(driver, target.database);
-      progress.begin('setting empty lists', 'elements', null);
-      await timed('emptyLists', () => applyEmptyLists(executor, emptyListsOf(layout), (n) => progress.update(n)));
-      progress.end();
-      progress.begin('applying the schema', 'steps', null);
-      await timed('schema', () => applySchema(executor));
-      progress.end();
-    } finally {
-      await driver.close();
-    }
-  } finally {
-    await target.release();
-  }
 }
 
 const emptyListsOf = (layout: CsvLayout): EmptyLists => ({

@@ -116,7 +116,7 @@ public final class EmbeddedNeo4j {
     System.exit(0);
   }
 
-  private static String readPassword(Path file) throws IOException {
+  static String readPassword(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8).strip();
     if (text.isEmpty()) {
       System.err.println("NEO4J_FAILED the password file " + file + " is empty");
@@ -131,7 +131,7 @@ public final class EmbeddedNeo4j {
    * default {@code neo4j} that a client could otherwise use until {@link #setPassword} runs. A
    * store that has its system database already ignores the file; {@link #setPassword} covers it.
    */
-  private static void setInitialPassword(Path home, String password) throws IOException {
+  static void setInitialPassword(Path home, String password) throws IOException {
     if (Files.exists(home.resolve("data").resolve("databases").resolve("system"))) return;
     Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
     Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
@@ -156,7 +156,7 @@ public final class EmbeddedNeo4j {
    * database's own process, which needs no login. Setting the password it already has is refused
    * by Neo4j as "the same", which is the expected case on every start after the first.
    */
-  private static void setPassword(DatabaseManagementService dbms, String password) {
+  static void setPassword(DatabaseManagementService dbms, String password) {
     GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
     try {
       system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
