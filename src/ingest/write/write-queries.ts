@@ -123,17 +123,20 @@ export interface NewNodeRow {
 
 /**
  * New nodes, any kinds in one statement (the kind label is a parameter, Cypher 5.26 dynamic
- * labels). Nothing is read, so the statement streams its rows (no Eager); a node another
- * transaction created meanwhile fails the unique constraint (the write is then planned again).
+ * labels); a node another transaction created meanwhile fails the unique constraint (the write
+ * is then planned again). Every property is one map, set at once: a second SET item after
+ * `SET n = map` costs an Eager step (the planner cannot tell a parameter's map from a node).
+ * The one Eager left, before the CREATE, comes with the dynamic label (a static one has none).
  */
 export function createNodes(rows: NewNodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           WITH row, $contributions[row.c] AS c
-           CREATE (n:Entity:$(row.kind))
-           SET n = row.props, n.owners = [c.owner], n.definers = [c.owner], n.caseIds = [c.caseId],
-               n.sourceKeys = [p IN row.props.passageIds | c.owner + '|' + p]
+           WITH row, $contributions[row.c] AS c, row.props AS p
+           WITH row.kind AS kind, p {.*, owners: [c.owner], definers: [c.owner], caseIds: [c.caseId],
+                                     sourceKeys: [k IN p.passageIds | c.owner + '|' + k]} AS props
+           CREATE (n:Entity:$(kind))
+           SET n = props
            RETURN count(n) AS written`,
     params: byContribution(rows, (r, c) => ({ kind: label(r.kind as NodeKind), c, props: withoutNulls(r.props) })),
   };
@@ -169,15 +172,16 @@ export interface NewPassageRow {
   by: Contribution;
 }
 
-/** New passages with their QUOTED_FROM relationship to the document; nothing is read (no Eager). */
+/** New passages with their QUOTED_FROM relationship to the document; every property set as one map (see createNodes). */
 export function createPassages(rows: NewPassageRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           WITH row, $contributions[row.c] AS c
-           MATCH (d:SourceDocument {id: row.props.documentId})
+           WITH row, $contributions[row.c] AS c, row.props AS p
+           WITH p {.*, owners: [c.owner], caseIds: [c.caseId]} AS props
+           MATCH (d:SourceDocument {id: props.documentId})
            CREATE (n:Passage)
-           SET n = row.props, n.owners = [c.owner], n.caseIds = [c.caseId]
+           SET n = props
            CREATE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
     params: byContribution(rows, (r, c) => ({ c, props: withoutNulls(r.props) })),
@@ -253,18 +257,19 @@ export type NewRelationshipRow = RelKey & { props: Record<string, unknown>; by: 
 
 /**
  * New relationships of any types in one statement (the type is a parameter, Cypher 5.26 dynamic
- * types): both ends found by id on their unique constraint, nothing read from the relationship
- * (no Eager). A row whose end is missing gives no relationship (the loader counts them).
+ * types): both ends found by id on their unique constraint, every property set as one map (see
+ * createNodes). A row whose end is missing gives no relationship (the loader counts them).
  */
 export function createRelationships(rows: NewRelationshipRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           WITH row, $contributions[row.c] AS c
-           MATCH (a:Entity {id: row.from})
-           MATCH (b:Entity {id: row.to})
-           CREATE (a)-[r:$(row.type)]->(b)
-           SET r = row.props, r.owners = [c.owner], r.caseId = coalesce(row.props.caseId, c.caseId)
+           WITH row, $contributions[row.c] AS c, row.props AS p
+           WITH row.from AS from, row.to AS to, row.type AS type, p {.*, owners: [c.owner], caseId: coalesce(p.caseId, c.caseId)} AS props
+           MATCH (a:Entity {id: from})
+           MATCH (b:Entity {id: to})
+           CREATE (a)-[r:$(type)]->(b)
+           SET r = props
            RETURN count(r) AS written`,
     params: byContribution(rows, (r, c) => {
       const { caseId, ...props } = withoutNulls(r.props);
