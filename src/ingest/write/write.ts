@@ -4,7 +4,7 @@ import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
 import { manifestOf, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
-import { CHUNK, StatementPipeline } from './pipeline.js';
+import { CHUNK, StatementPipeline } from './statement-pipeline.js';
 
 export interface WriteSummary {
   caseId: string;
