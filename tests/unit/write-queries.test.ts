@@ -19,8 +19,9 @@ describe('label and relationshipType', () => {
       expect(() => relationshipType(type), type).toThrow(`not a relationship type: ${type}`);
     }
     const props = { id: 'x' };
-    expect(() => createNodes([{ id: 'x', kind: 'Person', props }, { id: 'x', kind: 'Person) DETACH DELETE (x' as NodeKind, props }])).toThrow('not a node kind');
-    expect(() => createRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props }])).toThrow('not a relationship type: a-b');
+    const by = { owner: 'c', caseId: 'c' };
+    expect(() => createNodes([{ kind: 'Person', props, by }, { kind: 'Person) DETACH DELETE (x' as NodeKind, props, by }])).toThrow('not a node kind');
+    expect(() => createRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props, by }])).toThrow('not a relationship type: a-b');
   });
 });
 
@@ -40,19 +41,41 @@ describe('relKey / parseRelKey', () => {
 
 describe('createNodes / createRelationships', () => {
   it('put every value, kinds and types included, in the parameters and none in the text', () => {
+    const by = { owner: "evil-case') DETACH DELETE a //#k", caseId: "evil-case') DETACH DELETE a //" };
     const rels = [{
-      type: 'SHOT', id: "evil-id'}) DETACH DELETE a //", from: 'evil-from', to: 'evil-to',
-      props: { id: "evil-id'}) DETACH DELETE a //", owners: ['evil-case'], passageIds: ['evil-passage:0-5'], description: 'evil-description' },
+      type: 'SHOT', id: "evil-id'}) DETACH DELETE a //", from: 'evil-from', to: 'evil-to', by,
+      props: { id: "evil-id'}) DETACH DELETE a //", caseId: 'evil-other-case', passageIds: ['evil-passage:0-5'], description: 'evil-description' },
     }];
     const relQuery = createRelationships(rels);
-    expect(relQuery.params).toEqual({ rows: [{ type: 'SHOT', from: 'evil-from', to: 'evil-to', props: rels[0]!.props }] });
+    expect(relQuery.params).toEqual({ contributions: [by], rows: [{ type: 'SHOT', from: 'evil-from', to: 'evil-to', c: 0, props: rels[0]!.props }] });
 
-    const nodes = [{ id: 'evil-node', kind: 'Person' as const, props: { id: 'evil-node', owners: ['evil-case'], name: "evil') DETACH DELETE n //" } }];
+    const nodes = [{ kind: 'Person' as const, by, props: { id: 'evil-node', passageIds: [], name: "evil') DETACH DELETE n //" } }];
     const nodeQuery = createNodes(nodes);
-    expect(nodeQuery.params).toEqual({ rows: [{ kind: 'Person', props: nodes[0]!.props }] });
+    expect(nodeQuery.params).toEqual({ contributions: [by], rows: [{ kind: 'Person', c: 0, props: nodes[0]!.props }] });
 
     for (const text of [relQuery.text, nodeQuery.text]) {
       for (const value of ['evil', 'DETACH', 'SHOT', 'Person']) expect(text).not.toContain(value);
     }
+  });
+
+  it('send each contribution once and no null value', () => {
+    const a = { owner: 'case-a', caseId: 'case-a' };
+    const b = { owner: 'case-b#extra', caseId: 'case-b' };
+    const query = createRelationships([
+      { type: 'SHOT', id: 'r1', from: 'x', to: 'y', by: a, props: { id: 'r1', caseId: 'case-a', reason: null, inferred: false } },
+      { type: 'SHOT', id: 'r2', from: 'x', to: 'z', by: b, props: { id: 'r2', caseId: 'case-b', description: null } },
+      { type: 'SHOT', id: 'r3', from: 'y', to: 'z', by: a, props: { id: 'r3', caseId: 'case-a' } },
+    ]);
+    // A relationship's caseId is its contribution's case unless its fields say another: sent only then.
+    expect(query.params).toEqual({
+      contributions: [a, b],
+      rows: [
+        { type: 'SHOT', from: 'x', to: 'y', c: 0, props: { id: 'r1', inferred: false } },
+        { type: 'SHOT', from: 'x', to: 'z', c: 1, props: { id: 'r2' } },
+        { type: 'SHOT', from: 'y', to: 'z', c: 0, props: { id: 'r3' } },
+      ],
+    });
+    expect(createNodes([{ kind: 'Person', by: b, props: { id: 'p', name: 'P', description: null, passageIds: ['d:0-1'] } }]).params)
+      .toEqual({ contributions: [b], rows: [{ kind: 'Person', c: 0, props: { id: 'p', name: 'P', passageIds: ['d:0-1'] } }] });
   });
 });

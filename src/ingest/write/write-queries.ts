@@ -78,20 +78,67 @@ export function nodeStates(rows: { id: string; owner: string; caseId: string }[]
   };
 }
 
+/** The contribution that states the new elements of a row: their bookkeeping lists follow from it. */
+export interface Contribution {
+  owner: string;
+  caseId: string;
+}
+
+/**
+ * What the create statements send: each contribution once, each row its index, and no null
+ * value (`SET n = map` sets none), so a batch's parameters carry what the elements hold and
+ * not the same case ids once per element. Pure.
+ */
+function byContribution<R extends { by: Contribution }, T>(rows: R[], row: (r: R, c: number) => T): { contributions: Contribution[]; rows: T[] } {
+  const index = new Map<string, number>();
+  const contributions: Contribution[] = [];
+  const out = rows.map((r) => {
+    let c = index.get(r.by.owner);
+    if (c === undefined) {
+      c = contributions.push({ owner: r.by.owner, caseId: r.by.caseId }) - 1;
+      index.set(r.by.owner, c);
+    }
+    return row(r, c);
+  });
+  return { contributions, rows: out };
+}
+
+/** `props` without its null values (a created element holds none). Pure. */
+export function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in props) if (props[key] !== null && props[key] !== undefined) out[key] = props[key];
+  return out;
+}
+
+/**
+ * A node no contribution stated before: its fields (`passageIds` included) and the contribution
+ * stating it, from which its bookkeeping lists follow (`owners` and `definers` that contribution,
+ * `caseIds` its case, `sourceKeys` "contribution|passage id" per passage).
+ */
+export interface NewNodeRow {
+  kind: string;
+  props: Record<string, unknown>;
+  by: Contribution;
+}
+
 /**
  * New nodes, any kinds in one statement (the kind label is a parameter, Cypher 5.26 dynamic
- * labels): `props` hold every field and bookkeeping list, computed by the loader. Nothing is
- * read, so the statement streams its rows (no Eager); a node another transaction created
- * meanwhile fails the unique constraint (the write is then planned again).
+ * labels); a node another transaction created meanwhile fails the unique constraint (the write
+ * is then planned again). Every property is one map, set at once: a second SET item after
+ * `SET n = map` costs an Eager step (the planner cannot tell a parameter's map from a node).
+ * The one Eager left, before the CREATE, comes with the dynamic label (a static one has none).
  */
-export function createNodes(rows: NodeRow[]): CypherQuery {
+export function createNodes(rows: NewNodeRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           CREATE (n:Entity:$(row.kind))
-           SET n = row.props
+           WITH row, $contributions[row.c] AS c, row.props AS p
+           WITH row.kind AS kind, p {.*, owners: [c.owner], definers: [c.owner], caseIds: [c.caseId],
+                                     sourceKeys: [k IN p.passageIds | c.owner + '|' + k]} AS props
+           CREATE (n:Entity:$(kind))
+           SET n = props
            RETURN count(n) AS written`,
-    params: { rows: rows.map((r) => ({ kind: label(r.kind as NodeKind), props: r.props })) },
+    params: byContribution(rows, (r, c) => ({ kind: label(r.kind as NodeKind), c, props: withoutNulls(r.props) })),
   };
 }
 
@@ -119,17 +166,25 @@ export interface PassageRow {
   props: Record<string, unknown>;
 }
 
-/** New passages with their QUOTED_FROM relationship to the document; nothing is read (no Eager). */
-export function createPassages(rows: PassageRow[]): CypherQuery {
+/** A passage no contribution stated before; `owners` and `caseIds` follow from the contribution stating it. */
+export interface NewPassageRow {
+  props: Record<string, unknown>;
+  by: Contribution;
+}
+
+/** New passages with their QUOTED_FROM relationship to the document; every property set as one map (see createNodes). */
+export function createPassages(rows: NewPassageRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MATCH (d:SourceDocument {id: row.documentId})
+           WITH row, $contributions[row.c] AS c, row.props AS p
+           WITH p {.*, owners: [c.owner], caseIds: [c.caseId]} AS props
+           MATCH (d:SourceDocument {id: props.documentId})
            CREATE (n:Passage)
-           SET n = row.props
+           SET n = props
            CREATE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
-    params: { rows },
+    params: byContribution(rows, (r, c) => ({ c, props: withoutNulls(r.props) })),
   };
 }
 
@@ -159,6 +214,7 @@ export function passageStates(ids: string[]): CypherQuery {
 /**
  * Write-locks the existing nodes a load will touch, in id order, before anything else: loads of
  * different cases that share entities then take their locks in one order and cannot deadlock.
+ * Returns the ids of those that exist: the others can only be created by this write.
  */
 export function lockNodes(ids: string[]): CypherQuery {
   return {
@@ -166,7 +222,7 @@ export function lockNodes(ids: string[]): CypherQuery {
            UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            SET n._lock = true REMOVE n._lock
-           RETURN count(n) AS written`,
+           RETURN n.id AS id`,
     params: { ids: [...ids].sort() },
   };
 }
@@ -194,20 +250,31 @@ export function touchExternal(rows: { id: string; owners: string[]; caseIds: str
 export type RelationshipRow = RelKey & { props: Record<string, unknown> };
 
 /**
- * New relationships of any types in one statement (the type is a parameter, Cypher 5.26 dynamic
- * types): both ends found by id on their unique constraint, nothing read from the relationship
- * (no Eager). A row whose end is missing gives no relationship (the loader counts them).
+ * A relationship no contribution stated before: its fields, and the contribution stating it
+ * (its `owners`; its `caseId` unless the fields say another).
  */
-export function createRelationships(rows: RelationshipRow[]): CypherQuery {
+export type NewRelationshipRow = RelKey & { props: Record<string, unknown>; by: Contribution };
+
+/**
+ * New relationships of any types in one statement (the type is a parameter, Cypher 5.26 dynamic
+ * types): both ends found by id on their unique constraint, every property set as one map (see
+ * createNodes). A row whose end is missing gives no relationship (the loader counts them).
+ */
+export function createRelationships(rows: NewRelationshipRow[]): CypherQuery {
   return {
     text: `${KEEP_PLAN}
            UNWIND $rows AS row
-           MATCH (a:Entity {id: row.from})
-           MATCH (b:Entity {id: row.to})
-           CREATE (a)-[r:$(row.type)]->(b)
-           SET r = row.props
+           WITH row, $contributions[row.c] AS c, row.props AS p
+           WITH row.from AS from, row.to AS to, row.type AS type, p {.*, owners: [c.owner], caseId: coalesce(p.caseId, c.caseId)} AS props
+           MATCH (a:Entity {id: from})
+           MATCH (b:Entity {id: to})
+           CREATE (a)-[r:$(type)]->(b)
+           SET r = props
            RETURN count(r) AS written`,
-    params: { rows: rows.map(({ type, from, to, props }) => ({ type: relationshipType(type), from, to, props })) },
+    params: byContribution(rows, (r, c) => {
+      const { caseId, ...props } = withoutNulls(r.props);
+      return { type: relationshipType(r.type), from: r.from, to: r.to, c, props: caseId === r.by.caseId ? props : { ...props, caseId } };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
 import { manifestOf, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
+import { CHUNK, StatementPipeline } from './statement-pipeline.js';
 
 export interface WriteSummary {
   caseId: string;
@@ -54,9 +55,6 @@ export class ContributionConflictError extends Error {
   }
 }
 
-/** Rows per UNWIND statement: large enough to batch many cases, small enough for lean statements. */
-const CHUNK = 2000;
-
 /** The manifest of a contribution as its last load left it, unpacked. */
 type ManifestState = PreviousLoad & ManifestContents & {
   owner: string;
@@ -100,50 +98,86 @@ function createdMeanwhile(error: unknown): boolean {
 }
 
 async function writeOnce(executor: Executor, items: PlanToWrite[], owners: string[], packed: ReadonlyMap<string, ManifestRow>, options: { expectNew?: ReadonlySet<string> }): Promise<WriteSummary[]> {
-  return executor.transaction(async (tx) => {
-    const locked = await tx.run<LockedManifest>(q.lockCases(owners));
-    const manifests: ManifestState[] = locked.map((m) => ({ owner: m.owner, existed: m.existed, siblings: m.siblings, ...unpackManifest(m) }));
-    const previous = new Map(manifests.map((m) => [m.owner, m]));
-    const raced = manifests.filter((m) => m.existed && options.expectNew?.has(m.owner)).map((m) => m.owner);
-    if (raced.length > 0) throw new LoadedMeanwhileError(raced);
-    const touched = new Set<string>();
-    for (const { plan } of items) {
-      for (const id of [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds, ...previous.get(contributionOf(plan))!.nodeIds]) touched.add(id);
-    }
-    await inChunks(tx, [...touched].sort(), q.lockNodes);
-    const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
-    const caseIds = items.map((i) => i.plan.caseId);
-    const casesTwice = new Set(caseIds.filter((id, i) => caseIds.indexOf(id) !== i));
-    for (const group of groupDisjoint(items.map((i) => i.plan), previous)) {
-      await writeGroup(tx, group, previous, removed, casesTwice);
-      await inChunks(tx, group.map((plan) => packed.get(contributionOf(plan))!), q.saveManifests);
-    }
-    return items.map(({ plan }) => {
-      const owner = contributionOf(plan);
-      return {
-        caseId: plan.caseId,
-        contribution: owner,
-        nodes: plan.nodes.length,
-        relationships: plan.relationships.length,
-        passages: plan.passages.length,
-        removedNodes: removed.get(owner)!.nodes,
-        removedRelationships: removed.get(owner)!.relationships,
-      };
+  return executor.transaction((tx) => {
+    const pipe = new StatementPipeline(tx);
+    return pipe.run(async () => {
+      const locked = await pipe.send<LockedManifest>(q.lockCases(owners));
+      const manifests: ManifestState[] = locked.map((m) => ({ owner: m.owner, existed: m.existed, siblings: m.siblings, ...unpackManifest(m) }));
+      const previous = new Map(manifests.map((m) => [m.owner, m]));
+      const raced = manifests.filter((m) => m.existed && options.expectNew?.has(m.owner)).map((m) => m.owner);
+      if (raced.length > 0) throw new LoadedMeanwhileError(raced);
+      const touched = new Set<string>();
+      for (const { plan } of items) {
+        for (const id of [...plan.nodes.map((n) => n.id), ...plan.aliases.map((a) => a.id), ...plan.externalIds, ...previous.get(contributionOf(plan))!.nodeIds]) touched.add(id);
+      }
+      // What exists once locked; what does not can only be created by this write (or, created
+      // meanwhile by another, fail its CREATE on the unique constraint: the write is then planned again).
+      const locks = await pipe.readChunks<string, { id: string }>([...touched].sort(), q.lockNodes);
+      const mayExist = new Set(locks.map((l) => l.id));
+      const removed = new Map(owners.map((o) => [o, { nodes: 0, relationships: 0 }]));
+      const caseIds = items.map((i) => i.plan.caseId);
+      const casesTwice = new Set(caseIds.filter((id, i) => caseIds.indexOf(id) !== i));
+      const checks: Promise<void>[] = [];
+      for (const group of groupDisjoint(items.map((i) => i.plan), previous)) {
+        await writeGroup({ pipe, tx, previous, removed, casesTwice, mayExist, checks }, group);
+        void pipe.sendChunks(group.map((plan) => packed.get(contributionOf(plan))!), q.saveManifests);
+      }
+      await Promise.all(checks);
+      return items.map(({ plan }) => {
+        const owner = contributionOf(plan);
+        return {
+          caseId: plan.caseId,
+          contribution: owner,
+          nodes: plan.nodes.length,
+          relationships: plan.relationships.length,
+          passages: plan.passages.length,
+          removedNodes: removed.get(owner)!.nodes,
+          removedRelationships: removed.get(owner)!.relationships,
+        };
+      });
     });
   });
 }
 
 type Removed = Map<string, { nodes: number; relationships: number; passages?: number }>;
 
-/** Contributions whose writes touch no common node: each statement takes the rows of all of them. */
-async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: Map<string, ManifestState>, removed: Removed, casesTwice: ReadonlySet<string>): Promise<void> {
-  const { created, updated, missingAliases } = await nodeRows(tx, plans);
+/** What the groups of one write share. */
+interface WriteContext {
+  pipe: StatementPipeline;
+  tx: TransactionRunner;
+  previous: Map<string, ManifestState>;
+  removed: Removed;
+  casesTwice: ReadonlySet<string>;
+  /** Nodes that existed when locked or that an earlier group wrote: only these can have a state to read. */
+  mayExist: Set<string>;
+  /** Checks of what the statements sent wrote, awaited at the end of the write. */
+  checks: Promise<void>[];
+}
+
+/** Registers a check of a statement's count, awaited with the others at the end of the write. */
+function check(ctx: WriteContext, written: Promise<number>, expected: number, problem: (written: number) => string): void {
+  const done = written.then((n) => {
+    if (n !== expected) throw new Error(problem(n));
+  });
+  done.catch(() => {});
+  ctx.checks.push(done);
+}
+
+/**
+ * Contributions whose writes touch no common node: each statement takes the rows of all of them.
+ * The writes are sent without waiting for their results; only what the next rows depend on
+ * (the states of nodes, passages and relationships that may exist) is awaited.
+ */
+async function writeGroup(ctx: WriteContext, plans: GraphPlan[]): Promise<void> {
+  const { pipe, tx, previous } = ctx;
+  const { created, updated, missingAliases } = await nodeRows(ctx, plans);
   if (missingAliases > 0) throw new Error(`${missingAliases} sameAs entities disappeared during the load`);
-  await inChunks(tx, created, q.createNodes);
-  await inChunks(tx, updated, q.updateNodes);
-  const passages = await passageRows(tx, plans);
-  await inChunks(tx, passages.created, q.createPassages);
-  await inChunks(tx, passages.updated, q.updatePassages);
+  void pipe.sendChunks(created, q.createNodes);
+  void pipe.sendChunks(updated, q.updateNodes);
+  const passages = await passageRows(ctx, plans);
+  void pipe.sendChunks(passages.created, q.createPassages);
+  void pipe.sendChunks(passages.updated, q.updatePassages);
+  for (const plan of plans) for (const node of [...plan.nodes, ...plan.aliases]) ctx.mayExist.add(node.id);
   const external = new Map<string, { id: string; owners: string[]; caseIds: string[] }>();
   for (const plan of plans) {
     for (const id of plan.externalIds) {
@@ -152,22 +186,21 @@ async function writeGroup(tx: TransactionRunner, plans: GraphPlan[], previous: M
       row.caseIds = withItem(row.caseIds, plan.caseId);
     }
   }
-  const referenced = await inChunks(tx, [...external.values()], q.touchExternal);
-  if (referenced !== external.size) throw new Error(`${external.size - referenced} referenced node(s) disappeared during the load`);
+  check(ctx, pipe.sendChunks([...external.values()], q.touchExternal), external.size, (n) => `${external.size - n} referenced node(s) disappeared during the load`);
 
   // A contribution may create its case's relationships outright only when nothing else states
   // them: no earlier load of it, no other contribution of its case, before or in this batch.
   const fresh = (plan: GraphPlan) => {
     const before = previous.get(contributionOf(plan))!;
-    return !before.existed && !before.siblings && !casesTwice.has(plan.caseId);
+    return !before.existed && !before.siblings && !ctx.casesTwice.has(plan.caseId);
   };
   const rels = await relationshipRows(tx, plans.filter((p) => !fresh(p)));
-  const made = await inChunks(tx, [...plans.filter(fresh).flatMap(soleRows), ...rels.created], q.createRelationships);
-  const changed = await inChunks(tx, rels.updated, q.updateRelationships);
+  const made = pipe.sendChunks([...plans.filter(fresh).flatMap(soleRows), ...rels.created], q.createRelationships);
+  const changed = pipe.sendChunks(rels.updated, q.updateRelationships);
   const planned = plans.reduce((sum, p) => sum + p.relationships.length, 0);
-  if (made + changed !== planned) throw new Error(`only ${made + changed} of ${planned} relationships found both ends; nothing was written`);
+  check(ctx, Promise.all([made, changed]).then(([a, b]) => a + b), planned, (n) => `only ${n} of ${planned} relationships found both ends; nothing was written`);
 
-  for (const plan of plans) await releaseStale(tx, plan, previous.get(contributionOf(plan))!, removed);
+  for (const plan of plans) await releaseStale(tx, plan, previous.get(contributionOf(plan))!, ctx.removed);
 }
 
 /** `list` with `value` added at its end, unless it holds it already (as the statements did in Cypher). */
@@ -190,17 +223,25 @@ export function nodeBookkeeping(state: Pick<q.NodeState, 'ownerList' | 'caseIds'
   };
 }
 
-/** Passages to create and to update (their owners and cases as they end). */
-async function passageRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.PassageRow[]; updated: q.PassageRow[] }> {
+/**
+ * Passages to create and to update (their owners and cases as they end). Only a passage of a
+ * document that may exist can exist: the others' states are not asked for.
+ */
+async function passageRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ created: q.NewPassageRow[]; updated: q.PassageRow[] }> {
   const all = plans.flatMap((p) => p.passages.map((passage) => ({ plan: p, passage })));
   const states = new Map<string, { owners: string[]; caseIds: string[] }>();
-  await inChunks(tx, all.map((a) => a.passage.id), q.passageStates, (s: { id: string; owners: string[]; caseIds: string[] }) => void states.set(s.id, s));
-  const created: q.PassageRow[] = [];
+  const asked = all.filter((a) => ctx.mayExist.has(a.passage.documentId)).map((a) => a.passage.id);
+  for (const s of await ctx.pipe.readChunks<string, { id: string; owners: string[]; caseIds: string[] }>(asked, q.passageStates)) states.set(s.id, s);
+  const created: q.NewPassageRow[] = [];
   const updated: q.PassageRow[] = [];
   for (const { plan, passage } of all) {
     const state = states.get(passage.id);
-    const props = { ...passage, owners: withItem(state?.owners ?? [], contributionOf(plan)), caseIds: withItem(state?.caseIds ?? [], plan.caseId) };
-    (state ? updated : created).push({ id: passage.id, documentId: passage.documentId, props });
+    if (!state) {
+      created.push({ props: { ...passage }, by: { owner: contributionOf(plan), caseId: plan.caseId } });
+      continue;
+    }
+    const props = { ...passage, owners: withItem(state.owners, contributionOf(plan)), caseIds: withItem(state.caseIds, plan.caseId) };
+    updated.push({ id: passage.id, documentId: passage.documentId, props });
   }
   return { created, updated };
 }
@@ -228,13 +269,15 @@ interface Candidate {
  * no other contribution defines, else the merge of every contribution's statement. Refuses a
  * definition that would change fields another case defines (ContributionConflictError).
  */
-async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.NodeRow[]; updated: q.NodeRow[]; missingAliases: number }> {
+async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ created: q.NewNodeRow[]; updated: q.NodeRow[]; missingAliases: number }> {
+  const { tx } = ctx;
   const candidates: Candidate[] = plans.flatMap((plan) => [
     ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[] })),
     ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds })),
   ]);
   const states = new Map<string, q.NodeState>();
-  await inChunks(tx, candidates.map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId })), q.nodeStates, (s: q.NodeState) => void states.set(s.id, s));
+  const asked = candidates.filter((c) => ctx.mayExist.has(c.id)).map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId }));
+  for (const s of await ctx.pipe.readChunks<typeof asked[number], q.NodeState>(asked, q.nodeStates)) states.set(s.id, s);
   const decided = new Map<Candidate, Merged>();
   const recompute: Candidate[] = [];
   const checks: (Candidate & { state: q.NodeState })[] = [];
@@ -260,16 +303,21 @@ async function nodeRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ cr
       decided.set(c, mergeStatements(all, Object.keys(currentFields(states.get(c.id)!.props))));
     }
   }
-  const rows = { created: [] as q.NodeRow[], updated: [] as q.NodeRow[], missingAliases: 0 };
+  const rows = { created: [] as q.NewNodeRow[], updated: [] as q.NodeRow[], missingAliases: 0 };
   for (const c of candidates) {
     const state = states.get(c.id);
     if (c.kind === null && !state) {
       rows.missingAliases += 1;
       continue;
     }
+    if (!state) {
+      // Its bookkeeping lists follow from the contribution (createNodes): nodeBookkeeping(undefined, ...).
+      rows.created.push({ kind: c.kind!, props: { ...c.statement, id: c.id, passageIds: c.passageIds }, by: { owner: contributionOf(c.plan), caseId: c.plan.caseId } });
+      continue;
+    }
     const merged = decided.get(c)!;
     const props = { ...merged.props, id: c.id, ...nodeBookkeeping(state, contributionOf(c.plan), c.plan.caseId, c.passageIds), fieldOwners: json(merged.fieldOwners) };
-    (state ? rows.updated : rows.created).push({ id: c.id, kind: c.kind, props });
+    rows.updated.push({ id: c.id, kind: c.kind, props });
   }
   return rows;
 }
@@ -333,18 +381,18 @@ async function statementsOf(tx: TransactionRunner, rows: { id: string; owners: s
 }
 
 /** Relationships of a contribution of a case nobody else contributes to: its own statements. */
-function soleRows(plan: GraphPlan): q.RelationshipRow[] {
-  const owners = [contributionOf(plan)];
-  return plan.relationships.map(({ type, id, from, to, props }) => ({ type, id, from, to, props: { ...props, id, owners, fieldOwners: null } }));
+function soleRows(plan: GraphPlan): q.NewRelationshipRow[] {
+  const by = { owner: contributionOf(plan), caseId: plan.caseId };
+  return plan.relationships.map(({ type, id, from, to, props }) => ({ type, id, from, to, props: { ...props, id }, by }));
 }
 
 /**
  * Relationships of contributions loaded before, or of cases other contributions also state: a
  * relationship several contributions of one case state takes the merge of their statements.
  */
-async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.RelationshipRow[]; updated: q.RelationshipRow[] }> {
+async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Promise<{ created: q.NewRelationshipRow[]; updated: q.RelationshipRow[] }> {
   const wanted = plans.flatMap((plan) => plan.relationships.map((rel) => ({ plan, rel })));
-  const rows = { created: [] as q.RelationshipRow[], updated: [] as q.RelationshipRow[] };
+  const rows = { created: [] as q.NewRelationshipRow[], updated: [] as q.RelationshipRow[] };
   if (wanted.length === 0) return rows;
   const states = new Map<string, q.RelationshipState>();
   await inChunks(tx, wanted.map(({ rel }) => ({ type: rel.type, from: rel.from, to: rel.to, id: rel.id })), q.relationshipStates, (s: q.RelationshipState) => void states.set(q.relKey(s.key), s));
@@ -365,8 +413,13 @@ async function relationshipRows(tx: TransactionRunner, plans: GraphPlan[]): Prom
     if (others.length === 0) merged = mergeStatements(new Map([[owner, rel.props]]), Object.keys(current));
     else if (!state!.owners.includes(owner)) merged = addStatement({ props: current, fieldOwners: parseOwners(state!.fieldOwners), soleOwner: others.length === 1 ? others[0]! : null }, owner, rel.props);
     else merged = mergeStatements(new Map([...(statements.get(key) ?? []), [owner, rel.props]]), Object.keys(current));
-    const props = { ...merged.props, id: rel.id, owners: withItem((state?.owners ?? []).filter((o) => typeof o === 'string'), owner), fieldOwners: json(merged.fieldOwners) };
-    (state ? rows.updated : rows.created).push({ type: rel.type, id: rel.id, from: rel.from, to: rel.to, props });
+    if (!state) {
+      // Its owners ([owner]) follow from the contribution (createRelationships).
+      rows.created.push({ type: rel.type, id: rel.id, from: rel.from, to: rel.to, props: { ...merged.props, id: rel.id, fieldOwners: json(merged.fieldOwners) }, by: { owner, caseId: plan.caseId } });
+      continue;
+    }
+    const props = { ...merged.props, id: rel.id, owners: withItem(state.owners.filter((o) => typeof o === 'string'), owner), fieldOwners: json(merged.fieldOwners) };
+    rows.updated.push({ type: rel.type, id: rel.id, from: rel.from, to: rel.to, props });
   }
   return rows;
 }
