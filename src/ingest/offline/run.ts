@@ -14,7 +14,10 @@ import { writeCsvFiles, type CsvSource } from './csv-files.js';
 import { CsvLayout } from './csv-layout.js';
 import { afterImportScript, applyEmptyLists, type EmptyLists } from './finish.js';
 import { importArguments, ImporterError, importerOwnSeconds, multilineFileBytes, removeDatabase, runImporter } from './importer.js';
-import { MergedGraph, MergeProblem } from './merged-graph.js';
+import { MergedGraph, MergeProblem, type GraphElement } from './merged-graph.js';
+import type { GraphPlan } from '../casefile/plan.js';
+import type { PlacedElement } from './csv-layout.js';
+import { SpillFile } from './spill.js';
 import { planFiles, type PlannedFiles } from './plan-all.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
@@ -114,7 +117,24 @@ export async function offlineImport(
     }
   }
 
-  // 1. Plan every file, then the graph they make together; stop on any problem.
+  // The CSV files' folder; the spill files (plans, then placed elements) wait in a folder inside it.
+  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
+  mkdirSync(dir, { recursive: true });
+  const spillDir = mkdtempSync(path.join(dir, '.offline-spill-'));
+  const plansSpill = new SpillFile(path.join(spillDir, 'plans.bin'));
+  const elementsSpill = new SpillFile(path.join(spillDir, 'elements.bin'));
+  try {
+    return await planAndImport();
+  } finally {
+    plansSpill.close();
+    elementsSpill.close();
+    rmSync(options.csvOnly ? spillDir : dir, { recursive: true, force: true });
+  }
+
+  async function planAndImport(): Promise<{ code: ExitCode; summary?: OfflineSummary }> {
+  // 1. Plan every file (each plan waits on disk), then merge them in load order into the graph
+  // they make together, each element placed in its CSV group and put on disk as soon as no
+  // later file touches it; stop on any problem.
   progress.begin('planning', 'files', files.length);
   let done = 0;
   // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
@@ -125,27 +145,27 @@ export async function offlineImport(
   hashes?.request(files);
   let planned: PlannedFiles;
   let merged: Awaited<ReturnType<typeof mergePlans>>;
-  let fileOfCase: Map<string, string>;
-  let planCount: number;
+  const layout = new CsvLayout();
   try {
-    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done), pool));
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done), pool, plansSpill));
     await pool?.close();
-    fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
-    planCount = planned.plans.length;
+    progress.end();
     const known = planned.hashes;
     // Files no worker hashed (none started, or a record joined to the others) are hashed as before.
     const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
-    merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashOf));
+    progress.begin('merging', 'files', planned.plans.length);
+    const place = (element: GraphElement) => void elementsSpill.add(layout.placeOne(element));
+    merged = await timed('merge', () => mergePlans(planned, plansSpill, hashOf, place, (n) => progress.update(n)));
   } finally {
     await pool?.close();
     await hashes?.close();
   }
   const { graph, mergeProblems } = merged;
   for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
-  const planStep = progress.end();
-  const layout = new CsvLayout();
-  if (mergeProblems.length === 0) layout.scan(graph);
-  const layoutProblems = layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
+  progress.end();
+  // The layout's problems are those of a graph that could be written (as when it was laid out after the merge).
+  const fileOfCase = mergeProblems.length === 0 && layout.problems.length > 0 ? filesOfCases(planned, plansSpill) : new Map<string, string>();
+  const layoutProblems = mergeProblems.length > 0 ? [] : layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
   if (planned.invalid.length + mergeProblems.length + layoutProblems.length > 0) {
     for (const { file, problems } of planned.invalid) {
       if (options.json) out.report(JSON.stringify({ file: file.display, status: 'invalid', problems }));
@@ -156,17 +176,18 @@ export async function offlineImport(
     out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
     return code(n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED);
   }
-  out.info(`Planned ${planCount} case(s) from ${files.length} file(s) in ${planStep ? `${seconds.plan}s` : '?'}: ${layout.rows} rows to import.`);
+  out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
   if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
 
-  // 2. The CSV files.
-  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
-  mkdirSync(dir, { recursive: true });
-  try {
+  // 2. The CSV files, from the placed elements on disk (every group's columns are known now).
+  {
     progress.begin('writing CSV', 'rows', layout.rows);
     // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
     const largestValueBytes = layout.largestValue * 3;
-    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, layout.lines(graph), multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
+    const lines = (function* () {
+      for (const placed of elementsSpill.values()) yield layout.lineOf(placed as PlacedElement);
+    })();
+    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
     progress.end();
     const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
     if (options.csvOnly) {
@@ -205,31 +226,46 @@ export async function offlineImport(
     if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
     else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
     return { code: EXIT_CODES.OK, summary };
-  } finally {
-    if (!options.csvOnly) rmSync(dir, { recursive: true, force: true });
+  }
   }
 }
 
 type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) => Promise<T>;
 
 /**
- * Folds the plans, in load order, into the graph the normal path would leave, each manifest with
- * its file's source hash (as the normal path keeps it: a later normal load skips the file).
- * Takes the list and empties it as it goes, so that a plan is garbage once merged.
+ * Folds the plans, read back from their spill file in load order, into the graph the normal
+ * path would leave, each manifest with its file's source hash (as the normal path keeps it: a
+ * later normal load skips the file); each element goes to `place` as soon as no later plan
+ * touches it (MergedGraph's stream), so only what later files still share is held.
  */
-async function mergePlans(plans: PlannedFiles['plans'], hashOf: (file: CaseFileRef) => Promise<string | null>): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
-  const graph = new MergedGraph();
+async function mergePlans(
+  planned: PlannedFiles,
+  spill: SpillFile,
+  hashOf: (file: CaseFileRef) => Promise<string | null>,
+  place: (element: GraphElement) => void,
+  merged: (n: number) => void,
+): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
+  const graph = new MergedGraph({ touches: planned.touches, contributionsOfCase: planned.contributionsOfCase, emit: place });
   const mergeProblems: string[] = [];
-  plans.reverse();
-  for (let next = plans.pop(); next; next = plans.pop()) {
+  let n = 0;
+  for (const { file, plan: held, at } of planned.plans) {
+    const plan = held ?? (spill.at(at!) as GraphPlan);
     try {
-      graph.addCase(next.plan, await hashOf(next.file));
+      graph.addCase(plan, await hashOf(file));
     } catch (error) {
       if (!(error instanceof MergeProblem)) throw error;
-      mergeProblems.push(`${next.file.display}: ${error.message}`);
+      mergeProblems.push(`${file.display}: ${error.message}`);
     }
+    merged(++n);
   }
   return { graph: graph.finish(), mergeProblems };
+}
+
+/** The file of each case (for the layout's problems), read from the plans again. */
+function filesOfCases(planned: PlannedFiles, spill: SpillFile): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { file, plan, at } of planned.plans) files.set((plan ?? (spill.at(at!) as GraphPlan)).caseId, file.display);
+  return files;
 }
 
 /** Starts the embedded Neo4j on the new store once: empty lists, then the schema. */
@@ -262,13 +298,13 @@ function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seco
   const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
   return {
     files,
-    cases: graph.manifests.length,
+    cases: graph.merged,
     elements: graph.planned,
     stored: { nodes: count('nodes'), relationships: count('relationships') },
     seconds,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     elementsPerSecond: Math.round(graph.planned / Math.max(seconds.total, 0.001)),
-    casesPerSecond: Number((graph.manifests.length / Math.max(seconds.total, 0.001)).toFixed(1)),
+    casesPerSecond: Number((graph.merged / Math.max(seconds.total, 0.001)).toFixed(1)),
   };
 }
 
