@@ -129,7 +129,7 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
   };
 }
 
-function countTouches(plan: GraphPlan, touches: Map<string, number>, contributionsOfCase: Map<string, number>): void {
+export function countTouches(plan: GraphPlan, touches: Map<string, number>, contributionsOfCase: Map<string, number>): void {
   for (const id of touchedIds(plan)) {
     const count = touches.get(id);
     if (count === undefined) touches.set(ownString(id), 1);

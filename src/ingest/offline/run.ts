@@ -96,7 +96,6 @@ export async function offlineImport(
     return code(EXIT_CODES.USAGE);
   }
   const progress = new OfflineProgress(options, process.stderr);
-  const home = homeOf(config);
   const seconds: OfflineSummary['seconds'] = { plan: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -121,20 +120,54 @@ export async function offlineImport(
   const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
   mkdirSync(dir, { recursive: true });
   const spillDir = mkdtempSync(path.join(dir, '.offline-spill-'));
-  const plansSpill = new SpillFile(path.join(spillDir, 'plans.bin'));
-  const elementsSpill = new SpillFile(path.join(spillDir, 'elements.bin'));
+  const run: Run = {
+    config, files, options, out, signal, progress, seconds, timed, dir,
+    plansSpill: new SpillFile(path.join(spillDir, 'plans.bin')),
+    elementsSpill: new SpillFile(path.join(spillDir, 'elements.bin')),
+  };
   try {
-    return await planAndImport();
+    const { planned, graph, mergeProblems, layout } = await planAndMerge(run);
+    if (refuseProblems(run, planned, mergeProblems, layout)) return code(EXIT_CODES.INVALID);
+    out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
+    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+    return await writeAndImport(run, layout, graph, () => {
+      seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
+      const cpu = process.cpuUsage(cpuAtStart);
+      return Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
+    });
   } finally {
-    plansSpill.close();
-    elementsSpill.close();
+    run.plansSpill.close();
+    run.elementsSpill.close();
     rmSync(options.csvOnly ? spillDir : dir, { recursive: true, force: true });
   }
+}
 
-  async function planAndImport(): Promise<{ code: ExitCode; summary?: OfflineSummary }> {
-  // 1. Plan every file (each plan waits on disk), then merge them in load order into the graph
-  // they make together, each element placed in its CSV group and put on disk as soon as no
-  // later file touches it; stop on any problem.
+/** What the steps of one offline import share. */
+interface Run {
+  config: Config;
+  files: CaseFileRef[];
+  options: OfflineOptions;
+  out: OfflineOutput;
+  signal: AbortSignal;
+  progress: OfflineProgress;
+  seconds: OfflineSummary['seconds'];
+  timed: Timed;
+  /** The CSV files' folder. */
+  dir: string;
+  /** Each valid file's plan, from planning to its merge. */
+  plansSpill: SpillFile;
+  /** Each element of the merged graph, placed in its CSV group, until its line is written. */
+  elementsSpill: SpillFile;
+}
+
+type Outcome = { code: ExitCode; summary?: OfflineSummary };
+
+/**
+ * 1. Plans every file (each plan waits on disk), then merges them in load order into the graph
+ * they make together, each element placed in its CSV group and put on disk as soon as no later
+ * file touches it.
+ */
+async function planAndMerge({ files, options, progress, timed, plansSpill, elementsSpill }: Run) {
   progress.begin('planning', 'files', files.length);
   let done = 0;
   // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
@@ -160,74 +193,75 @@ export async function offlineImport(
     await pool?.close();
     await hashes?.close();
   }
-  const { graph, mergeProblems } = merged;
-  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
   progress.end();
+  return { planned, layout, ...merged };
+}
+
+/** Reports every problem found before the importer (nothing is written then); true when there is one. */
+function refuseProblems({ options, out, plansSpill }: Run, planned: PlannedFiles, mergeProblems: string[], layout: CsvLayout): boolean {
+  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
   // The layout's problems are those of a graph that could be written (as when it was laid out after the merge).
   const fileOfCase = mergeProblems.length === 0 && layout.problems.length > 0 ? filesOfCases(planned, plansSpill) : new Map<string, string>();
   const layoutProblems = mergeProblems.length > 0 ? [] : layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
-  if (planned.invalid.length + mergeProblems.length + layoutProblems.length > 0) {
-    for (const { file, problems } of planned.invalid) {
-      if (options.json) out.report(JSON.stringify({ file: file.display, status: 'invalid', problems }));
-      else out.problem(`${file.display}: ${formatProblems(problems)}`);
-    }
-    for (const text of [...mergeProblems, ...layoutProblems]) out.problem(text);
-    const n = planned.invalid.length + (mergeProblems.length + layoutProblems.length > 0 ? 1 : 0);
-    out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
-    return code(n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED);
+  if (planned.invalid.length + mergeProblems.length + layoutProblems.length === 0) return false;
+  for (const { file, problems } of planned.invalid) {
+    if (options.json) out.report(JSON.stringify({ file: file.display, status: 'invalid', problems }));
+    else out.problem(`${file.display}: ${formatProblems(problems)}`);
   }
-  out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
+  for (const text of [...mergeProblems, ...layoutProblems]) out.problem(text);
+  out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
+  return true;
+}
+
+/** 2. The CSV files, from the placed elements on disk (every group's columns are known now); 3. the importer and what follows. */
+async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, stop: () => number): Promise<Outcome> {
+  const { config, options, out, signal, progress, seconds, timed, dir, elementsSpill } = run;
+  const code = (value: ExitCode) => ({ code: value });
+  const home = homeOf(config);
+  progress.begin('writing CSV', 'rows', layout.rows);
+  // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
+  const largestValueBytes = layout.largestValue * 3;
+  const lines = (function* () {
+    for (const placed of elementsSpill.values()) yield layout.lineOf(placed as PlacedElement);
+  })();
+  const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
+  progress.end();
+  const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
+  if (options.csvOnly) {
+    const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
+    const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
+    writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
+    writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
+    out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
+      `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
+      `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
+    return code(EXIT_CODES.OK);
+  }
   if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
 
-  // 2. The CSV files, from the placed elements on disk (every group's columns are known now).
-  {
-    progress.begin('writing CSV', 'rows', layout.rows);
-    // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
-    const largestValueBytes = layout.largestValue * 3;
-    const lines = (function* () {
-      for (const placed of elementsSpill.values()) yield layout.lineOf(placed as PlacedElement);
-    })();
-    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
+  // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
+  try {
+    progress.begin('importing', 'steps', null);
+    const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
+    const own = (line: string) => {
+      seconds.importerOwn = importerOwnSeconds(line) ?? seconds.importerOwn;
+      progress.update(0);
+    };
+    await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', own));
     progress.end();
-    const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
-    if (options.csvOnly) {
-      const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
-      writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
-      writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
-      out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
-        `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
-        `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
-      return code(EXIT_CODES.OK);
-    }
-    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
-
-    // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
-    try {
-      progress.begin('importing', 'steps', null);
-      const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      const own = (line: string) => {
-        seconds.importerOwn = importerOwnSeconds(line) ?? seconds.importerOwn;
-        progress.update(0);
-      };
-      await timed('importer', () => runImporter(home, args, process.env.OFFLINE_IMPORT_HEAP || '1g', own));
-      progress.end();
-      if (signal.aborted) throw new ImporterError('interrupted');
-      await timed('finish', () => finish(config, layout, progress, timed, (m) => out.info(m)));
-    } catch (error) {
-      progress.end();
-      await removeDatabase(home);
-      out.problem(`${(error as Error).message}\nThe partly written database was removed; DATA_DIR ${config.dataDir} holds no graph. Nothing else changed.`);
-      return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
-    }
-    seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
-    const cpu = process.cpuUsage(cpuAtStart);
-    const summary = { ...summarize(files.length, graph, sources, seconds), loaderCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)) };
-    if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
-    else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
-    return { code: EXIT_CODES.OK, summary };
+    if (signal.aborted) throw new ImporterError('interrupted');
+    await timed('finish', () => finish(config, layout, progress, timed, (m) => out.info(m)));
+  } catch (error) {
+    progress.end();
+    await removeDatabase(home);
+    out.problem(`${(error as Error).message}\nThe partly written database was removed; DATA_DIR ${config.dataDir} holds no graph. Nothing else changed.`);
+    return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
   }
-  }
+  const loaderCpuSeconds = stop();
+  const summary = { ...summarize(run.files.length, graph, sources, seconds), loaderCpuSeconds };
+  if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
+  else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
+  return { code: EXIT_CODES.OK, summary };
 }
 
 type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) => Promise<T>;
