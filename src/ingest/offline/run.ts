@@ -55,6 +55,8 @@ export interface OfflineSummary {
   seconds: { plan: number; merge: number; csv: number; importer: number; importerOwn: number; start: number; emptyLists: number; schema: number; finish: number; total: number };
   /** Peak resident memory of this process so far, in MiB (the importer and Neo4j are processes of their own). */
   peakRssMiB: number;
+  /** Disk the spill files took (the plans, then the placed elements), in MiB; removed at the end. */
+  spillMiB: number;
   /** CPU seconds of this process (user + system) for the whole import: planning, merging, CSV; on a shared machine far less than the wall time. */
   loaderCpuSeconds: number;
   elementsPerSecond: number;
@@ -258,7 +260,8 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, s
     return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
   }
   const loaderCpuSeconds = stop();
-  const summary = { ...summarize(run.files.length, graph, sources, seconds), loaderCpuSeconds };
+  const spillMiB = Math.round((run.plansSpill.size + elementsSpill.size) / 2 ** 20);
+  const summary = { ...summarize(run.files.length, graph, sources, seconds), spillMiB, loaderCpuSeconds };
   if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
   else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
   return { code: EXIT_CODES.OK, summary };
@@ -328,7 +331,7 @@ const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
   relationships: new Map([...layout.emptyLists.relationships].map(([type, names]) => [type, [...names].sort()])),
 });
 
-function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds'> {
+function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds' | 'spillMiB'> {
   const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
   return {
     files,
@@ -346,7 +349,7 @@ function formatSummary(s: OfflineSummary, dataDir: string): string {
   return [
     `Imported ${s.cases} case(s) from ${s.files} file(s) into ${dataDir}: ${s.elements} graph elements (nodes + relationships + passages), stored as ${s.stored.nodes} nodes and ${s.stored.relationships} relationships.`,
     `${s.seconds.total}s in all (planning ${s.seconds.plan}s, merging ${s.seconds.merge}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s (its own count ${s.seconds.importerOwn}s), ` +
-      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process.`,
+      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process; ${s.spillMiB} MiB of spill files on disk meanwhile.`,
     'npm start on this DATA_DIR serves the graph; npm run load adds to it.',
   ].join('\n');
 }
