@@ -49,7 +49,14 @@ const nothingInTheGraph = async () => new Map();
  * cannot take (a CourtListener record joined to the run's others, a worker that failed) are
  * checked here, in their turn.
  */
-export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void, pool?: PlanPool, spill?: SpillFile): Promise<PlannedFiles> {
+export async function planFiles(
+  files: readonly CaseFileRef[],
+  format: InputFormat | undefined,
+  planned: (file: CaseFileRef, index: number) => void,
+  pool?: PlanPool,
+  spill?: SpillFile,
+  signal?: AbortSignal,
+): Promise<PlannedFiles> {
   const spilled = new Map<string, SpillAt>();
   // With a spill file, a document's text is read back from its file's plan when validation asks for it.
   const textOf = (definer: string, id: string) => {
@@ -96,18 +103,22 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
     return true;
   };
   for (const [i, file] of files.entries()) {
+    signal?.throwIfAborted();
     const result = await remote[i];
     if (result) hashes.set(file, result.hash);
     if (result && (await stillAnswered(i))) keep(file, result);
     else await check(file);
     remote[i] = undefined;
     answers.delete(i);
-    planned(file);
+    planned(file, i);
   }
   let pending = files.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
   while (pending.length > 0) {
     const before = batch.version;
-    for (const file of pending) await check(file);
+    for (const file of pending) {
+      signal?.throwIfAborted();
+      await check(file);
+    }
     if (batch.version === before) break;
     pending = pending.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
   }

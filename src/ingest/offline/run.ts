@@ -128,7 +128,16 @@ export async function offlineImport(
     elementsSpill: new SpillFile(path.join(spillDir, 'elements.bin')),
   };
   try {
-    const { planned, graph, mergeProblems, layout } = await planAndMerge(run);
+    let steps: Awaited<ReturnType<typeof planAndMerge>>;
+    try {
+      steps = await planAndMerge(run);
+    } catch (error) {
+      // Stopped while planning or merging: nothing was written (the spill files go below).
+      if (!signal.aborted) throw error;
+      progress.end();
+      return code(EXIT_CODES.INTERRUPTED);
+    }
+    const { planned, graph, mergeProblems, layout } = steps;
     if (refuseProblems(run, planned, mergeProblems, layout)) return code(EXIT_CODES.INVALID);
     out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
     if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
@@ -169,7 +178,7 @@ type Outcome = { code: ExitCode; summary?: OfflineSummary };
  * they make together, each element placed in its CSV group and put on disk as soon as no later
  * file touches it.
  */
-async function planAndMerge({ files, options, progress, timed, plansSpill, elementsSpill }: Run) {
+async function planAndMerge({ files, options, progress, timed, plansSpill, elementsSpill, signal }: Run) {
   progress.begin('planning', 'files', files.length);
   let done = 0;
   // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
@@ -177,12 +186,18 @@ async function planAndMerge({ files, options, progress, timed, plansSpill, eleme
   const pool = workers > 0 ? new PlanPool(options.format ?? undefined, options.format ?? null, workers) : undefined;
   // Without workers, the source hashes on the second core (a worker thread of their own) while this thread plans.
   let hashes: SourceHashes | undefined = pool ? undefined : new SourceHashes(options.format ?? null);
-  hashes?.request(files);
+  // Asked a window ahead of planning (not all at once), so that their answers wait in memory only that long.
+  hashes?.request(files.slice(0, HASH_WINDOW));
+  const planned1 = (index: number) => {
+    progress.update(++done);
+    const next = files[index + HASH_WINDOW];
+    if (next) hashes?.request([next]);
+  };
   let planned: PlannedFiles;
   let merged: Awaited<ReturnType<typeof mergePlans>>;
   const layout = new CsvLayout();
   try {
-    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done), pool, plansSpill));
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, (_, index) => planned1(index), pool, plansSpill, signal));
     await pool?.close();
     progress.end();
     const known = planned.hashes;
@@ -190,7 +205,7 @@ async function planAndMerge({ files, options, progress, timed, plansSpill, eleme
     const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
     progress.begin('merging', 'files', planned.plans.length);
     const place = (element: GraphElement) => void elementsSpill.add(layout.placeOne(element));
-    merged = await timed('merge', () => mergePlans(planned, plansSpill, hashOf, place, (n) => progress.update(n)));
+    merged = await timed('merge', () => mergePlans(planned, plansSpill, hashOf, place, (n) => progress.update(n), signal));
   } finally {
     await pool?.close();
     await hashes?.close();
@@ -224,10 +239,14 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, s
   // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
   const largestValueBytes = layout.largestValue * 3;
   const lines = (function* () {
-    for (const placed of elementsSpill.values()) yield layout.lineOf(placed as PlacedElement);
+    for (const placed of elementsSpill.values()) {
+      if (signal.aborted) return;
+      yield layout.lineOf(placed as PlacedElement);
+    }
   })();
   const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
   progress.end();
+  if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
   const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
   if (options.csvOnly) {
     const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
@@ -267,6 +286,9 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, s
   return { code: EXIT_CODES.OK, summary };
 }
 
+/** Files whose source hashes are asked for ahead of planning. */
+const HASH_WINDOW = 1000;
+
 type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) => Promise<T>;
 
 /**
@@ -281,11 +303,13 @@ async function mergePlans(
   hashOf: (file: CaseFileRef) => Promise<string | null>,
   place: (element: GraphElement) => void,
   merged: (n: number) => void,
+  signal: AbortSignal,
 ): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
   const graph = new MergedGraph({ touches: planned.touches, contributionsOfCase: planned.contributionsOfCase, emit: place });
   const mergeProblems: string[] = [];
   let n = 0;
   for (const { file, plan: held, at } of planned.plans) {
+    signal.throwIfAborted();
     const plan = held ?? (spill.at(at!) as GraphPlan);
     try {
       graph.addCase(plan, await hashOf(file));
