@@ -130,6 +130,15 @@ export class CsvLayout {
     return [this.indexOf.get(group)!, element.ids, element.props];
   }
 
+  /**
+   * The groups as the files list them: entities, passages, manifests, then relationships (each
+   * in the order they were first met), whatever order a streamed merge gave the elements in.
+   */
+  groupsInOrder(): CsvGroup[] {
+    const rank = (g: CsvGroup) => (g.kind === 'relationships' ? 3 : g.labels.includes('Entity') ? 0 : g.labels.includes('Passage') ? 1 : 2);
+    return [...this.groups].sort((a, b) => rank(a) - rank(b));
+  }
+
   /** Pass 2 for a streamed graph: the data line of an element `placeOne` placed. */
   lineOf([group, ids, props]: PlacedElement): CsvLine {
     const placed = this.groups[group]!;

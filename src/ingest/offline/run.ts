@@ -244,7 +244,7 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, s
       yield layout.lineOf(placed as PlacedElement);
     }
   })();
-  const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
+  const sources = await timed('csv', () => writeCsvFiles(dir, layout.groupsInOrder(), lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
   progress.end();
   if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
   const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
