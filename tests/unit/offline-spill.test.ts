@@ -39,8 +39,9 @@ describe('spill files (what waits on disk during an offline import)', () => {
 
   it('reads records across its read blocks, a record larger than a block too', () => {
     const spill = new SpillFile(path.join(dir, 'large.bin'));
-    const large = 'é'.repeat(3 << 20);
-    const many = Array.from({ length: 30_000 }, (_, i) => ({ i, name: `element ${i}`, list: [i, i + 1] }));
+    const large = 'é'.repeat(3 << 19);
+    // About 2.5 MB of small records: several read blocks, records cut at their ends.
+    const many = Array.from({ length: 6_000 }, (_, i) => ({ i, name: `element ${i} ${'x'.repeat(i % 700)}`, list: [i, i + 1] }));
     spill.add(many[0]);
     spill.add(large);
     for (const value of many.slice(1)) spill.add(value);
@@ -48,8 +49,9 @@ describe('spill files (what waits on disk during an offline import)', () => {
     expect(back).toHaveLength(many.length + 1);
     expect(back[1]).toBe(large);
     expect(back.slice(2)).toStrictEqual(many.slice(1));
+    expect(spill.size).toBeGreaterThan(3 << 20);
     spill.close();
-  });
+  }, 30_000);
 
   it('encodes records one after another and decodes them back', () => {
     const bytes = Buffer.concat(values.map(encodeRecord));
