@@ -48,6 +48,12 @@ const nothingInTheGraph = async () => new Map();
  * other here), else the file is checked again here: the same verdicts either way. Files the pool
  * cannot take (a CourtListener record joined to the run's others, a worker that failed) are
  * checked here, in their turn.
+ *
+ * With a spill file, each valid plan goes there as soon as it is planned and only its place and
+ * the ids it refers to (for the load order) stay; what validation asks of the other files is
+ * kept lean (no document text: read back from the spill file when asked). Either way it counts
+ * what the streamed merge needs: the plans touching each entity, the contributions of each case.
+ * A signal stops it between files.
  */
 export async function planFiles(
   files: readonly CaseFileRef[],
