@@ -54,6 +54,30 @@ describe('BatchDefinitions', () => {
     expect(found.get('doc')).toEqual({ kind: 'SourceDocument', name: 'A report', caseIds: ['one'], text: 'The text.' });
   });
 
+  it('lean (the offline import): reads a document\'s text back only when asked, keeps cases for documents only, answers the same', async () => {
+    const texts: string[] = [];
+    const batch = new BatchDefinitions({ textOf: (definer, id) => (texts.push(`${definer} ${id}`), 'The text.'), own: (text) => text });
+    const withDocument = plan('one', ['alpha']);
+    withDocument.nodes.push({ kind: 'SourceDocument', id: 'doc', props: { id: 'doc', name: 'A report', text: 'The text.' } });
+    batch.add('one.case.yaml', withDocument);
+    batch.add('two.case.yaml', { ...plan('two', ['alpha']), nodes: [...plan('two', ['alpha']).nodes, withDocument.nodes[1]!] });
+    const found = await batch.lookupWith(async () => new Map())(['doc', 'alpha']);
+    expect(texts).toEqual([]);
+    expect(found.get('doc')!.text).toBe('The text.');
+    expect(texts).toEqual(['one.case.yaml doc']);
+    expect({ ...found.get('doc')! }).toEqual({ kind: 'SourceDocument', name: 'A report', caseIds: ['one', 'two'], text: 'The text.' });
+    expect(found.get('alpha')).toEqual({ kind: 'Person', name: 'Name of alpha', caseIds: [] });
+    expect(batch.providersOf('three.case.yaml', ['alpha'])).toEqual(['one.case.yaml', 'two.case.yaml']);
+  });
+
+  it('counts a hub\'s many cases once each', async () => {
+    const batch = new BatchDefinitions();
+    for (let i = 0; i < 100; i++) batch.add(`f${i}.case.yaml`, plan(`case${i % 50}`, ['hub']));
+    const found = await batch.lookupWith(async () => new Map())(['hub']);
+    expect(found.get('hub')!.caseIds).toEqual(Array.from({ length: 50 }, (_, i) => `case${i}`));
+    expect(batch.providersOf('other.case.yaml', ['hub'])).toHaveLength(100);
+  });
+
   it('names the other files that define what a plan refers to, sameAs targets included', () => {
     const batch = new BatchDefinitions();
     batch.add('one.case.yaml', plan('one', ['alpha']));

@@ -4,7 +4,8 @@ import { cellProblem, cellType, encodeCell, EMPTY_LIST } from '../../src/ingest/
 import { CsvLayout, EMPTY_LISTS_LABEL } from '../../src/ingest/offline/csv-layout.js';
 import { headerLine } from '../../src/ingest/offline/csv-files.js';
 import { importArguments, importerOwnSeconds, importerReason } from '../../src/ingest/offline/importer.js';
-import { MergeConflict, MergedGraph, MergeProblem } from '../../src/ingest/offline/merged-graph.js';
+import { MergeConflict, MergedGraph, MergeProblem, type GraphElement } from '../../src/ingest/offline/merged-graph.js';
+import { countTouches } from '../../src/ingest/offline/plan-all.js';
 import { progressLine } from '../../src/ingest/offline/progress.js';
 import { unpackManifest, type StoredManifest } from '../../src/ingest/write/manifest.js';
 
@@ -97,6 +98,74 @@ describe('the merged graph of an offline import (what the write path leaves)', (
     const twice = new MergedGraph();
     twice.addCase(plan('alpha', { description: 'x', aliases: [] }));
     expect(() => twice.addCase(plan('alpha', { description: 'x', aliases: [] }))).toThrow(/same case/);
+  });
+});
+
+/** Every element of a graph, by what identifies it, with its labels (sorted) and properties. */
+function byIdentity(elements: GraphElement[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const e of elements) {
+    if (e.space === 'relationship') out.set(`${e.relationship.type} ${e.relationship.from} ${e.relationship.to} ${String(e.relationship.props.id ?? '')}`, e.relationship.props);
+    else out.set(`${e.space} ${String(e.node.props.id ?? e.node.props.caseId)}`, { labels: [...e.node.labels].sort(), props: e.node.props });
+  }
+  return out;
+}
+
+const heldElements = (graph: MergedGraph): GraphElement[] => [
+  ...[...graph.entities.values()].map((node) => ({ space: 'Entity' as const, node })),
+  ...[...graph.passages.values()].map((node) => ({ space: 'Passage' as const, node })),
+  ...graph.manifestNodes().map((node) => ({ space: 'CaseManifest' as const, node })),
+  ...graph.relationships.map((relationship) => ({ space: 'relationship' as const, relationship })),
+];
+
+describe('the merged graph, streamed (each element out once no later file touches it)', () => {
+  const zulu = plan('zulu', { description: 'red car', aliases: ['Z'], shared: true });
+  const alpha = plan('alpha', { description: 'blue car', aliases: ['A'], shared: true });
+  const zuluB = { ...plan('zulu', { description: 'red car', aliases: ['Y'], shared: true }), contribution: 'zulu#b' };
+  const beta = plan('beta', { description: 'y', aliases: [] });
+  const betaAlias: GraphPlan = { ...beta, nodes: beta.nodes.slice(0, 2), aliases: [{ id: 'wren', aliases: ['B'], passageIds: ['beta-doc:0-4'] }] };
+  const plans = [zulu, alpha, zuluB, betaAlias];
+
+  it('gives the same elements as the graph held whole', () => {
+    const touches = new Map<string, number>();
+    const contributionsOfCase = new Map<string, number>();
+    for (const p of plans) countTouches(p, touches, contributionsOfCase);
+    const out: GraphElement[] = [];
+    const streamed = new MergedGraph({ touches, contributionsOfCase, emit: (e) => out.push(e) });
+    const outAfter: number[] = [];
+    for (const p of plans) {
+      streamed.addCase(p);
+      outAfter.push(out.length);
+    }
+    streamed.finish();
+    expect(byIdentity(out)).toEqual(byIdentity(heldElements(merged(...plans))));
+    expect(out).toHaveLength(heldElements(merged(...plans)).length);
+    // Nothing is left to hold, and every count is down to none.
+    expect(streamed.entities.size + streamed.passages.size).toBe(0);
+    expect(touches.size + contributionsOfCase.size).toBe(0);
+    expect(streamed.merged).toBe(4);
+  });
+
+  it('lets go of what only finished files touch, and holds the hub until the last file that touches it', () => {
+    const touches = new Map<string, number>();
+    const contributionsOfCase = new Map<string, number>();
+    for (const p of plans) countTouches(p, touches, contributionsOfCase);
+    const out: GraphElement[] = [];
+    const streamed = new MergedGraph({ touches, contributionsOfCase, emit: (e) => out.push(e) });
+    const ids = () => new Set(out.map((e) => (e.space === 'relationship' ? `${e.relationship.type}:${e.relationship.props.id ?? e.relationship.from}` : `${e.space}:${e.node.props.id ?? e.node.props.caseId}`)));
+    streamed.addCase(zulu);
+    streamed.addCase(alpha);
+    // alpha has one contribution: its case, document, passage, role and manifest are out; wren (in every file) is held.
+    for (const id of ['Entity:alpha', 'Entity:alpha-doc', 'Passage:alpha-doc:0-4', 'HAS_ROLE:alpha:wren.witness', 'CaseManifest:alpha']) expect(ids()).toContain(id);
+    // zulu has a second contribution to come: its case node and role stay.
+    for (const id of ['Entity:zulu', 'HAS_ROLE:zulu:wren.witness', 'Entity:wren']) expect(ids()).not.toContain(id);
+    expect(streamed.entities.has('wren')).toBe(true);
+    streamed.addCase(zuluB);
+    expect(ids()).toContain('HAS_ROLE:zulu:wren.witness');
+    expect(ids()).not.toContain('Entity:wren');
+    streamed.addCase(betaAlias);
+    expect(ids()).toContain('Entity:wren');
+    expect(streamed.entities.size).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { cellProblem, cellType, EMPTY_LIST, encodeCell, FIELD_DELIMITER, isMultiline, type CellType } from './csv-format.js';
-import type { MergedGraph, MergedNode, MergedRelationship } from './merged-graph.js';
+import type { GraphElement, MergedGraph, MergedNode, MergedRelationship } from './merged-graph.js';
 
 /**
  * Marks of what needs empty lists set after the import: a node gets a label naming its empty
@@ -72,13 +72,18 @@ function relationshipElement(r: MergedRelationship): Element {
   };
 }
 
-/** Every element of the graph, in the order the files take them (the same order on every pass). */
+const elementOf = (element: GraphElement): Element => (element.space === 'relationship' ? relationshipElement(element.relationship) : nodeElement(element.node, element.space));
+
+/** Every element of a held graph, in the order the files take them (the same order on every pass). */
 function* elements(graph: MergedGraph): Generator<Element> {
   for (const node of graph.entities.values()) yield nodeElement(node, 'Entity');
   for (const node of graph.passages.values()) yield nodeElement(node, 'Passage');
   for (const node of graph.manifestNodes()) yield nodeElement(node, 'CaseManifest');
   for (const r of graph.relationships) yield relationshipElement(r);
 }
+
+/** What a data line needs of a placed element: its group (an index into `groups`), id cells and properties. */
+export type PlacedElement = [group: number, ids: string[], props: Record<string, unknown>];
 
 /** The names of the properties holding an empty list, in the element's order. */
 const emptyListsOf = (props: Record<string, unknown>) => Object.keys(props).filter((key) => Array.isArray(props[key]) && (props[key] as unknown[]).length === 0);
@@ -105,11 +110,39 @@ export class CsvLayout {
   /** The largest value, in UTF-16 units (a list: its items and delimiters). */
   largestValue = 0;
 
+  private readonly indexOf = new Map<CsvGroup, number>();
+
   /** Pass 1: places every element of the graph in its group; records problems and empty lists. */
   scan(graph: MergedGraph): this {
     for (const element of elements(graph)) this.placed.push(this.place(element));
     this.rows = this.placed.length;
     return this;
+  }
+
+  /**
+   * Pass 1 for a streamed graph: places one element in its group (as `scan` does) and returns
+   * what its line needs once every element is placed (for `lineOf`; kept on disk meanwhile).
+   */
+  placeOne(graphElement: GraphElement): PlacedElement {
+    const element = elementOf(graphElement);
+    const group = this.place(element);
+    this.rows += 1;
+    return [this.indexOf.get(group)!, element.ids, element.props];
+  }
+
+  /**
+   * The groups as the files list them: entities, passages, manifests, then relationships (each
+   * in the order they were first met), whatever order a streamed merge gave the elements in.
+   */
+  groupsInOrder(): CsvGroup[] {
+    const rank = (g: CsvGroup) => (g.kind === 'relationships' ? 3 : g.labels.includes('Entity') ? 0 : g.labels.includes('Passage') ? 1 : 2);
+    return [...this.groups].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** Pass 2 for a streamed graph: the data line of an element `placeOne` placed. */
+  lineOf([group, ids, props]: PlacedElement): CsvLine {
+    const placed = this.groups[group]!;
+    return { group: placed, line: dataLine(placed, ids, props) };
   }
 
   /** Pass 2 (after `scan`, on the same graph): every element's data line, in the order of `scan`. */
@@ -173,6 +206,7 @@ export class CsvLayout {
       const name = `${element.kind}-${labels.join('-')}${multiline ? '-multiline' : ''}-${candidates.length}`;
       group = { name, kind: element.kind, labels, idColumns: element.idColumns, columns: new Map(), multiline, rows: 0 };
       candidates.push(group);
+      this.indexOf.set(group, this.groups.length);
       this.groups.push(group);
     }
     for (const [name, type] of types) if (!group.columns.has(name)) group.columns.set(name, type);

@@ -4,6 +4,7 @@ import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, ty
 import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write/write.js';
 import { relKey, type ManifestRow } from '../write/write-queries.js';
 
+
 /** A node as the graph holds it after the load: its labels and stored properties (no nulls). */
 export interface MergedNode {
   labels: string[];
@@ -18,6 +19,34 @@ export interface MergedRelationship {
   fromGroup: 'Entity' | 'Passage';
   toGroup: 'Entity';
   props: Record<string, unknown>;
+}
+
+/** A finished element of the graph, as the CSV files take it. */
+export type GraphElement =
+  | { space: 'Entity' | 'Passage' | 'CaseManifest'; node: MergedNode }
+  | { space: 'relationship'; relationship: MergedRelationship };
+
+/**
+ * How a merge streams: what the plans, all together, touch (from planning), and where each
+ * element goes once no later contribution can change it.
+ */
+export interface MergeStream {
+  /** Per entity, how many plans touch it (`touchedIds`); counted down as they are merged. */
+  touches: Map<string, number>;
+  /** Per case, how many contributions it has; counted down as they are merged. */
+  contributionsOfCase: Map<string, number>;
+  emit(element: GraphElement): void;
+}
+
+/** The entities a plan touches (each once), as the merge goes through them: defines, adds names to, refers to, quotes, or ends a relationship at. */
+export function touchedIds(plan: GraphPlan): Set<string> {
+  const ids = new Set<string>();
+  for (const node of plan.nodes) ids.add(node.id);
+  for (const alias of plan.aliases) ids.add(alias.id);
+  for (const id of plan.externalIds) ids.add(id);
+  for (const passage of plan.passages) ids.add(passage.documentId);
+  for (const r of plan.relationships) ids.add(r.from).add(r.to);
+  return ids;
 }
 
 /** A contribution that cannot be written as the normal path would write it, and why. */
@@ -105,6 +134,13 @@ function setStated(props: Record<string, unknown>, map: Record<string, unknown>)
  * one statement of write-queries.ts does to the nodes it touches, with the write path's own
  * merge rules (merge.ts) and manifests (`manifestOf`); the integration test compares the result
  * with the graph the normal path writes, property by property. Pure (no I/O).
+ *
+ * Held whole by default; with a `MergeStream`, an element leaves the graph as soon as no later
+ * contribution touches it: an entity once every plan that touches it is merged (its passages
+ * with it: a passage is touched only by plans that touch its document), a relationship once
+ * its case's last contribution is merged, a manifest at once. Then only what several files
+ * touch and some file still to come will touch again is held (a hub, and what its remaining
+ * files share).
  */
 export class MergedGraph {
   readonly entities = new Map<string, MergedNode>();
@@ -119,6 +155,13 @@ export class MergedGraph {
   private finished = false;
   /** Nodes, relationships and passages as the plans count them (the loader's "graph elements"). */
   planned = 0;
+  /** Contributions merged (one CaseManifest each). */
+  merged = 0;
+  /** Streaming: each held document's passages (they leave with it), and each held case's relationship keys. */
+  private readonly passagesOf = new Map<string, string[]>();
+  private readonly relKeysOf = new Map<string, string[]>();
+
+  constructor(private readonly stream?: MergeStream) {}
 
   /**
    * Writes one new contribution, as writePlans does for a contribution never loaded before.
@@ -139,11 +182,62 @@ export class MergedGraph {
     for (const passage of plan.passages) this.upsertPassage(plan, owner, passage);
     for (const alias of plan.aliases) this.upsertAlias(plan, owner, alias);
     for (const id of plan.externalIds) this.touchExternal(plan, owner, id);
-    for (const relationship of plan.relationships) this.upsertRelationship(owner, relationship, siblings);
-    this.manifests.push(manifestOf(plan, sourceHash));
+    for (const relationship of plan.relationships) this.upsertRelationship(plan.caseId, owner, relationship, siblings);
+    const manifest = manifestOf(plan, sourceHash);
+    if (this.stream) this.stream.emit({ space: 'CaseManifest', node: manifestNode(manifest) });
+    else this.manifests.push(manifest);
     this.contributions.add(owner);
     this.cases.add(plan.caseId);
     this.planned += plan.nodes.length + plan.relationships.length + plan.passages.length;
+    this.merged += 1;
+    if (this.stream) this.release(plan);
+  }
+
+  /** Streaming: lets go of what no later contribution touches (after `plan` is merged). */
+  private release(plan: GraphPlan): void {
+    const { touches, contributionsOfCase } = this.stream!;
+    for (const id of touchedIds(plan)) {
+      const left = (touches.get(id) ?? 1) - 1;
+      if (left > 0) {
+        touches.set(id, left);
+        continue;
+      }
+      touches.delete(id);
+      this.releaseEntity(id);
+    }
+    const left = (contributionsOfCase.get(plan.caseId) ?? 1) - 1;
+    if (left > 0) contributionsOfCase.set(plan.caseId, left);
+    else {
+      contributionsOfCase.delete(plan.caseId);
+      this.releaseRelationships(plan.caseId);
+    }
+  }
+
+  private releaseEntity(id: string): void {
+    const node = this.entities.get(id);
+    if (!node) return;
+    this.settle(node, this.nodeBooks.get(node));
+    this.entities.delete(id);
+    this.nodeBooks.delete(node);
+    this.stream!.emit({ space: 'Entity', node });
+    for (const passageId of this.passagesOf.get(id) ?? []) {
+      const passage = this.passages.get(passageId);
+      if (!passage) continue;
+      this.passages.delete(passageId);
+      this.stream!.emit({ space: 'Passage', node: passage });
+    }
+    this.passagesOf.delete(id);
+  }
+
+  private releaseRelationships(caseId: string): void {
+    for (const key of this.relKeysOf.get(caseId) ?? []) {
+      const found = this.relBooks.get(key);
+      if (!found) continue;
+      this.relBooks.delete(key);
+      settleRelationship(found.relationship, found.book);
+      this.stream!.emit({ space: 'relationship', relationship: found.relationship });
+    }
+    this.relKeysOf.delete(caseId);
   }
 
   /** What the write path would find missing (its MATCHes) or refuse (refuseConflicts). */
@@ -225,7 +319,13 @@ export class MergedGraph {
     props.owners = [owner];
     props.caseIds = [plan.caseId];
     this.passages.set(passage.id, { labels: ['Passage'], props });
-    this.relationships.push({ type: PASSAGE_TYPE, from: passage.id, to: passage.documentId, fromGroup: 'Passage', toGroup: 'Entity', props: {} });
+    const quotedFrom: MergedRelationship = { type: PASSAGE_TYPE, from: passage.id, to: passage.documentId, fromGroup: 'Passage', toGroup: 'Entity', props: {} };
+    if (!this.stream) {
+      this.relationships.push(quotedFrom);
+      return;
+    }
+    this.stream.emit({ space: 'relationship', relationship: quotedFrom });
+    (this.passagesOf.get(passage.documentId) ?? this.passagesOf.set(passage.documentId, []).get(passage.documentId)!).push(passage.id);
   }
 
   /** touchExternal: a node this contribution refers to counts it among its owners and cases. */
@@ -239,7 +339,7 @@ export class MergedGraph {
    * upsertRelationships: CREATE with the plan's fields for a case no other contribution states
    * yet; else MERGE by key, the fields merged with those of the contributions that state it.
    */
-  private upsertRelationship(owner: string, r: PlannedRelationship, siblings: boolean): void {
+  private upsertRelationship(caseId: string, owner: string, r: PlannedRelationship, siblings: boolean): void {
     const key = relKey(r);
     const found = siblings ? this.relBooks.get(key) : undefined;
     if (found) {
@@ -259,7 +359,12 @@ export class MergedGraph {
     const relationship: MergedRelationship = { type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props };
     const book = { owners: new List(), fieldOwners: null };
     book.owners.add(owner);
-    this.relationships.push(relationship);
+    if (this.stream) {
+      // One it takes the place of (held, never merged again) is left as it is.
+      const replaced = this.relBooks.get(key);
+      if (replaced) this.stream.emit({ space: 'relationship', relationship: replaced.relationship });
+      (this.relKeysOf.get(caseId) ?? this.relKeysOf.set(caseId, []).get(caseId)!).push(key);
+    } else this.relationships.push(relationship);
     this.relBooks.set(key, { relationship, book });
   }
 
@@ -275,30 +380,46 @@ export class MergedGraph {
    * bookkeeping; called once, after the last contribution.
    */
   finish(): this {
-    for (const [node, book] of this.nodeBooks) {
-      if (book.keyed.size > 0) {
-        node.props.sourceKeys = book.keys;
-        node.props.passageIds = book.keys.map(passageOfKey);
-      }
-      node.props.owners = book.owners.items;
-      node.props.caseIds = book.cases.items;
-      if (book.definers.items.length > 0) node.props.definers = book.definers.items;
-      const fieldOwners = fieldOwnersJson(book.fieldOwners);
-      if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
-    }
-    for (const { relationship, book } of this.relBooks.values()) {
-      relationship.props.owners = book.owners.items;
-      const fieldOwners = fieldOwnersJson(book.fieldOwners);
-      if (fieldOwners !== null) relationship.props.fieldOwners = fieldOwners;
+    if (this.stream) {
+      // What is left (a contribution refused, so never counted down): let go of it all.
+      for (const id of [...this.entities.keys()]) this.releaseEntity(id);
+      for (const node of this.passages.values()) this.stream.emit({ space: 'Passage', node });
+      this.passages.clear();
+      for (const caseId of [...this.relKeysOf.keys()]) this.releaseRelationships(caseId);
+    } else {
+      for (const [node, book] of this.nodeBooks) this.settle(node, book);
+      for (const { relationship, book } of this.relBooks.values()) settleRelationship(relationship, book);
     }
     this.finished = true;
     return this;
   }
 
+  /** Sets a node's bookkeeping properties from its book. */
+  private settle(node: MergedNode, book: NodeBook | undefined): void {
+    if (!book) return;
+    if (book.keyed.size > 0) {
+      node.props.sourceKeys = book.keys;
+      node.props.passageIds = book.keys.map(passageOfKey);
+    }
+    node.props.owners = book.owners.items;
+    node.props.caseIds = book.cases.items;
+    if (book.definers.items.length > 0) node.props.definers = book.definers.items;
+    const fieldOwners = fieldOwnersJson(book.fieldOwners);
+    if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
+  }
+
   /** CaseManifest nodes, as saveManifests leaves them. */
   manifestNodes(): MergedNode[] {
-    return this.manifests.map((m) => ({ labels: ['CaseManifest'], props: stored(m as unknown as Record<string, unknown>) }));
+    return this.manifests.map(manifestNode);
   }
+}
+
+const manifestNode = (m: ManifestRow): MergedNode => ({ labels: ['CaseManifest'], props: stored(m as unknown as Record<string, unknown>) });
+
+function settleRelationship(relationship: MergedRelationship, book: RelationshipBook): void {
+  relationship.props.owners = book.owners.items;
+  const fieldOwners = fieldOwnersJson(book.fieldOwners);
+  if (fieldOwners !== null) relationship.props.fieldOwners = fieldOwners;
 }
 
 /** What `SET x += map` keeps of a map: Neo4j stores no null. */

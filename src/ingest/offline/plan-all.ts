@@ -1,15 +1,31 @@
-import { BatchDefinitions, loadOrder } from '../cli/batch.js';
+import { BatchDefinitions, loadOrder, referencedIds } from '../cli/batch.js';
 import { checkFile, type FileCheck } from '../cli/check-file.js';
 import type { CaseFileRef } from '../cli/files.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { InputFormat } from '../pipeline/prepare.js';
 import type { Problem } from '../casefile/problems.js';
 import { sameAnswers, type GraphNodeInfo } from '../casefile/validate.js';
+import { touchedIds } from './merged-graph.js';
 import type { PlanPool } from './plan-pool.js';
+import { ownString, type SpillAt, type SpillFile } from './spill.js';
+
+/** A valid file's plan: held (`plan`), or waiting in the spill file at `at`. */
+export interface PlannedFile {
+  file: CaseFileRef;
+  plan?: GraphPlan;
+  at?: SpillAt;
+}
 
 export interface PlannedFiles {
   /** Valid files with their plans, in the order the normal path loads them (a file after those it refers to). */
-  plans: { file: CaseFileRef; plan: GraphPlan }[];
+  plans: PlannedFile[];
+  /**
+   * How many valid plans touch each entity (define it, add names to it, refer to it, quote it,
+   * or end a relationship at it): the merge is done with an entity once that many have.
+   */
+  touches: Map<string, number>;
+  /** How many valid plans (contributions) each case has. */
+  contributionsOfCase: Map<string, number>;
   /** Every problem of every invalid file. */
   invalid: { file: CaseFileRef; problems: Problem[] }[];
   /** Empty exports: nothing to load. */
@@ -32,17 +48,46 @@ const nothingInTheGraph = async () => new Map();
  * other here), else the file is checked again here: the same verdicts either way. Files the pool
  * cannot take (a CourtListener record joined to the run's others, a worker that failed) are
  * checked here, in their turn.
+ *
+ * With a spill file, each valid plan goes there as soon as it is planned and only its place and
+ * the ids it refers to (for the load order) stay; what validation asks of the other files is
+ * kept lean (no document text: read back from the spill file when asked). Either way it counts
+ * what the streamed merge needs: the plans touching each entity, the contributions of each case.
+ * A signal stops it between files.
  */
-export async function planFiles(files: readonly CaseFileRef[], format: InputFormat | undefined, planned: (file: CaseFileRef) => void, pool?: PlanPool): Promise<PlannedFiles> {
-  const batch = new BatchDefinitions();
+export async function planFiles(
+  files: readonly CaseFileRef[],
+  format: InputFormat | undefined,
+  planned: (file: CaseFileRef, index: number) => void,
+  pool?: PlanPool,
+  spill?: SpillFile,
+  signal?: AbortSignal,
+): Promise<PlannedFiles> {
+  const spilled = new Map<string, SpillAt>();
+  // With a spill file, a document's text is read back from its file's plan when validation asks for it.
+  const textOf = (definer: string, id: string) => {
+    const plan = spill!.at(spilled.get(definer)!) as GraphPlan;
+    const text = plan.nodes.find((node) => node.id === id)?.props.text;
+    return typeof text === 'string' ? text : undefined;
+  };
+  const batch = new BatchDefinitions(spill ? { textOf, own: ownString } : undefined);
   const lookup = batch.lookupWith(nothingInTheGraph);
-  const checked = new Map<CaseFileRef, FileCheck & { seen: number }>();
+  const checked = new Map<CaseFileRef, Omit<FileCheck, 'imported' | 'notes'> & { seen: number; at?: SpillAt; refs?: string[] }>();
   const hashes = new Map<CaseFileRef, string | null>();
+  const touches = new Map<string, number>();
+  const contributionsOfCase = new Map<string, number>();
   const keep = (file: CaseFileRef, { plan, problems, empty }: FileCheck) => {
-    // Only the verdict is kept (not the case file a record became): memory holds a plan per file.
-    const result = { ...(plan && { plan }), ...(problems && { problems }), ...(empty !== undefined && { empty }) };
+    // Only the verdict is kept (not the case file a record became); with a spill file, the plan waits there.
+    const result = { ...(plan && !spill && { plan }), ...(problems && { problems }), ...(empty !== undefined && { empty }) };
     checked.set(file, { ...result, seen: batch.version });
-    if (result.plan) batch.add(file.display, result.plan);
+    if (!plan) return;
+    if (spill) {
+      const at = spill.add(plan);
+      spilled.set(file.display, at);
+      checked.set(file, { ...result, seen: batch.version, at, refs: referencedIds(plan).map(ownString) });
+    }
+    batch.add(file.display, plan);
+    countTouches(plan, touches, contributionsOfCase);
   };
   const check = async (file: CaseFileRef) => keep(file, await checkFile(file, lookup, format));
 
@@ -64,29 +109,50 @@ export async function planFiles(files: readonly CaseFileRef[], format: InputForm
     return true;
   };
   for (const [i, file] of files.entries()) {
+    signal?.throwIfAborted();
     const result = await remote[i];
     if (result) hashes.set(file, result.hash);
     if (result && (await stillAnswered(i))) keep(file, result);
     else await check(file);
     remote[i] = undefined;
     answers.delete(i);
-    planned(file);
+    planned(file, i);
   }
   let pending = files.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
   while (pending.length > 0) {
     const before = batch.version;
-    for (const file of pending) await check(file);
+    for (const file of pending) {
+      signal?.throwIfAborted();
+      await check(file);
+    }
     if (batch.version === before) break;
     pending = pending.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);
   }
 
-  const valid = files.filter((file) => checked.get(file)!.plan);
+  const valid = files.filter((file) => checked.get(file)!.plan || checked.get(file)!.at);
   const byName = new Map(valid.map((file) => [file.display, file]));
-  const providers = (file: CaseFileRef) => batch.providersOf(file.display, checked.get(file)!.plan!).map((name) => byName.get(name)!);
+  const refsOf = (file: CaseFileRef) => checked.get(file)!.refs ?? referencedIds(checked.get(file)!.plan!);
+  const providers = (file: CaseFileRef) => batch.providersOf(file.display, refsOf(file)).map((name) => byName.get(name)!);
   return {
-    plans: loadOrder(valid, providers).map((file) => ({ file, plan: checked.get(file)!.plan! })),
+    plans: loadOrder(valid, providers).map((file) => {
+      const { plan, at } = checked.get(file)!;
+      return { file, ...(plan && { plan }), ...(at && { at }) };
+    }),
+    touches,
+    contributionsOfCase,
     invalid: files.filter((file) => checked.get(file)!.problems).map((file) => ({ file, problems: checked.get(file)!.problems! })),
     empty: files.filter((file) => checked.get(file)!.empty !== undefined).map((file) => ({ file, reason: checked.get(file)!.empty! })),
     hashes,
   };
+}
+
+export function countTouches(plan: GraphPlan, touches: Map<string, number>, contributionsOfCase: Map<string, number>): void {
+  for (const id of touchedIds(plan)) {
+    const count = touches.get(id);
+    if (count === undefined) touches.set(ownString(id), 1);
+    else touches.set(id, count + 1);
+  }
+  const cases = contributionsOfCase.get(plan.caseId);
+  if (cases === undefined) contributionsOfCase.set(ownString(plan.caseId), 1);
+  else contributionsOfCase.set(plan.caseId, cases + 1);
 }

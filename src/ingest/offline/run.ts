@@ -12,7 +12,10 @@ import { writeCsvFiles, type CsvSource } from './csv-files.js';
 import { CsvLayout } from './csv-layout.js';
 import { afterImportScript, importAndFinish, type EmptyLists } from './finish.js';
 import { importArguments, ImporterError, multilineFileBytes, removeDatabase } from './importer.js';
-import { MergedGraph, MergeProblem } from './merged-graph.js';
+import { MergedGraph, MergeProblem, type GraphElement } from './merged-graph.js';
+import type { GraphPlan } from '../casefile/plan.js';
+import type { PlacedElement } from './csv-layout.js';
+import { SpillFile } from './spill.js';
 import { planFiles, type PlannedFiles } from './plan-all.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
@@ -50,6 +53,8 @@ export interface OfflineSummary {
   seconds: { plan: number; merge: number; csv: number; importer: number; importerOwn: number; start: number; emptyLists: number; schema: number; finish: number; total: number };
   /** Peak resident memory of this process so far, in MiB (the importer and Neo4j are processes of their own). */
   peakRssMiB: number;
+  /** Disk the spill files took (the plans, then the placed elements), in MiB; removed at the end. */
+  spillMiB: number;
   /** CPU seconds of this process (user + system) for the whole import: planning, merging, CSV; on a shared machine far less than the wall time. */
   loaderCpuSeconds: number;
   elementsPerSecond: number;
@@ -91,7 +96,6 @@ export async function offlineImport(
     return code(EXIT_CODES.USAGE);
   }
   const progress = new OfflineProgress(options, process.stderr);
-  const home = homeOf(config);
   const seconds: OfflineSummary['seconds'] = { plan: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -112,7 +116,67 @@ export async function offlineImport(
     }
   }
 
-  // 1. Plan every file, then the graph they make together; stop on any problem.
+  // The CSV files' folder; the spill files (plans, then placed elements) wait in a folder inside it.
+  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
+  mkdirSync(dir, { recursive: true });
+  const spillDir = mkdtempSync(path.join(dir, '.offline-spill-'));
+  const run: Run = {
+    config, files, options, out, signal, progress, seconds, timed, dir,
+    plansSpill: new SpillFile(path.join(spillDir, 'plans.bin')),
+    elementsSpill: new SpillFile(path.join(spillDir, 'elements.bin')),
+  };
+  try {
+    let steps: Awaited<ReturnType<typeof planAndMerge>>;
+    try {
+      steps = await planAndMerge(run);
+    } catch (error) {
+      // Stopped while planning or merging: nothing was written (the spill files go below).
+      if (!signal.aborted) throw error;
+      progress.end();
+      return code(EXIT_CODES.INTERRUPTED);
+    }
+    const { planned, graph, mergeProblems, layout } = steps;
+    if (refuseProblems(run, planned, mergeProblems, layout)) return code(EXIT_CODES.INVALID);
+    out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
+    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+    return await writeAndImport(run, layout, graph, () => {
+      seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
+      const cpu = process.cpuUsage(cpuAtStart);
+      return Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
+    });
+  } finally {
+    run.plansSpill.close();
+    run.elementsSpill.close();
+    rmSync(options.csvOnly ? spillDir : dir, { recursive: true, force: true });
+  }
+}
+
+/** What the steps of one offline import share. */
+interface Run {
+  config: Config;
+  files: CaseFileRef[];
+  options: OfflineOptions;
+  out: OfflineOutput;
+  signal: AbortSignal;
+  progress: OfflineProgress;
+  seconds: OfflineSummary['seconds'];
+  timed: Timed;
+  /** The CSV files' folder. */
+  dir: string;
+  /** Each valid file's plan, from planning to its merge. */
+  plansSpill: SpillFile;
+  /** Each element of the merged graph, placed in its CSV group, until its line is written. */
+  elementsSpill: SpillFile;
+}
+
+type Outcome = { code: ExitCode; summary?: OfflineSummary };
+
+/**
+ * 1. Plans every file (each plan waits on disk), then merges them in load order into the graph
+ * they make together, each element placed in its CSV group and put on disk as soon as no later
+ * file touches it.
+ */
+async function planAndMerge({ files, options, progress, timed, plansSpill, elementsSpill, signal }: Run) {
   progress.begin('planning', 'files', files.length);
   let done = 0;
   // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
@@ -120,105 +184,140 @@ export async function offlineImport(
   const pool = workers > 0 ? new PlanPool(options.format ?? undefined, options.format ?? null, workers) : undefined;
   // Without workers, the source hashes on the second core (a worker thread of their own) while this thread plans.
   let hashes: SourceHashes | undefined = pool ? undefined : new SourceHashes(options.format ?? null);
-  hashes?.request(files);
+  // Asked a window ahead of planning (not all at once), so that their answers wait in memory only that long.
+  hashes?.request(files.slice(0, HASH_WINDOW));
+  const planned1 = (index: number) => {
+    progress.update(++done);
+    const next = files[index + HASH_WINDOW];
+    if (next) hashes?.request([next]);
+  };
   let planned: PlannedFiles;
   let merged: Awaited<ReturnType<typeof mergePlans>>;
-  let fileOfCase: Map<string, string>;
-  let planCount: number;
+  const layout = new CsvLayout();
   try {
-    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, () => progress.update(++done), pool));
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, (_, index) => planned1(index), pool, plansSpill, signal));
     await pool?.close();
-    fileOfCase = new Map(planned.plans.map(({ file, plan }) => [plan.caseId, file.display]));
-    planCount = planned.plans.length;
+    progress.end();
     const known = planned.hashes;
     // Files no worker hashed (none started, or a record joined to the others) are hashed as before.
     const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
-    merged = await timed('merge', () => mergePlans(planned.plans.splice(0), hashOf));
+    progress.begin('merging', 'files', planned.plans.length);
+    const place = (element: GraphElement) => void elementsSpill.add(layout.placeOne(element));
+    merged = await timed('merge', () => mergePlans(planned, plansSpill, hashOf, place, (n) => progress.update(n), signal));
   } finally {
     await pool?.close();
     await hashes?.close();
   }
-  const { graph, mergeProblems } = merged;
-  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
-  const planStep = progress.end();
-  const layout = new CsvLayout();
-  if (mergeProblems.length === 0) layout.scan(graph);
-  const layoutProblems = layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
-  if (planned.invalid.length + mergeProblems.length + layoutProblems.length > 0) {
-    for (const { file, problems } of planned.invalid) {
-      if (options.json) out.report(JSON.stringify({ file: file.display, status: 'invalid', problems }));
-      else out.problem(`${file.display}: ${formatProblems(problems)}`);
-    }
-    for (const text of [...mergeProblems, ...layoutProblems]) out.problem(text);
-    const n = planned.invalid.length + (mergeProblems.length + layoutProblems.length > 0 ? 1 : 0);
-    out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
-    return code(n > 0 ? EXIT_CODES.INVALID : EXIT_CODES.FAILED);
-  }
-  out.info(`Planned ${planCount} case(s) from ${files.length} file(s) in ${planStep ? `${seconds.plan}s` : '?'}: ${layout.rows} rows to import.`);
-  if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
-
-  // 2. The CSV files.
-  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
-  mkdirSync(dir, { recursive: true });
-  try {
-    progress.begin('writing CSV', 'rows', layout.rows);
-    // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
-    const largestValueBytes = layout.largestValue * 3;
-    const sources = await timed('csv', () => writeCsvFiles(dir, layout.groups, layout.lines(graph), multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
-    progress.end();
-    const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
-    if (options.csvOnly) {
-      const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
-      writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
-      writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
-      out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
-        `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
-        `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
-      return code(EXIT_CODES.OK);
-    }
-    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
-
-    // 3. Neo4j's importer, then the empty lists and the schema; any failure leaves no database.
-    try {
-      const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
-      await importAndFinish({ homeDir: home, args, dir, lists: emptyListsOf(layout), rows: layout.rows, config, progress, seconds, signal });
-      if (signal.aborted) throw new ImporterError('interrupted');
-    } catch (error) {
-      progress.end();
-      await removeDatabase(home);
-      out.problem(`${(error as Error).message}\nThe partly written database was removed; DATA_DIR ${config.dataDir} holds no graph. Nothing else changed.`);
-      return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
-    }
-    seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
-    const cpu = process.cpuUsage(cpuAtStart);
-    const summary = { ...summarize(files.length, graph, sources, seconds), loaderCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)) };
-    if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
-    else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
-    return { code: EXIT_CODES.OK, summary };
-  } finally {
-    if (!options.csvOnly) rmSync(dir, { recursive: true, force: true });
-  }
+  progress.end();
+  return { planned, layout, ...merged };
 }
 
+/** Reports every problem found before the importer (nothing is written then); true when there is one. */
+function refuseProblems({ options, out, plansSpill }: Run, planned: PlannedFiles, mergeProblems: string[], layout: CsvLayout): boolean {
+  for (const { file, reason } of planned.empty) out.info(`${file.display}: skipped, ${reason}`);
+  // The layout's problems are those of a graph that could be written (as when it was laid out after the merge).
+  const fileOfCase = mergeProblems.length === 0 && layout.problems.length > 0 ? filesOfCases(planned, plansSpill) : new Map<string, string>();
+  const layoutProblems = mergeProblems.length > 0 ? [] : layout.problems.map((p) => `${p.caseIds.map((c) => fileOfCase.get(c) ?? c).join(', ')}: ${p.where}, property ${p.property}: ${p.message}; change the value in the file`);
+  if (planned.invalid.length + mergeProblems.length + layoutProblems.length === 0) return false;
+  for (const { file, problems } of planned.invalid) {
+    if (options.json) out.report(JSON.stringify({ file: file.display, status: 'invalid', problems }));
+    else out.problem(`${file.display}: ${formatProblems(problems)}`);
+  }
+  for (const text of [...mergeProblems, ...layoutProblems]) out.problem(text);
+  out.problem(`Nothing was imported: ${planned.invalid.length} file(s) invalid, ${mergeProblems.length + layoutProblems.length} other problem(s); the store is as it was. Fix them and run the import again.`);
+  return true;
+}
+
+/** 2. The CSV files, from the placed elements on disk (every group's columns are known now); 3. the importer and what follows. */
+async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, stop: () => number): Promise<Outcome> {
+  const { config, options, out, signal, progress, seconds, timed, dir, elementsSpill } = run;
+  const code = (value: ExitCode) => ({ code: value });
+  const home = homeOf(config);
+  progress.begin('writing CSV', 'rows', layout.rows);
+  // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
+  const largestValueBytes = layout.largestValue * 3;
+  const lines = (function* () {
+    for (const placed of elementsSpill.values()) {
+      if (signal.aborted) return;
+      yield layout.lineOf(placed as PlacedElement);
+    }
+  })();
+  const sources = await timed('csv', () => writeCsvFiles(dir, layout.groupsInOrder(), lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
+  progress.end();
+  if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+  const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
+  if (options.csvOnly) {
+    const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
+    const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
+    writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
+    writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
+    out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
+      `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
+      `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
+    return code(EXIT_CODES.OK);
+  }
+  if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+
+  // 3. Neo4j's importer, then the empty lists and the schema, in one JVM; any failure leaves no database.
+  try {
+    const args = importArguments(sources, { largestValueBytes, maxOffHeap, reportFile: path.join(dir, 'import.report') });
+    await importAndFinish({ homeDir: home, args, dir, lists: emptyListsOf(layout), rows: layout.rows, config, progress, seconds, signal });
+    if (signal.aborted) throw new ImporterError('interrupted');
+  } catch (error) {
+    progress.end();
+    await removeDatabase(home);
+    out.problem(`${(error as Error).message}\nThe partly written database was removed; DATA_DIR ${config.dataDir} holds no graph. Nothing else changed.`);
+    return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
+  }
+  const loaderCpuSeconds = stop();
+  const spillMiB = Math.round((run.plansSpill.size + elementsSpill.size) / 2 ** 20);
+  const summary = { ...summarize(run.files.length, graph, sources, seconds), spillMiB, loaderCpuSeconds };
+  if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
+  else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
+  return { code: EXIT_CODES.OK, summary };
+}
+
+/** Files whose source hashes are asked for ahead of planning. */
+const HASH_WINDOW = 1000;
+
+type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) => Promise<T>;
+
 /**
- * Folds the plans, in load order, into the graph the normal path would leave, each manifest with
- * its file's source hash (as the normal path keeps it: a later normal load skips the file).
- * Takes the list and empties it as it goes, so that a plan is garbage once merged.
+ * Folds the plans, read back from their spill file in load order, into the graph the normal
+ * path would leave, each manifest with its file's source hash (as the normal path keeps it: a
+ * later normal load skips the file); each element goes to `place` as soon as no later plan
+ * touches it (MergedGraph's stream), so only what later files still share is held.
  */
-async function mergePlans(plans: PlannedFiles['plans'], hashOf: (file: CaseFileRef) => Promise<string | null>): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
-  const graph = new MergedGraph();
+async function mergePlans(
+  planned: PlannedFiles,
+  spill: SpillFile,
+  hashOf: (file: CaseFileRef) => Promise<string | null>,
+  place: (element: GraphElement) => void,
+  merged: (n: number) => void,
+  signal: AbortSignal,
+): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
+  const graph = new MergedGraph({ touches: planned.touches, contributionsOfCase: planned.contributionsOfCase, emit: place });
   const mergeProblems: string[] = [];
-  plans.reverse();
-  for (let next = plans.pop(); next; next = plans.pop()) {
+  let n = 0;
+  for (const { file, plan: held, at } of planned.plans) {
+    signal.throwIfAborted();
+    const plan = held ?? (spill.at(at!) as GraphPlan);
     try {
-      graph.addCase(next.plan, await hashOf(next.file));
+      graph.addCase(plan, await hashOf(file));
     } catch (error) {
       if (!(error instanceof MergeProblem)) throw error;
-      mergeProblems.push(`${next.file.display}: ${error.message}`);
+      mergeProblems.push(`${file.display}: ${error.message}`);
     }
+    merged(++n);
   }
   return { graph: graph.finish(), mergeProblems };
+}
+
+/** The file of each case (for the layout's problems), read from the plans again. */
+function filesOfCases(planned: PlannedFiles, spill: SpillFile): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { file, plan, at } of planned.plans) files.set((plan ?? (spill.at(at!) as GraphPlan)).caseId, file.display);
+  return files;
 }
 
 const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
@@ -226,17 +325,17 @@ const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
   relationships: new Map([...layout.emptyLists.relationships].map(([type, names]) => [type, [...names].sort()])),
 });
 
-function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds'> {
+function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds' | 'spillMiB'> {
   const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
   return {
     files,
-    cases: graph.manifests.length,
+    cases: graph.merged,
     elements: graph.planned,
     stored: { nodes: count('nodes'), relationships: count('relationships') },
     seconds,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     elementsPerSecond: Math.round(graph.planned / Math.max(seconds.total, 0.001)),
-    casesPerSecond: Number((graph.manifests.length / Math.max(seconds.total, 0.001)).toFixed(1)),
+    casesPerSecond: Number((graph.merged / Math.max(seconds.total, 0.001)).toFixed(1)),
   };
 }
 
@@ -244,7 +343,7 @@ function formatSummary(s: OfflineSummary, dataDir: string): string {
   return [
     `Imported ${s.cases} case(s) from ${s.files} file(s) into ${dataDir}: ${s.elements} graph elements (nodes + relationships + passages), stored as ${s.stored.nodes} nodes and ${s.stored.relationships} relationships.`,
     `${s.seconds.total}s in all (planning ${s.seconds.plan}s, merging ${s.seconds.merge}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s (its own count ${s.seconds.importerOwn}s), ` +
-      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process.`,
+      `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process; ${s.spillMiB} MiB of spill files on disk meanwhile.`,
     'npm start on this DATA_DIR serves the graph; npm run load adds to it.',
   ].join('\n');
 }

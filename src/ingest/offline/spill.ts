@@ -1,0 +1,125 @@
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+
+/**
+ * A spill file: values written one after another to disk, so that what an import holds waits
+ * there instead of in memory. Each record is the value in V8's serialization format (the
+ * structured clone of worker threads: strings of any content, numbers, booleans, null,
+ * undefined, lists and plain objects come back exactly), after its byte length as a 32-bit
+ * unsigned integer. Read back in order (`records`), or one by one from where it was written
+ * (`SpillFile.at`).
+ */
+const HEADER = 4;
+/** Bytes gathered before they are written, and read at once when reading in order. */
+const BLOCK = 1 << 20;
+
+/** Where a record is in its file: its first byte and its length (header included). */
+export interface SpillAt {
+  offset: number;
+  length: number;
+}
+
+/** One record's bytes: its length, then its serialized value. */
+export function encodeRecord(value: unknown): Buffer {
+  const body = serialize(value);
+  const record = Buffer.allocUnsafe(HEADER + body.length);
+  record.writeUInt32LE(body.length, 0);
+  body.copy(record, HEADER);
+  return record;
+}
+
+/** The values of a run of whole records (the bytes of `encodeRecord`s one after another). */
+export function* decodeRecords(bytes: Buffer): Generator<unknown> {
+  for (let at = 0; at < bytes.length;) {
+    const length = bytes.readUInt32LE(at);
+    yield deserialize(bytes.subarray(at + HEADER, at + HEADER + length));
+    at += HEADER + length;
+  }
+}
+
+/** A spill file being written, then read: appends records, reads them back in order or by place. */
+export class SpillFile {
+  private fd: number;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Bytes written so far (records' places count from the file's start). */
+  size = 0;
+  records = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  /** Appends a value; returns where its record is. */
+  add(value: unknown): SpillAt {
+    const record = encodeRecord(value);
+    const at = { offset: this.size, length: record.length };
+    this.pending.push(record);
+    this.pendingBytes += record.length;
+    this.size += record.length;
+    this.records += 1;
+    if (this.pendingBytes >= BLOCK) this.flush();
+    return at;
+  }
+
+  /** The value of the record at a place `add` returned. */
+  at({ offset, length }: SpillAt): unknown {
+    this.flush();
+    const bytes = Buffer.allocUnsafe(length);
+    readAll(this.fd, bytes, offset);
+    return deserialize(bytes.subarray(HEADER));
+  }
+
+  /** Every value, in the order written. */
+  *values(): Generator<unknown> {
+    this.flush();
+    let carry = Buffer.alloc(0);
+    for (let offset = 0; offset < this.size;) {
+      const block = Buffer.allocUnsafe(Math.min(BLOCK, this.size - offset));
+      readAll(this.fd, block, offset);
+      offset += block.length;
+      const bytes = carry.length > 0 ? Buffer.concat([carry, block]) : block;
+      let at = 0;
+      while (at + HEADER <= bytes.length) {
+        const length = bytes.readUInt32LE(at);
+        if (at + HEADER + length > bytes.length) break;
+        yield deserialize(bytes.subarray(at + HEADER, at + HEADER + length));
+        at += HEADER + length;
+      }
+      // A record larger than what is left of the block: read on until it is whole.
+      carry = Buffer.from(bytes.subarray(at));
+    }
+    if (carry.length > 0) throw new Error(`${this.path}: the last record is cut short (${carry.length} bytes left)`);
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    this.flush();
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const start = this.size - this.pendingBytes;
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done, start + done);
+  }
+}
+
+function readAll(fd: number, into: Buffer, position: number): void {
+  for (let done = 0; done < into.length;) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new Error('a spill file ends before the record it should hold');
+    done += n;
+  }
+}
+
+/**
+ * A copy of a string that holds only its own characters. A string cut from a file's text (as
+ * the YAML reader gives ids and names) may keep that whole text alive while it lives; what the
+ * import keeps for its whole run (ids, names) is copied with this so that no file's text stays.
+ */
+export const ownString = (text: string): string => (text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le'));

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsvLayout, type PlacedElement } from '../../src/ingest/offline/csv-layout.js';
+import type { GraphElement } from '../../src/ingest/offline/merged-graph.js';
+import { decodeRecords, encodeRecord, ownString, SpillFile } from '../../src/ingest/offline/spill.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'offline-spill-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every kind of value a plan or a merged element holds. */
+const values: unknown[] = [
+  'plain',
+  'a\ttab, "quotes", a\nline break, a\r\ncarriage return',
+  'unit separator \u001f inside',
+  'ünïcödé 漢字 😀 \u0000 nul',
+  'x'.repeat(13),
+  '',
+  0, -0, 42, -7, 2.5, Number.MAX_SAFE_INTEGER, 1e-300,
+  true, false, null,
+  [], ['a', 'b\u001fc', ''], [1, 2.5, -3], [true, false], [[]],
+  { id: 'n1', kind: 'Person', aliases: [], description: null, age: 42, shared: true, passageIds: ['d:0-4'], text: 'line\nbreak' },
+  { nested: { deeper: [{ a: undefined, b: null }] } },
+];
+
+describe('spill files (what waits on disk during an offline import)', () => {
+  it('gives back every value exactly, in order and by place', () => {
+    const spill = new SpillFile(path.join(dir, 'values.bin'));
+    const places = values.map((value) => spill.add(value));
+    expect([...spill.values()]).toStrictEqual(values);
+    for (const [i, at] of places.entries()) expect(spill.at(at)).toStrictEqual(values[i]);
+    expect(Object.is(spill.at(places[values.findIndex((v) => Object.is(v, -0))]!), -0)).toBe(true);
+    const withUndefined = spill.at(places.at(-1)!) as { nested: { deeper: Record<string, unknown>[] } };
+    expect('a' in withUndefined.nested.deeper[0]!).toBe(true);
+    expect(spill.records).toBe(values.length);
+    spill.close();
+  });
+
+  it('reads records across its read blocks, a record larger than a block too', () => {
+    const spill = new SpillFile(path.join(dir, 'large.bin'));
+    const large = 'é'.repeat(3 << 19);
+    // About 2.5 MB of small records: several read blocks, records cut at their ends.
+    const many = Array.from({ length: 6_000 }, (_, i) => ({ i, name: `element ${i} ${'x'.repeat(i % 700)}`, list: [i, i + 1] }));
+    spill.add(many[0]);
+    spill.add(large);
+    for (const value of many.slice(1)) spill.add(value);
+    const back = [...spill.values()];
+    expect(back).toHaveLength(many.length + 1);
+    expect(back[1]).toBe(large);
+    expect(back.slice(2)).toStrictEqual(many.slice(1));
+    expect(spill.size).toBeGreaterThan(3 << 20);
+    spill.close();
+  }, 30_000);
+
+  it('encodes records one after another and decodes them back', () => {
+    const bytes = Buffer.concat(values.map(encodeRecord));
+    expect([...decodeRecords(bytes)]).toStrictEqual(values);
+  });
+
+  it('copies kept strings apart from the text they were cut from, equal to them', () => {
+    const text = 'id: a-long-identifier-here\nname: Someone';
+    const id = text.slice(4, 26);
+    expect(ownString(id)).toBe('a-long-identifier-here');
+    expect(ownString('😀 \ud800 lone')).toBe('😀 \ud800 lone');
+  });
+
+  it('refuses, after the round trip, what the files cannot carry, as before (a list item with U+001F)', () => {
+    const spill = new SpillFile(path.join(dir, 'placed.bin'));
+    const layout = new CsvLayout();
+    const elements: GraphElement[] = [
+      { space: 'Entity', node: { labels: ['Entity', 'Person'], props: { id: 'p1', name: 'Tab\there', aliases: ['a\u001fb'], caseIds: ['c1'] } } },
+      { space: 'Entity', node: { labels: ['Entity', 'Person'], props: { id: 'p2', name: 'Line\nbreak', aliases: [], age: 3, caseIds: ['c1'] } } },
+    ];
+    for (const element of elements) spill.add(layout.placeOne(element));
+    expect(layout.problems).toEqual([{ caseIds: ['c1'], where: 'Entity "p1"', property: 'aliases', message: expect.stringMatching(/U\+001F/) }]);
+    const lines = [...spill.values()].map((placed) => layout.lineOf(placed as PlacedElement));
+    expect(lines.map((l) => l.line)).toEqual(['"p1"\t"Tab\there"\t"c1"', '"p2"\t"Line\nbreak"\t3\t"c1"']);
+    expect(lines[1]!.group.multiline).toBe(true);
+    expect(lines[1]!.group.labels).toContain('OfflineEmptyLists__aliases');
+    spill.close();
+  });
+});
