@@ -278,6 +278,7 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: SortedMerge, s
     const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
     writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
     writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
+    if (options.json) out.report(JSON.stringify({ offlineCsv: { files: run.files.length, rows: layout.rows, seconds: { plan: seconds.plan, sort: seconds.sort, merge: seconds.merge, csv: seconds.csv }, loaderPhases: run.loaderPhases, peakRssMiB: peakRssMiB() } }));
     out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
       `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
       `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
@@ -349,7 +350,7 @@ async function mergePlans(
 }
 
 /** Chunk of the merge's sort: plans' bytes (as spilled) whose records are sorted in memory before they go to disk as a run. */
-const SORT_CHUNK_BYTES = 24 * 2 ** 20;
+const SORT_CHUNK_BYTES = 8 * 2 ** 20;
 const SORT_CHUNK_RECORDS = 1_000_000;
 
 /**
