@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Config } from '../../config/env.js';
 import { schemaStatements } from '../../neo4j/migrations.js';
 import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
@@ -229,6 +231,7 @@ async function planAndMerge(run: Run) {
       run.elementsSpill.add(block);
       block = [];
     };
+    collectGarbage();
     merged = await mergePlans(run, planned, hashOf, place);
     if (block.length > 0) run.elementsSpill.add(block);
   } finally {
@@ -261,6 +264,7 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: SortedMerge, s
   const code = (value: ExitCode) => ({ code: value });
   const home = homeOf(config);
   progress.begin('writing CSV', 'rows', layout.rows);
+  collectGarbage();
   // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
   const largestValueBytes = layout.largestValue * 3;
   const lines = (function* () {
@@ -305,6 +309,17 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: SortedMerge, s
   return { code: EXIT_CODES.OK, summary };
 }
 
+/**
+ * A full garbage collection between two steps: what a step held (planning: its index of what
+ * the files define; sorting: its last chunk) is garbage once it ends, and collecting it then
+ * lets the next step reuse that memory instead of growing the heap further (V8 would let the
+ * heap grow before collecting it).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** Placed elements per record of their spill file. */
 const PLACED_BLOCK = 256;
 
@@ -340,6 +355,7 @@ async function mergePlans(
       }
     });
     progress.begin('merging', 'records', sort.records);
+    collectGarbage();
     await timed('merge', () => graph.finish((n) => progress.update(n), signal));
     progress.end();
     const mergeProblems = graph.problems > 0 ? await problemsInOrder(planned, plansSpill, hashOf, signal) : [];
