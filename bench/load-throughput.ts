@@ -109,7 +109,12 @@ try {
   }
 
   // The offline bulk import, each row into an empty store of its own.
-  const offline = options.offline > 0 ? await offlineRows({ scratch, cases: options.offline, records: options.offline, seed: options.seed, heap: options.heap, pageCache: options.pageCache, base: options.offlineBase, say }) : [];
+  const offline: Awaited<ReturnType<typeof offlineRows>> = [];
+  for (const size of options.offline) {
+    const cases = options.offlineCorpus === 'dockets' ? 0 : size;
+    const records = options.offlineCorpus === 'generated' ? 0 : size;
+    offline.push(...(await offlineRows({ scratch, cases, records, seed: options.seed, heap: options.heap, pageCache: options.pageCache, base: options.offlineBase, say })));
+  }
 
   const result = {
     benchmark: 'load-throughput',
@@ -155,7 +160,7 @@ try {
   }
   console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
   if (offline.length > 0) {
-    console.log(`Offline bulk import (npm run load -- --offline, its own process): ${options.offline} generated cases, then ${options.offline} distinct dockets made from the samples, each into an empty store; ` +
+    console.log(`Offline bulk import (npm run load -- --offline, its own process): per size (${options.offline.join(', ')}) ${options.offlineCorpus === 'dockets' ? '' : 'that many generated cases'}${options.offlineCorpus === 'both' ? ', then ' : ''}${options.offlineCorpus === 'generated' ? '' : 'that many distinct dockets made from the samples'}, each into an empty store; ` +
       'totals include the JVMs\' starts (the importer and the finishing start of Neo4j, one JVM since the launcher\'s OfflineImport); peak RSS is the loader process\'s own, JVM CPU the JVMs\' it ran');
     console.table(offlineTable(offline));
   }

@@ -12,8 +12,10 @@ export interface LoadBenchOptions {
   outDir: string;
   /** Dockets and opinions per record row (copies of the real samples); 0 for none. */
   records: number;
-  /** Generated cases and dockets of the offline bulk import's rows; 0 for none. */
-  offline: number;
+  /** Generated cases and dockets of the offline bulk import's rows, one size after another; empty for none. */
+  offline: number[];
+  /** Whether the offline rows import generated cases, dockets, or both. */
+  offlineCorpus: 'generated' | 'dockets' | 'both';
   /** Corpus sizes for rows of the command-line loader itself (default path, reload, peak RSS); empty for none. */
   cli: number[];
   /** V8 heap cap (MiB) of the loader processes of the --cli rows; null for Node's default. */
@@ -38,10 +40,11 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
   --records N     dockets and CAP opinions per record row (default 500): copies of the real
                   samples in tests/fixtures, each a case of its own, loaded the same way, one
                   and several per transaction as --configs says; 0 for none
-  --offline N     rows for the offline bulk import (npm run load -- --offline, run as its own
-                  process): N generated cases, then N distinct dockets made from the sample
-                  dockets (each a docket number of its own), each into an empty store of its
-                  own (default 2000; 0 for none)
+  --offline L     rows for the offline bulk import (npm run load -- --offline, run as its own
+                  process), per comma-separated size N: N generated cases, then N distinct
+                  dockets made from the sample dockets (each a docket number of its own), each
+                  into an empty store of its own (default 2000; 0 for none)
+  --offline-corpus C  generated, dockets or both (default both): which of the two rows per size
   --offline-base DIR  also run each --offline row with the offline import of another checkout
                   of the project (DIR, with its node_modules and neo4j-embedded/target), on the
                   same files, the two taking turns going first: before/after in one run
@@ -70,7 +73,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
         warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
-        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, 'offline-base': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, 'offline-base': { type: 'string' }, 'offline-corpus': { type: 'string', default: 'both' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
@@ -83,8 +86,10 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   const seed = whole('seed', values.seed, 0, 0xffffffff);
   const warmup = whole('warmup', values.warmup, 0, 100_000);
   const records = whole('records', values.records, 0, 100_000);
-  const offline = whole('offline', values.offline, 0, 1_000_000);
-  for (const value of [cases, seed, warmup, records, offline]) if (typeof value === 'string') return { ok: false, message: value };
+  const offline = values.offline === '0' ? [] : values.offline.split(',').map((part) => whole('offline', part.trim(), 1, 1_000_000));
+  for (const value of [cases, seed, warmup, records, ...offline]) if (typeof value === 'string') return { ok: false, message: value };
+  const offlineCorpus = values['offline-corpus'];
+  if (offlineCorpus !== 'generated' && offlineCorpus !== 'dockets' && offlineCorpus !== 'both') return { ok: false, message: `--offline-corpus "${offlineCorpus}": give generated, dockets or both` };
   const configs = values.configs.split(',').map((part) => /^(\d+)x(\d+)$/.exec(part.trim()));
   if (configs.some((m) => !m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 1000 || Number(m[2]) > 16)) {
     return { ok: false, message: `--configs "${values.configs}": give rows such as 1x1,50x2 (1 to 1000 cases per transaction x 1 to 16 loaders)` };
@@ -104,7 +109,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       cliHeap,
       cliBase: values['cli-base'] ?? null,
       offlineBase: values['offline-base'] === undefined ? null : path.resolve(values['offline-base']),
-      cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, offline: offline as number, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
+      cases: cases as number, seed: seed as number, warmup: warmup as number, records: records as number, offline: offline as number[], offlineCorpus, heap: values.heap, pageCache: values.pagecache, outDir: values.out,
       configs: configs.map((m) => ({ batch: Number(m![1]), loaders: Number(m![2]) })),
     },
   };

@@ -100,9 +100,11 @@ export async function offlineRows(options: OfflineBenchOptions): Promise<Offline
 /** The offline rows as a table for the console. */
 export function offlineTable(rows: OfflineRow[]) {
   return rows.map((r) => ({
-    corpus: r.corpus, loader: r.loader, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
+    corpus: r.corpus, loader: r.loader, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'sort s': r.seconds.sort ?? null, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
     'importer s': r.seconds.importer, 'importer own s': r.seconds.importerOwn, 'Neo4j start s': r.seconds.start, 'empty lists s': r.seconds.emptyLists, 'schema s': r.seconds.schema,
     'total s': r.seconds.total, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
-    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds, 'JVM CPU s': r.jvmCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
+    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds,
+    'loader CPU s plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.cpuSeconds ?? '-').join('/') : null,
+    'peak RSS MiB after plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.peakRssMiB ?? '-').join('/') : null, 'JVM CPU s': r.jvmCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }

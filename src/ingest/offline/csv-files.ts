@@ -33,13 +33,14 @@ class GroupWriter {
 
   constructor(readonly source: CsvSource, private readonly base: string, private readonly maxFileBytes: number, private readonly failed: (error: Error) => void) {}
 
-  async add(line: string): Promise<void> {
+  /** Adds a line; a promise only when it has to wait (a file to close, a chunk to write). */
+  add(line: string): Promise<void> | undefined {
     const bytes = 3 * (line.length + 1);
-    if (this.source.group.multiline && this.fileBytes > 0 && this.fileBytes + bytes > this.maxFileBytes) await this.nextFile();
+    if (this.source.group.multiline && this.fileBytes > 0 && this.fileBytes + bytes > this.maxFileBytes) return this.nextFile().then(() => this.add(line));
     this.fileBytes += bytes;
     this.chunk.push(line);
     this.chunkLength += line.length + 1;
-    if (this.chunkLength >= CHUNK) await this.flush();
+    return this.chunkLength >= CHUNK ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
@@ -95,7 +96,8 @@ export async function writeCsvFiles(dir: string, groups: CsvGroup[], lines: Iter
   await Promise.all(sources.map((s) => writeFile(s.header, `${headerLine(s.group)}\n`)));
   let count = 0;
   for (const { group, line } of lines) {
-    await writers.get(group)!.add(line);
+    const wait = writers.get(group)!.add(line);
+    if (wait) await wait;
     if (failure) throw failure;
     if (++count % 10_000 === 0) written(count);
   }

@@ -71,7 +71,7 @@ export class MergeConflict extends MergeProblem {
  * court, a judge in thousands of cases) costs the same per contribution as any other; set as
  * properties in `finish()`.
  */
-interface NodeBook {
+export interface NodeBook {
   /** `sourceKeys`: "contribution|passageId", the node's passages per contribution. */
   keys: string[];
   keyed: Set<string>;
@@ -84,13 +84,13 @@ interface NodeBook {
   statements: Map<string, Statement>;
 }
 
-interface RelationshipBook {
+export interface RelationshipBook {
   owners: List;
   fieldOwners: Record<string, string> | null;
 }
 
 /** A list that adds an item once (the write path's `CASE WHEN x IN list THEN list ELSE list + x END`). */
-class List {
+export class List {
   readonly items: string[] = [];
   private readonly set = new Set<string>();
   add(item: string): void {
@@ -103,7 +103,7 @@ class List {
 const sourceKey = (owner: string, passageId: string) => `${owner}|${passageId}`;
 /** The passage id of a source key: what follows the contribution id and its bar. */
 const passageOfKey = (key: string) => key.slice(key.split('|')[0]!.length + 1);
-const withItem = (list: unknown, item: string): string[] => {
+export const withItem = (list: unknown, item: string): string[] => {
   const items = (list as string[] | undefined) ?? [];
   return items.includes(item) ? items : [...items, item];
 };
@@ -111,7 +111,7 @@ const withItem = (list: unknown, item: string): string[] => {
 const BOOK = new Set<string>(BOOKKEEPING);
 
 /** `SET x += map`: a null removes the property. */
-function setAll(props: Record<string, unknown>, map: Record<string, unknown>): void {
+export function setAll(props: Record<string, unknown>, map: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(map)) {
     if (value === null || value === undefined) delete props[key];
     else props[key] = value;
@@ -119,7 +119,7 @@ function setAll(props: Record<string, unknown>, map: Record<string, unknown>): v
 }
 
 /** `SET x += withoutBookkeeping(map)`, in one pass. */
-function setStated(props: Record<string, unknown>, map: Record<string, unknown>): void {
+export function setStated(props: Record<string, unknown>, map: Record<string, unknown>): void {
   for (const key in map) {
     if (BOOK.has(key)) continue;
     const value = map[key];
@@ -260,15 +260,8 @@ export class MergedGraph {
   private refuseConflict(plan: GraphPlan, planned: PlannedNode): void {
     const node = this.entities.get(planned.id);
     if (!node) return;
-    const book = this.book(node);
-    if (!book.definers.items.some((d) => caseOf(d) !== plan.caseId)) return;
-    const statement = nodeStatement(planned.props);
-    if (node.props.shared === true && statement.shared === true) return;
-    for (const [owner, theirs] of book.statements) {
-      if (caseOf(owner) === plan.caseId || !('kind' in theirs)) continue;
-      const fields = differingFields(theirs, storedStatement(statement));
-      if (fields.length > 0) throw new MergeConflict(new ContributionConflictError(plan.caseId, planned.id, caseOf(owner), fields));
-    }
+    const conflict = conflictOf(node, this.book(node), plan.caseId, planned);
+    if (conflict) throw new MergeConflict(conflict);
   }
 
   /**
@@ -276,21 +269,7 @@ export class MergedGraph {
    * the node's fields (addStatement, from its current fields and fieldOwners), then SET_NODE.
    */
   private define(plan: GraphPlan, owner: string, node: MergedNode, statement: Statement, kept: Statement, passageIds: string[]): void {
-    const book = this.book(node);
-    const others = book.definers.items.length;
-    let merged: Merged;
-    if (Object.keys(node.props).length === 0) merged = { props: statement, fieldOwners: null };
-    else if (others === 0) merged = mergeStatements(new Map([[owner, statement]]), Object.keys(node.props));
-    else merged = addStatement({ props: { ...node.props }, fieldOwners: book.fieldOwners, soleOwner: others === 1 ? book.definers.items[0]! : null }, owner, statement);
-    setStated(node.props, merged.props);
-    book.fieldOwners = merged.fieldOwners;
-    if (book.keyed.has(owner)) book.keys = book.keys.filter((key) => !key.startsWith(`${owner}|`));
-    for (const passageId of passageIds) book.keys.push(sourceKey(owner, passageId));
-    book.keyed.add(owner);
-    book.owners.add(owner);
-    book.cases.add(plan.caseId);
-    book.definers.add(owner);
-    book.statements.set(owner, kept);
+    defineNode(node, this.book(node), plan.caseId, owner, statement, kept, passageIds);
   }
 
   private upsertNode(plan: GraphPlan, owner: string, planned: PlannedNode): void {
@@ -343,25 +322,14 @@ export class MergedGraph {
     const key = relKey(r);
     const found = siblings ? this.relBooks.get(key) : undefined;
     if (found) {
-      const { relationship, book } = found;
-      const others = book.owners.items;
-      const current = withoutBookkeeping(relationship.props);
-      const merged = addStatement({ props: current, fieldOwners: book.fieldOwners, soleOwner: others.length === 1 ? others[0]! : null }, owner, r.props);
-      setAll(relationship.props, withoutBookkeeping(merged.props));
-      book.fieldOwners = merged.fieldOwners;
-      book.owners.add(owner);
+      mergeRelationship(found, owner, r.props);
       return;
     }
-    // mergeStatements of one statement: its fields as they are (fieldOwners null).
-    const props: Record<string, unknown> = {};
-    setStated(props, r.props);
-    props.id = r.id;
-    const relationship: MergedRelationship = { type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props };
-    const book = { owners: new List(), fieldOwners: null };
-    book.owners.add(owner);
+    const { relationship, book } = newRelationship(r, owner);
+    // One it takes the place of is never merged again (a later sibling merges into this one): its owners are final.
+    const replaced = this.relBooks.get(key);
+    if (replaced) settleRelationship(replaced.relationship, replaced.book);
     if (this.stream) {
-      // One it takes the place of (held, never merged again) is left as it is.
-      const replaced = this.relBooks.get(key);
       if (replaced) this.stream.emit({ space: 'relationship', relationship: replaced.relationship });
       (this.relKeysOf.get(caseId) ?? this.relKeysOf.set(caseId, []).get(caseId)!).push(key);
     } else this.relationships.push(relationship);
@@ -370,7 +338,7 @@ export class MergedGraph {
 
   private book(node: MergedNode): NodeBook {
     let book = this.nodeBooks.get(node);
-    if (!book) this.nodeBooks.set(node, (book = { keys: [], keyed: new Set(), owners: new List(), cases: new List(), definers: new List(), fieldOwners: null, statements: new Map() }));
+    if (!book) this.nodeBooks.set(node, (book = newNodeBook()));
     return book;
   }
 
@@ -394,18 +362,8 @@ export class MergedGraph {
     return this;
   }
 
-  /** Sets a node's bookkeeping properties from its book. */
   private settle(node: MergedNode, book: NodeBook | undefined): void {
-    if (!book) return;
-    if (book.keyed.size > 0) {
-      node.props.sourceKeys = book.keys;
-      node.props.passageIds = book.keys.map(passageOfKey);
-    }
-    node.props.owners = book.owners.items;
-    node.props.caseIds = book.cases.items;
-    if (book.definers.items.length > 0) node.props.definers = book.definers.items;
-    const fieldOwners = fieldOwnersJson(book.fieldOwners);
-    if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
+    if (book) settleNode(node, book);
   }
 
   /** CaseManifest nodes, as saveManifests leaves them. */
@@ -414,9 +372,84 @@ export class MergedGraph {
   }
 }
 
-const manifestNode = (m: ManifestRow): MergedNode => ({ labels: ['CaseManifest'], props: stored(m as unknown as Record<string, unknown>) });
+/** upsertRelationships' MERGE: a contribution's fields merged into a relationship others state. */
+export function mergeRelationship({ relationship, book }: { relationship: MergedRelationship; book: RelationshipBook }, owner: string, props: Record<string, unknown>): void {
+  const others = book.owners.items;
+  const current = withoutBookkeeping(relationship.props);
+  const merged = addStatement({ props: current, fieldOwners: book.fieldOwners, soleOwner: others.length === 1 ? others[0]! : null }, owner, props);
+  setAll(relationship.props, withoutBookkeeping(merged.props));
+  book.fieldOwners = merged.fieldOwners;
+  book.owners.add(owner);
+}
 
-function settleRelationship(relationship: MergedRelationship, book: RelationshipBook): void {
+/** upsertRelationships' CREATE: the plan's fields as they are (mergeStatements of one statement: fieldOwners null). */
+export function newRelationship(r: PlannedRelationship, owner: string): { relationship: MergedRelationship; book: RelationshipBook } {
+  const props: Record<string, unknown> = {};
+  setStated(props, r.props);
+  props.id = r.id;
+  const relationship: MergedRelationship = { type: r.type, from: r.from, to: r.to, fromGroup: 'Entity', toGroup: 'Entity', props };
+  const book = { owners: new List(), fieldOwners: null };
+  book.owners.add(owner);
+  return { relationship, book };
+}
+
+export const newNodeBook = (): NodeBook => ({ keys: [], keyed: new Set(), owners: new List(), cases: new List(), definers: new List(), fieldOwners: null, statements: new Map() });
+
+/**
+ * refuseConflicts for one node: a node other cases define may be defined again only with the
+ * same fields (their own statements, not what sameAs entries added), unless both say it is
+ * shared. The conflict, or null.
+ */
+export function conflictOf(node: MergedNode, book: NodeBook, caseId: string, planned: PlannedNode): ContributionConflictError | null {
+  if (!book.definers.items.some((d) => caseOf(d) !== caseId)) return null;
+  const statement = nodeStatement(planned.props);
+  if (node.props.shared === true && statement.shared === true) return null;
+  for (const [owner, theirs] of book.statements) {
+    if (caseOf(owner) === caseId || !('kind' in theirs)) continue;
+    const fields = differingFields(theirs, storedStatement(statement));
+    if (fields.length > 0) return new ContributionConflictError(caseId, planned.id, caseOf(owner), fields);
+  }
+  return null;
+}
+
+/**
+ * nodeRows + upsertNodes / upsertAliases on one node: the statement alone for a new node, else
+ * merged into the node's fields (addStatement, from its current fields and fieldOwners), then
+ * SET_NODE; the contribution's passages, owners, cases and statement go to its book.
+ */
+export function defineNode(node: MergedNode, book: NodeBook, caseId: string, owner: string, statement: Statement, kept: Statement, passageIds: string[]): void {
+  const others = book.definers.items.length;
+  let merged: Merged;
+  if (Object.keys(node.props).length === 0) merged = { props: statement, fieldOwners: null };
+  else if (others === 0) merged = mergeStatements(new Map([[owner, statement]]), Object.keys(node.props));
+  else merged = addStatement({ props: { ...node.props }, fieldOwners: book.fieldOwners, soleOwner: others === 1 ? book.definers.items[0]! : null }, owner, statement);
+  setStated(node.props, merged.props);
+  book.fieldOwners = merged.fieldOwners;
+  if (book.keyed.has(owner)) book.keys = book.keys.filter((key) => !key.startsWith(`${owner}|`));
+  for (const passageId of passageIds) book.keys.push(sourceKey(owner, passageId));
+  book.keyed.add(owner);
+  book.owners.add(owner);
+  book.cases.add(caseId);
+  book.definers.add(owner);
+  book.statements.set(owner, kept);
+}
+
+/** Sets a node's bookkeeping properties from its book: sourceKeys, passageIds, owners, caseIds, definers, fieldOwners. */
+export function settleNode(node: MergedNode, book: NodeBook): void {
+  if (book.keyed.size > 0) {
+    node.props.sourceKeys = book.keys;
+    node.props.passageIds = book.keys.map(passageOfKey);
+  }
+  node.props.owners = book.owners.items;
+  node.props.caseIds = book.cases.items;
+  if (book.definers.items.length > 0) node.props.definers = book.definers.items;
+  const fieldOwners = fieldOwnersJson(book.fieldOwners);
+  if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
+}
+
+export const manifestNode = (m: ManifestRow): MergedNode => ({ labels: ['CaseManifest'], props: stored(m as unknown as Record<string, unknown>) });
+
+export function settleRelationship(relationship: MergedRelationship, book: RelationshipBook): void {
   relationship.props.owners = book.owners.items;
   const fieldOwners = fieldOwnersJson(book.fieldOwners);
   if (fieldOwners !== null) relationship.props.fieldOwners = fieldOwners;

@@ -19,13 +19,8 @@ export interface PlannedFile {
 export interface PlannedFiles {
   /** Valid files with their plans, in the order the normal path loads them (a file after those it refers to). */
   plans: PlannedFile[];
-  /**
-   * How many valid plans touch each entity (define it, add names to it, refer to it, quote it,
-   * or end a relationship at it): the merge is done with an entity once that many have.
-   */
-  touches: Map<string, number>;
-  /** How many valid plans (contributions) each case has. */
-  contributionsOfCase: Map<string, number>;
+  /** The cases a valid plan of which has a `contribution` key of its own (only these can have several contributions). */
+  splitCases: Set<string>;
   /** Every problem of every invalid file. */
   invalid: { file: CaseFileRef; problems: Problem[] }[];
   /** Empty exports: nothing to load. */
@@ -51,9 +46,9 @@ const nothingInTheGraph = async () => new Map();
  *
  * With a spill file, each valid plan goes there as soon as it is planned and only its place and
  * the ids it refers to (for the load order) stay; what validation asks of the other files is
- * kept lean (no document text: read back from the spill file when asked). Either way it counts
- * what the streamed merge needs: the plans touching each entity, the contributions of each case.
- * A signal stops it between files.
+ * kept lean (no document text: read back from the spill file when asked). Either way it notes
+ * the cases that have contributions of their own (`splitCases`, for the merge). A signal stops
+ * it between files.
  */
 export async function planFiles(
   files: readonly CaseFileRef[],
@@ -74,8 +69,7 @@ export async function planFiles(
   const lookup = batch.lookupWith(nothingInTheGraph);
   const checked = new Map<CaseFileRef, Omit<FileCheck, 'imported' | 'notes'> & { seen: number; at?: SpillAt; refs?: string[] }>();
   const hashes = new Map<CaseFileRef, string | null>();
-  const touches = new Map<string, number>();
-  const contributionsOfCase = new Map<string, number>();
+  const splitCases = new Set<string>();
   const keep = (file: CaseFileRef, { plan, problems, empty }: FileCheck) => {
     // Only the verdict is kept (not the case file a record became); with a spill file, the plan waits there.
     const result = { ...(plan && !spill && { plan }), ...(problems && { problems }), ...(empty !== undefined && { empty }) };
@@ -87,7 +81,7 @@ export async function planFiles(
       checked.set(file, { ...result, seen: batch.version, at, refs: referencedIds(plan).map(ownString) });
     }
     batch.add(file.display, plan);
-    countTouches(plan, touches, contributionsOfCase);
+    if (plan.contribution !== undefined) splitCases.add(ownString(plan.caseId));
   };
   const check = async (file: CaseFileRef) => keep(file, await checkFile(file, lookup, format));
 
@@ -138,14 +132,14 @@ export async function planFiles(
       const { plan, at } = checked.get(file)!;
       return { file, ...(plan && { plan }), ...(at && { at }) };
     }),
-    touches,
-    contributionsOfCase,
+    splitCases,
     invalid: files.filter((file) => checked.get(file)!.problems).map((file) => ({ file, problems: checked.get(file)!.problems! })),
     empty: files.filter((file) => checked.get(file)!.empty !== undefined).map((file) => ({ file, reason: checked.get(file)!.empty! })),
     hashes,
   };
 }
 
+/** Per entity, the plans that touch it; per case, its contributions (for MergedGraph's stream). */
 export function countTouches(plan: GraphPlan, touches: Map<string, number>, contributionsOfCase: Map<string, number>): void {
   for (const id of touchedIds(plan)) {
     const count = touches.get(id);

@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Config } from '../../config/env.js';
 import { schemaStatements } from '../../neo4j/migrations.js';
 import { EXIT_CODES, type ExitCode } from '../cli/exit-codes.js';
@@ -13,10 +16,12 @@ import { CsvLayout } from './csv-layout.js';
 import { afterImportScript, importAndFinish, type EmptyLists } from './finish.js';
 import { importArguments, ImporterError, multilineFileBytes, removeDatabase } from './importer.js';
 import { MergedGraph, MergeProblem, type GraphElement } from './merged-graph.js';
+import { ExternalSort } from './external-sort.js';
+import { SortedMerge, type MergeRecord } from './sorted-merge.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { PlacedElement } from './csv-layout.js';
 import { SpillFile } from './spill.js';
-import { planFiles, type PlannedFiles } from './plan-all.js';
+import { countTouches, planFiles, type PlannedFiles } from './plan-all.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
 import { OfflineProgress } from './progress.js';
@@ -45,14 +50,17 @@ export interface OfflineSummary {
   elements: number;
   stored: { nodes: number; relationships: number };
   /**
-   * Wall seconds per phase: reading, validating and planning the files (`plan`), folding the plans
-   * into one graph with each file's source hash (`merge`), laying out and writing the CSV files
+   * Wall seconds per phase: reading, validating and planning the files (`plan`), turning the plans
+   * (in load order, with each file's source hash) into records sorted by element on disk (`sort`),
+   * merging each element from its records (`merge`), laying out and writing the CSV files
    * (`csv`), Neo4j's importer (`importer`; `importerOwn`: the time it reports itself, without its JVM's start), starting Neo4j on the new store (`start`), setting
    * the empty lists (`emptyLists`), the schema (`schema`); `finish` = start + emptyLists + schema.
    */
-  seconds: { plan: number; merge: number; csv: number; importer: number; importerOwn: number; start: number; emptyLists: number; schema: number; finish: number; total: number };
+  seconds: { plan: number; sort: number; merge: number; csv: number; importer: number; importerOwn: number; start: number; emptyLists: number; schema: number; finish: number; total: number };
   /** Peak resident memory of this process so far, in MiB (the importer and Neo4j are processes of their own). */
   peakRssMiB: number;
+  /** Per phase of the loader itself: its CPU seconds (this process, its threads included) and the peak RSS so far at its end. */
+  loaderPhases: Partial<Record<LoaderPhase, { cpuSeconds: number; peakRssMiB: number }>>;
   /** Disk the spill files took (the plans, then the placed elements), in MiB; removed at the end. */
   spillMiB: number;
   /** CPU seconds of this process (user + system) for the whole import: planning, merging, CSV; on a shared machine far less than the wall time. */
@@ -60,6 +68,10 @@ export interface OfflineSummary {
   elementsPerSecond: number;
   casesPerSecond: number;
 }
+
+type LoaderPhase = 'plan' | 'sort' | 'merge' | 'csv';
+const LOADER_PHASES = new Set<string>(['plan', 'sort', 'merge', 'csv']);
+const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 export const OFFLINE_NEEDS_EMBEDDED = [
   "The offline import needs the embedded store: it writes DATA_DIR's Neo4j store directly with Neo4j's own importer,",
@@ -96,15 +108,21 @@ export async function offlineImport(
     return code(EXIT_CODES.USAGE);
   }
   const progress = new OfflineProgress(options, process.stderr);
-  const seconds: OfflineSummary['seconds'] = { plan: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
+  const seconds: OfflineSummary['seconds'] = { plan: 0, sort: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
+  const loaderPhases: OfflineSummary['loaderPhases'] = {};
   const timed = async <T>(key: keyof typeof seconds, work: () => Promise<T>) => {
     const at = performance.now();
+    const cpuAt = process.cpuUsage();
     try {
       return await work();
     } finally {
       seconds[key] = Number(((performance.now() - at) / 1000).toFixed(2));
+      if (LOADER_PHASES.has(key)) {
+        const cpu = process.cpuUsage(cpuAt);
+        loaderPhases[key as LoaderPhase] = { cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)), peakRssMiB: peakRssMiB() };
+      }
     }
   };
 
@@ -121,9 +139,10 @@ export async function offlineImport(
   mkdirSync(dir, { recursive: true });
   const spillDir = mkdtempSync(path.join(dir, '.offline-spill-'));
   const run: Run = {
-    config, files, options, out, signal, progress, seconds, timed, dir,
+    config, files, options, out, signal, progress, seconds, timed, dir, loaderPhases,
     plansSpill: new SpillFile(path.join(spillDir, 'plans.bin')),
     elementsSpill: new SpillFile(path.join(spillDir, 'elements.bin')),
+    sortDir: spillDir,
   };
   try {
     let steps: Awaited<ReturnType<typeof planAndMerge>>;
@@ -139,7 +158,7 @@ export async function offlineImport(
     if (refuseProblems(run, planned, mergeProblems, layout)) return code(EXIT_CODES.INVALID);
     out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
     if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
-    return await writeAndImport(run, layout, graph, () => {
+    return await writeAndImport(run, layout, graph, steps.sortBytes, () => {
       seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
       const cpu = process.cpuUsage(cpuAtStart);
       return Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
@@ -160,6 +179,7 @@ interface Run {
   signal: AbortSignal;
   progress: OfflineProgress;
   seconds: OfflineSummary['seconds'];
+  loaderPhases: OfflineSummary['loaderPhases'];
   timed: Timed;
   /** The CSV files' folder. */
   dir: string;
@@ -167,16 +187,19 @@ interface Run {
   plansSpill: SpillFile;
   /** Each element of the merged graph, placed in its CSV group, until its line is written. */
   elementsSpill: SpillFile;
+  /** The merge sort's runs. */
+  sortDir: string;
 }
 
 type Outcome = { code: ExitCode; summary?: OfflineSummary };
 
 /**
- * 1. Plans every file (each plan waits on disk), then merges them in load order into the graph
- * they make together, each element placed in its CSV group and put on disk as soon as no later
- * file touches it.
+ * 1. Plans every file (each plan waits on disk), then sorts what the plans, in load order, say
+ * about each element and merges each element from that (`mergePlans`), each placed in its CSV
+ * group and put on disk in blocks.
  */
-async function planAndMerge({ files, options, progress, timed, plansSpill, elementsSpill, signal }: Run) {
+async function planAndMerge(run: Run) {
+  const { files, options, progress, timed, plansSpill, signal } = run;
   progress.begin('planning', 'files', files.length);
   let done = 0;
   // With OFFLINE_PLAN_WORKERS, workers read, validate, plan and hash the files; this thread answers their questions and merges.
@@ -201,9 +224,17 @@ async function planAndMerge({ files, options, progress, timed, plansSpill, eleme
     const known = planned.hashes;
     // Files no worker hashed (none started, or a record joined to the others) are hashed as before.
     const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
-    progress.begin('merging', 'files', planned.plans.length);
-    const place = (element: GraphElement) => void elementsSpill.add(layout.placeOne(element));
-    merged = await timed('merge', () => mergePlans(planned, plansSpill, hashOf, place, (n) => progress.update(n), signal));
+    // Placed elements go to disk in blocks (one serialization per block, not per element).
+    let block: PlacedElement[] = [];
+    const place = (element: GraphElement) => {
+      block.push(layout.placeOne(element));
+      if (block.length < PLACED_BLOCK) return;
+      run.elementsSpill.add(block);
+      block = [];
+    };
+    collectGarbage();
+    merged = await mergePlans(run, planned, hashOf, place);
+    if (block.length > 0) run.elementsSpill.add(block);
   } finally {
     await pool?.close();
     await hashes?.close();
@@ -229,17 +260,18 @@ function refuseProblems({ options, out, plansSpill }: Run, planned: PlannedFiles
 }
 
 /** 2. The CSV files, from the placed elements on disk (every group's columns are known now); 3. the importer and what follows. */
-async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, stop: () => number): Promise<Outcome> {
+async function writeAndImport(run: Run, layout: CsvLayout, graph: SortedMerge, sortBytes: number, stop: () => number): Promise<Outcome> {
   const { config, options, out, signal, progress, seconds, timed, dir, elementsSpill } = run;
   const code = (value: ExitCode) => ({ code: value });
   const home = homeOf(config);
   progress.begin('writing CSV', 'rows', layout.rows);
+  collectGarbage();
   // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
   const largestValueBytes = layout.largestValue * 3;
   const lines = (function* () {
-    for (const placed of elementsSpill.values()) {
+    for (const block of elementsSpill.values()) {
       if (signal.aborted) return;
-      yield layout.lineOf(placed as PlacedElement);
+      for (const placed of block as PlacedElement[]) yield layout.lineOf(placed);
     }
   })();
   const sources = await timed('csv', () => writeCsvFiles(dir, layout.groupsInOrder(), lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
@@ -251,6 +283,7 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, s
     const command = ['neo4j-admin', 'database', 'import', 'full', ...args].map(shellQuote).join(' ');
     writeFileSync(path.join(dir, 'neo4j-admin-import.txt'), `${command}\n`);
     writeFileSync(path.join(dir, 'after-import.cypher'), afterImportScript(emptyListsOf(layout), schemaStatements().map((s) => s.text)));
+    if (options.json) out.report(JSON.stringify({ offlineCsv: { files: run.files.length, rows: layout.rows, seconds: { plan: seconds.plan, sort: seconds.sort, merge: seconds.merge, csv: seconds.csv }, loaderPhases: run.loaderPhases, peakRssMiB: peakRssMiB() } }));
     out.info(`Wrote ${sources.reduce((n, s) => n + 1 + s.data.length, 0)} CSV files (${layout.rows} rows) to ${dir}. On the Neo4j server, with it stopped and its database empty, run:\n${command}\n` +
       `(also in ${path.join(dir, 'neo4j-admin-import.txt')}; the paths are those of ${dir}: change them if the files move). Then start the server and run ` +
       `${path.join(dir, 'after-import.cypher')} with cypher-shell: it sets the empty lists the importer cannot write and creates the schema.`);
@@ -270,12 +303,26 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: MergedGraph, s
     return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
   }
   const loaderCpuSeconds = stop();
-  const spillMiB = Math.round((run.plansSpill.size + elementsSpill.size) / 2 ** 20);
-  const summary = { ...summarize(run.files.length, graph, sources, seconds), spillMiB, loaderCpuSeconds };
+  const spillMiB = Math.round((run.plansSpill.size + elementsSpill.size + sortBytes) / 2 ** 20);
+  const summary = { ...summarize(run.files.length, graph, sources, seconds), loaderPhases: run.loaderPhases, spillMiB, loaderCpuSeconds };
   if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
   else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
   return { code: EXIT_CODES.OK, summary };
 }
+
+/**
+ * A full garbage collection between two steps: what a step held (planning: its index of what
+ * the files define; sorting: its last chunk) is garbage once it ends, and collecting it then
+ * lets the next step reuse that memory instead of growing the heap further (V8 would let the
+ * heap grow before collecting it).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Placed elements per record of their spill file. */
+const PLACED_BLOCK = 256;
 
 /** Files whose source hashes are asked for ahead of planning. */
 const HASH_WINDOW = 1000;
@@ -285,32 +332,68 @@ type Timed = <T>(key: keyof OfflineSummary['seconds'], work: () => Promise<T>) =
 /**
  * Folds the plans, read back from their spill file in load order, into the graph the normal
  * path would leave, each manifest with its file's source hash (as the normal path keeps it: a
- * later normal load skips the file); each element goes to `place` as soon as no later plan
- * touches it (MergedGraph's stream), so only what later files still share is held.
+ * later normal load skips the file): each plan becomes records keyed by the elements it
+ * touches, sorted on disk (`ExternalSort`), then each element is merged from its records
+ * (`SortedMerge`) and goes to `place`. When it finds a problem, the plans are merged again in
+ * order as MergedGraph does to name each one as the normal path would.
  */
 async function mergePlans(
+  { plansSpill, sortDir, progress, timed, signal }: Run,
   planned: PlannedFiles,
-  spill: SpillFile,
   hashOf: (file: CaseFileRef) => Promise<string | null>,
   place: (element: GraphElement) => void,
-  merged: (n: number) => void,
-  signal: AbortSignal,
-): Promise<{ graph: MergedGraph; mergeProblems: string[] }> {
-  const graph = new MergedGraph({ touches: planned.touches, contributionsOfCase: planned.contributionsOfCase, emit: place });
-  const mergeProblems: string[] = [];
-  let n = 0;
-  for (const { file, plan: held, at } of planned.plans) {
+): Promise<{ graph: SortedMerge; mergeProblems: string[]; sortBytes: number }> {
+  const sort = new ExternalSort<MergeRecord>({ dir: sortDir, chunkCharge: SORT_CHUNK_BYTES, chunkRecords: SORT_CHUNK_RECORDS });
+  try {
+    const graph = new SortedMerge(sort, planned.splitCases, place);
+    progress.begin('sorting', 'files', planned.plans.length);
+    await timed('sort', async () => {
+      let n = 0;
+      for (const { file, plan: held, at } of planned.plans) {
+        graph.add(held ?? (plansSpill.at(at!) as GraphPlan), await hashOf(file), at?.length ?? 0);
+        progress.update(++n);
+        // A look at the event loop now and then (the hashes are mostly known already): a signal stops it here.
+        if (n % 25 === 0) await yieldToEvents();
+        signal.throwIfAborted();
+      }
+    });
+    progress.begin('merging', 'records', sort.records);
+    collectGarbage();
+    await timed('merge', () => graph.finish((n) => progress.update(n), signal));
+    progress.end();
+    const mergeProblems = graph.problems > 0 ? await problemsInOrder(planned, plansSpill, hashOf, signal) : [];
+    return { graph, mergeProblems, sortBytes: sort.bytes };
+  } finally {
+    sort.close();
+  }
+}
+
+/** Chunk of the merge's sort: plans' bytes (as spilled) whose records are sorted in memory before they go to disk as a run. */
+const SORT_CHUNK_BYTES = 8 * 2 ** 20;
+const SORT_CHUNK_RECORDS = 1_000_000;
+
+/**
+ * The problems of the merge as the normal path would meet them, in load order: a refused
+ * contribution is not written, so later ones may be refused for it. Merges the plans again
+ * (MergedGraph, streamed to nowhere, letting go of each element once no later plan touches it).
+ */
+async function problemsInOrder(planned: PlannedFiles, spill: SpillFile, hashOf: (file: CaseFileRef) => Promise<string | null>, signal: AbortSignal): Promise<string[]> {
+  const planOf = ({ plan, at }: PlannedFiles['plans'][number]) => plan ?? (spill.at(at!) as GraphPlan);
+  const touches = new Map<string, number>();
+  const contributionsOfCase = new Map<string, number>();
+  for (const item of planned.plans) countTouches(planOf(item), touches, contributionsOfCase);
+  const graph = new MergedGraph({ touches, contributionsOfCase, emit: () => {} });
+  const problems: string[] = [];
+  for (const item of planned.plans) {
     signal.throwIfAborted();
-    const plan = held ?? (spill.at(at!) as GraphPlan);
     try {
-      graph.addCase(plan, await hashOf(file));
+      graph.addCase(planOf(item), await hashOf(item.file));
     } catch (error) {
       if (!(error instanceof MergeProblem)) throw error;
-      mergeProblems.push(`${file.display}: ${error.message}`);
+      problems.push(`${item.file.display}: ${error.message}`);
     }
-    merged(++n);
   }
-  return { graph: graph.finish(), mergeProblems };
+  return problems;
 }
 
 /** The file of each case (for the layout's problems), read from the plans again. */
@@ -325,7 +408,7 @@ const emptyListsOf = (layout: CsvLayout): EmptyLists => ({
   relationships: new Map([...layout.emptyLists.relationships].map(([type, names]) => [type, [...names].sort()])),
 });
 
-function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds' | 'spillMiB'> {
+function summarize(files: number, graph: SortedMerge, sources: CsvSource[], seconds: OfflineSummary['seconds']): Omit<OfflineSummary, 'loaderCpuSeconds' | 'spillMiB' | 'loaderPhases'> {
   const count = (kind: 'nodes' | 'relationships') => sources.filter((s) => s.group.kind === kind).reduce((n, s) => n + s.group.rows, 0);
   return {
     files,
@@ -333,7 +416,7 @@ function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seco
     elements: graph.planned,
     stored: { nodes: count('nodes'), relationships: count('relationships') },
     seconds,
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMiB: peakRssMiB(),
     elementsPerSecond: Math.round(graph.planned / Math.max(seconds.total, 0.001)),
     casesPerSecond: Number((graph.merged / Math.max(seconds.total, 0.001)).toFixed(1)),
   };
@@ -342,7 +425,7 @@ function summarize(files: number, graph: MergedGraph, sources: CsvSource[], seco
 function formatSummary(s: OfflineSummary, dataDir: string): string {
   return [
     `Imported ${s.cases} case(s) from ${s.files} file(s) into ${dataDir}: ${s.elements} graph elements (nodes + relationships + passages), stored as ${s.stored.nodes} nodes and ${s.stored.relationships} relationships.`,
-    `${s.seconds.total}s in all (planning ${s.seconds.plan}s, merging ${s.seconds.merge}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s (its own count ${s.seconds.importerOwn}s), ` +
+    `${s.seconds.total}s in all (planning ${s.seconds.plan}s, sorting ${s.seconds.sort}s, merging ${s.seconds.merge}s, CSV ${s.seconds.csv}s, importer ${s.seconds.importer}s (its own count ${s.seconds.importerOwn}s), ` +
       `Neo4j start ${s.seconds.start}s, empty lists ${s.seconds.emptyLists}s, schema ${s.seconds.schema}s): ${s.elementsPerSecond} elements/s, ${s.casesPerSecond} cases/s; peak memory ${s.peakRssMiB} MiB, ${s.loaderCpuSeconds} CPU seconds in this process; ${s.spillMiB} MiB of spill files on disk meanwhile.`,
     'npm start on this DATA_DIR serves the graph; npm run load adds to it.',
   ].join('\n');

@@ -70,12 +70,14 @@ export class SpillFile {
     return deserialize(bytes.subarray(HEADER));
   }
 
-  /** Every value, in the order written. */
-  *values(): Generator<unknown> {
+  /** Every value, in the order written, reading `readBytes` at a time (a longer record at once). */
+  *values(readBytes = BLOCK): Generator<unknown> {
     this.flush();
     let carry = Buffer.alloc(0);
     for (let offset = 0; offset < this.size;) {
-      const block = Buffer.allocUnsafe(Math.min(BLOCK, this.size - offset));
+      // A record cut short at the end of the last read: read at least the rest of it.
+      const needed = carry.length >= HEADER ? HEADER + carry.readUInt32LE(0) - carry.length : 0;
+      const block = Buffer.allocUnsafe(Math.min(Math.max(readBytes, needed), this.size - offset));
       readAll(this.fd, block, offset);
       offset += block.length;
       const bytes = carry.length > 0 ? Buffer.concat([carry, block]) : block;
@@ -86,7 +88,6 @@ export class SpillFile {
         yield deserialize(bytes.subarray(at + HEADER, at + HEADER + length));
         at += HEADER + length;
       }
-      // A record larger than what is left of the block: read on until it is whole.
       carry = Buffer.from(bytes.subarray(at));
     }
     if (carry.length > 0) throw new Error(`${this.path}: the last record is cut short (${carry.length} bytes left)`);
@@ -99,7 +100,8 @@ export class SpillFile {
     this.fd = -1;
   }
 
-  private flush(): void {
+  /** Writes what `add` gathered. */
+  flush(): void {
     if (this.pending.length === 0) return;
     const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     const start = this.size - this.pendingBytes;
