@@ -47,11 +47,11 @@ describe('createNodes / createRelationships', () => {
       props: { id: "evil-id'}) DETACH DELETE a //", caseId: 'evil-other-case', passageIds: ['evil-passage:0-5'], description: 'evil-description' },
     }];
     const relQuery = createRelationships(rels);
-    expect(relQuery.params).toEqual({ contributions: [by], rows: [{ type: 'SHOT', from: 'evil-from', to: 'evil-to', c: 0, props: rels[0]!.props }] });
+    expect(relQuery.params!.batch).toEqual({ contributions: [by], rows: [{ type: 'SHOT', from: 'evil-from', to: 'evil-to', c: 0, props: rels[0]!.props }] });
 
     const nodes = [{ kind: 'Person' as const, by, props: { id: 'evil-node', passageIds: [], name: "evil') DETACH DELETE n //" } }];
     const nodeQuery = createNodes(nodes);
-    expect(nodeQuery.params).toEqual({ contributions: [by], rows: [{ kind: 'Person', c: 0, props: nodes[0]!.props }] });
+    expect(nodeQuery.params!.batch).toEqual({ contributions: [by], rows: [{ kind: 'Person', c: 0, props: nodes[0]!.props }] });
 
     for (const text of [relQuery.text, nodeQuery.text]) {
       for (const value of ['evil', 'DETACH', 'SHOT', 'Person']) expect(text).not.toContain(value);
@@ -67,7 +67,7 @@ describe('createNodes / createRelationships', () => {
       { type: 'SHOT', id: 'r3', from: 'y', to: 'z', by: a, props: { id: 'r3', caseId: 'case-a' } },
     ]);
     // A relationship's caseId is its contribution's case unless its fields say another: sent only then.
-    expect(query.params).toEqual({
+    expect(query.params!.batch).toEqual({
       contributions: [a, b],
       rows: [
         { type: 'SHOT', from: 'x', to: 'y', c: 0, props: { id: 'r1', inferred: false } },
@@ -75,7 +75,7 @@ describe('createNodes / createRelationships', () => {
         { type: 'SHOT', from: 'y', to: 'z', c: 0, props: { id: 'r3' } },
       ],
     });
-    expect(createNodes([{ kind: 'Person', by: b, props: { id: 'p', name: 'P', description: null, passageIds: ['d:0-1'] } }]).params)
+    expect(createNodes([{ kind: 'Person', by: b, props: { id: 'p', name: 'P', description: null, passageIds: ['d:0-1'] } }]).params!.batch)
       .toEqual({ contributions: [b], rows: [{ kind: 'Person', c: 0, props: { id: 'p', name: 'P', passageIds: ['d:0-1'] } }] });
   });
 });

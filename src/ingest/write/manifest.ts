@@ -2,6 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CypherQuery } from '../../neo4j/executor.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import { storedStatement } from './merge.js';
+import { plannedOnce } from './planned-once.js';
 
 /**
  * The CaseManifest: one node per contribution (a loaded file or record; its id is the case id
@@ -147,8 +148,6 @@ export class StatementIndex {
   }
 }
 
-const KEEP_PLAN = 'CYPHER replan=skip';
-
 /** Deletes the manifests of contributions whose facts were all released. */
 export function deleteManifests(owners: string[]): CypherQuery {
   return { text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DELETE m', params: { owners } };
@@ -167,9 +166,8 @@ export type LockedManifest = StoredManifest & { owner: string; existed: boolean;
  * (LockedManifest; `unpackManifest` reads them).
  */
 export function lockCases(owners: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $owners AS owner
+  return plannedOnce(
+    `UNWIND $owners AS owner
            MERGE (m:CaseManifest {caseId: owner})
            WITH owner, m, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
            CALL (caseId, owner) {
@@ -181,8 +179,8 @@ export function lockCases(owners: string[]): CypherQuery {
              RETURN count(o) AS plain
            }
            RETURN owner, ${SAVED()} AS existed, keyed + plain > 0 AS siblings, ${MANIFEST_FIELDS()}`,
-    params: { owners: [...owners].sort() },
-  };
+    { owners: [...owners].sort() },
+  );
 }
 
 /** The manifests of every contribution of a case (for deleting the case). */
@@ -199,25 +197,23 @@ export function contributionsOf(caseId: string): CypherQuery {
  * replaces every property, so the lists of a manifest stored in the older shape go.
  */
 export function saveManifests(rows: ManifestRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (m:CaseManifest {caseId: row.caseId})
            SET m = row
            RETURN count(m) AS written`,
-    params: { rows },
-  };
+    { rows },
+  );
 }
 
 /** The stored fields of some contributions' manifests (those loaded; others give no row), and their source hashes. */
 export function readManifests(owners: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $owners AS owner
+  return plannedOnce(
+    `UNWIND $owners AS owner
            MATCH (m:CaseManifest {caseId: owner}) WHERE ${SAVED()}
            RETURN owner, m.sourceHash AS sourceHash, ${MANIFEST_FIELDS()}`,
-    params: { owners },
-  };
+    { owners },
+  );
 }
 
 /** The contributions whose last load came from files with these hashes, and what they wrote. */

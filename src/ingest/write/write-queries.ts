@@ -1,6 +1,7 @@
 import { label, PASSAGE_TYPE, relationshipType, type NodeKind } from '../../model/kinds.js';
 import type { CypherQuery } from '../../neo4j/executor.js';
 import type { RelKey } from './manifest.js';
+import { plannedOnce } from './planned-once.js';
 
 /**
  * Cypher for writing plans, one or many contributions per statement: every row carries its
@@ -24,15 +25,14 @@ const DEFINERS = `coalesce(n.definers, CASE WHEN n.fieldsFrom IS NULL THEN [] EL
 const OTHER_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH row.owner + '|']`;
 const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 1)]`;
 
-/**
- * Prefix of the statements a load runs that find nodes only by id. Their plans are seeks on
- * unique constraints, whatever the statistics (even planned on an empty graph), but a bulk load
- * changes the statistics so fast that Neo4j would keep re-planning them as stale (about a tenth
- * of its CPU during a load, profiled). Statements that match a relationship between two nodes
- * do not get it: planned on an empty graph they scan every relationship, and only re-planning
- * on real statistics gives them Expand(Into).
+/*
+ * The statements a load runs that find nodes only by id are `plannedOnce` (planned-once.ts):
+ * their plans are seeks on unique constraints whatever the statistics, so they keep the plan
+ * they have however fast a load changes the statistics (stale re-planning was about a tenth of
+ * Neo4j's CPU during a load, profiled), and whatever the number of rows. Statements that match
+ * a relationship between two nodes are not: planned on an empty graph they scan every
+ * relationship, and only re-planning on real statistics gives them Expand(Into).
  */
-const KEEP_PLAN = 'CYPHER replan=skip';
 
 /** A node to write: every property it ends with (fields and bookkeeping lists), computed by the loader. */
 export interface NodeRow {
@@ -63,9 +63,8 @@ export interface NodeState {
 
 /** The nodes that exist among those some contributions are about to define. */
 export function nodeStates(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            WITH n, row, ${DEFINERS} AS definers
            RETURN row.id AS id, row.owner IN definers AS mine, size(definers) AS definers,
@@ -74,8 +73,8 @@ export function nodeStates(rows: { id: string; owner: string; caseId: string }[]
                   n.fieldOwners AS fieldOwners, ${OWNERS} AS ownerList, coalesce(n.caseIds, []) AS caseIds,
                   definers AS definerList, coalesce(n.sourceKeys, []) AS sourceKeys,
                   n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null} AS props`,
-    params: { rows },
-  };
+    { rows },
+  );
 }
 
 /** The contribution that states the new elements of a row: their bookkeeping lists follow from it. */
@@ -129,17 +128,16 @@ export interface NewNodeRow {
  * The one Eager left, before the CREATE, comes with the dynamic label (a static one has none).
  */
 export function createNodes(rows: NewNodeRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            WITH row, $contributions[row.c] AS c, row.props AS p
            WITH row.kind AS kind, p {.*, owners: [c.owner], definers: [c.owner], caseIds: [c.caseId],
                                      sourceKeys: [k IN p.passageIds | c.owner + '|' + k]} AS props
            CREATE (n:Entity:$(kind))
            SET n = props
            RETURN count(n) AS written`,
-    params: byContribution(rows, (r, c) => ({ kind: label(r.kind as NodeKind), c, props: withoutNulls(r.props) })),
-  };
+    byContribution(rows, (r, c) => ({ kind: label(r.kind as NodeKind), c, props: withoutNulls(r.props) })),
+  );
 }
 
 /**
@@ -148,15 +146,14 @@ export function createNodes(rows: NewNodeRow[]): CypherQuery {
  * label stays.
  */
 export function updateNodes(rows: NodeRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            FOREACH (kind IN CASE WHEN row.kind IS NULL THEN [] ELSE [row.kind] END | SET n:$(kind))
            SET n += row.props
            RETURN count(n) AS written`,
-    params: { rows: rows.map((r) => ({ id: r.id, kind: r.kind === null ? null : label(r.kind as NodeKind), props: r.props })) },
-  };
+    { rows: rows.map((r) => ({ id: r.id, kind: r.kind === null ? null : label(r.kind as NodeKind), props: r.props })) },
+  );
 }
 
 /** A passage to write, with its owners and cases as they end (computed by the loader). */
@@ -174,9 +171,8 @@ export interface NewPassageRow {
 
 /** New passages with their QUOTED_FROM relationship to the document; every property set as one map (see createNodes). */
 export function createPassages(rows: NewPassageRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            WITH row, $contributions[row.c] AS c, row.props AS p
            WITH p {.*, owners: [c.owner], caseIds: [c.caseId]} AS props
            MATCH (d:SourceDocument {id: props.documentId})
@@ -184,31 +180,29 @@ export function createPassages(rows: NewPassageRow[]): CypherQuery {
            SET n = props
            CREATE (n)-[:${PASSAGE_TYPE}]->(d)
            RETURN count(n) AS written`,
-    params: byContribution(rows, (r, c) => ({ c, props: withoutNulls(r.props) })),
-  };
+    byContribution(rows, (r, c) => ({ c, props: withoutNulls(r.props) })),
+  );
 }
 
 /** Passages that exist (their QUOTED_FROM is there already): owners and cases as they end. */
 export function updatePassages(rows: PassageRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (n:Passage {id: row.id})
            SET n += row.props
            RETURN count(n) AS written`,
-    params: { rows },
-  };
+    { rows },
+  );
 }
 
 /** Which of some passages exist, with their owners and cases. */
 export function passageStates(ids: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $ids AS id
+  return plannedOnce(
+    `UNWIND $ids AS id
            MATCH (n:Passage {id: id})
            RETURN id, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds`,
-    params: { ids },
-  };
+    { ids },
+  );
 }
 
 /**
@@ -217,14 +211,13 @@ export function passageStates(ids: string[]): CypherQuery {
  * Returns the ids of those that exist: the others can only be created by this write.
  */
 export function lockNodes(ids: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $ids AS id
+  return plannedOnce(
+    `UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            SET n._lock = true REMOVE n._lock
            RETURN n.id AS id`,
-    params: { ids: [...ids].sort() },
-  };
+    { ids: [...ids].sort() },
+  );
 }
 
 /**
@@ -234,16 +227,15 @@ export function lockNodes(ids: string[]): CypherQuery {
  * rewritten once per statement, not once per case.
  */
 export function touchExternal(rows: { id: string; owners: string[]; caseIds: string[] }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            WITH n, row, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds
            SET n.owners = owners + [o IN row.owners WHERE NOT o IN owners],
                n.caseIds = caseIds + [c IN row.caseIds WHERE NOT c IN caseIds]
            RETURN count(n) AS written`,
-    params: { rows },
-  };
+    { rows },
+  );
 }
 
 /** A relationship to write: every property it ends with (fields, `owners`, `fieldOwners`), computed by the loader. */
@@ -261,9 +253,8 @@ export type NewRelationshipRow = RelKey & { props: Record<string, unknown>; by: 
  * createNodes). A row whose end is missing gives no relationship (the loader counts them).
  */
 export function createRelationships(rows: NewRelationshipRow[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            WITH row, $contributions[row.c] AS c, row.props AS p
            WITH row.from AS from, row.to AS to, row.type AS type, p {.*, owners: [c.owner], caseId: coalesce(p.caseId, c.caseId)} AS props
            MATCH (a:Entity {id: from})
@@ -271,11 +262,11 @@ export function createRelationships(rows: NewRelationshipRow[]): CypherQuery {
            CREATE (a)-[r:$(type)]->(b)
            SET r = props
            RETURN count(r) AS written`,
-    params: byContribution(rows, (r, c) => {
+    byContribution(rows, (r, c) => {
       const { caseId, ...props } = withoutNulls(r.props);
       return { type: relationshipType(r.type), from: r.from, to: r.to, c, props: caseId === r.by.caseId ? props : { ...props, caseId } };
     }),
-  };
+  );
 }
 
 /** What a relationship is now, for a contribution of a case others also contribute to. */
@@ -348,9 +339,8 @@ export function updateRelationships(rows: RelationshipRow[]): CypherQuery {
  * other contributions still define (their fields are then recomputed from those).
  */
 export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (n:${labelName} {id: row.id})
            WITH n, row, ${OTHER_KEYS} AS keys, [o IN ${OWNERS} WHERE o <> row.owner] AS owners, ${DEFINERS} AS definers
            SET n.owners = owners, n.sourceKeys = keys,
@@ -362,42 +352,39 @@ export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string
            FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
            RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed,
                   [k IN collect(CASE WHEN recompute AND NOT gone THEN {id: row.id, owners: rest} END) WHERE k IS NOT NULL] AS kept`,
-    params: { rows },
-  };
+    { rows },
+  );
 }
 
 /** Sets recomputed fields on nodes others still define; `clear` fields are set to null first. */
 export function setNodeFields(rows: { id: string; props: Record<string, unknown>; fieldOwners: string | null }[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $rows AS row
+  return plannedOnce(
+    `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            SET n += row.props, n.fieldOwners = row.fieldOwners
            RETURN count(n) AS written`,
-    params: { rows },
-  };
+    { rows },
+  );
 }
 
 /** The current fields of some nodes (bookkeeping left out), to recompute them. */
 export function nodeFields(ids: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $ids AS id
+  return plannedOnce(
+    `UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            RETURN n.id AS id, keys(n) AS fields`,
-    params: { ids },
-  };
+    { ids },
+  );
 }
 
 /** Current state of the nodes and relationships a load would touch, for a dry run's report. */
 export function existingNodes(ids: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $ids AS id
+  return plannedOnce(
+    `UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            RETURN n.id AS id, n.kind AS kind, properties(n) AS props`,
-    params: { ids },
-  };
+    { ids },
+  );
 }
 
 /**
@@ -417,18 +404,17 @@ export function existingRelationships(keys: RelKey[]): CypherQuery {
 }
 
 export function existingPassages(ids: string[]): CypherQuery {
-  return { text: `${KEEP_PLAN} UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id`, params: { ids } };
+  return plannedOnce(`UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id`, { ids });
 }
 
 export function lookupNodes(ids: string[]): CypherQuery {
-  return {
-    text: `${KEEP_PLAN}
-           UNWIND $ids AS id
+  return plannedOnce(
+    `UNWIND $ids AS id
            MATCH (n:Entity {id: id})
            RETURN n.id AS id, n.kind AS kind, n.name AS name, n.caseIds AS caseIds,
                   CASE WHEN n:SourceDocument THEN n.text END AS text`,
-    params: { ids },
-  };
+    { ids },
+  );
 }
 
 export * from './manifest.js';
