@@ -6,7 +6,7 @@ import { applySchema } from '../../neo4j/migrations.js';
 import type { CaseFile } from '../casefile/case-file.js';
 import { planCaseFile, type GraphPlan } from '../casefile/plan.js';
 import { formatProblems, type Problem } from '../casefile/problems.js';
-import { validateCaseData } from '../casefile/validate.js';
+import { validateCaseData, type GraphNodeInfo, type ValidationEnv } from '../casefile/validate.js';
 import type { CourtListenerJoins } from '../importers/courtlistener/joins.js';
 import { readBulkFile, type BulkItem } from '../importers/courtlistener/bulk/read.js';
 import { importRow, type Row } from '../importers/courtlistener/bulk/rows.js';
@@ -18,7 +18,7 @@ import { emitCaseFile } from './emit.js';
 import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
 import { toJsonLine, type FileResult } from './report.js';
-import { alreadyIn } from './unchanged.js';
+import { alreadyIn, type AlreadyIn } from './unchanged.js';
 
 type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'quiet' | 'json'> & Partial<Pick<CliOptions, 'emit'>>;
 
@@ -86,10 +86,10 @@ export async function tableOfFile(file: string): Promise<BulkTable | undefined> 
 async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListenerJoins, options: Options, out: Output, signal: AbortSignal): Promise<FileResult> {
   const started = performance.now();
   const tally: Tally = { rows: 0, loaded: 0, unchanged: 0, names: 0, refused: [], changes: { created: 0, updated: 0, unchanged: 0, removed: 0 }, written: 0 };
-  const env = { readDocument: async () => '', lookupIds: graphLookup(executor) };
+  const env = { readDocument: async () => '', lookupIds: coalesced(graphLookup(executor)) };
   let columns: string[] = [];
   let table: BulkTable | undefined;
-  let batch: Pending[] = [];
+  let batch: Imported[] = [];
   let lastProgress = performance.now();
   const refuse = (line: number, column: string, message: string, hint: string) => {
     const index = columns.indexOf(column);
@@ -113,10 +113,10 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
         continue;
       }
       tally.rows += 1;
-      const pending = await prepareRow(table!, item.row, item.line, file, joins, env, options, refuse, tally);
-      if (pending) batch.push(pending);
+      const row = importOne(table!, item.row, item.line, file, joins, refuse, tally);
+      if (row) batch.push(row);
       if (batch.length >= BULK_BATCH) {
-        await writeBatch(executor, batch, options, tally, refuse);
+        await loadBatch(executor, batch, env, options, tally, refuse);
         batch = [];
       }
       if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -129,7 +129,7 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
     // The rows read before the damage are still loaded; the damage is a problem of the file.
     tally.refused.push({ file: file.display, line: 1, column: 1, path: '', message: `the file cannot be read past row ${tally.rows}: ${(error as Error).message}`, hint: damageHint(file.path) });
   }
-  if (batch.length > 0) await writeBatch(executor, batch, options, tally, refuse);
+  if (batch.length > 0) await loadBatch(executor, batch, env, options, tally, refuse);
   if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem(NO_HEADER.message, NO_HEADER.hint);
   const ms = performance.now() - started;
   const verb = options.dryRun ? 'would load' : 'loaded';
@@ -160,18 +160,18 @@ export function rowSourceHash(table: BulkTable, text: string, caseFile: CaseFile
   return createHash('sha256').update(`bulk:${table}\n${text}\ncase:${caseFile.case.id}\ncaption:${caseFile.case.caption}\n`).digest('hex');
 }
 
-/** Imports, validates and plans one row; refuses it (with its line and column) when it cannot be. */
-async function prepareRow(
-  table: BulkTable,
-  row: Row,
-  line: number,
-  file: CaseFileRef,
-  joins: CourtListenerJoins,
-  env: Parameters<typeof validateCaseData>[2],
-  options: Options,
-  refuse: (line: number, column: string, message: string, hint: string) => void,
-  tally: Tally,
-): Promise<Pending | undefined> {
+/** A row imported: its case file, its name and source hash. */
+interface Imported {
+  caseFile: CaseFile;
+  name: string;
+  sourceHash: string;
+  line: number;
+}
+
+type Refuse = (line: number, column: string, message: string, hint: string) => void;
+
+/** Imports one row, after learning what it says for the joins; refuses it (with its line and column) when it cannot be. */
+function importOne(table: BulkTable, row: Row, line: number, file: CaseFileRef, joins: CourtListenerJoins, refuse: Refuse, tally: Tally): Imported | undefined {
   joins.learn(row);
   const text = JSON.stringify(row);
   const result = importRow(table, row, text, joins);
@@ -183,23 +183,73 @@ async function prepareRow(
     for (const p of result.problems) refuse(line, String(p.path[0] ?? ''), p.message, p.hint);
     return undefined;
   }
-  const name = `${file.display} line ${line}`;
-  const checked = await validateCaseData(name, result.caseFile, env);
-  if (!checked.valid) {
-    for (const p of checked.problems) refuse(line, '', `in the case file made from this row: ${p.path} ${p.message}`, p.hint);
-    return undefined;
-  }
-  if (options.emit) await emitCaseFile(options.emit, result.caseFile);
-  const sourceHash = rowSourceHash(table, text, result.caseFile);
-  return { plan: planCaseFile(checked.valid), file: name, sourceHash, line };
+  return { caseFile: result.caseFile, name: `${file.display} line ${line}`, sourceHash: rowSourceHash(table, text, result.caseFile), line };
 }
 
-/** Writes a batch in one transaction, skipping the rows already in; a conflict refuses its row, not the batch. */
-async function writeBatch(executor: Executor, batch: Pending[], options: Options, tally: Tally, refuse: (line: number, column: string, message: string, hint: string) => void): Promise<void> {
-  const known = await alreadyIn(executor, batch.map((p) => p.sourceHash));
+/**
+ * Loads a batch of imported rows: those already in (their source hash in a manifest) are skipped
+ * before validation; the others are validated together (their questions to the graph answered
+ * by one statement, `coalesced`), planned and written in one transaction. With --emit every
+ * row is validated and emitted, whether in or not.
+ */
+async function loadBatch(executor: Executor, batch: Imported[], env: Parameters<typeof validateCaseData>[2], options: Options, tally: Tally, refuse: Refuse): Promise<void> {
+  const known = options.emit ? new Map<string, AlreadyIn>() : await alreadyIn(executor, batch.map((r) => r.sourceHash));
+  countKnown(batch.map((r) => r.sourceHash), known, tally);
+  const todo = batch.filter((r) => !known.has(r.sourceHash));
+  const checked = await Promise.all(todo.map((r) => validateCaseData(r.name, r.caseFile, env)));
+  const pending: Pending[] = [];
+  for (const [k, row] of todo.entries()) {
+    const verdict = checked[k]!;
+    if (!verdict.valid) {
+      for (const p of verdict.problems) refuse(row.line, '', `in the case file made from this row: ${p.path} ${p.message}`, p.hint);
+      continue;
+    }
+    if (options.emit) await emitCaseFile(options.emit, row.caseFile);
+    pending.push({ plan: planCaseFile(verdict.valid), file: row.name, sourceHash: row.sourceHash, line: row.line });
+  }
+  if (pending.length > 0) await writeBatch(executor, pending, options, tally, refuse, !options.emit);
+}
+
+/** The rows (by source hash) found already in: unchanged, with the graph elements their manifests count. */
+function countKnown(hashes: readonly string[], known: Map<string, AlreadyIn>, tally: Tally): void {
+  for (const hash of hashes) {
+    const found = known.get(hash);
+    if (!found) continue;
+    tally.unchanged += 1;
+    tally.changes.unchanged += found.elements;
+  }
+}
+
+/**
+ * A lookup that answers the questions asked in the same turn of the event loop (the rows of a
+ * batch validated together) with one statement for all their ids, each question getting the
+ * answers to its own ids: one round trip, and a node many rows refer to (a court, a judge) read
+ * once, not once a row.
+ */
+export function coalesced(lookup: ValidationEnv['lookupIds']): ValidationEnv['lookupIds'] {
+  let waiting: { ids: string[]; resolve: (found: Map<string, GraphNodeInfo>) => void; reject: (error: unknown) => void }[] = [];
+  const flush = async () => {
+    const asked = waiting;
+    waiting = [];
+    try {
+      const found = await lookup([...new Set(asked.flatMap((q) => q.ids))]);
+      for (const q of asked) q.resolve(new Map(q.ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : []))));
+    } catch (error) {
+      for (const q of asked) q.reject(error);
+    }
+  };
+  return (ids) =>
+    new Promise((resolve, reject) => {
+      if (waiting.length === 0) setImmediate(() => void flush());
+      waiting.push({ ids, resolve, reject });
+    });
+}
+
+/** Writes a batch in one transaction, skipping the rows already in (unless `checked`: looked up already); a conflict refuses its row, not the batch. */
+async function writeBatch(executor: Executor, batch: Pending[], options: Options, tally: Tally, refuse: Refuse, checked = false): Promise<void> {
+  const known = checked ? new Map<string, AlreadyIn>() : await alreadyIn(executor, batch.map((p) => p.sourceHash));
   const todo = batch.filter((p) => !known.has(p.sourceHash));
-  tally.unchanged += batch.length - todo.length;
-  for (const { elements } of known.values()) tally.changes.unchanged += elements;
+  countKnown(batch.map((p) => p.sourceHash), known, tally);
   if (todo.length === 0) return;
   const outcomes = await importPlans(executor, todo.map((p) => ({ plan: p.plan, file: p.file, sourceHash: p.sourceHash })), { dryRun: options.dryRun, replace: options.replace });
   outcomes.forEach(({ report, refused }, k) => {
