@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { OfflineSummary } from '../../src/ingest/offline/run.js';
 import { writeCorpus } from './corpus-dir.js';
 import { writeDistinctDockets } from './offline-dockets.js';
@@ -20,6 +21,8 @@ export interface OfflineRow extends OfflineSummary {
   restSeconds: number;
   /** Elements per second of the importer's process alone (its JVM start included). */
   importerElementsPerSecond: number;
+  /** Wall seconds of the whole loader process (its start, and for bulk CSV files the rows made into case files, before the import's own count). */
+  processSeconds: number;
   /** Load average (1 minute) per core when the row started and ended: the machine is shared. */
   loadPerCore: { start: number; end: number };
 }
@@ -48,7 +51,8 @@ const loadPerCore = () => Number((os.loadavg()[0]! / os.cpus().length).toFixed(2
  * its own) into a DATA_DIR of its own, with the loader of the checkout `root` (default this one),
  * and returns the summary it prints with the CPU seconds of the JVMs it ran.
  */
-export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string, root = process.cwd(), cases = files.length): Promise<OfflineSummary & { jvmCpuSeconds: number | null }> {
+export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string, root = process.cwd(), cases = files.length): Promise<OfflineSummary & { jvmCpuSeconds: number | null; processSeconds: number }> {
+  const started = performance.now();
   const cli = path.resolve(root, 'src/ingest/cli/main.ts');
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache };
   delete env.NEO4J_URI;
@@ -70,7 +74,7 @@ export async function measureOffline(dataDir: string, files: string[], heap: str
   const summary = (JSON.parse(line) as { offlineImport: OfflineSummary }).offlineImport;
   if (summary.cases < cases) throw new Error(`only ${summary.cases} cases, not ${cases}, from ${files.length} files`);
   const jvm = /CHILDREN_CPU ([\d.]+)/.exec(stderr.join(''));
-  return { ...summary, jvmCpuSeconds: jvm ? Number(jvm[1]) : null };
+  return { ...summary, jvmCpuSeconds: jvm ? Number(jvm[1]) : null, processSeconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
 }
 
 /** The offline rows of `npm run bench:load`: generated cases, then distinct dockets made from the samples. */
@@ -112,7 +116,7 @@ export function offlineTable(rows: OfflineRow[]) {
   return rows.map((r) => ({
     corpus: r.dockets === undefined ? r.corpus : `${r.corpus} (${r.dockets} dockets)`, loader: r.loader, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
     'importer s': r.seconds.importer, 'importer own s': r.seconds.importerOwn, 'Neo4j start s': r.seconds.start, 'empty lists s': r.seconds.emptyLists, 'schema s': r.seconds.schema,
-    'total s': r.seconds.total, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
+    'total s': r.seconds.total, 'process s': r.processSeconds, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
     'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds, 'JVM CPU s': r.jvmCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }
