@@ -29,7 +29,7 @@ export interface LoadBenchOptions {
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
-                              [--records 500] [--offline 2000] [--bulk 1000] [--heap 2g] [--pagecache 512m] [--out bench-results]
+                              [--records 500] [--offline 2000] [--bulk 500] [--heap 2g] [--pagecache 512m] [--out bench-results]
 
 Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
 Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph elements per
@@ -54,7 +54,7 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
                   opinions shared). Per size a row of \`npm run load DIR\` as a process of its own
                   (rows/s of each table, dockets/s, elements/s, loader CPU and peak RSS, Neo4j
                   CPU) and a row of \`npm run load -- --offline DIR\` into an empty store. Two
-                  sizes show how rows/s and the loader's peak RSS grow (default 1000; 0 for none)
+                  sizes show how rows/s and the loader's peak RSS grow (default 500; 0 for none)
   --bulk-offline-skip  leave out the offline rows of the bulk corpora
   --offline-base DIR  also run each --offline row with the offline import of another checkout
                   of the project (DIR, with its node_modules and neo4j-embedded/target), on the
@@ -82,7 +82,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       strict: true,
       options: {
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
-        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' }, bulk: { type: 'string', default: '1000' }, 'bulk-offline-skip': { type: 'boolean', default: false },
+        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' }, bulk: { type: 'string', default: '500' }, 'bulk-offline-skip': { type: 'boolean', default: false },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
         out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, 'offline-base': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { readBulkFile } from '../../src/ingest/importers/courtlistener/bulk/read.js';
@@ -24,7 +27,7 @@ export interface JoinsMemory {
  * after (nothing else is held meanwhile: rows are read one at a time). The loader holds the
  * joins until its last file is read, so this is what its memory grows by with the corpus.
  */
-export async function joinsMemory(files: readonly string[]): Promise<JoinsMemory> {
+export async function joinsMemoryHere(files: readonly string[]): Promise<JoinsMemory> {
   const ordered: { table: BulkTable; file: string }[] = [];
   for (const file of files) {
     for await (const item of readBulkFile(file)) {
@@ -50,4 +53,25 @@ export async function joinsMemory(files: readonly string[]): Promise<JoinsMemory
   const bytes = process.memoryUsage().heapUsed - before;
   const entries = { dockets: joins.dockets.size, clusters: joins.clusters.size, opinions: joins.opinions.size, people: joins.people.size, positions: joins.positions.size, courts: joins.courts.size };
   return { rows, dockets, bytes, bytesPerDocket: Math.round(bytes / Math.max(dockets, 1)), bytesPerRow: Math.round(bytes / Math.max(rows, 1)), entries };
+}
+
+/**
+ * joinsMemoryHere in a process of its own (a heap holding nothing else, so that what other work
+ * frees meanwhile does not hide what the joins keep).
+ */
+export async function joinsMemory(files: readonly string[]): Promise<JoinsMemory> {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, ['--import', 'tsx', self, ...files], { cwd: path.resolve(path.dirname(self), '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new Error(`measuring the joins' memory failed (exit ${code})`);
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as JoinsMemory;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  process.stdout.write(`${JSON.stringify(await joinsMemoryHere(process.argv.slice(2)))}\n`);
 }

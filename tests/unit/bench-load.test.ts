@@ -64,7 +64,7 @@ describe('parseLoadBenchArgs', () => {
   });
 
   it('takes the bulk CSV corpora as sizes in dockets, offline rows unless told not to', () => {
-    expect(parseLoadBenchArgs([])).toMatchObject({ ok: true, options: { bulk: [1000], bulkOffline: true } });
+    expect(parseLoadBenchArgs([])).toMatchObject({ ok: true, options: { bulk: [500], bulkOffline: true } });
     expect(parseLoadBenchArgs(['--bulk', '2000, 10000', '--bulk-offline-skip'])).toMatchObject({ ok: true, options: { bulk: [2000, 10000], bulkOffline: false } });
     expect(parseLoadBenchArgs(['--bulk', '0'])).toMatchObject({ ok: true, options: { bulk: [] } });
     expect(parseLoadBenchArgs(['--bulk', '10,x'])).toMatchObject({ ok: false, message: '--bulk needs a whole number from 1 to 899999, not "x"' });
