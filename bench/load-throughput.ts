@@ -192,7 +192,8 @@ try {
   if (bulkRows.length > 0) {
     console.log(`CourtListener bulk CSV (npm run load DIR, its own process; the eight tables, N dockets' worth made from ${BULK_SAMPLE_DIR}, each docket a new case, courts, judges and cited opinions shared; rows/s of a table: its rows over its own seconds):`);
     console.table(bulkTable(bulkRows));
-    console.log("The loader's CourtListener joins after each corpus (V8 heap after a full collection, learnt as npm run load learns them; held until its last file):");
+    console.log("The loader's CourtListener joins after each corpus (V8 heap after a full collection, in a process of its own, learnt as npm run load learns them; held until its last file; " +
+      'below a few thousand dockets a fixed part of a few hundred KB, the reader\'s code and buffers, dominates: take the slope between two large sizes):');
     console.table(bulkJoins.map((j) => ({ dockets: j.dockets, rows: j.rows, 'joins MiB': Number((j.bytes / 2 ** 20).toFixed(2)), 'bytes/docket': j.bytesPerDocket, 'bytes/row': j.bytesPerRow, ...j.entries })));
   }
   if (offline.length > 0) {
