@@ -18,6 +18,9 @@ import { findProcess, processCpuSeconds } from './load/process-cpu.js';
 import { SAMPLE_DIRS, writeRecordCorpus, type RecordKind } from './load/records-dir.js';
 import { offlineRows, offlineTable } from './load/offline.js';
 import { runCli, type CliFigures } from './load/cli-run.js';
+import { BULK_SAMPLE_DIR, readBulkSamples, writeBulkCorpus } from './load/bulk-dir.js';
+import { bulkRow, bulkTable, type BulkRow } from './load/bulk-rows.js';
+import { joinsMemory, type JoinsMemory } from './load/bulk-joins.js';
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -32,7 +35,8 @@ if (options.cliBase !== null && !existsSync(path.join(options.cliBase, 'src/inge
 const say = (message: string) => console.error(message);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'case-graph-load-bench-'));
 const startedAt = new Date().toISOString();
-const loadPerCoreAtStart = Number((os.loadavg()[0]! / os.cpus().length).toFixed(2));
+const loadPerCore = () => Number((os.loadavg()[0]! / os.cpus().length).toFixed(2));
+const loadPerCoreAtStart = loadPerCore();
 
 let target: Neo4jTarget;
 let databaseCpu: () => number | null = () => null;
@@ -66,13 +70,17 @@ try {
   for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
   // The command-line loader itself, in a process of its own: the streamed default path, the
   // unchanged reload, and (first size) --batch 200, the setting before streaming.
-  const cliRows: ({ path: string; cases: number; databaseCpuSeconds: number | null } & CliFigures)[] = [];
+  const cliRows: ({ path: string; cases: number; databaseCpuSeconds: number | null } & Omit<CliFigures, 'stdout'>)[] = [];
   /** A run of the command-line loader, with the CPU seconds Neo4j spent meanwhile (robust to the neighbours' load, unlike wall time). */
-  const cliRun = async (dir: string, extra: string[], root?: string) => {
+  const cliRunWithOutput = async (dir: string, extra: string[], root?: string) => {
     const before = databaseCpu();
     const figures = await runCli(target, dir, extra, options.cliHeap, root);
     const after = databaseCpu();
     return { ...figures, databaseCpuSeconds: before === null || after === null ? null : Number((after - before).toFixed(1)) };
+  };
+  const cliRun = async (dir: string, extra: string[], root?: string) => {
+    const { stdout: _stdout, ...figures } = await cliRunWithOutput(dir, extra, root);
+    return figures;
   };
   const checkouts = options.cliBase === null ? [null] : [options.cliBase, null];
   for (const [i, cases] of options.cli.entries()) {
@@ -108,12 +116,43 @@ try {
     }
   }
 
+  // CourtListener's bulk CSV tables, N dockets' worth per size, through `npm run load DIR` (a
+  // process of its own), then the same files again (unchanged). Each size a corpus of its own
+  // (ids after the previous size's), into the same Neo4j; the offline rows import them below.
+  const bulkRows: BulkRow[] = [];
+  const bulkCorpora: { dir: string; dockets: number; files: string[] }[] = [];
+  const bulkJoins: JoinsMemory[] = [];
+  const bulkSamples = options.bulk.length > 0 ? await readBulkSamples() : undefined;
+  let bulkFirst = 0;
+  for (const [i, dockets] of options.bulk.entries()) {
+    const dir = path.join(scratch, `bulk-${i}`);
+    const corpus = await writeBulkCorpus(dir, dockets, `k${i}${stamp}`, bulkFirst, bulkSamples);
+    bulkFirst += dockets;
+    const total = Object.values(corpus.rows).reduce((n, r) => n + r, 0);
+    // What the loader's joins keep of this corpus (the part of its memory that grows with it), measured in this process.
+    bulkJoins.push(await joinsMemory(corpus.files));
+    for (const run of ['default', 'reload, unchanged']) {
+      say(`npm run load: CourtListener bulk CSV, ${dockets} dockets' worth (${total} rows of 8 tables), ${run}…`);
+      const start = loadPerCore();
+      bulkRows.push(bulkRow(run, dockets, await cliRunWithOutput(dir, []), { start, end: loadPerCore() }));
+    }
+    if (options.bulkOffline) bulkCorpora.push({ dir, dockets, files: corpus.files });
+    else rmSync(dir, { recursive: true, force: true });
+  }
+
   // The offline bulk import, each row into an empty store of its own.
   const offline: Awaited<ReturnType<typeof offlineRows>> = [];
+  const corpus = options.offlineCorpus;
   for (const size of options.offline) {
-    const cases = options.offlineCorpus === 'dockets' ? 0 : size;
-    const records = options.offlineCorpus === 'generated' ? 0 : size;
-    offline.push(...(await offlineRows({ scratch, cases, records, seed: options.seed, heap: options.heap, pageCache: options.pageCache, base: options.offlineBase, say })));
+    offline.push(...(await offlineRows({
+      scratch, seed: options.seed, heap: options.heap, pageCache: options.pageCache, base: options.offlineBase, say, bulk: [],
+      cases: corpus === 'all' || corpus === 'generated' ? size : 0,
+      records: corpus === 'all' || corpus === 'dockets' ? size : 0,
+      opinions: corpus === 'all' || corpus === 'opinions' ? size : 0,
+    })));
+  }
+  if (bulkCorpora.length > 0) {
+    offline.push(...(await offlineRows({ scratch, cases: 0, records: 0, opinions: 0, bulk: bulkCorpora, seed: options.seed, heap: options.heap, pageCache: options.pageCache, base: options.offlineBase, say })));
   }
 
   const result = {
@@ -136,6 +175,7 @@ try {
     loaderPeakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     loadPerCoreAtEnd: Number((os.loadavg()[0]! / os.cpus().length).toFixed(2)),
     offline: { perRow: options.offline, base: options.offlineBase === null ? null : path.basename(options.offlineBase), rows: offline },
+    bulk: { samples: BULK_SAMPLE_DIR, sizes: options.bulk, rows: bulkRows, joins: bulkJoins },
   };
   console.log(`Load throughput: ${options.cases} generated cases per row (seed ${options.seed}), Neo4j ${result.neo4j.version} ${target.mode}` +
     `${target.mode === 'embedded' ? ` (heap ${options.heap}, page cache ${options.pageCache})` : ''}, ${result.machine.cores} cores, load per core at start ${loadPerCoreAtStart}`);
@@ -159,8 +199,16 @@ try {
     })));
   }
   console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
+  if (bulkRows.length > 0) {
+    console.log(`CourtListener bulk CSV (npm run load DIR, its own process; the eight tables, N dockets' worth made from ${BULK_SAMPLE_DIR}, each docket a new case, courts, judges and cited opinions shared; rows/s of a table: its rows over its own seconds):`);
+    console.table(bulkTable(bulkRows));
+    console.log("The loader's CourtListener joins after each corpus (V8 heap after a full collection, in a process of its own, learnt as npm run load learns them; held until its last file; " +
+      'below a few thousand dockets a fixed part of a few hundred KB, the reader\'s code and buffers, dominates: take the slope between two large sizes):');
+    console.table(bulkJoins.map((j) => ({ dockets: j.dockets, rows: j.rows, 'joins MiB': Number((j.bytes / 2 ** 20).toFixed(2)), 'bytes/docket': j.bytesPerDocket, 'bytes/row': j.bytesPerRow, ...j.entries })));
+  }
   if (offline.length > 0) {
-    console.log(`Offline bulk import (npm run load -- --offline, its own process): per size (${options.offline.join(', ')}) ${options.offlineCorpus === 'dockets' ? '' : 'that many generated cases'}${options.offlineCorpus === 'both' ? ', then ' : ''}${options.offlineCorpus === 'generated' ? '' : 'that many distinct dockets made from the samples'}, each into an empty store; ` +
+    const kinds = { all: 'generated cases, distinct dockets made from the samples and CAP opinions made from the samples', generated: 'generated cases', dockets: 'distinct dockets made from the samples', opinions: 'CAP opinions made from the samples' }[options.offlineCorpus];
+    console.log(`Offline bulk import (npm run load -- --offline, its own process): per size (${options.offline.join(', ') || 'none'}) that many ${kinds}${bulkCorpora.length > 0 ? ', then the bulk CSV corpora' : ''}, each into an empty store; ` +
       'totals include the JVMs\' starts (the importer and the finishing start of Neo4j, one JVM since the launcher\'s OfflineImport); peak RSS is the loader process\'s own, JVM CPU the JVMs\' it ran');
     console.table(offlineTable(offline));
   }

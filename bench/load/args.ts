@@ -12,10 +12,14 @@ export interface LoadBenchOptions {
   outDir: string;
   /** Dockets and opinions per record row (copies of the real samples); 0 for none. */
   records: number;
-  /** Generated cases and dockets of the offline bulk import's rows, one size after another; empty for none. */
+  /** Sizes of the offline bulk import's rows, one after another; empty for none. */
   offline: number[];
-  /** Whether the offline rows import generated cases, dockets, or both. */
-  offlineCorpus: 'generated' | 'dockets' | 'both';
+  /** Which corpora the offline rows import per size: generated cases, dockets, CAP opinions, or all three. */
+  offlineCorpus: 'all' | 'generated' | 'dockets' | 'opinions';
+  /** Dockets' worth of CourtListener bulk CSV tables per bulk row (one size a row); empty for none. */
+  bulk: number[];
+  /** Whether the bulk rows also go through the offline import. */
+  bulkOffline: boolean;
   /** Corpus sizes for rows of the command-line loader itself (default path, reload, peak RSS); empty for none. */
   cli: number[];
   /** V8 heap cap (MiB) of the loader processes of the --cli rows; null for Node's default. */
@@ -27,7 +31,7 @@ export interface LoadBenchOptions {
 }
 
 export const LOAD_BENCH_USAGE = `Usage: npm run bench:load -- [--cases 1000] [--configs 200x1,50x2] [--seed 1] [--warmup 300]
-                              [--records 500] [--offline 2000] [--heap 2g] [--pagecache 512m] [--out bench-results]
+                              [--records 500] [--offline 2000] [--bulk 500] [--heap 2g] [--pagecache 512m] [--out bench-results]
 
 Generates a fictional corpus per row (npm run generate), loads it into a throwaway embedded
 Neo4j (or NEO4J_URI) as \`npm run load -- --batch B\` does, and reports graph elements per
@@ -42,9 +46,19 @@ second end to end (read, parse, validate, plan, write) and for the write phase a
                   and several per transaction as --configs says; 0 for none
   --offline L     rows for the offline bulk import (npm run load -- --offline, run as its own
                   process), per comma-separated size N: N generated cases, then N distinct
-                  dockets made from the sample dockets (each a docket number of its own), each
-                  into an empty store of its own (default 2000; 0 for none)
-  --offline-corpus C  generated, dockets or both (default both): which of the two rows per size
+                  dockets made from the sample dockets (each a docket number of its own), then N
+                  CAP opinions made from the sample opinions (each a CAP id and citation of its
+                  own), each into an empty store of its own (default 2000; 0 for none)
+  --offline-corpus C  all, generated, dockets or opinions (default all): which rows per size
+  --bulk L        comma-separated sizes, in dockets, of CourtListener bulk CSV corpora: the eight
+                  tables (courts, people, positions, dockets, opinion clusters, citations,
+                  opinions, citation map) as CourtListener writes them, made from the bulk
+                  samples in tests/fixtures (each docket a new case; courts, judges and cited
+                  opinions shared). Per size a row of \`npm run load DIR\` as a process of its own
+                  (rows/s of each table, dockets/s, elements/s, loader CPU and peak RSS, Neo4j
+                  CPU) and a row of \`npm run load -- --offline DIR\` into an empty store. Two
+                  sizes show how rows/s and the loader's peak RSS grow (default 500; 0 for none)
+  --bulk-offline-skip  leave out the offline rows of the bulk corpora
   --offline-base DIR  also run each --offline row with the offline import of another checkout
                   of the project (DIR, with its node_modules and neo4j-embedded/target), on the
                   same files, the two taking turns going first: before/after in one run
@@ -71,9 +85,9 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
       strict: true,
       options: {
         cases: { type: 'string', default: '1000' }, configs: { type: 'string', default: '200x1,50x2' }, seed: { type: 'string', default: '1' },
-        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' },
+        warmup: { type: 'string', default: '300' }, records: { type: 'string', default: '500' }, offline: { type: 'string', default: '2000' }, bulk: { type: 'string', default: '500' }, 'bulk-offline-skip': { type: 'boolean', default: false },
         heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '512m' },
-        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, 'offline-base': { type: 'string' }, 'offline-corpus': { type: 'string', default: 'both' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', default: 'bench-results' }, cli: { type: 'string' }, 'cli-heap': { type: 'string' }, 'cli-base': { type: 'string' }, 'offline-base': { type: 'string' }, 'offline-corpus': { type: 'string', default: 'all' }, help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
@@ -89,7 +103,7 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   const offline = values.offline === '0' ? [] : values.offline.split(',').map((part) => whole('offline', part.trim(), 1, 1_000_000));
   for (const value of [cases, seed, warmup, records, ...offline]) if (typeof value === 'string') return { ok: false, message: value };
   const offlineCorpus = values['offline-corpus'];
-  if (offlineCorpus !== 'generated' && offlineCorpus !== 'dockets' && offlineCorpus !== 'both') return { ok: false, message: `--offline-corpus "${offlineCorpus}": give generated, dockets or both` };
+  if (offlineCorpus !== 'all' && offlineCorpus !== 'generated' && offlineCorpus !== 'dockets' && offlineCorpus !== 'opinions') return { ok: false, message: `--offline-corpus "${offlineCorpus}": give all, generated, dockets or opinions` };
   const configs = values.configs.split(',').map((part) => /^(\d+)x(\d+)$/.exec(part.trim()));
   if (configs.some((m) => !m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 1000 || Number(m[2]) > 16)) {
     return { ok: false, message: `--configs "${values.configs}": give rows such as 1x1,50x2 (1 to 1000 cases per transaction x 1 to 16 loaders)` };
@@ -100,12 +114,17 @@ export function parseLoadBenchArgs(argv: readonly string[]): { ok: true; options
   const cli = values.cli === undefined ? [cases as number] : values.cli === '0' ? [] : values.cli.split(',').map((part) => whole('cli', part.trim(), 1, 1_000_000));
   const badCli = cli.find((value) => typeof value === 'string');
   if (badCli !== undefined) return { ok: false, message: badCli as string };
+  const bulk = values.bulk === '0' ? [] : values.bulk.split(',').map((part) => whole('bulk', part.trim(), 1, 899_999));
+  const badBulk = bulk.find((value) => typeof value === 'string');
+  if (badBulk !== undefined) return { ok: false, message: badBulk as string };
   const cliHeap = values['cli-heap'] === undefined ? null : whole('cli-heap', values['cli-heap'], 64, 65_536);
   if (typeof cliHeap === 'string') return { ok: false, message: cliHeap };
   return {
     ok: true,
     options: {
       cli: cli as number[],
+      bulk: bulk as number[],
+      bulkOffline: !values['bulk-offline-skip'],
       cliHeap,
       cliBase: values['cli-base'] ?? null,
       offlineBase: values['offline-base'] === undefined ? null : path.resolve(values['offline-base']),

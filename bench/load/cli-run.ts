@@ -14,6 +14,8 @@ export interface CliFigures {
   /** CPU seconds of the loader process. */
   cpuSeconds: number;
   files: { loaded: number; unchanged: number; other: number };
+  /** What the loader printed on stdout (its per-file lines, then the summary). */
+  stdout: string;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,5 +56,6 @@ export async function runCli(target: Neo4jTarget, dir: string, extra: string[] =
     peakRssMiB: Math.round(Number(time[1]) / 1024),
     cpuSeconds: Number((Number(time[2]) + Number(time[3])).toFixed(1)),
     files: { loaded: Number(files[1]), unchanged: Number(files[2]), other: Number(files[3]) + Number(files[4]) },
+    stdout,
   };
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Executor } from '../../neo4j/executor.js';
+import type { ChangeCounts } from '../write/diff.js';
 import { applySchema } from '../../neo4j/migrations.js';
+import type { CaseFile } from '../casefile/case-file.js';
 import { planCaseFile, type GraphPlan } from '../casefile/plan.js';
 import { formatProblems, type Problem } from '../casefile/problems.js';
-import { validateCaseData } from '../casefile/validate.js';
+import { validateCaseData, type GraphNodeInfo, type ValidationEnv } from '../casefile/validate.js';
 import type { CourtListenerJoins } from '../importers/courtlistener/joins.js';
 import { readBulkFile, type BulkItem } from '../importers/courtlistener/bulk/read.js';
 import { importRow, type Row } from '../importers/courtlistener/bulk/rows.js';
@@ -16,7 +18,7 @@ import { emitCaseFile } from './emit.js';
 import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
 import { toJsonLine, type FileResult } from './report.js';
-import { alreadyIn } from './unchanged.js';
+import { alreadyIn, type AlreadyIn } from './unchanged.js';
 
 type Options = Pick<CliOptions, 'dryRun' | 'replace' | 'quiet' | 'json'> & Partial<Pick<CliOptions, 'emit'>>;
 
@@ -33,6 +35,9 @@ interface Tally {
   unchanged: number;
   names: number;
   refused: Problem[];
+  /** Graph elements over the rows (those skipped as already in: unchanged, as their manifests count them), and how many were written. */
+  changes: ChangeCounts;
+  written: number;
 }
 
 interface Pending {
@@ -67,9 +72,9 @@ export async function runBulk(executor: Executor, files: readonly CaseFileRef[],
   return files.map((file) => results.get(file) ?? { file: file.display, status: 'skipped', dryRun: options.dryRun, error: 'interrupted', ms: 0 });
 }
 
-const rank = (table: BulkTable | undefined) => (table ? TABLE_ORDER.indexOf(table) : TABLE_ORDER.length);
+export const rank = (table: BulkTable | undefined) => (table ? TABLE_ORDER.indexOf(table) : TABLE_ORDER.length);
 
-async function tableOfFile(file: string): Promise<BulkTable | undefined> {
+export async function tableOfFile(file: string): Promise<BulkTable | undefined> {
   try {
     for await (const item of readBulkFile(file)) if (item.kind === 'header') return item.table;
   } catch {
@@ -80,11 +85,11 @@ async function tableOfFile(file: string): Promise<BulkTable | undefined> {
 
 async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListenerJoins, options: Options, out: Output, signal: AbortSignal): Promise<FileResult> {
   const started = performance.now();
-  const tally: Tally = { rows: 0, loaded: 0, unchanged: 0, names: 0, refused: [] };
-  const env = { readDocument: async () => '', lookupIds: graphLookup(executor) };
+  const tally: Tally = { rows: 0, loaded: 0, unchanged: 0, names: 0, refused: [], changes: { created: 0, updated: 0, unchanged: 0, removed: 0 }, written: 0 };
+  const env = { readDocument: async () => '', lookupIds: coalesced(graphLookup(executor)) };
   let columns: string[] = [];
   let table: BulkTable | undefined;
-  let batch: Pending[] = [];
+  let batch: Imported[] = [];
   let lastProgress = performance.now();
   const refuse = (line: number, column: string, message: string, hint: string) => {
     const index = columns.indexOf(column);
@@ -97,22 +102,21 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
       if (item.kind === 'header') {
         columns = item.columns;
         table = item.table;
-        if (!table) return fileProblem(`the header's columns (${columns.slice(0, 6).join(', ')}…) are not those of a CourtListener bulk table`, 'give the courts, dockets, opinion-clusters, opinions, citations, citation-map, people-db-people or people-db-positions file as CourtListener publishes it, header row included');
-        const missing = REQUIRED[table].filter((c) => !columns.includes(c));
-        if (missing.length > 0) return fileProblem(`the ${table} file has no column ${missing.join(', ')}`, 'the file is cut or was exported with other columns; download it again');
+        const wrong = headerProblem(table, columns);
+        if (wrong) return fileProblem(wrong.message, wrong.hint);
         out.info(`${file.display}: CourtListener ${table} (quote ${item.dialect.quote}, escape ${item.dialect.escape === '\\' ? 'backslash' : 'doubled quote'})`);
         continue;
       }
       if (item.kind === 'bad') {
         tally.rows += 1;
-        refuse(item.line, '', `this row cannot be read as CSV: ${item.message}`, 'a value must be quoted whole, with its quotes escaped as the rest of the file does; export the file again, or correct the row');
+        refuse(item.line, '', `this row cannot be read as CSV: ${item.message}`, BAD_ROW_HINT);
         continue;
       }
       tally.rows += 1;
-      const pending = await prepareRow(table!, item.row, item.line, file, joins, env, options, refuse, tally);
-      if (pending) batch.push(pending);
+      const row = importOne(table!, item.row, item.line, file, joins, refuse, tally);
+      if (row) batch.push(row);
       if (batch.length >= BULK_BATCH) {
-        await writeBatch(executor, batch, options, tally, refuse);
+        await loadBatch(executor, batch, env, options, tally, refuse);
         batch = [];
       }
       if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -123,36 +127,51 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
     }
   } catch (error) {
     // The rows read before the damage are still loaded; the damage is a problem of the file.
-    const compressed = /\.bz2$/i.test(file.path);
-    tally.refused.push({ file: file.display, line: 1, column: 1, path: '', message: `the file cannot be read past row ${tally.rows}: ${(error as Error).message}`,
-      hint: compressed ? 'the .bz2 file is damaged or cut short; download it again (the rows before the damage were read)' : 'check the file; download it again' });
+    tally.refused.push({ file: file.display, line: 1, column: 1, path: '', message: `the file cannot be read past row ${tally.rows}: ${(error as Error).message}`, hint: damageHint(file.path) });
   }
-  if (batch.length > 0) await writeBatch(executor, batch, options, tally, refuse);
-  if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem('the file has no header row', 'a bulk CSV file starts with its header row of column names');
+  if (batch.length > 0) await loadBatch(executor, batch, env, options, tally, refuse);
+  if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem(NO_HEADER.message, NO_HEADER.hint);
   const ms = performance.now() - started;
   const verb = options.dryRun ? 'would load' : 'loaded';
   if (!options.quiet && !options.json) out.report(`${file.display}: ${table}: ${tally.rows} rows: ${tally.loaded} ${verb}, ${tally.unchanged} unchanged, ${tally.names} used for names, ${tally.refused.length} refused (${(ms / 1000).toFixed(1)} s)`);
   if (tally.refused.length > 0) {
     const shown = tally.refused.slice(0, MAX_SHOWN);
     out.problem(`${file.display}: ${tally.refused.length} row${tally.refused.length === 1 ? '' : 's'} refused (nothing of ${tally.refused.length === 1 ? 'it' : 'them'} written; the other rows were ${options.dryRun ? 'checked' : 'loaded'}):\n${formatProblems(shown)}${tally.refused.length > MAX_SHOWN ? `\n… and ${tally.refused.length - MAX_SHOWN} more (--json lists them all)` : ''}`);
-    return { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms };
+    return { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms, changes: tally.changes, written: tally.written };
   }
   if (tally.names === tally.rows) return { file: file.display, status: 'skipped', empty: true, error: `${table}: used for the names of the run's judges and courts; no case of its own`, dryRun: options.dryRun, ms };
-  return { file: file.display, status: tally.loaded > 0 ? 'loaded' : 'unchanged', dryRun: options.dryRun, ms };
+  return { file: file.display, status: tally.loaded > 0 ? 'loaded' : 'unchanged', dryRun: options.dryRun, ms, changes: tally.changes, written: tally.written };
 }
 
-/** Imports, validates and plans one row; refuses it (with its line and column) when it cannot be. */
-async function prepareRow(
-  table: BulkTable,
-  row: Row,
-  line: number,
-  file: CaseFileRef,
-  joins: CourtListenerJoins,
-  env: Parameters<typeof validateCaseData>[2],
-  options: Options,
-  refuse: (line: number, column: string, message: string, hint: string) => void,
-  tally: Tally,
-): Promise<Pending | undefined> {
+/** Why a header cannot be read as its table (not a bulk table's, or a column the table needs missing); undefined when it can. */
+export function headerProblem(table: BulkTable | undefined, columns: readonly string[]): { message: string; hint: string } | undefined {
+  if (!table) return { message: `the header's columns (${columns.slice(0, 6).join(', ')}…) are not those of a CourtListener bulk table`, hint: 'give the courts, dockets, opinion-clusters, opinions, citations, citation-map, people-db-people or people-db-positions file as CourtListener publishes it, header row included' };
+  const missing = REQUIRED[table].filter((c) => !columns.includes(c));
+  if (missing.length > 0) return { message: `the ${table} file has no column ${missing.join(', ')}`, hint: 'the file is cut or was exported with other columns; download it again' };
+  return undefined;
+}
+
+export const BAD_ROW_HINT = 'a value must be quoted whole, with its quotes escaped as the rest of the file does; export the file again, or correct the row';
+export const NO_HEADER = { message: 'the file has no header row', hint: 'a bulk CSV file starts with its header row of column names' };
+export const damageHint = (file: string) => (/\.bz2$/i.test(file) ? 'the .bz2 file is damaged or cut short; download it again (the rows before the damage were read)' : 'check the file; download it again');
+
+/** A row's source hash, as its manifest keeps it (the default path and the offline import alike): its table, its text, its case. */
+export function rowSourceHash(table: BulkTable, text: string, caseFile: CaseFile): string {
+  return createHash('sha256').update(`bulk:${table}\n${text}\ncase:${caseFile.case.id}\ncaption:${caseFile.case.caption}\n`).digest('hex');
+}
+
+/** A row imported: its case file, its name and source hash. */
+interface Imported {
+  caseFile: CaseFile;
+  name: string;
+  sourceHash: string;
+  line: number;
+}
+
+type Refuse = (line: number, column: string, message: string, hint: string) => void;
+
+/** Imports one row, after learning what it says for the joins; refuses it (with its line and column) when it cannot be. */
+function importOne(table: BulkTable, row: Row, line: number, file: CaseFileRef, joins: CourtListenerJoins, refuse: Refuse, tally: Tally): Imported | undefined {
   joins.learn(row);
   const text = JSON.stringify(row);
   const result = importRow(table, row, text, joins);
@@ -164,27 +183,80 @@ async function prepareRow(
     for (const p of result.problems) refuse(line, String(p.path[0] ?? ''), p.message, p.hint);
     return undefined;
   }
-  const name = `${file.display} line ${line}`;
-  const checked = await validateCaseData(name, result.caseFile, env);
-  if (!checked.valid) {
-    for (const p of checked.problems) refuse(line, '', `in the case file made from this row: ${p.path} ${p.message}`, p.hint);
-    return undefined;
-  }
-  if (options.emit) await emitCaseFile(options.emit, result.caseFile);
-  const sourceHash = createHash('sha256').update(`bulk:${table}\n${text}\ncase:${result.caseFile.case.id}\ncaption:${result.caseFile.case.caption}\n`).digest('hex');
-  return { plan: planCaseFile(checked.valid), file: name, sourceHash, line };
+  return { caseFile: result.caseFile, name: `${file.display} line ${line}`, sourceHash: rowSourceHash(table, text, result.caseFile), line };
 }
 
-/** Writes a batch in one transaction, skipping the rows already in; a conflict refuses its row, not the batch. */
-async function writeBatch(executor: Executor, batch: Pending[], options: Options, tally: Tally, refuse: (line: number, column: string, message: string, hint: string) => void): Promise<void> {
-  const known = await alreadyIn(executor, batch.map((p) => p.sourceHash));
+/**
+ * Loads a batch of imported rows: those already in (their source hash in a manifest) are skipped
+ * before validation; the others are validated together (their questions to the graph answered
+ * by one statement, `coalesced`), planned and written in one transaction. With --emit every
+ * row is validated and emitted, whether in or not.
+ */
+async function loadBatch(executor: Executor, batch: Imported[], env: Parameters<typeof validateCaseData>[2], options: Options, tally: Tally, refuse: Refuse): Promise<void> {
+  const known = options.emit ? new Map<string, AlreadyIn>() : await alreadyIn(executor, batch.map((r) => r.sourceHash));
+  countKnown(batch.map((r) => r.sourceHash), known, tally);
+  const todo = batch.filter((r) => !known.has(r.sourceHash));
+  const checked = await Promise.all(todo.map((r) => validateCaseData(r.name, r.caseFile, env)));
+  const pending: Pending[] = [];
+  for (const [k, row] of todo.entries()) {
+    const verdict = checked[k]!;
+    if (!verdict.valid) {
+      for (const p of verdict.problems) refuse(row.line, '', `in the case file made from this row: ${p.path} ${p.message}`, p.hint);
+      continue;
+    }
+    if (options.emit) await emitCaseFile(options.emit, row.caseFile);
+    pending.push({ plan: planCaseFile(verdict.valid), file: row.name, sourceHash: row.sourceHash, line: row.line });
+  }
+  if (pending.length > 0) await writeBatch(executor, pending, options, tally, refuse, !options.emit);
+}
+
+/** The rows (by source hash) found already in: unchanged, with the graph elements their manifests count. */
+function countKnown(hashes: readonly string[], known: Map<string, AlreadyIn>, tally: Tally): void {
+  for (const hash of hashes) {
+    const found = known.get(hash);
+    if (!found) continue;
+    tally.unchanged += 1;
+    tally.changes.unchanged += found.elements;
+  }
+}
+
+/**
+ * A lookup that answers the questions asked in the same turn of the event loop (the rows of a
+ * batch validated together) with one statement for all their ids, each question getting the
+ * answers to its own ids: one round trip, and a node many rows refer to (a court, a judge) read
+ * once, not once a row.
+ */
+export function coalesced(lookup: ValidationEnv['lookupIds']): ValidationEnv['lookupIds'] {
+  let waiting: { ids: string[]; resolve: (found: Map<string, GraphNodeInfo>) => void; reject: (error: unknown) => void }[] = [];
+  const flush = async () => {
+    const asked = waiting;
+    waiting = [];
+    try {
+      const found = await lookup([...new Set(asked.flatMap((q) => q.ids))]);
+      for (const q of asked) q.resolve(new Map(q.ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : []))));
+    } catch (error) {
+      for (const q of asked) q.reject(error);
+    }
+  };
+  return (ids) =>
+    new Promise((resolve, reject) => {
+      if (waiting.length === 0) setImmediate(() => void flush());
+      waiting.push({ ids, resolve, reject });
+    });
+}
+
+/** Writes a batch in one transaction, skipping the rows already in (unless `checked`: looked up already); a conflict refuses its row, not the batch. */
+async function writeBatch(executor: Executor, batch: Pending[], options: Options, tally: Tally, refuse: Refuse, checked = false): Promise<void> {
+  const known = checked ? new Map<string, AlreadyIn>() : await alreadyIn(executor, batch.map((p) => p.sourceHash));
   const todo = batch.filter((p) => !known.has(p.sourceHash));
-  tally.unchanged += batch.length - todo.length;
+  countKnown(batch.map((p) => p.sourceHash), known, tally);
   if (todo.length === 0) return;
   const outcomes = await importPlans(executor, todo.map((p) => ({ plan: p.plan, file: p.file, sourceHash: p.sourceHash })), { dryRun: options.dryRun, replace: options.replace });
   outcomes.forEach(({ report, refused }, k) => {
-    if (refused) refuse(todo[k]!.line, '', refused.message, 'another record of this case states it differently; see docs/importing.md');
-    else if (!report.changed) tally.unchanged += 1;
+    if (refused) return refuse(todo[k]!.line, '', refused.message, 'another record of this case states it differently; see docs/importing.md');
+    for (const column of ['created', 'updated', 'unchanged', 'removed'] as const) tally.changes[column] += report.totals[column];
+    if (report.applied) tally.written += report.totals.created + report.totals.updated + report.totals.removed;
+    if (!report.changed) tally.unchanged += 1;
     else tally.loaded += 1;
   });
 }

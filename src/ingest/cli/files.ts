@@ -21,6 +21,8 @@ export interface CaseFileRef {
   joins?: CourtListenerJoins;
   /** The joins' digest, as plain data: a file ref sent to a worker thread (which drops the joins) still hashes the same. */
   joinsDigest?: string;
+  /** The source hash of what the file was made from, when it was made by the loader (a bulk CSV row's case file): kept in its manifest instead of the file's own. */
+  sourceHash?: string;
 }
 
 export type Expanded = { ok: true; files: CaseFileRef[] } | { ok: false; message: string };

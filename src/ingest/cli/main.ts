@@ -3,7 +3,12 @@
  * `npm run load -- <files, folders or globs> [options]` (the `case-graph-load` bin): validates
  * case files and loads them into the graph. See ./README.md and `--help`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { formatProblems } from '../casefile/problems.js';
+import { bulkRowFiles } from './bulk-offline.js';
 import { ConfigError, loadConfig, type Config } from '../../config/env.js';
 import { parseCliArgs, USAGE } from './args.js';
 import { openNeo4j, type Connection } from './connect.js';
@@ -42,7 +47,6 @@ async function main(argv: string[]): Promise<ExitCode> {
   if (!expanded.ok) return usageError(expanded.message);
   const bulk = expanded.files.filter((file) => isBulkCsvFile(file.path));
   const files = await expandRecords(expanded.files.filter((file) => !isBulkCsvFile(file.path)));
-  if (options.offline && bulk.length > 0) return usageError(`${bulk[0]!.display}: CourtListener bulk CSV files load into a running Neo4j (without --offline)`);
 
   const out = new Output({ json: options.json, quiet: options.quiet, files: options.offline ? 0 : files.length });
   const stopping = new AbortController();
@@ -63,7 +67,27 @@ async function main(argv: string[]): Promise<ExitCode> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  if (options.offline) return runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly }, out, stopping.signal);
+  if (options.offline) {
+    // Bulk CSV rows become case files (one a row, in a folder of their own) that the offline import plans with the others.
+    const rowsDir = bulk.length > 0 ? mkdtempSync(path.join(os.tmpdir(), 'case-graph-bulk-rows-')) : null;
+    try {
+      if (rowsDir) {
+        const rows = await bulkRowFiles(bulk, files[0]?.joins ?? new CourtListenerJoins(), rowsDir, (m) => out.info(m), stopping.signal);
+        if (rows.problems.length > 0) {
+          out.problem(`${formatProblems(rows.problems)}\nNothing was imported: ${rows.problems.length} problem(s) in the bulk CSV files; the store is as it was. Fix them and run the import again.`);
+          return EXIT_CODES.INVALID;
+        }
+        out.info(`${rows.rows} bulk CSV rows: ${rows.files.length} case files, ${rows.names} rows used for names.`);
+        files.push(...rows.files);
+      }
+      return await runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly }, out, stopping.signal);
+    } catch (error) {
+      if (stopping.signal.aborted) return EXIT_CODES.INTERRUPTED;
+      throw error;
+    } finally {
+      if (rowsDir) rmSync(rowsDir, { recursive: true, force: true });
+    }
+  }
 
   const started = performance.now();
   try {

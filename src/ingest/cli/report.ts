@@ -30,6 +30,9 @@ export interface FileResult {
   ms: number;
   /** For an imported record: what the importer guessed and what it left out (the import report). */
   notes?: ImportNote[];
+  /** For a file of many contributions (a bulk CSV file): graph elements over its rows, and how many were written. */
+  changes?: ChangeCounts;
+  written?: number;
 }
 
 /** Which status an import report means. */
@@ -64,6 +67,7 @@ export function toJsonLine(result: FileResult): string {
       dropped: result.notes.filter((n) => n.kind === 'dropped').map((n) => ({ path: pathToString(n.path), message: n.message })),
     }),
     ...(!report && result.caseId !== undefined && { caseId: result.caseId, elements: result.elements }),
+    ...(!report && result.changes && { totals: result.changes }),
     ms: Math.round(result.ms),
   });
 }
@@ -160,6 +164,11 @@ export function totalsOf(results: readonly FileResult[]): RunTotals {
   let written = 0;
   for (const result of results) {
     byStatus[result.status] += 1;
+    if (result.changes) {
+      for (const column of COLUMNS) changes[column] += result.changes[column];
+      written += result.written ?? 0;
+      continue;
+    }
     // A file skipped as already in counts what its manifest says it wrote, all unchanged.
     if (!result.report && result.status === 'unchanged') changes.unchanged += result.elements ?? 0;
     if (!result.report || !['loaded', 'replaced', 'unchanged'].includes(result.status)) continue;

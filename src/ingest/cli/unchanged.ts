@@ -61,6 +61,7 @@ export function documentPaths(file: string, text: string): string[] {
 /** The source hash of a file, as its manifest keeps it; null when it cannot be read. */
 export async function sourceHashOf(file: CaseFileRef, format: InputFormat | null = null): Promise<string | null> {
   if (file.misnamed) return null;
+  if (file.sourceHash !== undefined) return file.sourceHash;
   const bytes = await readFile(file.path).catch(() => null);
   if (bytes === null) return null;
   const hash = createHash('sha256').update(`format:${format ?? 'auto'}\n`).update(bytes);
