@@ -151,7 +151,9 @@ export const LISTS = {
     name: 'Entity.mentionedIn',
     match: (v) => {
       const id = new Cypher.Variable();
-      return cypher`UNWIND [${id} IN coalesce(${v.parent}.caseIds, []) WHERE ${id} <> ${v.parent}.id] AS ${id} MATCH (${v.item}:Case {id: ${id}})`;
+      const x = new Cypher.Node();
+      const c = new Cypher.Variable();
+      return cypher`UNWIND COLLECT { MATCH (${v.parent})<-[:STATES]-(${x}:CaseManifest) WHERE ${x}.case <> ${v.parent}.id RETURN DISTINCT ${x}.case AS ${c} } AS ${id} MATCH (${v.item}:Case {id: ${id}})`;
     },
     order: BY_ID,
     items: 'node',

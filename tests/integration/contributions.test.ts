@@ -6,7 +6,7 @@ import { CaseNotFoundError, deleteCase } from '../../src/ingest/write/import.js'
 import { loadCaseFile, prepareCaseFile } from '../../src/ingest/pipeline/load.js';
 import { ContributionConflictError, writePlans } from '../../src/ingest/write/write.js';
 import { startTestApi, WRITE, type TestApi } from '../support/api.js';
-import { caseFingerprint, countById } from '../support/graph.js';
+import { caseFingerprint, countById, PASSAGES_OF, STATED_BY } from '../support/graph.js';
 import { toOlderManifest } from '../support/manifests.js';
 
 /**
@@ -44,7 +44,10 @@ async function state(caseId: string): Promise<string[]> {
 }
 
 async function entityProps(id: string): Promise<Record<string, unknown>> {
-  const [row] = await api.executor.read<{ props: Record<string, unknown> }>({ text: 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props', params: { id } });
+  const [row] = await api.executor.read<{ props: Record<string, unknown> }>({
+    text: `MATCH (n:Entity {id: $id}) RETURN n {.*, stated: ${STATED_BY()}, passageIds: ${PASSAGES_OF()}} AS props`,
+    params: { id },
+  });
   return row!.props;
 }
 
@@ -147,8 +150,8 @@ describe('no case can change another case\'s facts', () => {
     await loadCaseFile(api.executor, b);
     const backward = await entityProps('contrib-judge');
     const strip = (p: Record<string, unknown>) => {
-      const { owners, definers, caseIds, sourceKeys, passageIds, ...rest } = p;
-      return { ...rest, sets: [owners, definers, caseIds, sourceKeys, passageIds].map((l) => [...(l as string[])].sort()) };
+      const { stated, passageIds, ...rest } = p;
+      return { ...rest, sets: [stated, passageIds].map((l) => [...(l as string[])].sort()) };
     };
     expect(strip(backward)).toEqual(strip(forward));
     for (const id of ['contrib-shared-a', 'contrib-shared-b']) await deleteCase(api.executor, id);

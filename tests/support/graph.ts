@@ -1,13 +1,30 @@
 import type { Executor } from '../../src/neo4j/executor.js';
 
 /**
- * Everything a case has in the graph (its nodes, passages and relationships with all their
- * properties), as sorted JSON lines, so two states can be compared exactly.
+ * Who states node `n` (its incoming STATES), as sorted strings "contribution|defines|hash|passage
+ * ids": what its lists of owners, definers and sources said before they were relationships.
+ */
+export const STATED_BY = (n = 'n') =>
+  `COLLECT { MATCH (${n})<-[s:STATES]-(o:CaseManifest)
+             WITH o, s ORDER BY o.caseId
+             RETURN o.caseId + '|' + s.defines + '|' + coalesce(s.hash, '') + '|' + reduce(t = '', p IN COLLECT { UNWIND s.passageIds AS x RETURN x ORDER BY x } | t + p + ' ') }`;
+
+/** A node's passages: the union of its STATES' passageIds, sorted. */
+export const PASSAGES_OF = (n = 'n') => `COLLECT { MATCH (${n})<-[s:STATES]-(:CaseManifest) UNWIND s.passageIds AS p RETURN DISTINCT p ORDER BY p }`;
+
+/**
+ * Everything a case has in the graph (the nodes its contributions state, with who states them,
+ * its passages and relationships with all their properties), as sorted JSON lines, so two
+ * states can be compared exactly.
  */
 export async function caseFingerprint(executor: Executor, caseId: string): Promise<string[]> {
   const nodes = await executor.read<{ line: string }>({
-    text: `MATCH (n) WHERE $caseId IN n.caseIds
-           RETURN [labels(n), properties(n)] AS line`,
+    text: `MATCH (n:Passage) WHERE $caseId IN n.caseIds
+           RETURN [labels(n), properties(n)] AS line
+           UNION ALL
+           MATCH (:CaseManifest {case: $caseId})-[:STATES]->(n)
+           WITH DISTINCT n
+           RETURN [labels(n), properties(n), ${STATED_BY()}] AS line`,
     params: { caseId },
   });
   const rels = await executor.read<{ line: unknown }>({

@@ -11,11 +11,8 @@ import { CASE_YAML, memoryEnv, REPORT_TEXT } from './support/case-file.js';
 
 /** What the graph holds after writing a plan, as the export queries return it (in scrambled order). */
 function rowsFromPlan(plan: GraphPlan): ExportRows {
-  const stored = (props: Record<string, unknown>) => ({
-    ...props,
-    sourceKeys: (props.passageIds as string[]).map((p) => `${plan.caseId}|${p}`),
-    caseIds: [plan.caseId],
-  });
+  // A node's passages come back as this case's STATES of it holds them: the plan's.
+  const stored = (props: Record<string, unknown>) => ({ ...props });
   return {
     caseId: plan.caseId,
     manifest: {
@@ -76,7 +73,7 @@ const passage = (id: string, quote: string) => {
 const node = (kind: string, id: string, props: Record<string, unknown> = {}, passages = ['doc-a:0-5']) => ({
   id,
   kind,
-  props: { id, kind, name: id, aliases: [], description: null, unnamed: false, sourceKeys: passages.map((p) => `${CASE}|${p}`), caseIds: [CASE], ...props },
+  props: { id, kind, name: id, aliases: [], description: null, unnamed: false, passageIds: passages, ...props },
 });
 const rel = (type: string, from: string, to: string, localId: string, props: Record<string, unknown> = {}): ExportRelationshipRow => ({
   type, id: `${CASE}:${localId}`, from, to, props: { caseId: CASE, passageIds: ['doc-a:0-5'], ...props },
@@ -107,8 +104,8 @@ function handRows(): ExportRows {
   ];
   const nodes = [
     node('Case', CASE, { caption: 'Ann v. Bob', name: 'Ann v. Bob', status: 'open', caseType: null, documentIds: ['doc-a', 'doc-b'] }),
-    // Ann is also cited by another case, whose passage this export must not see.
-    node('Person', 'ann', { name: 'Ann', aliases: ['A.'], occupation: 'baker', age: 40, sourceKeys: ['other-case|doc-z:0-3', `${CASE}|doc-a:0-5`, `${CASE}|doc-b:3-8`] }),
+    // Ann is also cited by another case, whose passages stay on its own STATES (the query reads this case's).
+    node('Person', 'ann', { name: 'Ann', aliases: ['A.'], occupation: 'baker', age: 40 }, ['doc-a:0-5', 'doc-b:3-8']),
     node('Person', 'bob', { name: 'the neighbour', unnamed: true, occupation: null, age: null }),
     node('Person', 'judge', { name: 'Judge Jo' }),
     node('Case', 'civil-suit', { name: 'the civil suit', caption: null, caseType: 'civil', status: 'pending', outcome: null }),

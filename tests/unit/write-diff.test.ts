@@ -12,7 +12,7 @@ function plan(text: string | null): GraphPlan {
 function state(stated: GraphPlan, graphText: string): GraphState {
   const node = stated.nodes[0]!;
   return {
-    nodes: new Map([['op-1', { kind: 'Opinion', props: { ...node.props, text: graphText, owners: ['c#row-1', 'c#opinion'], sourceKeys: ['c#row-1|doc:0-5'] } }]]),
+    nodes: new Map([['op-1', { kind: 'Opinion', props: { ...node.props, text: graphText }, stated: [{ owner: 'c#row-1', defines: true, passageIds: ['doc:0-5'] }] }]]),
     relationships: new Map(),
     passages: new Set(['doc:0-5']),
     previous: { nodeIds: ['op-1'], passageIds: ['doc:0-5'], relKeys: [], externalIds: [], sourceHash: null, definedIds: ['op-1'], statements: [JSON.stringify(storedStatement(node.props))], relStatements: [] },

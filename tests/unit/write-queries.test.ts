@@ -20,7 +20,8 @@ describe('label and relationshipType', () => {
     }
     const props = { id: 'x' };
     const by = { owner: 'c', caseId: 'c' };
-    expect(() => createNodes([{ kind: 'Person', props, by }, { kind: 'Person) DETACH DELETE (x' as NodeKind, props, by }])).toThrow('not a node kind');
+    const states = { passageIds: [], hash: 'h' };
+    expect(() => createNodes([{ kind: 'Person', props, by, ...states }, { kind: 'Person) DETACH DELETE (x' as NodeKind, props, by, ...states }])).toThrow('not a node kind');
     expect(() => createRelationships([{ type: 'a-b', id: 'x', from: 'y', to: 'z', props, by }])).toThrow('not a relationship type: a-b');
   });
 });
@@ -49,9 +50,9 @@ describe('createNodes / createRelationships', () => {
     const relQuery = createRelationships(rels);
     expect(relQuery.params!.batch).toEqual({ contributions: [by], rows: [{ type: 'SHOT', from: 'evil-from', to: 'evil-to', c: 0, props: rels[0]!.props }] });
 
-    const nodes = [{ kind: 'Person' as const, by, props: { id: 'evil-node', passageIds: [], name: "evil') DETACH DELETE n //" } }];
+    const nodes = [{ kind: 'Person' as const, by, props: { id: 'evil-node', name: "evil') DETACH DELETE n //" }, passageIds: ['evil-passage:0-5'], hash: "evil-hash')" }];
     const nodeQuery = createNodes(nodes);
-    expect(nodeQuery.params!.batch).toEqual({ contributions: [by], rows: [{ kind: 'Person', c: 0, props: nodes[0]!.props }] });
+    expect(nodeQuery.params!.batch).toEqual({ contributions: [by], rows: [{ kind: 'Person', c: 0, props: nodes[0]!.props, passageIds: ['evil-passage:0-5'], hash: "evil-hash')" }] });
 
     for (const text of [relQuery.text, nodeQuery.text]) {
       for (const value of ['evil', 'DETACH', 'SHOT', 'Person']) expect(text).not.toContain(value);
@@ -75,7 +76,8 @@ describe('createNodes / createRelationships', () => {
         { type: 'SHOT', from: 'y', to: 'z', c: 0, props: { id: 'r3' } },
       ],
     });
-    expect(createNodes([{ kind: 'Person', by: b, props: { id: 'p', name: 'P', description: null, passageIds: ['d:0-1'] } }]).params!.batch)
-      .toEqual({ contributions: [b], rows: [{ kind: 'Person', c: 0, props: { id: 'p', name: 'P', passageIds: ['d:0-1'] } }] });
+    // A node's passages travel with its contribution's STATES, not among its properties.
+    expect(createNodes([{ kind: 'Person', by: b, props: { id: 'p', name: 'P', description: null }, passageIds: ['d:0-1'], hash: 'h1' }]).params!.batch)
+      .toEqual({ contributions: [b], rows: [{ kind: 'Person', c: 0, props: { id: 'p', name: 'P' }, passageIds: ['d:0-1'], hash: 'h1' }] });
   });
 });

@@ -62,8 +62,15 @@ const ENTITY_FIELDS: Record<string, NodeField> = {
   aliases: (_, v) => Cypher.coalesce(prop(v, 'aliases'), new Cypher.List([])),
   description: (_, v) => prop(v, 'description'),
   unnamed: (_, v) => flag(prop(v, 'unnamed')),
-  sources: (scope, v, sel) => sources(scope, sel, prop(v, 'passageIds')),
+  sources: (scope, v, sel) => sources(scope, sel, statedPassages(v)),
 };
+
+/** A node's passages: those its contributions cite for it, on their STATES (write-queries.ts). */
+function statedPassages(v: Cypher.Variable): Cypher.Expr {
+  const s = new Cypher.Relationship();
+  const x = new Cypher.Variable();
+  return expr(cypher`COLLECT { MATCH (${v})<-[${s}:STATES]-(:CaseManifest) UNWIND ${s}.passageIds AS ${x} RETURN ${x} }`);
+}
 
 /** Fields a kind shows differently from the property of its name, or that are not in the model's tables. */
 const KIND_FIELDS: Record<string, NodeField> = {

@@ -128,8 +128,10 @@ function caseEntities(notion: 'part' | 'mentioned') {
     const c = param(caseId);
     const match = (m: Cypher.Node) => {
       if (!caseId) return cypher`MATCH (${m}:${nodeLabel})`;
-      if (notion === 'mentioned') return cypher`MATCH (${m}:${nodeLabel}) WHERE ${c} IN coalesce(${m}.caseIds, []) AND ${m}.id <> ${c}`;
-      return cypher`MATCH (${m}:${nodeLabel}) WHERE (${c} IN coalesce(${m}.caseIds, []) OR EXISTS { (${m})-[:HAS_ROLE]->(:Case {id: ${c}}) }) AND ${c} IN ${casesOf(m)}`;
+      const x = new Cypher.Node();
+      const stated = cypher`MATCH (${x}:CaseManifest {case: ${c}})-[:STATES]->(${m}:${nodeLabel})`;
+      if (notion === 'mentioned') return cypher`${stated} WHERE ${m}.id <> ${c}\nWITH DISTINCT ${m}`;
+      return cypher`CALL () {\n${stated} RETURN ${m}\nUNION\nMATCH (${m}:${nodeLabel})-[:HAS_ROLE]->(:Case {id: ${c}}) RETURN ${m}\n}\nWITH ${m} WHERE ${c} IN ${casesOf(m)}`;
     };
     const list = topList(scope, sel, { match, order: (m) => cypher`${m}.kind, ${m}.id` });
     return {
@@ -140,6 +142,14 @@ function caseEntities(notion: 'part' | 'mentioned') {
       },
     };
   };
+}
+
+/** The first (by id) of the cases whose contributions define node `m`: how facts of several cases are grouped in a list. */
+function firstCase(m: Cypher.Node): Cypher.Raw {
+  const x = new Cypher.Node();
+  const s = new Cypher.Relationship();
+  const id = new Cypher.Variable();
+  return cypher`COLLECT { MATCH (${m})<-[${s}:STATES]-(${x}:CaseManifest) WHERE ${s}.defines RETURN ${x}.case AS ${id} ORDER BY ${id} LIMIT 1 }[0]`;
 }
 
 const objectType = (scope: Scope, name: string) => scope.schema.getType(name) as GraphQLObjectType;
@@ -172,7 +182,7 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     const list = topList(scope, sel, {
       match,
       sortKey: (m) => bestSortKey(m),
-      order: (m, k) => cypher`${k} IS NULL, ${k}, ${m}.time_sortKey IS NULL, ${m}.caseIds[0], ${m}.seq, ${m}.id`,
+      order: (m, k) => cypher`${k} IS NULL, ${k}, ${m}.time_sortKey IS NULL, ${firstCase(m)}, ${m}.seq, ${m}.id`,
     });
     return {
       clause: caseId ? cypher`RETURN ${list} AS value, ${exists('Case', caseId)} AS found` : cypher`RETURN ${list} AS value`,
@@ -196,7 +206,7 @@ const ROOTS: Record<string, (scope: Scope, sel: Selected) => RootStatement> = {
     };
     // Checked once, before the statement is built, so a bad date is refused even when no act matches.
     dateRange(new Cypher.Node(), sel.args);
-    const list = topList(scope, sel, { match, order: (m) => cypher`${m}.caseIds[0], ${m}.seq, ${m}.id` });
+    const list = topList(scope, sel, { match, order: (m) => cypher`${firstCase(m)}, ${m}.seq, ${m}.id` });
     const checks = [caseId ? cypher`, ${exists('Case', caseId)} AS caseFound` : '', actorId ? cypher`, ${exists('Entity', actorId)} AS actorFound` : ''];
     return {
       clause: cypher`RETURN ${list} AS value${checks[0]!}${checks[1]!}`,

@@ -19,18 +19,19 @@ export function exportManifest(caseId: string): CypherQuery {
 /**
  * The nodes the case defines (its manifest's nodeIds minus those it only refers to), documents
  * excepted (exportDocuments reads them, so their text is read once): all their properties, or,
- * for a node the manifest keeps this case's own statement of (`stated`), only those the
- * statement does not hold (where other cases also state a node, its properties are the merge
- * of all of them).
+ * for a node the manifest keeps this case's own statement of (`stated`), only its text (where
+ * other cases also state a node, its properties are the merge of all of them); and the
+ * passages this case cites for it, from its STATES of it (others' stay apart).
  */
-export function exportNodes(rows: { id: string; stated: boolean }[]): CypherQuery {
+export function exportNodes(caseId: string, rows: { id: string; stated: boolean }[]): CypherQuery {
   return {
     text: `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
            WHERE NOT n:SourceDocument
+           WITH n, row, COLLECT { MATCH (:CaseManifest {caseId: $caseId})-[s:STATES]->(n) RETURN s.passageIds }[0] AS passageIds
            RETURN n.id AS id, n.kind AS kind,
-                  CASE WHEN row.stated THEN n {.sourceKeys, .passageIds, .text, .caseIds, .owners} ELSE properties(n) END AS props`,
-    params: { rows },
+                  CASE WHEN row.stated THEN n {.text, passageIds: passageIds} ELSE n {.*, passageIds: passageIds} END AS props`,
+    params: { caseId, rows },
   };
 }
 

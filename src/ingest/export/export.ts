@@ -116,7 +116,6 @@ const SECTION_OF_KIND = Object.fromEntries(Object.entries(FACT_SECTIONS).map(([s
 /** The case file the graph holds for a case. Pure: the same rows give the same file. */
 export function buildCaseFile(rows: ExportRows): CaseFile {
   const { caseId, manifest } = rows;
-  const keyPrefix = `${caseId}|`;
   const relPrefix = `${caseId}:`;
   const fail = (message: string): never => {
     throw new ExportError(caseId, message);
@@ -178,14 +177,8 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       return citation;
     });
   };
-  /** This case's passages of a node; other cases citing the same node keep theirs apart. */
-  const nodeSources = (node: ExportNodeRow) => {
-    const keys = node.props.sourceKeys;
-    const ids = Array.isArray(keys)
-      ? (keys as string[]).filter((k) => k.startsWith(keyPrefix)).map((k) => k.slice(keyPrefix.length))
-      : node.props.passageIds;
-    return cite(ids, `"${node.id}"`);
-  };
+  /** This case's passages of a node (its STATES'); other cases citing the same node keep theirs apart. */
+  const nodeSources = (node: ExportNodeRow) => cite(node.props.passageIds, `"${node.id}"`);
 
   /** inferred and reason as the file wrote them: only for what is inferred. */
   const inference = (props: Record<string, unknown>): Inference =>
@@ -330,7 +323,7 @@ export async function readExportRows(executor: Executor, caseId: string): Promis
   const statements = new StatementIndex(contents);
   const defined = contents.nodeIds.filter((id) => !contents.externalIds.includes(id));
   const [nodes, documents, relationships, passages] = await Promise.all([
-    executor.read<ExportNodeRow>(q.exportNodes(defined.map((id) => ({ id, stated: statements.node(id) !== undefined })))).then((rows) => rows.map((row) => ownStatement(row, statements.node(row.id)))),
+    executor.read<ExportNodeRow>(q.exportNodes(caseId, defined.map((id) => ({ id, stated: statements.node(id) !== undefined })))).then((rows) => rows.map((row) => ownStatement(row, statements.node(row.id)))),
     executor.read<ExportDocumentRow>(q.exportDocuments(caseId)),
     executor.read<ExportRelationshipRow>(q.exportRelationships(caseId, contents.nodeIds)),
     executor.read<ExportPassageRow>(q.exportPassages(contents.passageIds)),

@@ -17,9 +17,16 @@ export interface ChangeReport {
   totals: ChangeCounts;
 }
 
+/** A node as it is: its properties, and what the contributions asked about state of it (their STATES). */
+export interface ExistingNode {
+  kind: string;
+  props: Record<string, unknown>;
+  stated: { owner: string; defines: boolean; passageIds: string[] }[];
+}
+
 /** The graph as it is, for the ids and keys a plan touches. */
 export interface GraphState {
-  nodes: Map<string, { kind: string; props: Record<string, unknown> }>;
+  nodes: Map<string, ExistingNode>;
   relationships: Map<string, Record<string, unknown>>;
   passages: Set<string>;
   /** What the case's last load wrote; null when the case was never loaded. */
@@ -46,18 +53,17 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
   const relationships: Record<string, ChangeCounts> = {};
   const passages = zero();
   const owner = contributionOf(plan);
-  const prefix = `${owner}|`;
   const stated = new Map((state.previous?.definedIds ?? []).map((id, i) => [id, state.previous!.statements?.[i]]));
   const relStated = new Map((state.previous?.relKeys ?? []).map((key, i) => [key, state.previous!.relStatements?.[i]]));
 
   for (const node of plan.nodes) {
     const existing = state.nodes.get(node.id);
-    const owners = (existing?.props.owners ?? existing?.props.caseIds ?? []) as string[];
-    if (!existing || !owners.includes(owner)) {
+    const mine = existing?.stated.find((s) => s.owner === owner);
+    if (!existing || !mine) {
       bump(nodes, node.kind, existing ? 'updated' : 'created');
       continue;
     }
-    const cited = ((existing.props.sourceKeys as string[] | undefined) ?? []).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    const cited = mine.passageIds;
     const before = stated.get(node.id);
     const fieldsEqual = before !== undefined
       ? before === JSON.stringify(storedStatement(node.props)) && (node.props.text == null || same(existing.props.text, node.props.text))

@@ -1,5 +1,5 @@
 import type { CypherQuery, Executor } from '../../neo4j/executor.js';
-import { diffPlan, hasChanges, type ChangeReport, type GraphState } from './diff.js';
+import { diffPlan, hasChanges, type ChangeReport, type ExistingNode, type GraphState } from './diff.js';
 import { caseOf } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import { LoadedMeanwhileError, releaseStale, writePlans, type WriteSummary } from './write.js';
@@ -77,17 +77,17 @@ export async function readGraphStates(executor: Executor, plans: GraphPlan[]): P
   const manifests = await readInChunks<string, StoredManifest & { owner: string; sourceHash: string | null }>(executor, plans.map(contributionOf), q.readManifests);
   const previous = new Map<string, NonNullable<GraphState['previous']>>(manifests.map((m) => [m.owner, { ...unpackManifest(m), sourceHash: m.sourceHash }]));
   const keys = new Set<string>();
-  const ids = new Set<string>();
+  const ids = new Map<string, string[]>();
   for (const plan of plans) {
     const before = previous.get(contributionOf(plan));
-    for (const id of [...plan.nodes.map((n) => n.id), ...(before?.nodeIds ?? [])]) ids.add(id);
+    for (const id of new Set([...plan.nodes.map((n) => n.id), ...(before?.nodeIds ?? [])])) (ids.get(id) ?? ids.set(id, []).get(id)!).push(contributionOf(plan));
     if (before) for (const key of [...plan.relationships.map(q.relKey), ...before.relKeys]) keys.add(key);
   }
   const [nodes, relationships] = await Promise.all([
-    readInChunks<string, { id: string; kind: string; props: Record<string, unknown> }>(executor, [...ids], q.existingNodes),
+    readInChunks<{ id: string; owners: string[] }, ExistingNode & { id: string }>(executor, [...ids].map(([id, owners]) => ({ id, owners })), q.existingNodes),
     readInChunks<q.RelKey, { key: q.RelKey; props: Record<string, unknown> }>(executor, [...keys].map(q.parseRelKey), q.existingRelationships),
   ]);
-  const existing = new Map(nodes.map((n) => [n.id, { kind: n.kind, props: n.props }]));
+  const existing = new Map(nodes.map((n) => [n.id, { kind: n.kind, props: n.props, stated: n.stated }]));
   const passageIds = new Set(plans.flatMap((plan) => plan.passages.filter((p) => existing.has(p.documentId)).map((p) => p.id)));
   const passages = await readInChunks<string, { id: string }>(executor, [...passageIds], q.existingPassages);
   const state = {

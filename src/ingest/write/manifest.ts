@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CypherQuery } from '../../neo4j/executor.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
@@ -114,6 +115,18 @@ export function manifestContentsOf(plan: GraphPlan, sourceHash: string | null): 
   };
 }
 
+/**
+ * The hash a definer's STATES keeps of its statement of a node (the JSON its manifest keeps):
+ * equal statements have equal hashes, so a merge or a CONFLICT check unpacks one manifest per
+ * distinct statement, not one per contribution. Pure.
+ */
+export function statementHash(statementJson: string): string {
+  return createHash('sha1').update(statementJson).digest('base64').slice(0, 16);
+}
+
+/** The hash of a node's statement as its plan gives it (statementHash of what the manifest keeps). Pure. */
+export const nodeStatementHash = (props: Record<string, unknown>) => statementHash(JSON.stringify(storedStatement(props)));
+
 /** A contribution's manifest as a load stores it (the offline import writes the same). Pure. */
 export function manifestOf(plan: GraphPlan, sourceHash: string | null): ManifestRow {
   const manifest = manifestContentsOf(plan, sourceHash);
@@ -150,7 +163,7 @@ export class StatementIndex {
 
 /** Deletes the manifests of contributions whose facts were all released. */
 export function deleteManifests(owners: string[]): CypherQuery {
-  return { text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DELETE m', params: { owners } };
+  return { text: 'UNWIND $owners AS owner MATCH (m:CaseManifest {caseId: owner}) DETACH DELETE m', params: { owners } };
 }
 
 /** A manifest as lockCases returns it: stored fields, whether it was saved before, and whether its case has other contributions. */
@@ -168,8 +181,10 @@ export type LockedManifest = StoredManifest & { owner: string; existed: boolean;
 export function lockCases(owners: string[]): CypherQuery {
   return plannedOnce(
     `UNWIND $owners AS owner
+           WITH owner, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
            MERGE (m:CaseManifest {caseId: owner})
-           WITH owner, m, CASE WHEN owner CONTAINS '#' THEN split(owner, '#')[0] ELSE owner END AS caseId
+           ON CREATE SET m.case = caseId
+           WITH owner, caseId, m
            CALL (caseId, owner) {
              MATCH (o:CaseManifest) WHERE o.caseId STARTS WITH caseId + '#' AND o.caseId <> owner AND ${SAVED('o')}
              RETURN count(o) AS keyed

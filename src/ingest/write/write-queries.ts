@@ -9,21 +9,34 @@ import { plannedOnce } from './planned-once.js';
  * only after they are checked against the vocabulary; every value travels as a parameter.
  */
 /**
- * Lists kept on every node and passage: `owners`, the contributions that state or refer to it
- * (it is deleted when none is left); `caseIds`, their cases (what reads use); `definers`, the
- * contributions that state its fields. A store written before contributions has only
- * `caseIds` (then the owners) and `fieldsFrom` (then the one definer).
+ * Who states a node is kept as relationships, not lists on it: each contribution's CaseManifest
+ * has one `(:CaseManifest)-[:STATES]->(n)` per node it defines, adds aliases to or refers to,
+ * holding `defines` (whether it states the node's fields), `passageIds` (its passages for the
+ * node) and `hash` (of its statement, for a definer). A node goes when its last STATES goes; its
+ * owners are its STATES, its cases their manifests' `case`, its passages the union of their
+ * `passageIds`. So a contribution's write of a node costs the same however many others state
+ * it: nothing is read or rewritten per other contribution (a list of them would be).
+ * Passages (whose owners are the few contributions quoting one span of a document) keep their
+ * `owners` and `caseIds` lists: OWNERS reads them.
  */
 const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
-const DEFINERS = `coalesce(n.definers, CASE WHEN n.fieldsFrom IS NULL THEN [] ELSE [n.fieldsFrom] END)`;
 
 /**
- * A node can be stated by several contributions, each with its own passages. `sourceKeys` holds
- * "contribution|passageId" so one contribution's passages can be replaced without touching
- * another's; `passageIds` is the readable union.
+ * The other definers of node `n` than `row.owner`, one per distinct statement (`hash`; a STATES
+ * migrated from lists has none and stands for itself): the first of them in merge order (the
+ * node's own case first, then the smallest id: merge.ts), which alone can give the merge a
+ * field, and the first of them of another case than `row.caseId` (for the CONFLICT check).
+ * Identical statements are read once, however many contributions state them.
  */
-const OTHER_KEYS = `[k IN coalesce(n.sourceKeys, []) WHERE NOT k STARTS WITH row.owner + '|']`;
-const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 1)]`;
+const OTHER_DEFINERS = `CALL (n, row) {
+             OPTIONAL MATCH (n)<-[s:STATES]-(o:CaseManifest) WHERE s.defines = true AND o.caseId <> row.owner
+             WITH coalesce(s.hash, '#' + o.caseId) AS hash, o,
+                  CASE WHEN coalesce(o.case, split(o.caseId, '#')[0]) = n.id THEN '0' ELSE '1' END + o.caseId AS rank,
+                  coalesce(o.case, split(o.caseId, '#')[0]) <> row.caseId AS otherCase
+             WITH hash, count(o) AS k, min(rank) AS first, min(CASE WHEN otherCase THEN o.caseId END) AS ofOtherCase
+             WHERE k > 0
+             RETURN sum(k) AS others, collect({hash: hash, owner: substring(first, 1), ofOtherCase: ofOtherCase}) AS statements
+           }`;
 
 /*
  * The statements a load runs that find nodes only by id are `plannedOnce` (planned-once.ts):
@@ -34,12 +47,24 @@ const PASSAGE_IDS_OF_KEYS = `[k IN keys | substring(k, size(split(k, '|')[0]) + 
  * relationship, and only re-planning on real statistics gives them Expand(Into).
  */
 
-/** A node to write: every property it ends with (fields and bookkeeping lists), computed by the loader. */
+/** A node to write: every field it ends with, computed by the loader, and what its contribution's STATES holds. */
 export interface NodeRow {
   id: string;
   /** Its kind; null for a sameAs target (another case's entity this one adds names to). */
   kind: string | null;
   props: Record<string, unknown>;
+  /** The contribution stating it. */
+  owner: string;
+  states: { defines: boolean; passageIds: string[]; hash: string | null };
+}
+
+/** One distinct statement of a node by its other definers (OTHER_DEFINERS). */
+export interface OtherStatement {
+  hash: string;
+  /** The first contribution stating it in merge order. */
+  owner: string;
+  /** One contribution of another case stating it, if any. */
+  ofOtherCase: string | null;
 }
 
 /** What a node is now, as far as a contribution about to state it needs to know. */
@@ -47,31 +72,28 @@ export interface NodeState {
   id: string;
   /** Whether this contribution already defines it. */
   mine: boolean;
+  /** How many contributions define it (this one included). */
   definers: number;
   /** The one contribution that defines it, when there is exactly one. */
   sole: string | null;
-  /** Up to three contributions of other cases that define it. */
-  otherCases: string[];
+  /** The other definers' distinct statements. */
+  others: OtherStatement[];
   fieldOwners: string | null;
   props: Record<string, unknown>;
-  /** Its bookkeeping lists as they are (see OWNERS, DEFINERS), from which the loader computes the new ones. */
-  ownerList: string[];
-  caseIds: string[];
-  definerList: string[];
-  sourceKeys: string[];
 }
 
-/** The nodes that exist among those some contributions are about to define. */
+/** The nodes that exist among those some contributions are about to define, with who else defines them. */
 export function nodeStates(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           WITH n, row, ${DEFINERS} AS definers
-           RETURN row.id AS id, row.owner IN definers AS mine, size(definers) AS definers,
-                  CASE WHEN size(definers) = 1 THEN definers[0] END AS sole,
-                  [d IN definers WHERE NOT (d = row.caseId OR d STARTS WITH row.caseId + '#')][0..3] AS otherCases,
-                  n.fieldOwners AS fieldOwners, ${OWNERS} AS ownerList, coalesce(n.caseIds, []) AS caseIds,
-                  definers AS definerList, coalesce(n.sourceKeys, []) AS sourceKeys,
+           ${OTHER_DEFINERS}
+           WITH n, row, others, statements,
+                EXISTS { MATCH (:CaseManifest {caseId: row.owner})-[s:STATES]->(n) WHERE s.defines = true } AS mine
+           WITH n, row, others, statements, mine, others + CASE WHEN mine THEN 1 ELSE 0 END AS definers
+           RETURN row.id AS id, mine, definers, statements AS others,
+                  CASE WHEN definers <> 1 THEN null WHEN mine THEN row.owner ELSE statements[0].owner END AS sole,
+                  n.fieldOwners AS fieldOwners,
                   n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null} AS props`,
     { rows },
   );
@@ -110,49 +132,54 @@ export function withoutNulls(props: Record<string, unknown>): Record<string, unk
 }
 
 /**
- * A node no contribution stated before: its fields (`passageIds` included) and the contribution
- * stating it, from which its bookkeeping lists follow (`owners` and `definers` that contribution,
- * `caseIds` its case, `sourceKeys` "contribution|passage id" per passage).
+ * A node no contribution stated before: its fields, and the contribution stating it with its
+ * passages for the node and the hash of its statement (its STATES).
  */
 export interface NewNodeRow {
   kind: string;
   props: Record<string, unknown>;
   by: Contribution;
+  passageIds: string[];
+  hash: string;
 }
 
 /**
  * New nodes, any kinds in one statement (the kind label is a parameter, Cypher 5.26 dynamic
- * labels); a node another transaction created meanwhile fails the unique constraint (the write
- * is then planned again). Every property is one map, set at once: a second SET item after
- * `SET n = map` costs an Eager step (the planner cannot tell a parameter's map from a node).
- * The one Eager left, before the CREATE, comes with the dynamic label (a static one has none).
+ * labels), each with the STATES of the contribution defining it; a node another transaction
+ * created meanwhile fails the unique constraint (the write is then planned again). Every
+ * property is one map, set at once: a second SET item after `SET n = map` costs an Eager step
+ * (the planner cannot tell a parameter's map from a node). The contribution's manifest exists:
+ * lockCases made it.
  */
 export function createNodes(rows: NewNodeRow[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
-           WITH row, $contributions[row.c] AS c, row.props AS p
-           WITH row.kind AS kind, p {.*, owners: [c.owner], definers: [c.owner], caseIds: [c.caseId],
-                                     sourceKeys: [k IN p.passageIds | c.owner + '|' + k]} AS props
-           CREATE (n:Entity:$(kind))
-           SET n = props
+           WITH row, $contributions[row.c] AS c
+           MATCH (m:CaseManifest {caseId: c.owner})
+           CREATE (n:Entity:$(row.kind))
+           SET n = row.props
+           CREATE (m)-[:STATES {defines: true, passageIds: row.passageIds, hash: row.hash}]->(n)
            RETURN count(n) AS written`,
-    byContribution(rows, (r, c) => ({ kind: label(r.kind as NodeKind), c, props: withoutNulls(r.props) })),
+    byContribution(rows, (r, c) => ({ kind: label(r.kind as NodeKind), c, props: withoutNulls(r.props), passageIds: r.passageIds, hash: r.hash })),
   );
 }
 
 /**
- * Nodes that exist: their fields and bookkeeping lists as the loader computed them from what it
- * read under the nodes' locks (null fields are removed). `kind` null: a sameAs target, whose
- * label stays.
+ * Nodes that exist: their fields as the loader computed them from what it read under the nodes'
+ * locks (null fields are removed), and this contribution's STATES of each (`states`: defines,
+ * passageIds, hash), made or replaced. `kind` null: a sameAs target, whose label stays.
  */
 export function updateNodes(rows: NodeRow[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
+           MATCH (m:CaseManifest {caseId: row.owner})
            FOREACH (kind IN CASE WHEN row.kind IS NULL THEN [] ELSE [row.kind] END | SET n:$(kind))
            SET n += row.props
+           MERGE (m)-[s:STATES]->(n)
+           SET s = row.states
            RETURN count(n) AS written`,
-    { rows: rows.map((r) => ({ id: r.id, kind: r.kind === null ? null : label(r.kind as NodeKind), props: r.props })) },
+    { rows: rows.map((r) => ({ id: r.id, owner: r.owner, kind: r.kind === null ? null : label(r.kind as NodeKind), props: r.props, states: r.states })) },
   );
 }
 
@@ -221,18 +248,18 @@ export function lockNodes(ids: string[]): CypherQuery {
 }
 
 /**
- * Marks nodes of other cases that these contributions refer to, so they outlive the case that
- * made them. One row per node, with every contribution (and case) of the batch that refers to
- * it, in order and without repeats: a node many cases refer to (a judge, a court) has its lists
- * rewritten once per statement, not once per case.
+ * Nodes of other cases that these contributions refer to: each gets a STATES from the
+ * contribution (stating no fields and no passages; one it has already is left as it is), so it
+ * outlives the case that made it. One relationship per contribution and node: a node many
+ * cases refer to (a judge, a court) costs each of them the same.
  */
-export function touchExternal(rows: { id: string; owners: string[]; caseIds: string[] }[]): CypherQuery {
+export function touchExternal(rows: { id: string; owner: string }[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           WITH n, row, ${OWNERS} AS owners, coalesce(n.caseIds, []) AS caseIds
-           SET n.owners = owners + [o IN row.owners WHERE NOT o IN owners],
-               n.caseIds = caseIds + [c IN row.caseIds WHERE NOT c IN caseIds]
+           MATCH (m:CaseManifest {caseId: row.owner})
+           MERGE (m)-[s:STATES]->(n)
+           ON CREATE SET s.defines = false, s.passageIds = []
            RETURN count(n) AS written`,
     { rows },
   );
@@ -334,24 +361,46 @@ export function updateRelationships(rows: RelationshipRow[]): CypherQuery {
 }
 
 /**
- * Drops a contribution from nodes it no longer states; deletes those nobody states any more;
- * returns how many it deleted per contribution, and the nodes whose fields it defined that
- * other contributions still define (their fields are then recomputed from those).
+ * Deletes a contribution's STATES of nodes it no longer states, and the nodes nobody states any
+ * more; returns how many it deleted per contribution, and the nodes whose fields it defined that
+ * other contributions still define, with their distinct statements (OTHER_DEFINERS; their
+ * fields are then recomputed from those).
  */
-export function releaseNodes(labelName: 'Entity' | 'Passage', rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
+export function releaseEntities(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
-           MATCH (n:${labelName} {id: row.id})
-           WITH n, row, ${OTHER_KEYS} AS keys, [o IN ${OWNERS} WHERE o <> row.owner] AS owners, ${DEFINERS} AS definers
-           SET n.owners = owners, n.sourceKeys = keys,
-               n.caseIds = [c IN coalesce(n.caseIds, []) WHERE c <> row.caseId OR any(o IN owners WHERE o = c OR o STARTS WITH c + '#')],
-               n.passageIds = CASE WHEN n:Passage THEN null ELSE ${PASSAGE_IDS_OF_KEYS} END,
-               n.definers = CASE WHEN n:Passage THEN null ELSE [d IN definers WHERE d <> row.owner] END
-           WITH n, row, size(owners) = 0 AS gone, row.owner IN definers AND size(definers) > 1 AS recompute,
-                [d IN definers WHERE d <> row.owner] AS rest
+           MATCH (n:Entity {id: row.id})
+           OPTIONAL MATCH (:CaseManifest {caseId: row.owner})-[mine:STATES]->(n)
+           WITH n, row, collect(mine) AS mine
+           WITH n, row, mine, any(s IN mine WHERE s.defines = true) AS defined
+           FOREACH (s IN mine | DELETE s)
+           WITH n, row, defined, NOT EXISTS { (n)<-[:STATES]-() } AS gone
+           OPTIONAL CALL (n, row, defined, gone) {
+             WITH n, row WHERE defined AND NOT gone
+             ${OTHER_DEFINERS}
+             RETURN others, statements
+           }
            FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
            RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed,
-                  [k IN collect(CASE WHEN recompute AND NOT gone THEN {id: row.id, owners: rest} END) WHERE k IS NOT NULL] AS kept`,
+                  [k IN collect(CASE WHEN others > 0 THEN {id: row.id, others: statements} END) WHERE k IS NOT NULL] AS kept`,
+    { rows },
+  );
+}
+
+/**
+ * Drops a contribution from passages it no longer quotes (their `owners` and `caseIds`) and
+ * deletes those nobody quotes any more; returns how many it deleted per contribution.
+ */
+export function releasePassages(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
+  return plannedOnce(
+    `UNWIND $rows AS row
+           MATCH (n:Passage {id: row.id})
+           WITH n, row, [o IN ${OWNERS} WHERE o <> row.owner] AS owners
+           SET n.owners = owners,
+               n.caseIds = [c IN coalesce(n.caseIds, []) WHERE c <> row.caseId OR any(o IN owners WHERE o = c OR o STARTS WITH c + '#')]
+           WITH n, row, size(owners) = 0 AS gone
+           FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
+           RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed`,
     { rows },
   );
 }
@@ -377,13 +426,19 @@ export function nodeFields(ids: string[]): CypherQuery {
   );
 }
 
-/** Current state of the nodes and relationships a load would touch, for a dry run's report. */
-export function existingNodes(ids: string[]): CypherQuery {
+/**
+ * Current state of the nodes a load would touch, for a dry run's report: their properties, and
+ * what the given contributions' STATES of each say (found from the contributions' side).
+ */
+export function existingNodes(rows: { id: string; owners: string[] }[]): CypherQuery {
   return plannedOnce(
-    `UNWIND $ids AS id
-           MATCH (n:Entity {id: id})
-           RETURN n.id AS id, n.kind AS kind, properties(n) AS props`,
-    { ids },
+    `UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           RETURN n.id AS id, n.kind AS kind, properties(n) AS props,
+                  COLLECT { UNWIND row.owners AS owner
+                            MATCH (:CaseManifest {caseId: owner})-[s:STATES]->(n)
+                            RETURN {owner: owner, defines: s.defines, passageIds: s.passageIds} } AS stated`,
+    { rows },
   );
 }
 
@@ -411,7 +466,8 @@ export function lookupNodes(ids: string[]): CypherQuery {
   return plannedOnce(
     `UNWIND $ids AS id
            MATCH (n:Entity {id: id})
-           RETURN n.id AS id, n.kind AS kind, n.name AS name, n.caseIds AS caseIds,
+           RETURN n.id AS id, n.kind AS kind, n.name AS name,
+                  CASE WHEN n:SourceDocument THEN COLLECT { MATCH (n)<-[:STATES]-(m:CaseManifest) RETURN DISTINCT m.case AS c ORDER BY c } END AS caseIds,
                   CASE WHEN n:SourceDocument THEN n.text END AS text`,
     { ids },
   );

@@ -2,7 +2,7 @@ import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
-import { manifestOf, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
+import { manifestOf, nodeStatementHash, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 import { CHUNK, StatementPipeline } from './statement-pipeline.js';
 
@@ -178,15 +178,8 @@ async function writeGroup(ctx: WriteContext, plans: GraphPlan[]): Promise<void> 
   void pipe.sendChunks(passages.created, q.createPassages);
   void pipe.sendChunks(passages.updated, q.updatePassages);
   for (const plan of plans) for (const node of [...plan.nodes, ...plan.aliases]) ctx.mayExist.add(node.id);
-  const external = new Map<string, { id: string; owners: string[]; caseIds: string[] }>();
-  for (const plan of plans) {
-    for (const id of plan.externalIds) {
-      const row = external.get(id) ?? external.set(id, { id, owners: [], caseIds: [] }).get(id)!;
-      row.owners = withItem(row.owners, contributionOf(plan));
-      row.caseIds = withItem(row.caseIds, plan.caseId);
-    }
-  }
-  check(ctx, pipe.sendChunks([...external.values()], q.touchExternal), external.size, (n) => `${external.size - n} referenced node(s) disappeared during the load`);
+  const external = plans.flatMap((plan) => plan.externalIds.map((id) => ({ id, owner: contributionOf(plan) })));
+  check(ctx, pipe.sendChunks(external, q.touchExternal), external.length, (n) => `${external.length - n} referenced node(s) disappeared during the load`);
 
   // A contribution may create its case's relationships outright only when nothing else states
   // them: no earlier load of it, no other contribution of its case, before or in this batch.
@@ -205,23 +198,6 @@ async function writeGroup(ctx: WriteContext, plans: GraphPlan[]): Promise<void> 
 
 /** `list` with `value` added at its end, unless it holds it already (as the statements did in Cypher). */
 const withItem = (list: readonly string[], value: string) => (list.includes(value) ? [...list] : [...list, value]);
-
-/**
- * The bookkeeping lists a node ends with once a contribution states it: `owners`, `caseIds`,
- * `definers`, and `sourceKeys` ("contribution|passage id", its passages replaced by these)
- * with `passageIds`, their readable union. Pure.
- */
-export function nodeBookkeeping(state: Pick<q.NodeState, 'ownerList' | 'caseIds' | 'definerList' | 'sourceKeys'> | undefined, owner: string, caseId: string, passageIds: readonly string[]): Record<string, unknown> {
-  const keys = [...(state?.sourceKeys ?? []).filter((k) => !k.startsWith(`${owner}|`)), ...passageIds.map((p) => `${owner}|${p}`)];
-  return {
-    sourceKeys: keys,
-    passageIds: keys.map((k) => k.slice(k.indexOf('|') + 1)),
-    owners: withItem(state?.ownerList ?? [], owner),
-    caseIds: withItem(state?.caseIds ?? [], caseId),
-    definers: withItem(state?.definerList ?? [], owner),
-    fieldsFrom: null,
-  };
-}
 
 /**
  * Passages to create and to update (their owners and cases as they end). Only a passage of a
@@ -262,18 +238,21 @@ interface Candidate {
   kind: string | null;
   statement: Statement;
   passageIds: string[];
+  /** Hash of its statement (a definition's; null for aliases). */
+  hash: string | null;
 }
 
 /**
  * What to set on each node the plans define (or add aliases to): the plan's fields for a node
- * no other contribution defines, else the merge of every contribution's statement. Refuses a
- * definition that would change fields another case defines (ContributionConflictError).
+ * no other contribution defines, else the merge of every contribution's statement (one
+ * manifest read per distinct statement of the others). Refuses a definition that would change
+ * fields another case defines (ContributionConflictError).
  */
 async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ created: q.NewNodeRow[]; updated: q.NodeRow[]; missingAliases: number }> {
   const { tx } = ctx;
   const candidates: Candidate[] = plans.flatMap((plan) => [
-    ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[] })),
-    ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds })),
+    ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[], hash: nodeStatementHash(n.props) })),
+    ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds, hash: null })),
   ]);
   const states = new Map<string, q.NodeState>();
   const asked = candidates.filter((c) => ctx.mayExist.has(c.id)).map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId }));
@@ -288,7 +267,7 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
       continue;
     }
     const current = currentFields(state.props);
-    if (c.kind !== null && state.otherCases.length > 0 && !(current.shared === true && c.statement.shared === true)) checks.push({ ...c, state });
+    if (c.kind !== null && state.others.some((o) => o.ofOtherCase !== null) && !(current.shared === true && c.statement.shared === true)) checks.push({ ...c, state });
     const others = state.definers - (state.mine ? 1 : 0);
     if (others === 0) decided.set(c, mergeStatements(new Map([[contributionOf(c.plan), c.statement]]), Object.keys(current)));
     else if (!state.mine) decided.set(c, addStatement({ props: current, fieldOwners: parseOwners(state.fieldOwners), soleOwner: state.sole }, contributionOf(c.plan), c.statement));
@@ -296,7 +275,7 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
   }
   await refuseConflicts(tx, checks);
   if (recompute.length > 0) {
-    const statements = await statementsOf(tx, recompute.map((c) => ({ id: c.id, owners: othersDefining(states.get(c.id)!, contributionOf(c.plan)) })));
+    const statements = await statementsOf(tx, recompute.map((c) => ({ id: c.id, owners: states.get(c.id)!.others.map((o) => o.owner) })));
     for (const c of recompute) {
       const all = new Map(statements.get(c.id) ?? []);
       all.set(contributionOf(c.plan), c.statement);
@@ -306,30 +285,33 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
   const rows = { created: [] as q.NewNodeRow[], updated: [] as q.NodeRow[], missingAliases: 0 };
   for (const c of candidates) {
     const state = states.get(c.id);
+    const owner = contributionOf(c.plan);
     if (c.kind === null && !state) {
       rows.missingAliases += 1;
       continue;
     }
     if (!state) {
-      // Its bookkeeping lists follow from the contribution (createNodes): nodeBookkeeping(undefined, ...).
-      rows.created.push({ kind: c.kind!, props: { ...c.statement, id: c.id, passageIds: c.passageIds }, by: { owner: contributionOf(c.plan), caseId: c.plan.caseId } });
+      rows.created.push({ kind: c.kind!, props: { ...c.statement, id: c.id }, by: { owner, caseId: c.plan.caseId }, passageIds: c.passageIds, hash: c.hash! });
       continue;
     }
     const merged = decided.get(c)!;
-    const props = { ...merged.props, id: c.id, ...nodeBookkeeping(state, contributionOf(c.plan), c.plan.caseId, c.passageIds), fieldOwners: json(merged.fieldOwners) };
-    rows.updated.push({ id: c.id, kind: c.kind, props });
+    const props = { ...merged.props, id: c.id, fieldOwners: json(merged.fieldOwners) };
+    rows.updated.push({ id: c.id, kind: c.kind, props, owner, states: { defines: c.kind !== null, passageIds: c.passageIds, hash: c.hash } });
   }
   return rows;
 }
 
 /**
  * Refuses a definition of a node that another case defines with other fields (its own statement,
- * not what sameAs entries of other cases added to it), unless both say it is shared.
+ * not what sameAs entries of other cases added to it), unless both say it is shared. Only
+ * statements that differ from this one (by hash) are read, one contribution's each.
  */
 async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & { state: q.NodeState })[]): Promise<void> {
-  if (candidates.length === 0) return;
-  const statements = await statementsOf(tx, candidates.map((c) => ({ id: c.id, owners: othersDefining(c.state, contributionOf(c.plan)) })));
-  for (const c of candidates) {
+  const asked = candidates.map((c) => ({ c, owners: c.state.others.filter((o) => o.ofOtherCase !== null && o.hash !== c.hash).map((o) => o.ofOtherCase!) }));
+  const wanted = asked.filter((a) => a.owners.length > 0);
+  if (wanted.length === 0) return;
+  const statements = await statementsOf(tx, wanted.map(({ c, owners }) => ({ id: c.id, owners })));
+  for (const { c, owners } of wanted) {
     const stated = statements.get(c.id) ?? new Map<string, Statement>();
     for (const [owner, theirs] of stated) {
       if (caseOf(owner) === c.plan.caseId || !('kind' in theirs)) continue;
@@ -337,7 +319,7 @@ async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & {
       if (fields.length > 0) throw new ContributionConflictError(c.plan.caseId, c.id, caseOf(owner), fields);
     }
     // A case loaded before manifests kept statements: its node's fields are what it stated.
-    const unstated = c.state.otherCases.find((owner) => !stated.has(owner));
+    const unstated = owners.find((owner) => !stated.has(owner));
     if (unstated !== undefined) {
       const { text: _, ...current } = currentFields(c.state.props);
       const fields = differingFields(current, storedStatement(c.statement));
@@ -349,9 +331,6 @@ async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & {
 function parseOwners(text: string | null): Record<string, string> | null {
   return text === null ? null : (JSON.parse(text) as Record<string, string>);
 }
-
-/** The contributions other than `owner` that define a node, as its state says. */
-const othersDefining = (state: q.NodeState, owner: string) => state.definerList.filter((d) => d !== owner);
 
 /** Manifests read per statement: each may hold a few hundred KB of statements once unpacked. */
 const MANIFEST_CHUNK = 100;
@@ -468,18 +447,18 @@ export async function releaseStale(tx: TransactionRunner, plan: GraphPlan, befor
   }
   const staleNodes = before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, owner, caseId }));
   const keptNodes: { id: string; owners: string[] }[] = [];
-  await inChunks(tx, staleNodes, (chunk) => q.releaseNodes('Entity', chunk), (row: { owner: string; removed: number; kept: { id: string; owners: string[] }[] }) => {
+  await inChunks(tx, staleNodes, q.releaseEntities, (row: { owner: string; removed: number; kept: { id: string; others: q.OtherStatement[] }[] }) => {
     count('nodes')(row);
-    keptNodes.push(...row.kept);
+    keptNodes.push(...row.kept.map((k) => ({ id: k.id, owners: k.others.map((o) => o.owner) })));
   });
   if (keptNodes.length > 0) await recomputeNodes(tx, keptNodes);
-  await inChunks(tx, before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, owner, caseId })), (chunk) => q.releaseNodes('Passage', chunk), (row: { owner: string; removed: number }) => {
+  await inChunks(tx, before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, owner, caseId })), q.releasePassages, (row: { owner: string; removed: number }) => {
     const counts = removed.get(row.owner);
     if (counts) counts.passages = (counts.passages ?? 0) + row.removed;
   });
 }
 
-/** Sets the fields of nodes a contribution stopped defining from the statements of those that still do (`owners`). */
+/** Sets the fields of nodes a contribution stopped defining from the statements of those that still do (`owners`: one per distinct statement). */
 async function recomputeNodes(tx: TransactionRunner, kept: { id: string; owners: string[] }[]): Promise<void> {
   const ids = kept.map((k) => k.id);
   const statements = await statementsOf(tx, kept);
