@@ -57,15 +57,18 @@ function offsets(fixtureText: string, quote: string): { start: number; end: numb
 /**
  * The seed case's fingerprint with the case ids of other test files masked out. Other test files
  * (which may run in parallel on the same database) link their cases to seed nodes such as the
- * judge, which changes those nodes' caseIds, sourceKeys and passageIds; anything one of these
- * fixtures wrote would still show, under its own `bad-` ids.
+ * judge, which adds STATES of their contributions to those nodes (and passages' caseIds and
+ * owners); anything one of these fixtures wrote would still show, under its own `bad-` ids.
  */
 async function seedState(): Promise<string[]> {
   const ours = (value: unknown) => typeof value !== 'string' || value.startsWith('baldwin-') || value.startsWith('bad-');
   return (await caseFingerprint(api.executor, SEED_CASE)).map((line) => {
     const row = JSON.parse(line) as unknown[];
-    const props = row.at(-1) as Record<string, unknown>;
-    for (const key of ['caseIds', 'owners', 'definers', 'sourceKeys', 'passageIds']) {
+    const last = row.at(-1);
+    // A node's STATES, "contribution|defines|hash|passages": those of other files' contributions are masked.
+    if (Array.isArray(last)) return JSON.stringify([...row.slice(0, -1), last.filter(ours)]);
+    const props = last as Record<string, unknown>;
+    for (const key of ['caseIds', 'owners']) {
       if (Array.isArray(props[key])) props[key] = (props[key] as unknown[]).filter(ours);
     }
     return JSON.stringify(row);

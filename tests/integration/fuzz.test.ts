@@ -294,8 +294,8 @@ async function graphCount(text: string, params: Record<string, unknown>): Promis
 /** The case is fully there: every planned node, passage and relationship, stated by this case. */
 async function expectFullyLoaded(plan: GraphPlan): Promise<void> {
   const [row] = await api.executor.read<Record<string, number>>({
-    text: `CALL { MATCH (n:Entity) WHERE n.id IN $nodeIds AND $caseId IN n.caseIds RETURN count(n) AS nodes }
-           CALL { MATCH (n:Entity) WHERE n.id IN $externalIds AND $caseId IN n.caseIds RETURN count(n) AS external }
+    text: `CALL { MATCH (n:Entity) WHERE n.id IN $nodeIds AND EXISTS { (n)<-[:STATES]-(:CaseManifest {case: $caseId}) } RETURN count(n) AS nodes }
+           CALL { MATCH (n:Entity) WHERE n.id IN $externalIds AND EXISTS { (n)<-[:STATES]-(:CaseManifest {case: $caseId}) } RETURN count(n) AS external }
            CALL { MATCH (p:Passage)-[:QUOTED_FROM]->(:SourceDocument) WHERE p.id IN $passageIds AND $caseId IN p.caseIds RETURN count(p) AS passages }
            CALL { MATCH ()-[r]->() WHERE r.caseId = $caseId RETURN count(r) AS relationships }
            RETURN nodes, external, passages, relationships`,
@@ -414,6 +414,7 @@ describe('fuzzing the validator and the loader', () => {
     const cases = [...loadedCases];
     loadedCases.clear();
     expect(await graphCount('MATCH (n) WHERE any(c IN coalesce(n.caseIds, []) WHERE c IN $cases) RETURN count(n) AS n', { cases })).toBe(0);
+    expect(await graphCount('MATCH (m:CaseManifest)-[:STATES]->() WHERE m.case IN $cases RETURN count(m) AS n', { cases })).toBe(0);
     expect(await graphCount('MATCH ()-[r]->() WHERE r.caseId IN $cases RETURN count(r) AS n', { cases })).toBe(0);
     expect(await graphCount("MATCH (n:Entity) WHERE n.id STARTS WITH 'fuzz-' RETURN count(n) AS n", {})).toBe(0);
     expect(await graphCount('MATCH (m:CaseManifest) WHERE m.caseId IN $cases RETURN count(m) AS n', { cases })).toBe(0);

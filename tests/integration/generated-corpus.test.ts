@@ -53,7 +53,7 @@ describe('a generated corpus', { timeout: 180_000 }, () => {
     // Pool entities are single nodes that several cases state or refer to.
     const shared = await api.executor.read<{ id: string; kind: string; cases: number }>({
       text: `MATCH (n:Entity) WHERE n.id STARTS WITH 'itgen-bat-' AND NOT n.id STARTS WITH 'itgen-bat-c'
-             WITH n, [c IN n.caseIds WHERE c STARTS WITH 'itgen-bat-c'] AS cases WHERE size(cases) >= 2
+             WITH n, COLLECT { MATCH (n)<-[:STATES]-(m:CaseManifest) WHERE m.case STARTS WITH 'itgen-bat-c' RETURN DISTINCT m.case } AS cases WHERE size(cases) >= 2
              RETURN n.id AS id, n.kind AS kind, size(cases) AS cases`,
     });
     expect(new Set(shared.map((s) => s.kind))).toEqual(new Set(['Person', 'Court', 'Organization']));
@@ -118,7 +118,7 @@ roles:
       expect(await caseFingerprint(api.executor, `itgen-one-tx-${n}-case`)).toEqual(expected);
     }
     const [shared] = await api.executor.read<{ description: string; sources: string[] }>({
-      text: "MATCH (n:Entity {id: 'itgen-one-tx-shared'}) RETURN n.description AS description, n.sourceKeys AS sources",
+      text: "MATCH (n:Entity {id: 'itgen-one-tx-shared'}) RETURN n.description AS description, COLLECT { MATCH (n)<-[s:STATES]-(m:CaseManifest) WHERE size(s.passageIds) > 0 RETURN m.caseId + '|' + s.passageIds[0] } AS sources",
     });
     // Both declare it shared: its fields are those of the smaller case id, in one transaction as one after the other.
     expect(shared).toEqual({ description: 'As case one says', sources: expect.arrayContaining([expect.stringMatching(/^itgen-one-tx-one-case\|/), expect.stringMatching(/^itgen-one-tx-two-case\|/)]) });

@@ -104,7 +104,7 @@ describe('loading case files', () => {
     await expect(importPlan(api.executor, plan, file)).rejects.toThrow(/relationships found both ends; nothing was written/);
     expect(await countById(api.executor, 'fixture-rollback-case')).toBe(0);
     expect(await countById(api.executor, 'fixture-rollback-climbed')).toBe(0);
-    const [row] = await api.executor.read<{ n: number }>({ text: "MATCH (n) WHERE 'fixture-rollback-case' IN n.caseIds RETURN count(n) AS n" });
+    const [row] = await api.executor.read<{ n: number }>({ text: "MATCH (n) WHERE 'fixture-rollback-case' IN n.caseIds OR EXISTS { (n)<-[:STATES]-(:CaseManifest {case: 'fixture-rollback-case'}) } RETURN count(n) AS n" });
     expect(row!.n).toBe(0);
   });
 

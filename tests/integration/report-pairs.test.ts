@@ -82,7 +82,8 @@ async function state(caseIds: string[]): Promise<string[]> {
   const lines = (await Promise.all([...new Set(caseIds)].map((id) => caseFingerprint(api.executor, id)))).flat();
   return [...new Set(lines.map((line) => {
     const row = JSON.parse(line) as unknown[];
-    const props = row.at(-1) as Record<string, unknown>;
+    // A node: [labels, properties, its STATES (if an entity)]; a relationship: [type, from, to, properties].
+    const props = (Array.isArray(row[0]) ? row[1] : row.at(-1)) as Record<string, unknown>;
     for (const [key, value] of Object.entries(props)) if (Array.isArray(value)) props[key] = [...(value as unknown[])].map(String).sort();
     return JSON.stringify(row);
   }))].sort();
@@ -91,7 +92,7 @@ async function state(caseIds: string[]): Promise<string[]> {
 /** The ids of what a state holds: nodes by id, relationships by type and ends. */
 const ids = (lines: string[]) => new Set(lines.map((line) => {
   const row = JSON.parse(line) as unknown[];
-  return row.length === 2 ? `node ${(row[1] as { id: string }).id}` : `${row[0]} ${row[1]} ${row[2]}`;
+  return Array.isArray(row[0]) ? `node ${(row[1] as { id: string }).id}` : `${row[0]} ${row[1]} ${row[2]}`;
 }));
 
 async function clear(caseIds: string[]) {

@@ -1,13 +1,14 @@
 import type { Executor } from '../../src/neo4j/executor.js';
 
 /**
- * Who states node `n` (its incoming STATES), as sorted strings "contribution|defines|hash|passage
- * ids": what its lists of owners, definers and sources said before they were relationships.
+ * Who states node `n` (its incoming STATES), as sorted strings "contribution|defines|passage ids":
+ * what its lists of owners, definers and sources said before they were relationships. (Their
+ * `hash` follows from the statement in the contribution's manifest.)
  */
 export const STATED_BY = (n = 'n') =>
   `COLLECT { MATCH (${n})<-[s:STATES]-(o:CaseManifest)
              WITH o, s ORDER BY o.caseId
-             RETURN o.caseId + '|' + s.defines + '|' + coalesce(s.hash, '') + '|' + reduce(t = '', p IN COLLECT { UNWIND s.passageIds AS x RETURN x ORDER BY x } | t + p + ' ') }`;
+             RETURN o.caseId + '|' + s.defines + '|' + reduce(t = '', p IN COLLECT { UNWIND s.passageIds AS x RETURN x ORDER BY x } | t + p + ' ') }`;
 
 /** A node's passages: the union of its STATES' passageIds, sorted. */
 export const PASSAGES_OF = (n = 'n') => `COLLECT { MATCH (${n})<-[s:STATES]-(:CaseManifest) UNWIND s.passageIds AS p RETURN DISTINCT p ORDER BY p }`;
