@@ -233,7 +233,11 @@ describe('the offline bulk import', { timeout: 1_800_000 }, () => {
     expect(command).toMatch(/ --nodes=Entity:Person(:OfflineEmptyLists\w*)?=\S+\.header\.tsv,\S+\.tsv /);
     expect(readFileSync(path.join(dir, 'after-import.cypher'), 'utf8')).toContain('CREATE CONSTRAINT entity_id');
     const header = readdirSync(dir).find((n) => n.includes('Entity-Person') && n.endsWith('.header.tsv'))!;
-    expect(readFileSync(path.join(dir, header), 'utf8')).toMatch(/^id:ID\(Entity\)\t.*caseIds:string\[\]/);
+    expect(readFileSync(path.join(dir, header), 'utf8')).toMatch(/^id:ID\(Entity\)\t.*name:string/);
+    // Who states each node: STATES rows from the manifests, with each contribution's passages.
+    expect(command).toMatch(/ --relationships=STATES\S*=\S+\.header\.tsv,\S+\.tsv/);
+    const states = readdirSync(dir).find((n) => n.includes('STATES') && n.endsWith('.header.tsv'))!;
+    expect(readFileSync(path.join(dir, states), 'utf8')).toMatch(/^:START_ID\(CaseManifest\)\t:END_ID\(Entity\)\t.*passageIds:string\[\]/);
     expect(existsSync(path.join(scratch, 'uri', 'neo4j'))).toBe(false);
   });
 

@@ -28,6 +28,9 @@ function plan(caseId: string, person: { description: string; aliases: string[]; 
   };
 }
 
+/** Who states a node, from its STATES: [contribution, defines, passage ids]. */
+const statesOf = (graph: MergedGraph, id: string) => graph.relationships.filter((r) => r.type === 'STATES' && r.to === id).map((r) => [r.from, r.props.defines, r.props.passageIds]);
+
 const merged = (...plans: GraphPlan[]) => {
   const graph = new MergedGraph();
   for (const p of plans) graph.addCase(p);
@@ -41,16 +44,17 @@ describe('the merged graph of an offline import (what the write path leaves)', (
     const graph = merged(zulu, alpha);
     const wren = graph.entities.get('wren')!;
     expect(wren.labels).toEqual(['Entity', 'Person']);
-    expect(wren.props).toMatchObject({ description: 'blue car', aliases: ['A', 'Z'], shared: true, owners: ['zulu', 'alpha'], definers: ['zulu', 'alpha'], caseIds: ['zulu', 'alpha'] });
+    expect(wren.props).toMatchObject({ description: 'blue car', aliases: ['A', 'Z'], shared: true });
     expect(JSON.parse(wren.props.fieldOwners as string)).toMatchObject({ description: 'alpha', name: 'alpha' });
-    expect(wren.props.sourceKeys).toEqual(['zulu|zulu-doc:0-4', 'alpha|alpha-doc:0-4']);
-    expect(wren.props.passageIds).toEqual(['zulu-doc:0-4', 'alpha-doc:0-4']);
+    // Who states it and its passages are its STATES, one per contribution; the node holds no list of them.
+    expect(statesOf(graph, 'wren')).toEqual([['zulu', true, ['zulu-doc:0-4']], ['alpha', true, ['alpha-doc:0-4']]]);
+    for (const list of ['owners', 'definers', 'caseIds', 'sourceKeys', 'passageIds']) expect(wren.props).not.toHaveProperty(list);
     expect('age' in wren.props).toBe(false);
     expect('fieldsFrom' in wren.props).toBe(false);
     const later = merged(alpha, zulu).entities.get('wren')!.props;
     expect(later).toMatchObject({ description: 'blue car', aliases: ['A', 'Z'] });
-    // A node one contribution defines carries no fieldOwners; its owners and definers are that contribution.
-    expect(graph.entities.get('zulu')!.props).toMatchObject({ owners: ['zulu'], definers: ['zulu'], caseIds: ['zulu'] });
+    // A node one contribution defines carries no fieldOwners; its one STATES is that contribution's.
+    expect(statesOf(graph, 'zulu')).toEqual([['zulu', true, ['zulu-doc:0-4']]]);
     expect(graph.entities.get('zulu')!.props).not.toHaveProperty('fieldOwners');
   });
 
@@ -63,7 +67,8 @@ describe('the merged graph of an offline import (what the write path leaves)', (
       expect((refused as Error).message).toContain(`CONFLICT: case "${second}" defines "wren", which case "${first}" already defines with another description`);
       graph.finish();
       expect(graph.entities.has(`${second}-doc`)).toBe(false);
-      expect(graph.entities.get('wren')!.props).toMatchObject({ description: 'red car', owners: [first] });
+      expect(graph.entities.get('wren')!.props).toMatchObject({ description: 'red car' });
+      expect(statesOf(graph, 'wren').map(([owner]) => owner)).toEqual([first]);
     }
     // The same fields need no shared; another contribution of the same case is no other case.
     expect(() => merged(plan('zulu', { description: 'red car', aliases: [] }), plan('alpha', { description: 'red car', aliases: [] }))).not.toThrow();
@@ -86,8 +91,9 @@ describe('the merged graph of an offline import (what the write path leaves)', (
     const beta = plan('beta', { description: 'y', aliases: [] });
     const graph = merged(plan('alpha', { description: 'x', aliases: ['C'] }), { ...beta, nodes: beta.nodes.slice(0, 2), aliases: [{ id: 'wren', aliases: ['B', 'A'], passageIds: ['beta-doc:0-4'] }] });
     const wren = graph.entities.get('wren')!.props;
-    expect(wren).toMatchObject({ aliases: ['A', 'B', 'C'], description: 'x', owners: ['alpha', 'beta'], definers: ['alpha', 'beta'] });
-    expect(wren.sourceKeys).toEqual(['alpha|alpha-doc:0-4', 'beta|beta-doc:0-4']);
+    expect(wren).toMatchObject({ aliases: ['A', 'B', 'C'], description: 'x' });
+    // The sameAs names are beta's statement, as its manifest keeps it: its STATES says so.
+    expect(statesOf(graph, 'wren')).toEqual([['alpha', true, ['alpha-doc:0-4']], ['beta', true, ['beta-doc:0-4']]]);
     expect(graph.relationships.filter((r) => r.type === 'QUOTED_FROM')).toHaveLength(2);
   });
 
@@ -201,9 +207,9 @@ describe('CSV cells and files for the importer', () => {
     const document = rows.find((r) => r.group.labels.includes('SourceDocument'))!;
     expect(document.group.multiline).toBe(true);
     // Only the groups whose rows hold a line break are read as multi-line.
-    expect(layout.groups.filter((g) => g.multiline).map((g) => g.labels.join(':'))).toEqual(['Entity:SourceDocument:OfflineEmptyLists__aliases__passageIds__sourceKeys']);
+    expect(layout.groups.filter((g) => g.multiline).map((g) => g.labels.join(':'))).toEqual(['Entity:SourceDocument:OfflineEmptyLists__aliases']);
     // (A manifest holds no list: its lists are packed into \`contents\`.)
-    expect(new Set([...layout.emptyLists.nodes.values()].flat())).toEqual(new Set(['aliases', 'passageIds', 'sourceKeys']));
+    expect(new Set([...layout.emptyLists.nodes.values()].flat())).toEqual(new Set(['aliases']));
     expect(layout.emptyLists.nodes.get(`${EMPTY_LISTS_LABEL}__aliases`)).toEqual(['aliases']);
     const quoted = rows.find((r) => r.group.kind === 'relationships' && r.group.labels[0] === 'QUOTED_FROM')!;
     expect(quoted.group.idColumns).toEqual([':START_ID(Passage)', ':END_ID(Entity)']);
@@ -221,8 +227,8 @@ describe('CSV cells and files for the importer', () => {
     const args = importArguments(sources, { largestValueBytes: 10, maxOffHeap: '1G', reportFile: '/d/report' });
     expect(args[0]).toBe('neo4j');
     // Each multi-line file an input of its own, listed as multi-line; the others read in parallel.
-    expect(args[1]).toBe('--nodes=Entity:SourceDocument:OfflineEmptyLists__aliases__passageIds__sourceKeys=/d/0.h,/d/0a.tsv');
-    expect(args[2]).toBe('--nodes=Entity:SourceDocument:OfflineEmptyLists__aliases__passageIds__sourceKeys=/d/0.h,/d/0b.tsv');
+    expect(args[1]).toBe('--nodes=Entity:SourceDocument:OfflineEmptyLists__aliases=/d/0.h,/d/0a.tsv');
+    expect(args[2]).toBe('--nodes=Entity:SourceDocument:OfflineEmptyLists__aliases=/d/0.h,/d/0b.tsv');
     expect(args).toContain('--bad-tolerance=0');
     expect(args).toContain('--array-delimiter=U+001F');
     expect(args).toContain('--multiline-fields=/d/0a.tsv,/d/0b.tsv');

@@ -1,5 +1,6 @@
 import { cellProblem, cellType, EMPTY_LIST, encodeCell, FIELD_DELIMITER, isMultiline, type CellType } from './csv-format.js';
 import type { GraphElement, MergedGraph, MergedNode, MergedRelationship } from './merged-graph.js';
+import { caseOf } from '../write/merge.js';
 
 /**
  * Marks of what needs empty lists set after the import: a node gets a label naming its empty
@@ -60,12 +61,12 @@ const ID_GROUPS: Record<string, { space: string; property: string }> = {
 function nodeElement(node: MergedNode, space: keyof typeof ID_GROUPS): Element {
   const { property } = ID_GROUPS[space]!;
   const id = String(node.props[property]);
-  const caseIds = (node.props.caseIds as string[] | undefined) ?? [String(node.props.caseId)];
+  const caseIds = node.cases ?? (node.props.caseIds as string[] | undefined) ?? [String(node.props.caseId)];
   return { kind: 'nodes', labels: node.labels, idColumns: [`${property}:ID(${space})`], ids: [id], props: node.props, idProperty: property, where: `${space} "${id}"`, caseIds };
 }
 
 function relationshipElement(r: MergedRelationship): Element {
-  const caseIds = typeof r.props.caseId === 'string' ? [r.props.caseId] : [];
+  const caseIds = typeof r.props.caseId === 'string' ? [r.props.caseId] : r.fromGroup === 'CaseManifest' ? [caseOf(r.from)] : [];
   return {
     kind: 'relationships', labels: [r.type], idColumns: [`:START_ID(${r.fromGroup})`, `:END_ID(${r.toGroup})`], ids: [r.from, r.to], props: r.props, idProperty: null,
     where: `${r.type} relationship from "${r.from}" to "${r.to}"`, caseIds,

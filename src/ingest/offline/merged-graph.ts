@@ -2,13 +2,15 @@ import { PASSAGE_TYPE } from '../../model/kinds.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../write/merge.js';
 import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../casefile/plan.js';
 import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write/write.js';
-import { relKey, type ManifestRow } from '../write/write-queries.js';
+import { relKey, statementHash, STATES_TYPE, type ManifestRow } from '../write/write-queries.js';
 
 
 /** A node as the graph holds it after the load: its labels and stored properties (no nulls). */
 export interface MergedNode {
   labels: string[];
   props: Record<string, unknown>;
+  /** The cases stating it (an entity's, from its STATES; not a property): where a problem with it is reported. */
+  cases?: string[];
 }
 
 export interface MergedRelationship {
@@ -16,7 +18,7 @@ export interface MergedRelationship {
   from: string;
   to: string;
   /** Id groups of the ends (the importer's ID spaces). */
-  fromGroup: 'Entity' | 'Passage';
+  fromGroup: 'Entity' | 'Passage' | 'CaseManifest';
   toGroup: 'Entity';
   props: Record<string, unknown>;
 }
@@ -66,18 +68,23 @@ export class MergeConflict extends MergeProblem {
   }
 }
 
+/** What a contribution's STATES of a node holds (write-queries.ts). */
+export interface StatesProps {
+  defines: boolean;
+  passageIds: string[];
+  hash?: string;
+}
+
 /**
- * What the write path keeps on a node besides its fields, kept apart so that a hub node (a
- * court, a judge in thousands of cases) costs the same per contribution as any other; set as
- * properties in `finish()`.
+ * What the write path keeps of a node besides its fields, kept apart so that a hub node (a
+ * court, a judge in thousands of cases) costs the same per contribution as any other; its
+ * STATES are made in `finish()`.
  */
 export interface NodeBook {
-  /** `sourceKeys`: "contribution|passageId", the node's passages per contribution. */
-  keys: string[];
-  keyed: Set<string>;
-  owners: List;
-  cases: List;
-  definers: List;
+  /** Per contribution stating it (in the order they came), its STATES. */
+  states: Map<string, StatesProps>;
+  /** The contributions whose STATES say `defines`, in order. */
+  definers: string[];
   /** Which contribution each field came from (`fieldOwners`, JSON once set), null when one gives them all. */
   fieldOwners: Record<string, string> | null;
   /** Each definer's statement, as its manifest keeps it (for the CONFLICT check). */
@@ -100,9 +107,6 @@ export class List {
   }
 }
 
-const sourceKey = (owner: string, passageId: string) => `${owner}|${passageId}`;
-/** The passage id of a source key: what follows the contribution id and its bar. */
-const passageOfKey = (key: string) => key.slice(key.split('|')[0]!.length + 1);
 export const withItem = (list: unknown, item: string): string[] => {
   const items = (list as string[] | undefined) ?? [];
   return items.includes(item) ? items : [...items, item];
@@ -216,10 +220,11 @@ export class MergedGraph {
   private releaseEntity(id: string): void {
     const node = this.entities.get(id);
     if (!node) return;
-    this.settle(node, this.nodeBooks.get(node));
+    const states = this.settle(id, node, this.nodeBooks.get(node));
     this.entities.delete(id);
     this.nodeBooks.delete(node);
     this.stream!.emit({ space: 'Entity', node });
+    for (const relationship of states) this.stream!.emit({ space: 'relationship', relationship });
     for (const passageId of this.passagesOf.get(id) ?? []) {
       const passage = this.passages.get(passageId);
       if (!passage) continue;
@@ -268,21 +273,21 @@ export class MergedGraph {
    * nodeRows + upsertNodes / upsertAliases: the statement alone for a new node, else merged into
    * the node's fields (addStatement, from its current fields and fieldOwners), then SET_NODE.
    */
-  private define(plan: GraphPlan, owner: string, node: MergedNode, statement: Statement, kept: Statement, passageIds: string[]): void {
-    defineNode(node, this.book(node), plan.caseId, owner, statement, kept, passageIds);
+  private define(owner: string, node: MergedNode, statement: Statement, kept: Statement, passageIds: string[]): void {
+    defineNode(node, this.book(node), owner, statement, kept, passageIds);
   }
 
   private upsertNode(plan: GraphPlan, owner: string, planned: PlannedNode): void {
     const node = this.entities.get(planned.id) ?? { labels: ['Entity'], props: {} };
     this.entities.set(planned.id, node);
-    this.define(plan, owner, node, nodeStatement(planned.props), storedStatement(planned.props), planned.props.passageIds as string[]);
+    this.define(owner, node, nodeStatement(planned.props), storedStatement(planned.props), planned.props.passageIds as string[]);
     if (!node.labels.includes(planned.kind)) node.labels.push(planned.kind);
   }
 
   /** upsertAliases: another case's entity gets this contribution's names and sources, as one more statement. */
   private upsertAlias(plan: GraphPlan, owner: string, alias: PlannedAlias): void {
     const statement = { aliases: alias.aliases };
-    this.define(plan, owner, this.entities.get(alias.id)!, statement, statement, alias.passageIds);
+    this.define(owner, this.entities.get(alias.id)!, statement, statement, alias.passageIds);
   }
 
   /** upsertPassages: the passage, its owners and cases, and one QUOTED_FROM to its document. */
@@ -307,11 +312,9 @@ export class MergedGraph {
     (this.passagesOf.get(passage.documentId) ?? this.passagesOf.set(passage.documentId, []).get(passage.documentId)!).push(passage.id);
   }
 
-  /** touchExternal: a node this contribution refers to counts it among its owners and cases. */
-  private touchExternal(plan: GraphPlan, owner: string, id: string): void {
-    const book = this.book(this.entities.get(id)!);
-    book.owners.add(owner);
-    book.cases.add(plan.caseId);
+  /** touchExternal: a node this contribution refers to gets its STATES (no fields, no passages), unless it has one. */
+  private touchExternal(_plan: GraphPlan, owner: string, id: string): void {
+    touchNode(this.book(this.entities.get(id)!), owner);
   }
 
   /**
@@ -343,9 +346,8 @@ export class MergedGraph {
   }
 
   /**
-   * Sets every node's `sourceKeys`, `passageIds` (the passage of each key), `owners`, `caseIds`,
-   * `definers` and `fieldOwners`, and every relationship's `owners` and `fieldOwners`, from the
-   * bookkeeping; called once, after the last contribution.
+   * Makes every node's STATES and sets its `fieldOwners`, and every relationship's `owners` and
+   * `fieldOwners`, from the bookkeeping; called once, after the last contribution.
    */
   finish(): this {
     if (this.stream) {
@@ -355,15 +357,15 @@ export class MergedGraph {
       this.passages.clear();
       for (const caseId of [...this.relKeysOf.keys()]) this.releaseRelationships(caseId);
     } else {
-      for (const [node, book] of this.nodeBooks) this.settle(node, book);
+      for (const [id, node] of this.entities) this.relationships.push(...this.settle(id, node, this.nodeBooks.get(node)));
       for (const { relationship, book } of this.relBooks.values()) settleRelationship(relationship, book);
     }
     this.finished = true;
     return this;
   }
 
-  private settle(node: MergedNode, book: NodeBook | undefined): void {
-    if (book) settleNode(node, book);
+  private settle(id: string, node: MergedNode, book: NodeBook | undefined): MergedRelationship[] {
+    return book ? settleNode(id, node, book) : [];
   }
 
   /** CaseManifest nodes, as saveManifests leaves them. */
@@ -393,7 +395,12 @@ export function newRelationship(r: PlannedRelationship, owner: string): { relati
   return { relationship, book };
 }
 
-export const newNodeBook = (): NodeBook => ({ keys: [], keyed: new Set(), owners: new List(), cases: new List(), definers: new List(), fieldOwners: null, statements: new Map() });
+export const newNodeBook = (): NodeBook => ({ states: new Map(), definers: [], fieldOwners: null, statements: new Map() });
+
+/** touchExternal on one node: the contribution's STATES, stating nothing, unless it has one already. */
+export function touchNode(book: NodeBook, owner: string): void {
+  if (!book.states.has(owner)) book.states.set(owner, { defines: false, passageIds: [] });
+}
 
 /**
  * refuseConflicts for one node: a node other cases define may be defined again only with the
@@ -401,7 +408,7 @@ export const newNodeBook = (): NodeBook => ({ keys: [], keyed: new Set(), owners
  * shared. The conflict, or null.
  */
 export function conflictOf(node: MergedNode, book: NodeBook, caseId: string, planned: PlannedNode): ContributionConflictError | null {
-  if (!book.definers.items.some((d) => caseOf(d) !== caseId)) return null;
+  if (!book.definers.some((d) => caseOf(d) !== caseId)) return null;
   const statement = nodeStatement(planned.props);
   if (node.props.shared === true && statement.shared === true) return null;
   for (const [owner, theirs] of book.statements) {
@@ -415,36 +422,28 @@ export function conflictOf(node: MergedNode, book: NodeBook, caseId: string, pla
 /**
  * nodeRows + upsertNodes / upsertAliases on one node: the statement alone for a new node, else
  * merged into the node's fields (addStatement, from its current fields and fieldOwners), then
- * SET_NODE; the contribution's passages, owners, cases and statement go to its book.
+ * SET_NODE; the contribution's STATES (its passages, the hash of its statement) and statement
+ * go to its book.
  */
-export function defineNode(node: MergedNode, book: NodeBook, caseId: string, owner: string, statement: Statement, kept: Statement, passageIds: string[]): void {
-  const others = book.definers.items.length;
+export function defineNode(node: MergedNode, book: NodeBook, owner: string, statement: Statement, kept: Statement, passageIds: string[]): void {
+  const others = book.definers.length;
   let merged: Merged;
   if (Object.keys(node.props).length === 0) merged = { props: statement, fieldOwners: null };
   else if (others === 0) merged = mergeStatements(new Map([[owner, statement]]), Object.keys(node.props));
-  else merged = addStatement({ props: { ...node.props }, fieldOwners: book.fieldOwners, soleOwner: others === 1 ? book.definers.items[0]! : null }, owner, statement);
+  else merged = addStatement({ props: { ...node.props }, fieldOwners: book.fieldOwners, soleOwner: others === 1 ? book.definers[0]! : null }, owner, statement);
   setStated(node.props, merged.props);
   book.fieldOwners = merged.fieldOwners;
-  if (book.keyed.has(owner)) book.keys = book.keys.filter((key) => !key.startsWith(`${owner}|`));
-  for (const passageId of passageIds) book.keys.push(sourceKey(owner, passageId));
-  book.keyed.add(owner);
-  book.owners.add(owner);
-  book.cases.add(caseId);
-  book.definers.add(owner);
+  book.states.set(owner, { defines: true, passageIds, hash: statementHash(JSON.stringify(kept)) });
+  if (!book.definers.includes(owner)) book.definers.push(owner);
   book.statements.set(owner, kept);
 }
 
-/** Sets a node's bookkeeping properties from its book: sourceKeys, passageIds, owners, caseIds, definers, fieldOwners. */
-export function settleNode(node: MergedNode, book: NodeBook): void {
-  if (book.keyed.size > 0) {
-    node.props.sourceKeys = book.keys;
-    node.props.passageIds = book.keys.map(passageOfKey);
-  }
-  node.props.owners = book.owners.items;
-  node.props.caseIds = book.cases.items;
-  if (book.definers.items.length > 0) node.props.definers = book.definers.items;
+/** Sets a node's `fieldOwners` from its book; returns its STATES, one per contribution stating it. */
+export function settleNode(id: string, node: MergedNode, book: NodeBook): MergedRelationship[] {
   const fieldOwners = fieldOwnersJson(book.fieldOwners);
   if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
+  node.cases = [...new Set([...book.states.keys()].map(caseOf))];
+  return [...book.states].map(([owner, states]) => ({ type: STATES_TYPE, from: owner, to: id, fromGroup: 'CaseManifest', toGroup: 'Entity', props: stored({ ...states }) }));
 }
 
 export const manifestNode = (m: ManifestRow): MergedNode => ({ labels: ['CaseManifest'], props: stored(m as unknown as Record<string, unknown>) });

@@ -6,7 +6,7 @@ import { relKey } from '../write/write-queries.js';
 import { manifestOf } from '../write/write.js';
 import type { ExternalSort } from './external-sort.js';
 import {
-  conflictOf, defineNode, manifestNode, mergeRelationship, newNodeBook, newRelationship, setAll, settleNode, settleRelationship, stored, withItem,
+  conflictOf, defineNode, manifestNode, touchNode, mergeRelationship, newNodeBook, newRelationship, setAll, settleNode, settleRelationship, stored, withItem,
   type GraphElement, type MergedNode, type MergedRelationship, type NodeBook, type RelationshipBook,
 } from './merged-graph.js';
 
@@ -148,21 +148,21 @@ export class SortedMerge {
           book = newNodeBook();
           definedAt = load;
         } else if (conflictOf(node, book!, caseId, { id, kind: kind as never, props })) this.problems += 1;
-        defineNode(node, book!, caseId, owner, nodeStatement(props), storedStatement(props), props.passageIds as string[]);
+        defineNode(node, book!, owner, nodeStatement(props), storedStatement(props), props.passageIds as string[]);
         if (!node.labels.includes(kind)) node.labels.push(kind);
       } else if (missing(record[1])) this.problems += 1;
       else if (record[0] === 1) {
-        const [, , caseId, owner, aliases, passageIds] = record;
+        const [, , , owner, aliases, passageIds] = record;
         const statement = { aliases };
-        defineNode(node!, book!, caseId, owner, statement, statement, passageIds);
+        defineNode(node!, book!, owner, statement, statement, passageIds);
       } else if (record[0] === 2) {
-        book!.owners.add(record[3]);
-        book!.cases.add(record[2]);
+        touchNode(book!, record[3]);
       }
     }
     if (node === null) return;
-    settleNode(node, book!);
+    const states = settleNode(id, node, book!);
     this.emit({ space: 'Entity', node });
+    for (const relationship of states) this.emit({ space: 'relationship', relationship });
   }
 
   /** One passage (upsertPassages): created by its first contribution with one QUOTED_FROM, then each adds itself. */

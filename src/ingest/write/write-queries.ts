@@ -11,8 +11,8 @@ import { plannedOnce } from './planned-once.js';
 /**
  * Who states a node is kept as relationships, not lists on it: each contribution's CaseManifest
  * has one `(:CaseManifest)-[:STATES]->(n)` per node it defines, adds aliases to or refers to,
- * holding `defines` (whether it states the node's fields), `passageIds` (its passages for the
- * node) and `hash` (of its statement, for a definer). A node goes when its last STATES goes; its
+ * holding `defines` (whether its manifest keeps a statement of the node: its fields, or the
+ * names a sameAs adds), `passageIds` (its passages for the node) and `hash` (of that statement). A node goes when its last STATES goes; its
  * owners are its STATES, its cases their manifests' `case`, its passages the union of their
  * `passageIds`. So a contribution's write of a node costs the same however many others state
  * it: nothing is read or rewritten per other contribution (a list of them would be).
@@ -20,6 +20,9 @@ import { plannedOnce } from './planned-once.js';
  * `owners` and `caseIds` lists: OWNERS reads them.
  */
 const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
+
+/** The relationship type of who states what. */
+export const STATES_TYPE = 'STATES';
 
 /**
  * The other definers of node `n` than `row.owner`, one per distinct statement (`hash`; a STATES
@@ -55,7 +58,7 @@ export interface NodeRow {
   props: Record<string, unknown>;
   /** The contribution stating it. */
   owner: string;
-  states: { defines: boolean; passageIds: string[]; hash: string | null };
+  states: { defines: boolean; passageIds: string[]; hash: string };
 }
 
 /** One distinct statement of a node by its other definers (OTHER_DEFINERS). */

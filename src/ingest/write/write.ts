@@ -2,7 +2,7 @@ import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
-import { manifestOf, nodeStatementHash, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
+import { manifestOf, nodeStatementHash, statementHash, StatementIndex, unpackManifest, type LockedManifest, type ManifestContents, type ManifestRow, type StoredManifest } from './manifest.js';
 import { groupDisjoint, type PreviousLoad } from './write-groups.js';
 import { CHUNK, StatementPipeline } from './statement-pipeline.js';
 
@@ -238,8 +238,8 @@ interface Candidate {
   kind: string | null;
   statement: Statement;
   passageIds: string[];
-  /** Hash of its statement (a definition's; null for aliases). */
-  hash: string | null;
+  /** Hash of its statement as its manifest keeps it (sameAs names count as a statement, as there). */
+  hash: string;
 }
 
 /**
@@ -252,7 +252,7 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
   const { tx } = ctx;
   const candidates: Candidate[] = plans.flatMap((plan) => [
     ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[], hash: nodeStatementHash(n.props) })),
-    ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds, hash: null })),
+    ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds, hash: statementHash(JSON.stringify({ aliases: a.aliases })) })),
   ]);
   const states = new Map<string, q.NodeState>();
   const asked = candidates.filter((c) => ctx.mayExist.has(c.id)).map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId }));
@@ -296,7 +296,7 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
     }
     const merged = decided.get(c)!;
     const props = { ...merged.props, id: c.id, fieldOwners: json(merged.fieldOwners) };
-    rows.updated.push({ id: c.id, kind: c.kind, props, owner, states: { defines: c.kind !== null, passageIds: c.passageIds, hash: c.hash } });
+    rows.updated.push({ id: c.id, kind: c.kind, props, owner, states: { defines: true, passageIds: c.passageIds, hash: c.hash } });
   }
   return rows;
 }
