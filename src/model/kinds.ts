@@ -136,12 +136,15 @@ export const TIME_FIELDS: Readonly<Partial<Record<NodeKind, readonly string[]>>>
 /** Relationship types the loader writes itself; a case file's `relations` may not use them. */
 export const ROLE_TYPE = 'HAS_ROLE';
 export const PASSAGE_TYPE = 'QUOTED_FROM';
+/** Who states what: from a contribution's CaseManifest to each node it states (src/ingest/write/write-queries.ts). */
+export const STATES_TYPE = 'STATES';
 /** What an opinion (or a case) cites, and the citation a case is reported under: written as relations. */
 export const CITES_TYPE = 'CITES';
 export const REPORTED_AS_TYPE = 'REPORTED_AS';
 export const RESERVED_TYPES: ReadonlySet<string> = new Set([
   ROLE_TYPE,
   PASSAGE_TYPE,
+  STATES_TYPE,
   ...Object.values(REFERENCE_FIELDS).flatMap((fields) => fields.map((f) => f.type)),
 ]);
 

@@ -70,7 +70,9 @@ describe('translate: traversals around hubs', () => {
 
   it('paths does not expand a node above maxDegree (the end excepted); null is the unbounded search', async () => {
     const [bounded] = await statements(`{ paths(${ends}, maxDegree: 50) { length } }`);
-    expect(bounded!.text).toMatch(/WHERE (\w+)\.id = \$\w+ OR COUNT \{ \(\1\)--\(\) \} <= \$\w+\)\)\{1,6\}/);
+    // The degree leaves out who states the node (its STATES), and no hop crosses one.
+    expect(bounded!.text).toMatch(/WHERE (\w+)\.id = \$\w+ OR COUNT \{ \(\1\)--\(\) \} - COUNT \{ \(\1\)<-\[:STATES\]-\(\) \} <= \$\w+\)\)\{1,6\}/);
+    expect(bounded!.text).toMatch(/type\(\w+\) <> 'STATES'/);
     expect(Object.values(bounded!.params!)).toContain(50);
     const [unbounded] = await statements(`{ paths(${ends}, maxDegree: null) { length } }`);
     expect(unbounded!.text).not.toContain('COUNT {');

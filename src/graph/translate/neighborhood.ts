@@ -2,7 +2,8 @@ import { notFound } from '../../shared/errors.js';
 import { Cypher, cypher, flag, join } from '../cypher.js';
 import { sentenceOf } from '../sentences.js';
 import { inRange } from './arguments.js';
-import { degree, maxDegreeOf } from './hubs.js';
+import { degree, FACTS, maxDegreeOf } from './hubs.js';
+import { STATES_TYPE } from '../../model/kinds.js';
 import { node, sources, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType } from 'graphql';
@@ -23,12 +24,14 @@ function reached(start: Cypher.Node, depth: number, limit: number, maxDegree: nu
   const page = cypher`WITH DISTINCT ${m} ORDER BY ${m}.id LIMIT ${param(limit)}
   RETURN collect(${m}) AS ${found}`;
   if (maxDegree === null || depth === 1) {
-    return cypher`MATCH (${start})-[*1..${depth}]-(${m}:Entity) WHERE ${m} <> ${start}
+    // A variable-length pattern takes no type expression: its relationships are filtered (inline, as it expands).
+    const [rs, r] = [new Cypher.Variable(), new Cypher.Variable()];
+    return cypher`MATCH (${start})-[${rs}*1..${depth}]-(${m}:Entity) WHERE ${m} <> ${start} AND all(${r} IN ${rs} WHERE type(${r}) <> '${STATES_TYPE}')
   ${page}`;
   }
   const [x, y, s] = [new Cypher.Node(), new Cypher.Node(), new Cypher.Node()];
-  return cypher`MATCH ANY SHORTEST (${start})((${x})--(${y} WHERE ${degree(y)} <= ${param(maxDegree)})){0,${depth - 1}}(${s})
-  MATCH (${s})--(${m}:Entity) WHERE ${m} <> ${start}
+  return cypher`MATCH ANY SHORTEST (${start})((${x})-[:${FACTS}]-(${y} WHERE ${degree(y)} <= ${param(maxDegree)})){0,${depth - 1}}(${s})
+  MATCH (${s})-[:${FACTS}]-(${m}:Entity) WHERE ${m} <> ${start}
   ${page}`;
 }
 

@@ -3,6 +3,7 @@ import { Cypher, cypher, expr, flag, join } from '../cypher.js';
 import { sentenceOf } from '../sentences.js';
 import { inRange } from './arguments.js';
 import { degree, maxDegreeOf } from './hubs.js';
+import { STATES_TYPE } from '../../model/kinds.js';
 import { node, sources, type Scope } from './project.js';
 import { collectFields, subSelections, type Selected } from './selection.js';
 import type { GraphQLObjectType, SelectionSetNode } from 'graphql';
@@ -52,7 +53,7 @@ const objectType = (scope: Scope, name: string) => scope.schema.getType(name) as
 
 /** The relationships a path may cross. */
 function crossable(r: Cypher.Relationship, args: PathArgs): Cypher.Raw {
-  return cypher`NOT type(${r}) IN ${args.excluded}${args.statedOnly ? cypher` AND NOT coalesce(${r}.inferred, false)` : ''}`;
+  return cypher`type(${r}) <> '${STATES_TYPE}' AND NOT type(${r}) IN ${args.excluded}${args.statedOnly ? cypher` AND NOT coalesce(${r}.inferred, false)` : ''}`;
 }
 
 /** The search's pattern from a to b: hops into the end, or into a node of at most maxDegree relationships. */

@@ -21,8 +21,7 @@ import { plannedOnce } from './planned-once.js';
  */
 const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
 
-/** The relationship type of who states what. */
-export const STATES_TYPE = 'STATES';
+export { STATES_TYPE } from '../../model/kinds.js';
 
 /**
  * The other definers of node `n` than `row.owner`, one per distinct statement (`hash`; a STATES

@@ -1,7 +1,7 @@
 MATCH (this0:Entity {id: $param0})
 CALL (this0) {
-  MATCH ANY SHORTEST (this0)((this1)--(this2 WHERE COUNT { (this2)--() } <= $param1)){0,1}(this3)
-  MATCH (this3)--(this4:Entity) WHERE this4 <> this0
+  MATCH ANY SHORTEST (this0)((this1)-[:!STATES]-(this2 WHERE COUNT { (this2)--() } - COUNT { (this2)<-[:STATES]-() } <= $param1)){0,1}(this3)
+  MATCH (this3)-[:!STATES]-(this4:Entity) WHERE this4 <> this0
   WITH DISTINCT this4 ORDER BY this4.id LIMIT $param2
   RETURN collect(this4) AS var5
 }

@@ -1,7 +1,7 @@
 CALL () {
   MATCH (this0:Entity {id: $param0}), (this1:Entity {id: $param1})
   CALL (this0, this1) {
-  MATCH var2 = SHORTEST 3 (this0)((this3)-[this4 WHERE NOT type(this4) IN $param2]-(this5 WHERE this5.id = $param3 OR COUNT { (this5)--() } <= $param4)){1,5}(this1)
+  MATCH var2 = SHORTEST 3 (this0)((this3)-[this4 WHERE type(this4) <> 'STATES' AND NOT type(this4) IN $param2]-(this5 WHERE this5.id = $param3 OR COUNT { (this5)--() } - COUNT { (this5)<-[:STATES]-() } <= $param4)){1,5}(this1)
   WHERE all(var6 IN nodes(var2) WHERE var6:Entity)
   CALL (var2) {
   UNWIND range(0, length(var2) - 1) AS var7
@@ -14,13 +14,13 @@ CALL () {
 CALL (this0, this1) {
   UNWIND [this0, this1] AS this13
   CALL (this13, this0, this1) {
-    MATCH ANY SHORTEST (this13)((this14)-[this15 WHERE NOT type(this15) IN $param2]-(this16:Entity WHERE COUNT { (this16)--() } <= $param4)){0,1}(this17)
-    MATCH (this17)-[this18 WHERE NOT type(this18) IN $param2]-(this19:Entity)
-    WHERE COUNT { (this19)--() } > $param4 AND this19 <> this0 AND this19 <> this1
+    MATCH ANY SHORTEST (this13)((this14)-[this15 WHERE type(this15) <> 'STATES' AND NOT type(this15) IN $param2]-(this16:Entity WHERE COUNT { (this16)--() } - COUNT { (this16)<-[:STATES]-() } <= $param4)){0,1}(this17)
+    MATCH (this17)-[this18 WHERE type(this18) <> 'STATES' AND NOT type(this18) IN $param2]-(this19:Entity)
+    WHERE COUNT { (this19)--() } - COUNT { (this19)<-[:STATES]-() } > $param4 AND this19 <> this0 AND this19 <> this1
     RETURN DISTINCT this19
   }
   WITH DISTINCT this19
-  WITH this19, COUNT { (this19)--() } AS var20 ORDER BY var20 DESC, this19.id
+  WITH this19, COUNT { (this19)--() } - COUNT { (this19)<-[:STATES]-() } AS var20 ORDER BY var20 DESC, this19.id
   RETURN collect({relationships: var20, entity: {__typename: this19.kind, id: this19.id, name: this19.name}}) AS var21
 }
   RETURN collect({maxDegree: $param4, paths: var12, hubsNotCrossed: var21}) AS var22

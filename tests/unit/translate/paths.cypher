@@ -1,6 +1,6 @@
 CALL () {
   MATCH (this0:Entity {id: $param0}), (this1:Entity {id: $param1})
-  MATCH var2 = SHORTEST 5 (this0)((this3)-[this4 WHERE NOT type(this4) IN $param2]-(this5 WHERE this5.id = $param3 OR COUNT { (this5)--() } <= $param4)){1,6}(this1)
+  MATCH var2 = SHORTEST 5 (this0)((this3)-[this4 WHERE type(this4) <> 'STATES' AND NOT type(this4) IN $param2]-(this5 WHERE this5.id = $param3 OR COUNT { (this5)--() } - COUNT { (this5)<-[:STATES]-() } <= $param4)){1,6}(this1)
   WHERE all(var6 IN nodes(var2) WHERE var6:Entity)
   CALL (var2) {
   UNWIND range(0, length(var2) - 1) AS var7
