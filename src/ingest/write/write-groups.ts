@@ -6,7 +6,7 @@ export type { PreviousLoad } from './manifest.js';
 /**
  * Nodes and passages a case's write sets or may delete: what it defines, the entities it adds
  * aliases to, its passages, and everything its previous load stated (which it may release).
- * Merely referring to a node (adding the case to its `caseIds`) is left out: such additions
+ * Merely referring to a node (a STATES from the contribution's manifest) is left out: such additions
  * commute, so cases that only share references can be written in the same statements.
  */
 export function ownedIds(plan: GraphPlan, previous: PreviousLoad | undefined): Set<string> {
