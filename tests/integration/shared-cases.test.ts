@@ -39,14 +39,17 @@ afterAll(async () => {
 });
 
 /**
- * A case's fingerprint seen only through the given cases: other cases' ids are dropped from the
- * shared nodes' caseIds, sourceKeys and passageIds, and those lists are sorted (they are sets).
+ * A case's fingerprint seen only through the given cases: other cases' STATES of the shared
+ * nodes are dropped, and so are their ids from passages' caseIds and owners (sorted: sets).
  */
 async function stateOf(caseId: string, visible: (id: string) => boolean): Promise<string[]> {
   return (await caseFingerprint(api.executor, caseId)).map((line) => {
     const row = JSON.parse(line) as unknown[];
-    const props = row.at(-1) as Record<string, unknown>;
-    for (const key of ['caseIds', 'owners', 'definers', 'sourceKeys', 'passageIds']) {
+    const last = row.at(-1);
+    // An entity's STATES, "contribution|defines|passages".
+    if (Array.isArray(last)) return JSON.stringify([...row.slice(0, -1), (last as string[]).filter(visible).sort()]);
+    const props = last as Record<string, unknown>;
+    for (const key of ['caseIds', 'owners']) {
       if (Array.isArray(props[key])) props[key] = (props[key] as string[]).filter(visible).sort();
     }
     return JSON.stringify(row);
