@@ -35,19 +35,19 @@ async function exportText(id: string, format: 'YAML' | 'JSON' = 'YAML'): Promise
 
 /**
  * caseFingerprint, less what other cases keep on nodes this case shares: other test files
- * running at the same time link their own fixtures to the Baldwin judge (adding their case to
- * her caseIds, sourceKeys and passageIds). This case's own part must not change at all.
+ * running at the same time link their own fixtures to the Baldwin judge (adding their STATES of
+ * her, and their case to passages' caseIds). This case's own part must not change at all.
  */
 async function ownFingerprint(caseId: string): Promise<string[]> {
   return (await caseFingerprint(api.executor, caseId))
     .map((line) => {
       const parsed = JSON.parse(line) as unknown[];
-      const props = parsed.at(-1) as Record<string, unknown>;
+      const last = parsed.at(-1);
+      // An entity's STATES, "contribution|defines|passages": this case's only.
+      if (Array.isArray(last)) return JSON.stringify([...parsed.slice(0, -1), (last as string[]).filter((s) => s.startsWith(`${caseId}|`))]);
+      const props = last as Record<string, unknown>;
       if (Array.isArray(props.caseIds)) props.caseIds = props.caseIds.filter((id) => id === caseId);
-      if (Array.isArray(props.sourceKeys)) {
-        props.sourceKeys = props.sourceKeys.filter((k: string) => k.startsWith(`${caseId}|`));
-        props.passageIds = (props.sourceKeys as string[]).map((k) => k.slice(caseId.length + 1));
-      }
+      if (Array.isArray(props.owners)) props.owners = props.owners.filter((id) => id === caseId);
       return JSON.stringify(parsed);
     })
     .sort();
