@@ -4,7 +4,7 @@ import { caseOf } from '../write/merge.js';
 
 /**
  * Marks of what needs empty lists set after the import: a node gets a label naming its empty
- * lists (`OfflineEmptyLists__aliases__sourceKeys`), so that one statement per label sets them
+ * lists (`OfflineEmptyLists__aliases`), so that one statement per label sets them
  * without reading anything; a relationship gets the property EMPTY_LISTS_PROPERTY listing them.
  */
 export const EMPTY_LISTS_LABEL = 'OfflineEmptyLists';

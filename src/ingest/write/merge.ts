@@ -16,8 +16,9 @@
 export type Statement = Record<string, unknown>;
 
 /**
- * Properties kept by the write path itself, never part of a statement. (A node's `passageIds`
- * is kept apart too, by the write path, from `sourceKeys`; a relationship's is a stated list.)
+ * Properties kept by the write path itself, never part of a statement (the lists are those of
+ * stores written before STATES; a node's passages are its STATES' `passageIds`; a
+ * relationship's are a stated list).
  */
 export const BOOKKEEPING = ['sourceKeys', 'caseIds', 'owners', 'definers', 'fieldOwners', 'fieldsFrom'] as const;
 const BOOK = new Set<string>(BOOKKEEPING);
