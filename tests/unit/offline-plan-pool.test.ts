@@ -1,9 +1,13 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandInputs, type CaseFileRef } from '../../src/ingest/cli/files.js';
 import { sourceHashOf } from '../../src/ingest/cli/unchanged.js';
 import { sameAnswers } from '../../src/ingest/casefile/validate.js';
 import { planFiles } from '../../src/ingest/offline/plan-all.js';
 import { PlanPool } from '../../src/ingest/offline/plan-pool.js';
+import { SpillFile } from '../../src/ingest/offline/spill.js';
 
 /**
  * Files that refer to what others define (a case referring to the shared judge of a file loaded
@@ -35,6 +39,45 @@ describe('planning in worker threads', () => {
     // Every file went through a worker (the hashes come from there), and they are the normal path's hashes.
     expect(there.hashes.size).toBe(files.length);
     for (const file of files) expect(there.hashes.get(file), file.display).toBe(await sourceHashOf(file, null));
+  }, 120_000);
+
+  it('gives the same verdicts, plans and load order with what the files define on disk (a run per file), here and in workers', async () => {
+    const expanded = await expandInputs(INPUTS);
+    if (!expanded.ok) throw new Error(expanded.message);
+    const files = expanded.files;
+    const here = await planFiles(files, undefined, () => {});
+    for (const workers of [undefined, pool]) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'plan-on-disk-'));
+      const spill = new SpillFile(path.join(dir, 'plans.bin'));
+      try {
+        const onDisk = await planFiles(files, undefined, () => {}, workers, spill, undefined, 1);
+        expect(onDisk.plans.map((p) => p.file.display)).toEqual(here.plans.map((p) => p.file.display));
+        expect(onDisk.plans.map((p) => spill.at(p.at!))).toStrictEqual(here.plans.map((p) => p.plan));
+        expect(onDisk.invalid).toStrictEqual(here.invalid);
+        expect(onDisk.empty).toStrictEqual(here.empty);
+        // The index's runs are gone once planning ends; the plans stay for the next steps.
+        expect(readdirSync(dir)).toEqual(['plans.bin']);
+      } finally {
+        spill.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }, 120_000);
+
+  it('removes the index\'s runs when stopped', async () => {
+    const expanded = await expandInputs(INPUTS);
+    if (!expanded.ok) throw new Error(expanded.message);
+    const dir = mkdtempSync(path.join(tmpdir(), 'plan-stopped-'));
+    const spill = new SpillFile(path.join(dir, 'plans.bin'));
+    const stop = new AbortController();
+    try {
+      const planning = planFiles(expanded.files, undefined, (_, index) => index === 20 && stop.abort(), undefined, spill, stop.signal, 1);
+      await expect(planning).rejects.toThrow();
+      expect(readdirSync(dir)).toEqual(['plans.bin']);
+    } finally {
+      spill.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

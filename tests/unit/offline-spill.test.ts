@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvLayout, type PlacedElement } from '../../src/ingest/offline/csv-layout.js';
 import type { GraphElement } from '../../src/ingest/offline/merged-graph.js';
-import { decodeRecords, encodeRecord, ownString, SpillFile } from '../../src/ingest/offline/spill.js';
+import { decodeRecords, encodeRecord, makeSpillDir, ownString, removeStaleSpills, SpillFile, tempImportDirs } from '../../src/ingest/offline/spill.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'offline-spill-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,5 +80,45 @@ describe('spill files (what waits on disk during an offline import)', () => {
     expect(lines[1]!.group.multiline).toBe(true);
     expect(lines[1]!.group.labels).toContain('OfflineEmptyLists__aliases');
     spill.close();
+  });
+});
+
+describe('spill folders left behind by an import stopped hard', () => {
+  /** The id of a process that has ended. */
+  function deadPid(): number {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    return Number(child.stdout);
+  }
+
+  it('removes the folders of processes that no longer run, and keeps those of running ones and those without an owner', () => {
+    const csv = mkdtempSync(path.join(dir, 'csv-'));
+    const mine = makeSpillDir(csv);
+    const left = makeSpillDir(csv);
+    writeFileSync(path.join(left, 'owner'), `${deadPid()}\n`);
+    writeFileSync(path.join(left, 'plans.bin'), Buffer.alloc(3 * 2 ** 20));
+    const unowned = path.join(csv, '.offline-spill-old');
+    mkdirSync(unowned);
+    writeFileSync(path.join(csv, 'keep.tsv'), 'a row');
+    const removed = removeStaleSpills([{ dir: csv, whole: false }]);
+    expect(removed.map((r) => r.removed)).toEqual([left]);
+    expect(removed[0]!.bytes).toBeGreaterThan(3 * 2 ** 20);
+    expect(existsSync(left)).toBe(false);
+    expect(readdirSync(csv).sort()).toEqual([path.basename(mine), '.offline-spill-old', 'keep.tsv'].sort());
+    // Run again: nothing more to remove.
+    expect(removeStaleSpills([{ dir: csv, whole: false }])).toEqual([]);
+  });
+
+  it('removes a stopped import\'s whole temporary folder (its CSV files too), and only those of its prefix', () => {
+    const tmp = mkdtempSync(path.join(dir, 'tmp-'));
+    const stopped = mkdtempSync(path.join(tmp, 'case-graph-offline-'));
+    writeFileSync(path.join(makeSpillDir(stopped), 'owner'), '4242\n');
+    writeFileSync(path.join(stopped, '000-nodes.tsv'), 'rows');
+    const running = mkdtempSync(path.join(tmp, 'case-graph-offline-'));
+    makeSpillDir(running);
+    const other = mkdtempSync(path.join(tmp, 'something-else-'));
+    writeFileSync(path.join(makeSpillDir(other), 'owner'), '4242\n');
+    const removed = removeStaleSpills(tempImportDirs(tmp, 'case-graph-offline-'), (pid) => pid !== 4242);
+    expect(removed.map((r) => r.removed)).toEqual([stopped]);
+    expect(readdirSync(tmp).sort()).toEqual([path.basename(running), path.basename(other)].sort());
   });
 });

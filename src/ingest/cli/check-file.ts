@@ -7,6 +7,7 @@ import { prepareInput, type InputFormat } from '../pipeline/prepare.js';
 import type { Problem } from '../casefile/problems.js';
 import type { ValidationEnv } from '../casefile/validate.js';
 import type { CaseFileRef } from './files.js';
+import { recordFileTexts } from './records.js';
 
 /** A file's verdict: its plan, every problem found in it, or that it is an empty export. */
 export interface FileCheck {
@@ -28,7 +29,8 @@ export async function checkFile(file: CaseFileRef, lookupIds: ValidationEnv['loo
   if (file.misnamed) return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: file.misnamed, hint: 'rename it to <name>.case.yaml to load it as a case file, or move it out of what you load' }] };
   let text: string;
   try {
-    text = await readFile(file.path, 'utf8');
+    // A record of a file of several: the file is read once for all its records.
+    text = file.record === undefined ? await readFile(file.path, 'utf8') : await recordFileTexts.read(file.path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { problems: [{ file: file.display, line: 1, column: 1, path: '', message: `cannot read the file (${reason})`, hint: 'check that it exists and is readable' }] };

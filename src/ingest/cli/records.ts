@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { CourtListenerJoins } from '../importers/courtlistener/joins.js';
 import { splitFile } from '../pipeline/prepare.js';
 import type { CaseFileRef } from './files.js';
@@ -31,3 +31,30 @@ export async function expandRecords(files: readonly CaseFileRef[]): Promise<Case
   const joinsDigest = joins.digest();
   return expanded.map((file) => ({ ...file, joins, joinsDigest }));
 }
+
+/**
+ * The text of the last file of several records read. A file's records come one after another in
+ * a run's list, and each is checked on its own: read for each of them, the file was read (and
+ * split, `pipeline/prepare.ts`) once per record, a cost growing with the square of its records.
+ * The text is kept while the file on disk keeps its size and modification time.
+ */
+export class LastFileText {
+  private last: { path: string; size: number; mtimeMs: number; text: Promise<string> } | undefined;
+  /** Times a file was read from disk. */
+  reads = 0;
+
+  async read(file: string): Promise<string> {
+    const { size, mtimeMs } = await stat(file);
+    const last = this.last;
+    if (last && last.path === file && last.size === size && last.mtimeMs === mtimeMs) return last.text;
+    const text = readFile(file, 'utf8');
+    this.reads += 1;
+    this.last = { path: file, size, mtimeMs, text };
+    // A failed read is not kept.
+    text.catch(() => this.last?.text === text && (this.last = undefined));
+    return text;
+  }
+}
+
+/** The files of several records checked in this process (`check-file.ts`). */
+export const recordFileTexts = new LastFileText();

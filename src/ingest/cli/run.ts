@@ -88,6 +88,20 @@ function kept(result: FileResult): FileResult {
 class Stop extends Error {}
 
 /**
+ * The step's outcome, or Stop once `abandon` fires. Not `Promise.race` with one promise that
+ * never settles: each race would leave a reaction on it holding the step's result (a file's
+ * plan and the text it was read from) for the whole run, a leak growing with every file.
+ */
+function untilAbandoned<T>(work: Promise<T>, abandon: AbortSignal): Promise<T> {
+  if (abandon.aborted) return Promise.reject(new Stop());
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new Stop());
+    abandon.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => abandon.removeEventListener('abort', stop));
+  });
+}
+
+/**
  * Validates every file, prints every problem, then loads the valid files one at a time, one
  * transaction each, after the files that define what they refer to. A file that fails does not
  * stop the others; a lost connection or `signal` does (the rest are reported as skipped).
@@ -113,8 +127,6 @@ export async function runFiles(
     else if (result.status === 'failed') out.problem(formatFileResult(result));
     else if ((result.status !== 'skipped' || result.empty) && !options.quiet) out.report(formatFileResult(result));
   };
-  const abandoned = new Promise<never>((_, reject) => abandon.addEventListener('abort', () => reject(new Stop()), { once: true }));
-  abandoned.catch(() => {});
   /** Runs one step against Neo4j; stops the run when interrupted or disconnected. */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     const stop = (): never => {
@@ -124,7 +136,7 @@ export async function runFiles(
     };
     if (signal.aborted) stop();
     try {
-      return await Promise.race([work(), abandoned]);
+      return await untilAbandoned(work(), abandon);
     } catch (error) {
       if (signal.aborted) stop();
       if (!isConnectionLost(error)) throw error;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Executor } from '../../neo4j/executor.js';
@@ -62,21 +62,57 @@ export function documentPaths(file: string, text: string): string[] {
 export async function sourceHashOf(file: CaseFileRef, format: InputFormat | null = null): Promise<string | null> {
   if (file.misnamed) return null;
   if (file.sourceHash !== undefined) return file.sourceHash;
-  const bytes = await readFile(file.path).catch(() => null);
-  if (bytes === null) return null;
-  const hash = createHash('sha256').update(`format:${format ?? 'auto'}\n`).update(bytes);
+  const read = file.record === undefined ? await readWhole(file.path, format) : await readOnce(file.path, format);
+  if (read === null) return null;
+  const hash = read.hash.copy();
   // One record of a file of several (a feed, JSON lines) is a contribution of its own: its place is part of its hash.
   if (file.record !== undefined) hash.update(`\nrecord:${file.record}\n`);
   // A CourtListener record is joined by the run's other records (a party to its docket, a position to its person, a
   // court id to the court's name): joined differently, it loads again.
   const joins = file.joinsDigest ?? file.joins?.digest();
-  if (joins && /"(party_types|parties_represented|cluster_id|docket_id|court_id|court|person_id|person)"\s*:/.test(bytes.toString('utf8'))) hash.update(`\njoins:${joins}\n`);
-  for (const relative of documentPaths(file.path, bytes.toString('utf8'))) {
+  if (joins && read.joinable()) hash.update(`\njoins:${joins}\n`);
+  for (const relative of read.documents) {
     const document = await readFile(path.resolve(path.dirname(file.path), relative)).catch(() => null);
     hash.update(`\ndocument:${relative}:${document === null ? 'unreadable' : document.length}\n`);
     if (document) hash.update(document);
   }
   return hash.digest('hex');
+}
+
+/** A file's bytes hashed (after the format), whether it holds CourtListener ids the run's joins apply to, the documents it names. */
+interface HashedFile {
+  hash: Hash;
+  joinable: () => boolean;
+  documents: string[];
+}
+
+async function readWhole(file: string, format: InputFormat | null): Promise<HashedFile | null> {
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
+  let joinable: boolean | undefined;
+  return {
+    hash: createHash('sha256').update(`format:${format ?? 'auto'}\n`).update(bytes),
+    joinable: () => (joinable ??= /"(party_types|parties_represented|cluster_id|docket_id|court_id|court|person_id|person)"\s*:/.test(text)),
+    documents: documentPaths(file, text),
+  };
+}
+
+/**
+ * The last file of several records hashed: its records come one after another, each hashed on
+ * its own (the file's bytes, then the record's place): the file is read and hashed once for
+ * them all, while it keeps its size and modification time.
+ */
+let lastHashed: { file: string; format: InputFormat | null; size: number; mtimeMs: number; read: Promise<HashedFile | null> } | undefined;
+
+async function readOnce(file: string, format: InputFormat | null): Promise<HashedFile | null> {
+  const stats = await stat(file).catch(() => null);
+  if (stats === null) return null;
+  const last = lastHashed;
+  if (last && last.file === file && last.format === format && last.size === stats.size && last.mtimeMs === stats.mtimeMs) return last.read;
+  const read = readWhole(file, format);
+  lastHashed = { file, format, size: stats.size, mtimeMs: stats.mtimeMs, read };
+  return read;
 }
 
 /** What a manifest says of a file already in: its contribution and how many graph elements it wrote. */

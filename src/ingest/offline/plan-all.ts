@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { BatchDefinitions, loadOrder, referencedIds } from '../cli/batch.js';
 import { checkFile, type FileCheck } from '../cli/check-file.js';
 import type { CaseFileRef } from '../cli/files.js';
@@ -8,6 +9,7 @@ import { sameAnswers, type GraphNodeInfo } from '../casefile/validate.js';
 import { touchedIds } from './merged-graph.js';
 import type { PlanPool } from './plan-pool.js';
 import { ownString, type SpillAt, type SpillFile } from './spill.js';
+import { DefinitionIndex } from './definition-index.js';
 
 /** A valid file's plan: held (`plan`), or waiting in the spill file at `at`. */
 export interface PlannedFile {
@@ -57,6 +59,7 @@ export async function planFiles(
   pool?: PlanPool,
   spill?: SpillFile,
   signal?: AbortSignal,
+  indexLimit?: number,
 ): Promise<PlannedFiles> {
   const spilled = new Map<string, SpillAt>();
   // With a spill file, a document's text is read back from its file's plan when validation asks for it.
@@ -65,7 +68,25 @@ export async function planFiles(
     const text = plan.nodes.find((node) => node.id === id)?.props.text;
     return typeof text === 'string' ? text : undefined;
   };
-  const batch = new BatchDefinitions(spill ? { textOf, own: ownString } : undefined);
+  // With a spill file, what the files define is held on disk beyond a bound (next to the spill file).
+  const batch = spill ? new DefinitionIndex(path.dirname(spill.path), textOf, indexLimit) : new BatchDefinitions();
+  try {
+    return await planAll(files, format, planned, batch, spill, signal, pool, spilled);
+  } finally {
+    if (batch instanceof DefinitionIndex) batch.close();
+  }
+}
+
+async function planAll(
+  files: readonly CaseFileRef[],
+  format: InputFormat | undefined,
+  planned: (file: CaseFileRef, index: number) => void,
+  batch: BatchDefinitions | DefinitionIndex,
+  spill: SpillFile | undefined,
+  signal: AbortSignal | undefined,
+  pool: PlanPool | undefined,
+  spilled: Map<string, SpillAt>,
+): Promise<PlannedFiles> {
   const lookup = batch.lookupWith(nothingInTheGraph);
   const checked = new Map<CaseFileRef, Omit<FileCheck, 'imported' | 'notes'> & { seen: number; at?: SpillAt; refs?: string[] }>();
   const hashes = new Map<CaseFileRef, string | null>();

@@ -20,7 +20,7 @@ import { ExternalSort } from './external-sort.js';
 import { SortedMerge, type MergeRecord } from './sorted-merge.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { PlacedElement } from './csv-layout.js';
-import { SpillFile } from './spill.js';
+import { makeSpillDir, removeStaleSpills, SpillFile, tempImportDirs } from './spill.js';
 import { countTouches, planFiles, type PlannedFiles } from './plan-all.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
@@ -135,9 +135,10 @@ export async function offlineImport(
   }
 
   // The CSV files' folder; the spill files (plans, then placed elements) wait in a folder inside it.
-  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), 'case-graph-offline-'));
+  const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
   mkdirSync(dir, { recursive: true });
-  const spillDir = mkdtempSync(path.join(dir, '.offline-spill-'));
+  reportStale(out, removeStaleSpills(options.csvOnly ? [{ dir, whole: false }] : tempImportDirs(os.tmpdir(), TEMP_PREFIX)));
+  const spillDir = makeSpillDir(dir);
   const run: Run = {
     config, files, options, out, signal, progress, seconds, timed, dir, loaderPhases,
     plansSpill: new SpillFile(path.join(spillDir, 'plans.bin')),
@@ -168,6 +169,13 @@ export async function offlineImport(
     run.elementsSpill.close();
     rmSync(options.csvOnly ? spillDir : dir, { recursive: true, force: true });
   }
+}
+
+const TEMP_PREFIX = 'case-graph-offline-';
+
+/** Says which folders that imports stopped hard had left behind were removed. */
+function reportStale(out: OfflineOutput, stale: ReturnType<typeof removeStaleSpills>): void {
+  for (const { removed, pid, bytes } of stale) out.info(`Removed ${removed} (${Math.round(bytes / 2 ** 20)} MiB): left behind by an offline import (process ${pid}) that was stopped hard.`);
 }
 
 /** What the steps of one offline import share. */

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /**
@@ -125,3 +126,82 @@ function readAll(fd: number, into: Buffer, position: number): void {
  * import keeps for its whole run (ids, names) is copied with this so that no file's text stays.
  */
 export const ownString = (text: string): string => (text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le'));
+
+/** The folder of an import's spill files, inside `dir`; it names the process that owns it (`owner`), so a later run can tell it was left behind. */
+export function makeSpillDir(dir: string): string {
+  const spillDir = mkdtempSync(path.join(dir, SPILL_PREFIX));
+  writeFileSync(path.join(spillDir, OWNER), `${process.pid}\n`);
+  return spillDir;
+}
+
+const SPILL_PREFIX = '.offline-spill-';
+const OWNER = 'owner';
+
+/** A spill folder left behind, and what removing it freed. */
+export interface StaleSpill {
+  /** The folder removed (the spill folder, or the temporary folder holding it). */
+  removed: string;
+  pid: number;
+  bytes: number;
+}
+
+/**
+ * Removes the spill folders that imports stopped hard (killed, or a second Ctrl-C) left behind:
+ * in each of `dirs`, a `.offline-spill-*` folder whose owner process no longer runs; `whole`
+ * says to remove the folder holding it (a run's temporary folder, with its CSV files) instead of
+ * the spill folder alone. A folder of a process that still runs, or without an owner file, is
+ * left as it is.
+ */
+export function removeStaleSpills(places: { dir: string; whole: boolean }[], alive: (pid: number) => boolean = processAlive): StaleSpill[] {
+  const removed: StaleSpill[] = [];
+  for (const { dir, whole } of places) {
+    for (const name of listDir(dir).filter((entry) => entry.startsWith(SPILL_PREFIX))) {
+      const spillDir = path.join(dir, name);
+      const owner = path.join(spillDir, OWNER);
+      if (!existsSync(owner)) continue;
+      const pid = Number(readFileSync(owner, 'utf8').trim());
+      if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+      const target = whole ? dir : spillDir;
+      const bytes = sizeOf(target);
+      rmSync(target, { recursive: true, force: true });
+      removed.push({ removed: target, pid, bytes });
+    }
+  }
+  return removed;
+}
+
+/** The temporary folders of offline imports (`prefix*` in `tmp`), each with the spill folder inside it. */
+export function tempImportDirs(tmp: string, prefix: string): { dir: string; whole: boolean }[] {
+  return listDir(tmp)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => ({ dir: path.join(tmp, name), whole: true }));
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function sizeOf(target: string): number {
+  let bytes = 0;
+  for (const name of listDir(target)) {
+    const entry = path.join(target, name);
+    const stat = statSync(entry, { throwIfNoEntry: false });
+    if (!stat) continue;
+    bytes += stat.isDirectory() ? sizeOf(entry) : stat.size;
+  }
+  return bytes;
+}

@@ -40,10 +40,11 @@ export async function prepareInput(input: Input, env: ValidationEnv): Promise<Pr
   const { file, text } = input;
   const looksLikeJson = /\.(json|jsonl|ndjson)$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\uFEFF?\s*[[{]/.test(text));
   if (input.format === 'case-file' || (input.format === undefined && !looksLikeJson)) return validated(await validateCaseFile(file, text, env), 'case-file');
-  if (Buffer.byteLength(text) > MAX_CASE_FILE_BYTES) {
+  // (A file of several records whose split is kept passed this check with its first record.)
+  if (!isSplitKept(input) && Buffer.byteLength(text) > MAX_CASE_FILE_BYTES) {
     return { problems: [problem(file, 1, 1, '', `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MiB`, 'split it into several files, or give it as JSON lines (.jsonl), one record a line')] };
   }
-  const split = splitFile(input);
+  const split = splitOnce(input);
   if ('syntax' in split) {
     // A file cut short says so; otherwise a file that may be a case file keeps the case-file
     // reader's report (YAML's positions and wording).
@@ -58,7 +59,22 @@ export async function prepareInput(input: Input, env: ValidationEnv): Promise<Pr
   }
   const chosen = records[input.record ?? 0];
   if (!chosen) return { problems: [problem(file, 1, 1, '', `the file has no record ${input.record}`, 'the file changed since it was listed; run the load again')] };
-  return prepareRecord(input, chosen, env);
+  // A split kept for the file's other records: the importer gets a record of its own.
+  return prepareRecord(input, input.record === undefined ? chosen : { ...chosen, record: structuredClone(chosen.record) }, env);
+}
+
+/** The last file of several records split: its records come one after another, each prepared on its own. */
+let lastSplit: { file: string; text: string; split: ReturnType<typeof splitFile> } | undefined;
+
+/** `splitFile`, once per file of several records (the same name and text) rather than once per record. */
+function splitOnce(input: Input): ReturnType<typeof splitFile> {
+  if (input.record === undefined) return splitFile(input);
+  if (!isSplitKept(input)) lastSplit = { file: input.file, text: input.text, split: splitFile(input) };
+  return lastSplit!.split;
+}
+
+function isSplitKept(input: Input): boolean {
+  return input.record !== undefined && lastSplit?.file === input.file && lastSplit.text === input.text;
 }
 
 /** The records of a JSON or JSON-lines file; a JSON syntax error or a bad line is a problem of the file. */
