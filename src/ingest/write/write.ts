@@ -320,9 +320,8 @@ interface NodeState {
 
 /**
  * The states of the candidates' nodes that exist, their definers read off the node
- * (`definedBy`). Only a contribution that changes its statement of a node while the node names
- * it as a definer of its old one, or a node of a store written before, has the node's STATES
- * read (definerSummaries).
+ * (`definedBy`). Only a node of a store written before, or one whose `definedBy` names this
+ * contribution while others state the same, has its STATES read (definerSummaries).
  */
 async function nodeStatesOf(ctx: WriteContext, candidates: Candidate[]): Promise<Map<string, NodeState>> {
   const asked = candidates.filter((c) => ctx.mayExist.has(c.id));
@@ -335,40 +334,30 @@ async function nodeStatesOf(ctx: WriteContext, candidates: Candidate[]): Promise
   const rescan: { row: q.NodeStateRow; c: Candidate }[] = [];
   for (const row of rows) {
     const c = byId.get(row.id)!;
-    const others = otherDefiners(row, contributionOf(c.plan), c.hash);
+    const others = otherDefiners(row, contributionOf(c.plan));
     if (others === null) rescan.push({ row, c });
-    else states.set(row.id, nodeState(row, c, others.definers, others.definedBy));
+    else states.set(row.id, nodeState(row, c, others));
   }
   const scanned = new Map<string, q.ScannedEntry[]>();
   await inChunks(ctx.tx, rescan.map(({ c }) => ({ id: c.id, owner: contributionOf(c.plan) })), q.definerSummaries, (r: { id: string; entries: q.ScannedEntry[] }) => void scanned.set(r.id, r.entries));
-  for (const { row, c } of rescan) states.set(row.id, nodeState(row, c, definersOf(scanned.get(row.id) ?? []), null));
+  for (const { row, c } of rescan) states.set(row.id, nodeState(row, c, definersOf(scanned.get(row.id) ?? [])));
   return states;
 }
 
 const definersOf = (entries: q.ScannedEntry[]): Definers => new Map(entries.map((e) => [e.hash, { ...e, count: Number(e.count) }]));
 
 /**
- * A node's definers other than `owner` (the first of a statement may still be `owner` when it
- * states the same again), and what the node keeps when that is unchanged; null when they must
- * be read from its STATES.
+ * A node's definers other than `owner`, off the node; null when they must be read from its
+ * STATES: a store written before nodes kept them, or `owner` defines it and is a definer an
+ * entry names while others state the same (at most three contributions per statement).
  */
-function otherDefiners(row: q.NodeStateRow, owner: string, hash: string): { definers: Definers; definedBy: string | null } | null {
-  if (row.definedBy === null) return row.scanned === null ? null : { definers: definersOf(row.scanned), definedBy: null };
+function otherDefiners(row: q.NodeStateRow, owner: string): Definers | null {
+  if (row.definedBy === null) return row.scanned === null ? null : definersOf(row.scanned);
   const kept = parseDefiners(row.definedBy);
-  if (!row.mine) return { definers: kept, definedBy: null };
-  if (row.mineHash === hash) {
-    const e = kept.get(hash);
-    if (!e) return null;
-    const definers = new Map(kept);
-    if (e.count === 1) definers.delete(hash);
-    else definers.set(hash, { ...e, count: e.count - 1 });
-    return { definers, definedBy: row.definedBy };
-  }
-  const definers = withoutDefiner(kept, owner, row.mineHash!);
-  return definers === null ? null : { definers, definedBy: null };
+  return row.mine ? withoutDefiner(kept, owner, row.mineHash!) : kept;
 }
 
-function nodeState(row: q.NodeStateRow, c: Candidate, others: Definers, definedBy: string | null): NodeState {
+function nodeState(row: q.NodeStateRow, c: Candidate, others: Definers): NodeState {
   const owner = contributionOf(c.plan);
   const entries = [...others.values()];
   const definers = definerCount(others) + (row.mine ? 1 : 0);
@@ -381,7 +370,7 @@ function nodeState(row: q.NodeStateRow, c: Candidate, others: Definers, definedB
     others: entries.map((e) => ({ hash: e.hash, owner: e.first, ofOtherCase: ofOtherCase(e, c.plan.caseId) })),
     fieldOwners: row.fieldOwners,
     props: row.props,
-    definedBy: definedBy ?? storeDefiners(withDefiner(others, row.id, owner, c.hash)),
+    definedBy: storeDefiners(withDefiner(others, row.id, owner, c.hash)),
   };
 }
 
