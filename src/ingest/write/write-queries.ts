@@ -101,7 +101,8 @@ export function nodeStates(rows: { id: string; owner: string; caseId: string }[]
   return plannedOnce(
     `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           OPTIONAL MATCH (:CaseManifest {caseId: row.owner})-[own:STATES]->(n)
+           OPTIONAL MATCH (m:CaseManifest {caseId: row.owner})
+           OPTIONAL MATCH (m)-[own:STATES]->(n)
            OPTIONAL CALL (n, row) {
              WITH n, row WHERE n.definedBy IS NULL
              ${DEFINER_SUMMARY}
