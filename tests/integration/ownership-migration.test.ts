@@ -65,7 +65,7 @@ async function toListShape(): Promise<void> {
                   reduce(keys = [], x IN collect([o.caseId, s.passageIds]) | keys + [p IN x[1] | x[0] + '|' + p]) AS keys,
                   collect(s) AS states
              SET n.owners = owners, n.caseIds = reduce(acc = [], c IN cases | CASE WHEN c IN acc THEN acc ELSE acc + c END),
-                 n.definers = definers, n.sourceKeys = keys, n.passageIds = [k IN keys | substring(k, size(split(k, '|')[0]) + 1)]
+                 n.definedBy = null, n.definers = definers, n.sourceKeys = keys, n.passageIds = [k IN keys | substring(k, size(split(k, '|')[0]) + 1)]
              FOREACH (s IN states | DELETE s)
            }`,
     params: { cases: CASES },

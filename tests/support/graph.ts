@@ -1,3 +1,4 @@
+import { storeDefiners, withDefiner, type Definers } from '../../src/ingest/write/definers.js';
 import type { Executor } from '../../src/neo4j/executor.js';
 
 /**
@@ -25,15 +26,36 @@ export async function caseFingerprint(executor: Executor, caseId: string): Promi
            UNION ALL
            MATCH (:CaseManifest {case: $caseId})-[:STATES]->(n)
            WITH DISTINCT n
-           RETURN [labels(n), properties(n), ${STATED_BY()}] AS line`,
+           RETURN [labels(n), properties(n), ${STATED_BY()},
+                   COLLECT { MATCH (n)<-[s:STATES]-(o:CaseManifest) WHERE s.defines = true RETURN [o.caseId, coalesce(s.hash, '#' + o.caseId)] }] AS line`,
     params: { caseId },
   });
+  for (const row of nodes) checkDefinedBy(row.line as unknown as unknown[]);
   const rels = await executor.read<{ line: unknown }>({
     text: `MATCH (a)-[r]->(b) WHERE r.caseId = $caseId OR ($caseId IN a.caseIds AND type(r) = 'QUOTED_FROM')
            RETURN [type(r), a.id, b.id, properties(r)] AS line`,
     params: { caseId },
   });
   return [...nodes, ...rels].map((row) => JSON.stringify(row.line, sortKeys)).sort();
+}
+
+/**
+ * A node's `definedBy` (what it keeps of its definers) stands in a fingerprint as "exact" when
+ * it is what its STATES give or is absent (a store written before: the loader then reads the
+ * STATES), else as "STALE" with its value: so two states compare by who states what, and any
+ * fingerprint fails on a stale summary. Drops the STATES' hashes it used.
+ */
+function checkDefinedBy(line: unknown[]): void {
+  if (line.length < 4) return;
+  const props = line[1] as Record<string, unknown>;
+  const stated = line.pop() as [string, string][];
+  if (typeof props.definedBy !== 'string') {
+    props.definedBy = 'exact';
+    return;
+  }
+  let definers: Definers = new Map();
+  for (const [owner, hash] of stated) definers = withDefiner(definers, props.id as string, owner, hash);
+  props.definedBy = storeDefiners(definers) === props.definedBy ? 'exact' : `STALE ${props.definedBy}`;
 }
 
 function sortKeys(_key: string, value: unknown) {

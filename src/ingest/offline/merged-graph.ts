@@ -1,4 +1,5 @@
 import { PASSAGE_TYPE } from '../../model/kinds.js';
+import { DEFINED_BY, storeDefiners, withDefiner, type Definers } from '../write/definers.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../write/merge.js';
 import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../casefile/plan.js';
 import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write/write.js';
@@ -438,10 +439,18 @@ export function defineNode(node: MergedNode, book: NodeBook, owner: string, stat
   book.statements.set(owner, kept);
 }
 
-/** Sets a node's `fieldOwners` from its book; returns its STATES, one per contribution stating it. */
+/** What the node keeps of its definers (write/definers.ts), from its book's STATES. */
+function definedByOf(id: string, book: NodeBook): string {
+  let definers: Definers = new Map();
+  for (const [owner, s] of book.states) if (s.defines) definers = withDefiner(definers, id, owner, s.hash ?? '#' + owner);
+  return storeDefiners(definers);
+}
+
+/** Sets a node's `fieldOwners` and `definedBy` from its book; returns its STATES, one per contribution stating it. */
 export function settleNode(id: string, node: MergedNode, book: NodeBook): MergedRelationship[] {
   const fieldOwners = fieldOwnersJson(book.fieldOwners);
   if (fieldOwners !== null) node.props.fieldOwners = fieldOwners;
+  node.props[DEFINED_BY] = definedByOf(id, book);
   node.cases = [...new Set([...book.states.keys()].map(caseOf))];
   return [...book.states].map(([owner, states]) => ({ type: STATES_TYPE, from: owner, to: id, fromGroup: 'CaseManifest', toGroup: 'Entity', props: stored({ ...states }) }));
 }

@@ -20,7 +20,7 @@ export type Statement = Record<string, unknown>;
  * stores written before STATES; a node's passages are its STATES' `passageIds`; a
  * relationship's are a stated list).
  */
-export const BOOKKEEPING = ['sourceKeys', 'caseIds', 'owners', 'definers', 'fieldOwners', 'fieldsFrom'] as const;
+export const BOOKKEEPING = ['sourceKeys', 'caseIds', 'owners', 'definers', 'fieldOwners', 'fieldsFrom', 'definedBy'] as const;
 const BOOK = new Set<string>(BOOKKEEPING);
 
 /** Fields two definitions may differ in without one changing what the other says. */

@@ -24,20 +24,20 @@ const OWNERS = `coalesce(n.owners, n.caseIds, [])`;
 export { STATES_TYPE } from '../../model/kinds.js';
 
 /**
- * The other definers of node `n` than `row.owner`, one per distinct statement (`hash`; a STATES
- * migrated from lists has none and stands for itself): the first of them in merge order (the
- * node's own case first, then the smallest id: merge.ts), which alone can give the merge a
- * field, and the first of them of another case than `row.caseId` (for the CONFLICT check).
- * Identical statements are read once, however many contributions state them.
+ * The definers of node `n` other than `row.owner`, read from its STATES, grouped by distinct
+ * statement (`hash`; a STATES migrated from lists has none and stands for itself) as the node
+ * keeps them (definers.ts): how many state it, the first in merge order, the smallest, and the
+ * smallest of another case than the smallest's. Reads every STATES of the node: only for a
+ * store written before nodes kept `definedBy`, and for removals of a definer an entry names.
  */
-const OTHER_DEFINERS = `CALL (n, row) {
+const DEFINER_SUMMARY = `CALL (n, row) {
              OPTIONAL MATCH (n)<-[s:STATES]-(o:CaseManifest) WHERE s.defines = true AND o.caseId <> row.owner
-             WITH coalesce(s.hash, '#' + o.caseId) AS hash, o,
-                  CASE WHEN coalesce(o.case, split(o.caseId, '#')[0]) = n.id THEN '0' ELSE '1' END + o.caseId AS rank,
-                  coalesce(o.case, split(o.caseId, '#')[0]) <> row.caseId AS otherCase
-             WITH hash, count(o) AS k, min(rank) AS first, min(CASE WHEN otherCase THEN o.caseId END) AS ofOtherCase
-             WHERE k > 0
-             RETURN sum(k) AS others, collect({hash: hash, owner: substring(first, 1), ofOtherCase: ofOtherCase}) AS statements
+             WITH coalesce(s.hash, '#' + o.caseId) AS hash, o.caseId AS owner, split(o.caseId, '#')[0] AS c
+             ORDER BY owner
+             WITH hash, collect(CASE WHEN owner IS NULL THEN null ELSE {owner: owner, c: c} END) AS os
+             WHERE size(os) > 0
+             RETURN collect({hash: hash, count: size(os), first: coalesce(head([x IN os WHERE x.c = n.id]), os[0]).owner,
+                             low: os[0].owner, low2: head([x IN os WHERE x.c <> os[0].c]).owner}) AS entries
            }`;
 
 /*
@@ -60,7 +60,7 @@ export interface NodeRow {
   states: { defines: boolean; passageIds: string[]; hash: string };
 }
 
-/** One distinct statement of a node by its other definers (OTHER_DEFINERS). */
+/** One distinct statement of a node by its other definers (definers.ts). */
 export interface OtherStatement {
   hash: string;
   /** The first contribution stating it in merge order. */
@@ -69,34 +69,61 @@ export interface OtherStatement {
   ofOtherCase: string | null;
 }
 
-/** What a node is now, as far as a contribution about to state it needs to know. */
-export interface NodeState {
+/** A node's definers as DEFINER_SUMMARY reads them from its STATES. */
+export interface ScannedEntry {
+  hash: string;
+  count: number;
+  first: string;
+  low: string;
+  low2: string | null;
+}
+
+/** What a node is now, as far as a contribution about to state it needs to know: read off the node, not its STATES. */
+export interface NodeStateRow {
   id: string;
-  /** Whether this contribution already defines it. */
+  /** Whether this contribution already defines it, and the hash of its statement then. */
   mine: boolean;
-  /** How many contributions define it (this one included). */
-  definers: number;
-  /** The one contribution that defines it, when there is exactly one. */
-  sole: string | null;
-  /** The other definers' distinct statements. */
-  others: OtherStatement[];
+  mineHash: string | null;
+  /** Its definers as the node keeps them (definers.ts); null in a store written before. */
+  definedBy: string | null;
+  /** Its other definers read from its STATES, only when it keeps no `definedBy`. */
+  scanned: ScannedEntry[] | null;
   fieldOwners: string | null;
   props: Record<string, unknown>;
 }
 
-/** The nodes that exist among those some contributions are about to define, with who else defines them. */
+/**
+ * The nodes that exist among those some contributions are about to define: their fields, their
+ * definers as kept on them (`definedBy`) and this contribution's own STATES (found from the
+ * node at a cost independent of how many others state it: one property, one Expand(Into)).
+ */
 export function nodeStates(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           ${OTHER_DEFINERS}
-           WITH n, row, others, statements,
-                EXISTS { MATCH (:CaseManifest {caseId: row.owner})-[s:STATES]->(n) WHERE s.defines = true } AS mine
-           WITH n, row, others, statements, mine, others + CASE WHEN mine THEN 1 ELSE 0 END AS definers
-           RETURN row.id AS id, mine, definers, statements AS others,
-                  CASE WHEN definers <> 1 THEN null WHEN mine THEN row.owner ELSE statements[0].owner END AS sole,
+           OPTIONAL MATCH (m:CaseManifest {caseId: row.owner})
+           OPTIONAL MATCH (m)-[own:STATES]->(n)
+           OPTIONAL CALL (n, row) {
+             WITH n, row WHERE n.definedBy IS NULL
+             ${DEFINER_SUMMARY}
+             RETURN entries
+           }
+           RETURN row.id AS id, coalesce(own.defines, false) AS mine,
+                  CASE WHEN own.defines THEN coalesce(own.hash, '#' + row.owner) END AS mineHash,
+                  n.definedBy AS definedBy, entries AS scanned,
                   n.fieldOwners AS fieldOwners,
-                  n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null} AS props`,
+                  n {.*, owners: null, definers: null, caseIds: null, sourceKeys: null, passageIds: null, fieldOwners: null, fieldsFrom: null, definedBy: null} AS props`,
+    { rows },
+  );
+}
+
+/** The definers of some nodes other than a contribution, read from their STATES (DEFINER_SUMMARY). */
+export function definerSummaries(rows: { id: string; owner: string }[]): CypherQuery {
+  return plannedOnce(
+    `UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           ${DEFINER_SUMMARY}
+           RETURN row.id AS id, entries`,
     { rows },
   );
 }
@@ -365,8 +392,9 @@ export function updateRelationships(rows: RelationshipRow[]): CypherQuery {
 /**
  * Deletes a contribution's STATES of nodes it no longer states, and the nodes nobody states any
  * more; returns how many it deleted per contribution, and the nodes whose fields it defined that
- * other contributions still define, with their distinct statements (OTHER_DEFINERS; their
- * fields are then recomputed from those).
+ * it defined and that still stand, with their other definers read from their STATES
+ * (DEFINER_SUMMARY: what the node then keeps, and whose statements its fields are recomputed
+ * from).
  */
 export function releaseEntities(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return plannedOnce(
@@ -379,12 +407,12 @@ export function releaseEntities(rows: { id: string; owner: string; caseId: strin
            WITH n, row, defined, NOT EXISTS { (n)<-[:STATES]-() } AS gone
            OPTIONAL CALL (n, row, defined, gone) {
              WITH n, row WHERE defined AND NOT gone
-             ${OTHER_DEFINERS}
-             RETURN others, statements
+             ${DEFINER_SUMMARY}
+             RETURN entries
            }
            FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
            RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed,
-                  [k IN collect(CASE WHEN others > 0 THEN {id: row.id, others: statements} END) WHERE k IS NOT NULL] AS kept`,
+                  [k IN collect(CASE WHEN defined AND NOT gone THEN {id: row.id, entries: entries} END) WHERE k IS NOT NULL] AS kept`,
     { rows },
   );
 }
@@ -403,6 +431,17 @@ export function releasePassages(rows: { id: string; owner: string; caseId: strin
            WITH n, row, size(owners) = 0 AS gone
            FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
            RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed`,
+    { rows },
+  );
+}
+
+/** Sets the definers kept on nodes (`definedBy`, definers.ts), after a removal read them from the STATES. */
+export function setDefinedBy(rows: { id: string; definedBy: string }[]): CypherQuery {
+  return plannedOnce(
+    `UNWIND $rows AS row
+           MATCH (n:Entity {id: row.id})
+           SET n.definedBy = row.definedBy
+           RETURN count(n) AS written`,
     { rows },
   );
 }

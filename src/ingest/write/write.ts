@@ -1,4 +1,5 @@
 import type { Executor, TransactionRunner } from '../../neo4j/executor.js';
+import { DEFINED_BY, definerCount, ofOtherCase, parseDefiners, storeDefiners, withDefiner, withoutDefiner, type Definers } from './definers.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, type Merged, type Statement } from './merge.js';
 import { contributionOf, type GraphPlan } from '../casefile/plan.js';
 import * as q from './write-queries.js';
@@ -254,12 +255,10 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
     ...plan.nodes.map((n) => ({ plan, id: n.id, kind: n.kind as string, statement: nodeStatement(n.props), passageIds: n.props.passageIds as string[], hash: nodeStatementHash(n.props) })),
     ...plan.aliases.map((a) => ({ plan, id: a.id, kind: null, statement: { aliases: a.aliases }, passageIds: a.passageIds, hash: statementHash(JSON.stringify({ aliases: a.aliases })) })),
   ]);
-  const states = new Map<string, q.NodeState>();
-  const asked = candidates.filter((c) => ctx.mayExist.has(c.id)).map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId }));
-  for (const s of await ctx.pipe.readChunks<typeof asked[number], q.NodeState>(asked, q.nodeStates)) states.set(s.id, s);
+  const states = await nodeStatesOf(ctx, candidates);
   const decided = new Map<Candidate, Merged>();
   const recompute: Candidate[] = [];
-  const checks: (Candidate & { state: q.NodeState })[] = [];
+  const checks: (Candidate & { state: NodeState })[] = [];
   for (const c of candidates) {
     const state = states.get(c.id);
     if (!state) {
@@ -291,14 +290,88 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
       continue;
     }
     if (!state) {
-      rows.created.push({ kind: c.kind!, props: { ...c.statement, id: c.id }, by: { owner, caseId: c.plan.caseId }, passageIds: c.passageIds, hash: c.hash! });
+      const definedBy = storeDefiners(withDefiner(new Map(), c.id, owner, c.hash));
+      rows.created.push({ kind: c.kind!, props: { ...c.statement, id: c.id, [DEFINED_BY]: definedBy }, by: { owner, caseId: c.plan.caseId }, passageIds: c.passageIds, hash: c.hash! });
       continue;
     }
     const merged = decided.get(c)!;
-    const props = { ...merged.props, id: c.id, fieldOwners: json(merged.fieldOwners) };
+    const props = { ...merged.props, id: c.id, fieldOwners: json(merged.fieldOwners), [DEFINED_BY]: state.definedBy };
     rows.updated.push({ id: c.id, kind: c.kind, props, owner, states: { defines: true, passageIds: c.passageIds, hash: c.hash } });
   }
   return rows;
+}
+
+/** What a node is now, as far as a contribution about to state it needs to know. */
+interface NodeState {
+  id: string;
+  /** Whether this contribution already defines it. */
+  mine: boolean;
+  /** How many contributions define it (this one included). */
+  definers: number;
+  /** The one contribution that defines it, when there is exactly one. */
+  sole: string | null;
+  /** The other definers' distinct statements. */
+  others: q.OtherStatement[];
+  fieldOwners: string | null;
+  props: Record<string, unknown>;
+  /** What the node keeps of its definers once this contribution's statement is written. */
+  definedBy: string;
+}
+
+/**
+ * The states of the candidates' nodes that exist, their definers read off the node
+ * (`definedBy`). Only a node of a store written before, or one whose `definedBy` names this
+ * contribution while others state the same, has its STATES read (definerSummaries).
+ */
+async function nodeStatesOf(ctx: WriteContext, candidates: Candidate[]): Promise<Map<string, NodeState>> {
+  const asked = candidates.filter((c) => ctx.mayExist.has(c.id));
+  const byId = new Map(asked.map((c) => [c.id, c]));
+  const rows = await ctx.pipe.readChunks<{ id: string; owner: string; caseId: string }, q.NodeStateRow>(
+    asked.map((c) => ({ id: c.id, owner: contributionOf(c.plan), caseId: c.plan.caseId })),
+    q.nodeStates,
+  );
+  const states = new Map<string, NodeState>();
+  const rescan: { row: q.NodeStateRow; c: Candidate }[] = [];
+  for (const row of rows) {
+    const c = byId.get(row.id)!;
+    const others = otherDefiners(row, contributionOf(c.plan));
+    if (others === null) rescan.push({ row, c });
+    else states.set(row.id, nodeState(row, c, others));
+  }
+  const scanned = new Map<string, q.ScannedEntry[]>();
+  await inChunks(ctx.tx, rescan.map(({ c }) => ({ id: c.id, owner: contributionOf(c.plan) })), q.definerSummaries, (r: { id: string; entries: q.ScannedEntry[] }) => void scanned.set(r.id, r.entries));
+  for (const { row, c } of rescan) states.set(row.id, nodeState(row, c, definersOf(scanned.get(row.id) ?? [])));
+  return states;
+}
+
+const definersOf = (entries: q.ScannedEntry[]): Definers => new Map(entries.map((e) => [e.hash, { ...e, count: Number(e.count) }]));
+
+/**
+ * A node's definers other than `owner`, off the node; null when they must be read from its
+ * STATES: a store written before nodes kept them, or `owner` defines it and is a definer an
+ * entry names while others state the same (at most three contributions per statement).
+ */
+function otherDefiners(row: q.NodeStateRow, owner: string): Definers | null {
+  if (row.definedBy === null) return row.scanned === null ? null : definersOf(row.scanned);
+  const kept = parseDefiners(row.definedBy);
+  return row.mine ? withoutDefiner(kept, owner, row.mineHash!) : kept;
+}
+
+function nodeState(row: q.NodeStateRow, c: Candidate, others: Definers): NodeState {
+  const owner = contributionOf(c.plan);
+  const entries = [...others.values()];
+  const definers = definerCount(others) + (row.mine ? 1 : 0);
+  const sole = definers !== 1 ? null : row.mine ? owner : entries[0]!.first;
+  return {
+    id: row.id,
+    mine: row.mine,
+    definers,
+    sole,
+    others: entries.map((e) => ({ hash: e.hash, owner: e.first, ofOtherCase: ofOtherCase(e, c.plan.caseId) })),
+    fieldOwners: row.fieldOwners,
+    props: row.props,
+    definedBy: storeDefiners(withDefiner(others, row.id, owner, c.hash)),
+  };
 }
 
 /**
@@ -306,7 +379,7 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
  * not what sameAs entries of other cases added to it), unless both say it is shared. Only
  * statements that differ from this one (by hash) are read, one contribution's each.
  */
-async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & { state: q.NodeState })[]): Promise<void> {
+async function refuseConflicts(tx: TransactionRunner, candidates: (Candidate & { state: NodeState })[]): Promise<void> {
   const asked = candidates.map((c) => ({ c, owners: c.state.others.filter((o) => o.ofOtherCase !== null && o.hash !== c.hash).map((o) => o.ofOtherCase!) }));
   const wanted = asked.filter((a) => a.owners.length > 0);
   if (wanted.length === 0) return;
@@ -447,10 +520,15 @@ export async function releaseStale(tx: TransactionRunner, plan: GraphPlan, befor
   }
   const staleNodes = before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, owner, caseId }));
   const keptNodes: { id: string; owners: string[] }[] = [];
-  await inChunks(tx, staleNodes, q.releaseEntities, (row: { owner: string; removed: number; kept: { id: string; others: q.OtherStatement[] }[] }) => {
+  const definedBy: { id: string; definedBy: string }[] = [];
+  await inChunks(tx, staleNodes, q.releaseEntities, (row: { owner: string; removed: number; kept: { id: string; entries: q.ScannedEntry[] }[] }) => {
     count('nodes')(row);
-    keptNodes.push(...row.kept.map((k) => ({ id: k.id, owners: k.others.map((o) => o.owner) })));
+    for (const k of row.kept) {
+      definedBy.push({ id: k.id, definedBy: storeDefiners(definersOf(k.entries)) });
+      if (k.entries.length > 0) keptNodes.push({ id: k.id, owners: k.entries.map((e) => e.first) });
+    }
   });
+  await inChunks(tx, definedBy, q.setDefinedBy);
   if (keptNodes.length > 0) await recomputeNodes(tx, keptNodes);
   await inChunks(tx, before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, owner, caseId })), q.releasePassages, (row: { owner: string; removed: number }) => {
     const counts = removed.get(row.owner);
