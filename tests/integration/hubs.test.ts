@@ -5,6 +5,7 @@ import { planCaseFile } from '../../src/ingest/casefile/plan.js';
 import { graphLookup } from '../../src/ingest/pipeline/load.js';
 import { importPlan } from '../../src/ingest/write/import.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { dbHitsOf } from '../../bench/reads/db-hits.js';
 
 /**
  * Reads around a hub: CASES small cases that all share one judge (bench/synthetic.ts), read
@@ -145,5 +146,19 @@ describe('search over many hits', () => {
     expect(seen).toHaveLength(CASES);
     expect(new Set(seen).size).toBe(CASES);
     expect(seen).toEqual([...seen].sort());
+  });
+});
+
+describe('the cost of a neighbourhood next to a hub', () => {
+  it('does not grow with the hub\'s cases: the hub is never paired with itself (which read all its relationships)', async () => {
+    // The bench's neighbourhood: depth 2 around a prosecutor, which reaches the judge through its case.
+    const body = JSON.stringify({ query: `{ neighborhood(id: "${PREFIX}-3-prosecutor", depth: 2, limit: 50) { truncated nodes { id kind label } edges { id type from to label } } }` });
+    const hits = async () => (await dbHitsOf(api.driver, process.env.NEO4J_DATABASE || 'neo4j', body)).total;
+    const before = await hits();
+    // Three times the cases, all with the same judge (this runs last in the file: the tests above count CASES).
+    for (let n = CASES; n < 3 * CASES; n += 1) await load(syntheticCaseFile(PREFIX, n), `${PREFIX}-${n}.case.yaml`);
+    const after = await hits();
+    // Before the fix: about one hit per relationship of the judge, so +2 x CASES at least.
+    expect(after - before).toBeLessThan(CASES / 4);
   });
 });

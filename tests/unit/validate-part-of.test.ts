@@ -38,3 +38,16 @@ describe('partOf loops', () => {
     expect(problems[0]!.hint).toMatch(/cannot be part of itself/);
   });
 });
+
+describe('references to the element itself', () => {
+  it('an event caused by itself is refused at its causedBy; another event is fine', async () => {
+    const base = withEvents([['rehearsal', undefined], ['shooting', undefined]]);
+    const selfCaused = base.replace('  - id: shooting\n', '  - id: shooting\n    causedBy: shooting\n');
+    const { problems, valid } = await validate(selfCaused);
+    expect(valid).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ path: 'events[1].causedBy', message: '"shooting" refers to itself' })]);
+    expect(problems[0]!.hint).toMatch(/cannot refer to itself/);
+    const caused = base.replace('  - id: shooting\n', '  - id: shooting\n    causedBy: rehearsal\n');
+    expect((await validate(caused)).problems).toEqual([]);
+  });
+});

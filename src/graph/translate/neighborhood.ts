@@ -52,8 +52,11 @@ function nodesOf(scope: Scope, f: Selected, kept: Cypher.Variable, out: Cypher.V
 
 /**
  * Every relationship between two kept nodes. A node with fewer outgoing relationships than there
- * are kept nodes has them read; a hub instead looks up each kept node (an expansion into a known
- * pair reads the side with fewer relationships), so its thousands of cases are never read.
+ * are kept nodes has them read; a hub instead looks up each other kept node (an expansion into a
+ * known pair reads the side with fewer relationships), so its thousands of cases are never read.
+ * The hub's pair with itself is not looked up: both sides would be the hub, and the expansion
+ * would read all its relationships. A hub has no relationship to itself: validation refuses
+ * every reference of an element to itself (`checkSelfReferences` in casefile/validate.ts).
  */
 function edgesOf(scope: Scope, f: Selected, kept: Cypher.Variable, out: Cypher.Variable): Cypher.Raw {
   const [a, r, b] = [new Cypher.Node(), new Cypher.Relationship(), new Cypher.Node()];
@@ -81,6 +84,7 @@ function edgesOf(scope: Scope, f: Selected, kept: Cypher.Variable, out: Cypher.V
     UNION ALL
     WITH ${a}, ${kept} WHERE COUNT { (${a})-->() } > size(${kept})
     UNWIND ${kept} AS ${b}
+    WITH ${a}, ${b} WHERE ${b} <> ${a}
     MATCH (${a})-[${r}]->(${b})
     RETURN ${r}, ${b}
   }

@@ -240,6 +240,29 @@ async function checkAgainstGraph(
   return external;
 }
 
+/** The id of the element a reference is a field of (`case`, or an item of a section), if it has one. */
+function ownerId(data: CaseFile, at: FieldPath): string | undefined {
+  const [section, index] = at;
+  const owner = section === 'case' ? data.case : typeof index === 'number' ? (data as unknown as Record<string, unknown[]>)[section as string]?.[index] : undefined;
+  const id = (owner as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * No element refers to itself (an event caused by itself, a claim disputing or about itself, a
+ * case heard in itself): such a relationship states nothing, and a node's relationships to
+ * itself are what reads around hubs never look up (graph/translate/neighborhood.ts).
+ */
+function checkSelfReferences(data: CaseFile, index: ReturnType<typeof indexCaseFile>, report: (at: FieldPath, message: string, hint: string) => void): void {
+  const sites = new Map<string, number>();
+  for (const node of index.nodes) sites.set(node.id, (sites.get(node.id) ?? 0) + 1);
+  for (const ref of index.refs) {
+    if (ref.at[2] === 'partOf') continue; // checkPartOfCycles says it, with the loop
+    if (sites.get(ref.id) !== 1) continue; // an id defined twice is reported as such
+    if (ownerId(data, ref.at) === ref.id) report(ref.at, `"${ref.id}" refers to itself`, 'an element cannot refer to itself; name another id here or remove the field');
+  }
+}
+
 /** Rules within the file: relations, roles, local ids, cycles, version, repeats, inferences. */
 function checkLocalRules({ data, index, report }: Checking): void {
   (data.relations ?? []).forEach((relation, i) => {
@@ -252,6 +275,7 @@ function checkLocalRules({ data, index, report }: Checking): void {
     if (role.who === role.in) report(['roles', i], 'a role cannot be held in itself', 'set in: to the case, work or organisation');
   });
   checkLocalIds(data, report);
+  checkSelfReferences(data, index, report);
   checkPartOfCycles(data, report);
   if (data.formatVersion === 1) {
     for (const { field, at } of index.newerFields) {

@@ -17,6 +17,7 @@ CALL (var7) {
     UNION ALL
     WITH this11, var7 WHERE COUNT { (this11)-->() } > size(var7)
     UNWIND var7 AS this13
+    WITH this11, this13 WHERE this13 <> this11
     MATCH (this11)-[this12]->(this13)
     RETURN this12, this13
   }
