@@ -7,7 +7,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['seeds', '--dry-run', 'cases/*.case.yaml', '--replace', '--json', '--quiet']);
     expect(parsed).toEqual({
       ok: true,
-      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, offline: false, csvOnly: null, help: false },
+      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, offline: false, csvOnly: null, fresh: false, help: false },
     });
   });
 
