@@ -249,9 +249,15 @@ async function planAndMerge(run: Run) {
   const layout = new CsvLayout();
   // Each file's verdict goes to the checkpoint, with its source hash (so that a stopped import resumes).
   const { journal, reuse } = run.start;
+  // The plans on disk at least every second, so that a killed import leaves what its checkpoint names.
+  let flushed = performance.now();
   const resume: Resume = {
     reuse,
     planned: (file, i, at, hash) => {
+      if (performance.now() - flushed >= 1000) {
+        plansSpill.flush();
+        flushed = performance.now();
+      }
       if (i < reuse.length) return;
       if (hash !== undefined) journal.add({ i, file: file.display, hash, at });
       else journal.addWhen((hashes ??= new SourceHashes(options.format ?? null)).of(file), { i, file: file.display, at });
