@@ -247,7 +247,7 @@ describe('the case-file loader command', { timeout: 120_000 }, () => {
     expect(report.problems[0].line).toBeGreaterThan(0);
   });
 
-  it('stops between cases on SIGTERM (exit 130): each case is in the graph whole or not at all', async () => {
+  it('stops between cases on SIGTERM (exit 130): each case is in the graph whole or not at all; started again, it finishes the rest', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `stop-${String(i).padStart(2, '0')}`);
     for (const name of names) write(`stop/${name}.case.yaml`, fixture(name));
     const neo4j = inject('neo4j');
@@ -271,6 +271,14 @@ describe('the case-file loader command', { timeout: 120_000 }, () => {
     const loaded = await Promise.all(names.map(async (name) => (await caseFingerprint(executor, `cli-${name}-case`)).length));
     expect(loaded.every((n) => n === 0 || n === whole)).toBe(true);
     expect(loaded.filter((n) => n === 0).length).toBeGreaterThan(0);
+
+    // Started again, it skips the cases in (unchanged, nothing written) and loads the rest, each whole.
+    const done = loaded.filter((n) => n > 0).length;
+    const resumed = await load(path.join(scratch, 'stop'));
+    expect(resumed.code).toBe(EXIT_CODES.OK);
+    expect(summaryLine(resumed)).toMatch(new RegExp(`^12 files: ${12 - done} loaded, ${done} unchanged, 0 refused, 0 invalid\\.`));
+    const after = await Promise.all(names.map(async (name) => (await caseFingerprint(executor, `cli-${name}-case`)).length));
+    expect(after.every((n) => n === whole)).toBe(true);
   });
 
   it('exits 4 when Neo4j cannot be reached', async () => {

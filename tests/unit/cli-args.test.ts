@@ -7,7 +7,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['seeds', '--dry-run', 'cases/*.case.yaml', '--replace', '--json', '--quiet']);
     expect(parsed).toEqual({
       ok: true,
-      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, offline: false, csvOnly: null, help: false },
+      options: { inputs: ['seeds', 'cases/*.case.yaml'], dryRun: true, replace: true, json: true, quiet: true, batch: null, format: null, emit: null, offline: false, csvOnly: null, fresh: false, help: false },
     });
   });
 
@@ -21,6 +21,8 @@ describe('parseCliArgs', () => {
   it('reads --offline with --csv-only DIR, and refuses what an offline import does not take', () => {
     expect(parseCliArgs(['cases', '--offline', '--csv-only', 'out'])).toMatchObject({ ok: true, options: { offline: true, csvOnly: 'out' } });
     expect(parseCliArgs(['cases', '--csv-only', 'out'])).toEqual({ ok: false, message: '--csv-only goes with --offline' });
+    expect(parseCliArgs(['cases', '--offline', '--fresh'])).toMatchObject({ ok: true, options: { offline: true, fresh: true } });
+    expect(parseCliArgs(['cases', '--fresh'])).toEqual({ ok: false, message: '--fresh goes with --offline' });
     expect(parseCliArgs(['cases', '--offline', '--replace', '--batch', '5'])).toEqual({ ok: false, message: '--offline fills an empty store in one go; it does not take --replace, --batch' });
   });
 

@@ -19,6 +19,8 @@ export interface CliOptions {
   offline: boolean;
   /** With --offline: only write the CSV files and the importer's command line to this folder. */
   csvOnly: string | null;
+  /** With --offline: plan every file again instead of resuming a stopped import's planning. */
+  fresh: boolean;
   help: boolean;
 }
 
@@ -37,6 +39,7 @@ const OPTIONS = {
   emit: { type: 'string' },
   offline: { type: 'boolean' },
   'csv-only': { type: 'string' },
+  fresh: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,6 +63,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     emit: null,
     offline: values.offline === true,
     csvOnly: null,
+    fresh: values.fresh === true,
     help: values.help === true,
   };
   if (values.format !== undefined) {
@@ -80,6 +84,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (values['csv-only'].trim() === '') return { ok: false, message: '--csv-only needs a folder to write the CSV files to' };
     options.csvOnly = values['csv-only'];
   }
+  if (options.fresh && !options.offline) return { ok: false, message: '--fresh goes with --offline' };
   if (options.offline) {
     const clash = (['dry-run', 'replace', 'batch', 'emit'] as const).filter((name) => values[name] !== undefined);
     if (clash.length > 0) return { ok: false, message: `--offline fills an empty store in one go; it does not take ${clash.map((c) => `--${c}`).join(', ')}` };
@@ -133,7 +138,11 @@ Options:
                   every file as the normal path does, writes CSV files and runs Neo4j's
                   importer, then applies the schema. Nothing is imported unless every
                   file is valid. Afterwards npm start serves the graph and the normal
-                  path adds to it. Refuses a store that holds a graph
+                  path adds to it. Refuses a store that holds a graph. Stopped (Ctrl-C,
+                  SIGTERM, killed), it keeps its planning: the same command again
+                  reuses the plans of the files unchanged and plans the rest
+      --fresh     with --offline: plan every file again (removes a stopped import's
+                  planning instead of resuming it)
       --csv-only DIR  with --offline: only write the CSV files, the importer's command
                   line and the statements to run after it to DIR (for a Neo4j server's
                   own neo4j-admin database import full)

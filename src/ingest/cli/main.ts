@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<ExitCode> {
         out.info(`${rows.rows} bulk CSV rows: ${rows.files.length} case files, ${rows.names} rows used for names.`);
         files.push(...rows.files);
       }
-      return await runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly }, out, stopping.signal);
+      return await runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly, fresh: options.fresh }, out, stopping.signal);
     } catch (error) {
       if (stopping.signal.aborted) return EXIT_CODES.INTERRUPTED;
       throw error;

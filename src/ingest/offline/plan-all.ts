@@ -31,6 +31,17 @@ export interface PlannedFiles {
   hashes: Map<CaseFileRef, string | null>;
 }
 
+/**
+ * Planning resumed from a stopped import's checkpoint (`checkpoint.ts`): `reuse[i]` is where the
+ * plan of file i is in the spill file (null or missing: plan it); `planned` is told each file's
+ * verdict in the first pass (its plan's place, null when it has none; its hash when a worker
+ * computed it).
+ */
+export interface Resume {
+  reuse: readonly (SpillAt | null)[];
+  planned(file: CaseFileRef, index: number, at: SpillAt | null, hash: string | null | undefined): void;
+}
+
 /** The store is empty: validation finds no id in the graph, only in the files of this import. */
 const nothingInTheGraph = async () => new Map();
 
@@ -60,6 +71,7 @@ export async function planFiles(
   spill?: SpillFile,
   signal?: AbortSignal,
   indexLimit?: number,
+  resume?: Resume,
 ): Promise<PlannedFiles> {
   const spilled = new Map<string, SpillAt>();
   // With a spill file, a document's text is read back from its file's plan when validation asks for it.
@@ -71,7 +83,7 @@ export async function planFiles(
   // With a spill file, what the files define is held on disk beyond a bound (next to the spill file).
   const batch = spill ? new DefinitionIndex(path.dirname(spill.path), textOf, indexLimit) : new BatchDefinitions();
   try {
-    return await planAll(files, format, planned, batch, spill, signal, pool, spilled);
+    return await planAll(files, format, planned, batch, spill, signal, pool, spilled, resume);
   } finally {
     if (batch instanceof DefinitionIndex) batch.close();
   }
@@ -86,6 +98,7 @@ async function planAll(
   signal: AbortSignal | undefined,
   pool: PlanPool | undefined,
   spilled: Map<string, SpillAt>,
+  resume: Resume | undefined,
 ): Promise<PlannedFiles> {
   const lookup = batch.lookupWith(nothingInTheGraph);
   const checked = new Map<CaseFileRef, Omit<FileCheck, 'imported' | 'notes'> & { seen: number; at?: SpillAt; refs?: string[] }>();
@@ -105,13 +118,22 @@ async function planAll(
     if (plan.contribution !== undefined) splitCases.add(ownString(plan.caseId));
   };
   const check = async (file: CaseFileRef) => keep(file, await checkFile(file, lookup, format));
+  // A plan an earlier, stopped run made of this same file (with the same files before it): read back, not planned again.
+  const keepSpilled = (file: CaseFileRef, at: SpillAt) => {
+    const plan = spill!.at(at) as GraphPlan;
+    checked.set(file, { seen: batch.version, at, refs: referencedIds(plan).map(ownString) });
+    spilled.set(file.display, at);
+    batch.add(file.display, plan);
+    if (plan.contribution !== undefined) splitCases.add(ownString(plan.caseId));
+  };
+  const reused = (i: number) => (spill ? resume?.reuse[i] : undefined);
 
   // A worker's questions are answered at once, from what the files planned so far define, and
   // the answers kept; in its turn a file's verdict stands if every answer is still the same to
   // validation (`sameAnswers`; it depends on nothing else), else the file is checked again here.
   const answers = new Map<number, { ids: string[]; found: Map<string, GraphNodeInfo> }[]>();
   const remote = files.map((file, i) =>
-    pool && !file.joins
+    pool && !file.joins && !reused(i)
       ? pool.check(file, async (ids) => {
           const found = await lookup(ids);
           (answers.get(i) ?? answers.set(i, []).get(i)!).push({ ids, found: new Map(found) });
@@ -125,12 +147,15 @@ async function planAll(
   };
   for (const [i, file] of files.entries()) {
     signal?.throwIfAborted();
+    const at = reused(i);
     const result = await remote[i];
     if (result) hashes.set(file, result.hash);
-    if (result && (await stillAnswered(i))) keep(file, result);
+    if (at) keepSpilled(file, at);
+    else if (result && (await stillAnswered(i))) keep(file, result);
     else await check(file);
     remote[i] = undefined;
     answers.delete(i);
+    resume?.planned(file, i, checked.get(file)!.at ?? null, result?.hash);
     planned(file, i);
   }
   let pending = files.filter((file) => checked.get(file)!.problems && checked.get(file)!.seen < batch.version);

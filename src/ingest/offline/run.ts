@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,8 +20,10 @@ import { ExternalSort } from './external-sort.js';
 import { SortedMerge, type MergeRecord } from './sorted-merge.js';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { PlacedElement } from './csv-layout.js';
-import { makeSpillDir, removeStaleSpills, SpillFile, tempImportDirs } from './spill.js';
-import { countTouches, planFiles, type PlannedFiles } from './plan-all.js';
+import { removeStaleSpills, SpillFile, tempImportDirs } from './spill.js';
+import { countTouches, planFiles, type PlannedFiles, type Resume } from './plan-all.js';
+import { pruneSpillDir } from './checkpoint.js';
+import { startOrResume, stoppedLine, type Start } from './resume.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
 import { SourceHashes } from './source-hashes.js';
 import { OfflineProgress } from './progress.js';
@@ -33,6 +35,8 @@ export interface OfflineOptions {
   format: InputFormat | null;
   /** Only write the CSV files (and the importer's command line) to this folder. */
   csvOnly: string | null;
+  /** Plan every file, removing the checkpoint a stopped import left (`resume.ts`); else that planning is resumed. */
+  fresh?: boolean;
 }
 
 /** Where the offline import's words go (the command line's Output has these three). */
@@ -137,11 +141,15 @@ export async function offlineImport(
   // The CSV files' folder; the spill files (plans, then placed elements) wait in a folder inside it.
   const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
   mkdirSync(dir, { recursive: true });
-  reportStale(out, removeStaleSpills(options.csvOnly ? [{ dir, whole: false }] : tempImportDirs(os.tmpdir(), TEMP_PREFIX)));
-  const spillDir = makeSpillDir(dir);
+  const places = options.csvOnly ? [{ dir, whole: false }] : tempImportDirs(os.tmpdir(), TEMP_PREFIX);
+  reportStale(out, removeStaleSpills(places));
+  // A stopped import's planning, kept in its spill folder, is resumed (resume.ts).
+  const target = options.csvOnly ? dir : path.resolve(config.dataDir);
+  const start = await startOrResume({ dir, places, target, format: options.format, fresh: options.fresh === true, files, info: (m) => out.info(m) });
+  const spillDir = start.spillDir;
   const run: Run = {
-    config, files, options, out, signal, progress, seconds, timed, dir, loaderPhases,
-    plansSpill: new SpillFile(path.join(spillDir, 'plans.bin')),
+    config, files, options, out, signal, progress, seconds, timed, dir, loaderPhases, start,
+    plansSpill: start.plansSpill,
     elementsSpill: new SpillFile(path.join(spillDir, 'elements.bin')),
     sortDir: spillDir,
   };
@@ -165,10 +173,22 @@ export async function offlineImport(
       return Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
     });
   } finally {
+    await start.journal.close();
     run.plansSpill.close();
     run.elementsSpill.close();
-    rmSync(options.csvOnly ? spillDir : dir, { recursive: true, force: true });
+    keepOrRemove(run, spillDir);
   }
+}
+
+/** A stopped import keeps its spill folder's planning for the next one (the rest goes); any other end removes it. */
+function keepOrRemove({ options, signal, dir, out, files, start }: Run, spillDir: string): void {
+  if (!signal.aborted || start.journal.entries === 0) {
+    rmSync(options.csvOnly ? spillDir : dir, { recursive: true, force: true });
+    return;
+  }
+  pruneSpillDir(spillDir);
+  if (!options.csvOnly) for (const name of readdirSync(dir)) if (path.join(dir, name) !== spillDir) rmSync(path.join(dir, name), { recursive: true, force: true });
+  out.info(stoppedLine(spillDir, start.journal.entries, files.length));
 }
 
 const TEMP_PREFIX = 'case-graph-offline-';
@@ -197,6 +217,8 @@ interface Run {
   elementsSpill: SpillFile;
   /** The merge sort's runs. */
   sortDir: string;
+  /** The spill folder's start: new, or a stopped import's planning resumed. */
+  start: Start;
 }
 
 type Outcome = { code: ExitCode; summary?: OfflineSummary };
@@ -214,7 +236,7 @@ async function planAndMerge(run: Run) {
   const workers = planWorkers();
   const pool = workers > 0 ? new PlanPool(options.format ?? undefined, options.format ?? null, workers) : undefined;
   // Without workers, the source hashes on the second core (a worker thread of their own) while this thread plans.
-  let hashes: SourceHashes | undefined = pool ? undefined : new SourceHashes(options.format ?? null);
+  let hashes: SourceHashes | undefined = run.start.hashes ?? (pool ? undefined : new SourceHashes(options.format ?? null));
   // Asked a window ahead of planning (not all at once), so that their answers wait in memory only that long.
   hashes?.request(files.slice(0, HASH_WINDOW));
   const planned1 = (index: number) => {
@@ -225,8 +247,24 @@ async function planAndMerge(run: Run) {
   let planned: PlannedFiles;
   let merged: Awaited<ReturnType<typeof mergePlans>>;
   const layout = new CsvLayout();
+  // Each file's verdict goes to the checkpoint, with its source hash (so that a stopped import resumes).
+  const { journal, reuse } = run.start;
+  // The plans on disk at least every second, so that a killed import leaves what its checkpoint names.
+  let flushed = performance.now();
+  const resume: Resume = {
+    reuse,
+    planned: (file, i, at, hash) => {
+      if (performance.now() - flushed >= 1000) {
+        plansSpill.flush();
+        flushed = performance.now();
+      }
+      if (i < reuse.length) return;
+      if (hash !== undefined) journal.add({ i, file: file.display, hash, at });
+      else journal.addWhen((hashes ??= new SourceHashes(options.format ?? null)).of(file), { i, file: file.display, at });
+    },
+  };
   try {
-    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, (_, index) => planned1(index), pool, plansSpill, signal));
+    planned = await timed('plan', () => planFiles(files, options.format ?? undefined, (_, index) => planned1(index), pool, plansSpill, signal, undefined, resume));
     await pool?.close();
     progress.end();
     const known = planned.hashes;
@@ -245,6 +283,7 @@ async function planAndMerge(run: Run) {
     if (block.length > 0) run.elementsSpill.add(block);
   } finally {
     await pool?.close();
+    await journal.settle();
     await hashes?.close();
   }
   progress.end();

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -47,8 +47,11 @@ export class SpillFile {
   size = 0;
   records = 0;
 
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w+');
+  /** A new file; or, with `keepBytes`, the file as an earlier run left it, cut to its first `keepBytes` (whole records) and written on from there. */
+  constructor(readonly path: string, keepBytes = 0) {
+    this.fd = openSync(path, keepBytes > 0 ? 'r+' : 'w+');
+    if (keepBytes > 0) ftruncateSync(this.fd, keepBytes);
+    this.size = keepBytes;
   }
 
   /** Appends a value; returns where its record is. */
@@ -136,6 +139,41 @@ export function makeSpillDir(dir: string): string {
 
 const SPILL_PREFIX = '.offline-spill-';
 const OWNER = 'owner';
+/** A spill folder holding this file is a stopped import's checkpoint (`checkpoint.ts`): resumable, not stale. */
+export const CHECKPOINT_FILE = 'checkpoint.json';
+
+/** Makes this process the owner of a spill folder an earlier, stopped import left (to resume it). */
+export function adoptSpillDir(spillDir: string): void {
+  writeFileSync(path.join(spillDir, OWNER), `${process.pid}\n`);
+}
+
+/** A stopped import's spill folder that can be resumed: in `dir` (removed whole with it when `whole`), its owner no longer running. */
+export interface ResumableSpill {
+  spillDir: string;
+  dir: string;
+  whole: boolean;
+}
+
+/** The spill folders in `places` that hold a checkpoint and whose owner process no longer runs. */
+export function resumableSpills(places: { dir: string; whole: boolean }[], alive: (pid: number) => boolean = processAlive): ResumableSpill[] {
+  const found: ResumableSpill[] = [];
+  for (const { dir, whole } of places) {
+    for (const name of listDir(dir).filter((entry) => entry.startsWith(SPILL_PREFIX))) {
+      const spillDir = path.join(dir, name);
+      if (!existsSync(path.join(spillDir, CHECKPOINT_FILE))) continue;
+      const pid = ownerOf(spillDir);
+      if (pid !== undefined && !alive(pid)) found.push({ spillDir, dir, whole });
+    }
+  }
+  return found;
+}
+
+function ownerOf(spillDir: string): number | undefined {
+  const owner = path.join(spillDir, OWNER);
+  if (!existsSync(owner)) return undefined;
+  const pid = Number(readFileSync(owner, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
 
 /** A spill folder left behind, and what removing it freed. */
 export interface StaleSpill {
@@ -149,18 +187,17 @@ export interface StaleSpill {
  * Removes the spill folders that imports stopped hard (killed, or a second Ctrl-C) left behind:
  * in each of `dirs`, a `.offline-spill-*` folder whose owner process no longer runs; `whole`
  * says to remove the folder holding it (a run's temporary folder, with its CSV files) instead of
- * the spill folder alone. A folder of a process that still runs, or without an owner file, is
- * left as it is.
+ * the spill folder alone. A folder of a process that still runs, without an owner file, or holding
+ * a checkpoint (a stopped import the next one resumes, `resumableSpills`) is left as it is.
  */
 export function removeStaleSpills(places: { dir: string; whole: boolean }[], alive: (pid: number) => boolean = processAlive): StaleSpill[] {
   const removed: StaleSpill[] = [];
   for (const { dir, whole } of places) {
     for (const name of listDir(dir).filter((entry) => entry.startsWith(SPILL_PREFIX))) {
       const spillDir = path.join(dir, name);
-      const owner = path.join(spillDir, OWNER);
-      if (!existsSync(owner)) continue;
-      const pid = Number(readFileSync(owner, 'utf8').trim());
-      if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+      if (existsSync(path.join(spillDir, CHECKPOINT_FILE))) continue;
+      const pid = ownerOf(spillDir);
+      if (pid === undefined || alive(pid)) continue;
       const target = whole ? dir : spillDir;
       const bytes = sizeOf(target);
       rmSync(target, { recursive: true, force: true });
