@@ -6,6 +6,8 @@ import { loadCaseFile } from '../../src/ingest/pipeline/load.js';
 import { toDriverParams } from '../../src/neo4j/convert.js';
 import type { CypherQuery } from '../../src/neo4j/executor.js';
 import * as q from '../../src/ingest/write/write-queries.js';
+import { deleteCase } from '../../src/ingest/write/import.js';
+import { parseDefiners } from '../../src/ingest/write/definers.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 /**
@@ -114,4 +116,18 @@ describe('a write of a node many contributions state', () => {
     expect(many).toEqual(few);
     expect(removalMany).toBe(removalFew);
   }, 300_000);
+
+  it('keeps what the STATES say after a removal read off the node and after one that reads them', async () => {
+    // hubcost-030 is named by no entry (the node tells what stays); hubcost-000 is the smallest (its STATES are read).
+    for (const id of ['hubcost-030', 'hubcost-000']) {
+      await deleteCase(api.executor, id);
+      const [kept] = await api.executor.read<{ definedBy: string }>({ text: 'MATCH (n:Entity {id: $id}) RETURN n.definedBy AS definedBy', params: { id: HUB } });
+      const [truth] = await api.executor.read<{ entries: q.ScannedEntry[] }>(q.definerSummaries([{ id: HUB, owner: '' }]));
+      const [entry] = [...parseDefiners(kept!.definedBy).values()];
+      expect(truth!.entries).toHaveLength(1);
+      expect(entry).toEqual({ ...truth!.entries[0], count: Number(truth!.entries[0]!.count) });
+    }
+    const [entry] = [...parseDefiners((await api.executor.read<{ d: string }>({ text: 'MATCH (n:Entity {id: $id}) RETURN n.definedBy AS d', params: { id: HUB } }))[0]!.d).values()];
+    expect(entry).toMatchObject({ count: 118, first: 'hubcost-001', low: 'hubcost-001' });
+  }, 120_000);
 });
