@@ -21,8 +21,10 @@ export function installTcpNoDelay(): void {
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
     this.setNoDelay(true);
+    const socket = (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    // After connect, which resets `write` to the prototype's.
     coalesceWrites(this);
-    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    return socket;
   } as typeof connect;
 }
 
