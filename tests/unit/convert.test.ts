@@ -31,6 +31,17 @@ describe('toDriverParams', () => {
     expect(params.rows[0].at[1]).toBe(2.5);
   });
 
+  it('copies only what holds a whole number, and never changes its input', () => {
+    const strings = { id: 'a', names: ['x', 'y'] };
+    const input = { rows: [strings, { id: 'b', seq: 3 }], flag: true };
+    const sent = toDriverParams(input) as { rows: [unknown, { seq: unknown }] };
+    expect(sent.rows[0]).toBe(strings);
+    expect(neo4j.isInt(sent.rows[1].seq)).toBe(true);
+    expect(input).toEqual({ rows: [{ id: 'a', names: ['x', 'y'] }, { id: 'b', seq: 3 }], flag: true });
+    const plain = { rows: [{ id: 'c', ratio: 0.5 }] };
+    expect(toDriverParams(plain)).toBe(plain);
+  });
+
   it('leaves driver values and other objects untouched', () => {
     const int = neo4j.int(5);
     const date = new Date(0);

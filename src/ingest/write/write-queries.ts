@@ -392,29 +392,36 @@ export function updateRelationships(rows: RelationshipRow[]): CypherQuery {
 /**
  * Deletes a contribution's STATES of nodes it no longer states, and the nodes nobody states any
  * more; returns how many it deleted per contribution, and the nodes whose fields it defined that
- * it defined and that still stand, with their other definers read from their STATES
- * (DEFINER_SUMMARY: what the node then keeps, and whose statements its fields are recomputed
- * from).
+ * still stand, with the hash of the statement it withdrew and the definers the node keeps
+ * (`definedBy`): from those the loader tells what stays (definers.ts, withoutDefiner) without
+ * reading the node's other STATES, which only definerSummaries reads, when the node keeps none
+ * or the contribution is a definer an entry names. Its own STATES is found from its manifest
+ * (Expand(Into)), whatever the node's degree.
  */
 export function releaseEntities(rows: { id: string; owner: string; caseId: string }[]): CypherQuery {
   return plannedOnce(
     `UNWIND $rows AS row
            MATCH (n:Entity {id: row.id})
-           OPTIONAL MATCH (:CaseManifest {caseId: row.owner})-[mine:STATES]->(n)
+           OPTIONAL MATCH (m:CaseManifest {caseId: row.owner})
+           OPTIONAL MATCH (m)-[mine:STATES]->(n)
            WITH n, row, collect(mine) AS mine
-           WITH n, row, mine, any(s IN mine WHERE s.defines = true) AS defined
+           WITH n, row, mine, [s IN mine WHERE s.defines = true | coalesce(s.hash, '#' + row.owner)] AS hashes
            FOREACH (s IN mine | DELETE s)
-           WITH n, row, defined, NOT EXISTS { (n)<-[:STATES]-() } AS gone
-           OPTIONAL CALL (n, row, defined, gone) {
-             WITH n, row WHERE defined AND NOT gone
-             ${DEFINER_SUMMARY}
-             RETURN entries
-           }
+           WITH n, row, hashes, NOT EXISTS { (n)<-[:STATES]-() } AS gone
+           WITH n, row, gone, CASE WHEN size(hashes) > 0 AND NOT gone THEN {id: row.id, hash: hashes[0], definedBy: n.definedBy} END AS kept
            FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE n)
-           RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed,
-                  [k IN collect(CASE WHEN defined AND NOT gone THEN {id: row.id, entries: entries} END) WHERE k IS NOT NULL] AS kept`,
+           RETURN row.owner AS owner, sum(CASE WHEN gone THEN 1 ELSE 0 END) AS removed, collect(kept) AS kept`,
     { rows },
   );
+}
+
+/** A node a contribution stopped defining that others still state (releaseEntities). */
+export interface ReleasedNode {
+  id: string;
+  /** The hash of the statement the contribution withdrew. */
+  hash: string;
+  /** What the node kept of its definers before (definers.ts); null in a store written before. */
+  definedBy: string | null;
 }
 
 /**

@@ -519,21 +519,37 @@ export async function releaseStale(tx: TransactionRunner, plan: GraphPlan, befor
     await inChunks(tx, rows, q.updateRelationships);
   }
   const staleNodes = before.nodeIds.filter((id) => !keep.nodes.has(id)).map((id) => ({ id, owner, caseId }));
-  const keptNodes: { id: string; owners: string[] }[] = [];
-  const definedBy: { id: string; definedBy: string }[] = [];
-  await inChunks(tx, staleNodes, q.releaseEntities, (row: { owner: string; removed: number; kept: { id: string; entries: q.ScannedEntry[] }[] }) => {
+  const released: q.ReleasedNode[] = [];
+  await inChunks(tx, staleNodes, q.releaseEntities, (row: { owner: string; removed: number; kept: q.ReleasedNode[] }) => {
     count('nodes')(row);
-    for (const k of row.kept) {
-      definedBy.push({ id: k.id, definedBy: storeDefiners(definersOf(k.entries)) });
-      if (k.entries.length > 0) keptNodes.push({ id: k.id, owners: k.entries.map((e) => e.first) });
-    }
+    released.push(...row.kept);
   });
+  const remaining = await definersLeft(tx, owner, released);
+  const definedBy = [...remaining].map(([id, left]) => ({ id, definedBy: storeDefiners(left) }));
+  const keptNodes = [...remaining].filter(([, left]) => left.size > 0).map(([id, left]) => ({ id, owners: [...left.values()].map((e) => e.first) }));
   await inChunks(tx, definedBy, q.setDefinedBy);
   if (keptNodes.length > 0) await recomputeNodes(tx, keptNodes);
   await inChunks(tx, before.passageIds.filter((id) => !keep.passages.has(id)).map((id) => ({ id, owner, caseId })), q.releasePassages, (row: { owner: string; removed: number }) => {
     const counts = removed.get(row.owner);
     if (counts) counts.passages = (counts.passages ?? 0) + row.removed;
   });
+}
+
+/**
+ * The definers each released node keeps once `owner` withdrew its statement: off what the node
+ * kept (`definedBy`) when that tells; else (a store written before, or `owner` is a definer an
+ * entry names while others state the same) read from the node's STATES.
+ */
+async function definersLeft(tx: TransactionRunner, owner: string, released: q.ReleasedNode[]): Promise<Map<string, Definers>> {
+  const left = new Map<string, Definers>();
+  const rescan: { id: string; owner: string }[] = [];
+  for (const r of released) {
+    const rest = r.definedBy === null ? null : withoutDefiner(parseDefiners(r.definedBy), owner, r.hash);
+    if (rest === null) rescan.push({ id: r.id, owner });
+    else left.set(r.id, rest);
+  }
+  await inChunks(tx, rescan, q.definerSummaries, (r: { id: string; entries: q.ScannedEntry[] }) => void left.set(r.id, definersOf(r.entries)));
+  return left;
 }
 
 /** Sets the fields of nodes a contribution stopped defining from the statements of those that still do (`owners`: one per distinct statement). */
