@@ -17,6 +17,7 @@ import { formatFileResult, statusOf, toJsonLine, type FileResult } from './repor
 import { validateAll } from './validate-all.js';
 import { emitCaseFile } from './emit.js';
 import { alreadyIn, sourceHashOf } from './unchanged.js';
+import { ownString } from '../offline/spill.js';
 
 export interface RunResult {
   /** One per file, in the order the files were given (sorted). */
@@ -77,11 +78,18 @@ const HASH_WINDOW = 32;
 /**
  * What the run keeps of a file's result once it is printed: enough for the summary and the exit
  * code (status, totals), not its problems, notes or per-kind tables, so what a long run holds
- * per file stays a few hundred bytes.
+ * per file stays a few hundred bytes. Its strings are copied (`ownString`): a case id is cut
+ * from the text of its file (the YAML reader slices it), and a slice keeps that whole text
+ * alive (tens of KiB a file) as long as the run keeps the result.
  */
-function kept(result: FileResult): FileResult {
-  const { problems: _, notes: __, report, ...rest } = result;
-  return report ? { ...rest, report: { ...report, nodes: {}, relationships: {} } } : rest;
+export function kept(result: FileResult): FileResult {
+  const { problems: _, notes: __, report, caseId, error, ...rest } = result;
+  return {
+    ...rest,
+    ...(caseId !== undefined && { caseId: ownString(caseId) }),
+    ...(error !== undefined && { error: ownString(error) }),
+    ...(report && { report: { ...report, file: ownString(report.file), caseId: ownString(report.caseId), nodes: {}, relationships: {} } }),
+  };
 }
 
 /** Thrown inside the run to stop handling files. */
