@@ -179,6 +179,7 @@ describe('CSV cells and files for the importer', () => {
   it('types values as the driver stores them and encodes strings, lists and numbers', () => {
     expect([cellType('a'), cellType(3), cellType(2.5), cellType(true), cellType(['a']), cellType([1, 2]), cellType([1, 2.5]), cellType([])]).toEqual(['string', 'long', 'double', 'boolean', 'string[]', 'long[]', 'double[]', EMPTY_LIST]);
     expect(cellType({ a: 1 })).toBeNull();
+    expect([cellType([2.5, 1, 2]), cellType([1, 'a']), cellType([true, 1]), cellType(['a', null]), cellType([1.5, 2.5])]).toEqual(['double[]', null, null, null, 'double[]']);
     expect(encodeCell('say "hi"\tnow', 'string')).toBe('"say ""hi""\tnow"');
     expect(encodeCell(['a;b', 'c"'], 'string[]')).toBe('"a;b\u001fc"""');
     expect(encodeCell(null, 'long')).toBe('');

@@ -3,8 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvLayout, type PlacedElement } from '../../src/ingest/offline/csv-layout.js';
-import type { GraphElement } from '../../src/ingest/offline/merged-graph.js';
 import { decodeRecords, encodeRecord, makeSpillDir, ownString, removeStaleSpills, SpillFile, tempImportDirs } from '../../src/ingest/offline/spill.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'offline-spill-test-'));
@@ -64,22 +62,6 @@ describe('spill files (what waits on disk during an offline import)', () => {
     const id = text.slice(4, 26);
     expect(ownString(id)).toBe('a-long-identifier-here');
     expect(ownString('😀 \ud800 lone')).toBe('😀 \ud800 lone');
-  });
-
-  it('refuses, after the round trip, what the files cannot carry, as before (a list item with U+001F)', () => {
-    const spill = new SpillFile(path.join(dir, 'placed.bin'));
-    const layout = new CsvLayout();
-    const elements: GraphElement[] = [
-      { space: 'Entity', node: { labels: ['Entity', 'Person'], props: { id: 'p1', name: 'Tab\there', aliases: ['a\u001fb'], caseIds: ['c1'] } } },
-      { space: 'Entity', node: { labels: ['Entity', 'Person'], props: { id: 'p2', name: 'Line\nbreak', aliases: [], age: 3, caseIds: ['c1'] } } },
-    ];
-    for (const element of elements) spill.add(layout.placeOne(element));
-    expect(layout.problems).toEqual([{ caseIds: ['c1'], where: 'Entity "p1"', property: 'aliases', message: expect.stringMatching(/U\+001F/) }]);
-    const lines = [...spill.values()].map((placed) => layout.lineOf(placed as PlacedElement));
-    expect(lines.map((l) => l.line)).toEqual(['"p1"\t"Tab\there"\t"c1"', '"p2"\t"Line\nbreak"\t3\t"c1"']);
-    expect(lines[1]!.group.multiline).toBe(true);
-    expect(lines[1]!.group.labels).toContain('OfflineEmptyLists__aliases');
-    spill.close();
   });
 });
 

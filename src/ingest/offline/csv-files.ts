@@ -1,8 +1,8 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import path from 'node:path';
 import { FIELD_DELIMITER, headerCell } from './csv-format.js';
-import type { CsvGroup, CsvLine } from './csv-layout.js';
+import type { CsvGroup } from './csv-layout.js';
 
 /**
  * A group's header file and data files, as the importer's --nodes / --relationships take them.
@@ -20,89 +20,90 @@ export function headerLine(group: CsvGroup): string {
   return [...group.idColumns, ...[...group.columns].map(([name, type]) => headerCell(name, type))].join(FIELD_DELIMITER);
 }
 
-/** Characters gathered per file before they are handed to its stream. */
-const CHUNK = 1 << 18;
+/** Bytes gathered before they are written to a data file. */
+const CHUNK = 1 << 20;
 
-/** One group's files being written: lines gathered in a chunk, written when it is full. */
+/** One group's data files being written: lines gathered in a chunk, written when it is full; a multi-line group's files kept within `maxFileBytes`. */
 class GroupWriter {
-  private stream: WriteStream | null = null;
-  private chunk: string[] = [];
-  private chunkLength = 0;
-  /** Upper bound of the bytes in the current data file (3 UTF-8 bytes per UTF-16 unit). */
+  private fd = -1;
+  private readonly chunk = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  /** Bytes in the current data file, written or gathered. */
   private fileBytes = 0;
 
-  constructor(readonly source: CsvSource, private readonly base: string, private readonly maxFileBytes: number, private readonly failed: (error: Error) => void) {}
+  constructor(readonly source: CsvSource, private readonly base: string, private readonly maxFileBytes: number) {}
 
-  /** Adds a line; a promise only when it has to wait (a file to close, a chunk to write). */
-  add(line: string): Promise<void> | undefined {
-    const bytes = 3 * (line.length + 1);
-    if (this.source.group.multiline && this.fileBytes > 0 && this.fileBytes + bytes > this.maxFileBytes) return this.nextFile().then(() => this.add(line));
-    this.fileBytes += bytes;
-    this.chunk.push(line);
-    this.chunkLength += line.length + 1;
-    return this.chunkLength >= CHUNK ? this.flush() : undefined;
-  }
-
-  private async flush(): Promise<void> {
-    if (this.chunk.length === 0) return;
-    if (!this.stream) {
-      const file = `${this.base}-${String(this.source.data.length).padStart(3, '0')}.tsv`;
-      this.source.data.push(file);
-      this.stream = createWriteStream(file);
-      this.stream.once('error', this.failed);
-    }
-    const text = `${this.chunk.join('\n')}\n`;
-    this.chunk = [];
-    this.chunkLength = 0;
-    const stream = this.stream;
-    if (!stream.write(text)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          stream.off('drain', done).off('error', done);
-          resolve();
-        };
-        stream.on('drain', done).on('error', done);
-      });
+  /** Adds a line (its bytes, line break included; copied at once). */
+  add(line: Uint8Array): void {
+    if (this.source.group.multiline && this.fileBytes > 0 && this.fileBytes + line.length > this.maxFileBytes) this.close();
+    if (this.fd < 0) this.open();
+    this.fileBytes += line.length;
+    if (this.used + line.length > CHUNK) this.flush();
+    if (line.length > CHUNK) writeAll(this.fd, line);
+    else {
+      this.chunk.set(line, this.used);
+      this.used += line.length;
     }
   }
 
-  private async nextFile(): Promise<void> {
-    await this.close();
+  private open(): void {
+    const file = `${this.base}-${String(this.source.data.length).padStart(3, '0')}.tsv`;
+    this.source.data.push(file);
+    this.fd = openSync(file, 'w');
     this.fileBytes = 0;
   }
 
-  async close(): Promise<void> {
-    await this.flush();
-    const stream = this.stream;
-    this.stream = null;
-    if (stream) await new Promise<void>((resolve) => stream.end(() => resolve()));
+  private flush(): void {
+    if (this.used === 0) return;
+    writeAll(this.fd, this.chunk.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    this.flush();
+    closeSync(this.fd);
+    this.fd = -1;
   }
 }
 
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** Lines written between two looks at the event loop (progress, a signal to stop). */
+const LINES_PER_TURN = 10_000;
+
 /**
- * Writes a header file and data files per group into `dir`, streaming the lines (waiting when a
- * file's buffer is full); a multi-line group's lines go to data files of at most
- * `maxMultilineBytes`. Calls `written` every 10,000 lines and at the end.
+ * Writes a header file and data files per group into `dir`, group after group: `linesOf(group)`
+ * gives the group's lines as bytes, each with its line break (a buffer may be reused once the
+ * next line is asked for); a multi-line group's lines go to data files of at most
+ * `maxMultilineBytes`. Calls `written` every 10,000 lines and at the end; a signal stops it
+ * between two lines (the files are then incomplete: the caller removes them).
  */
-export async function writeCsvFiles(dir: string, groups: CsvGroup[], lines: Iterable<CsvLine>, maxMultilineBytes: number, written: (rows: number) => void): Promise<CsvSource[]> {
-  let failure: Error | null = null;
-  const writers = new Map<CsvGroup, GroupWriter>();
-  const sources = groups.map((group, i) => {
+export async function writeCsvFiles(
+  dir: string, groups: CsvGroup[], linesOf: (group: CsvGroup) => Iterable<Uint8Array>, maxMultilineBytes: number, written: (rows: number) => void, signal?: AbortSignal,
+): Promise<CsvSource[]> {
+  const sources: CsvSource[] = [];
+  let count = 0;
+  for (const [i, group] of groups.entries()) {
     const base = path.join(dir, `${String(i).padStart(3, '0')}-${group.name.replace(/[^A-Za-z0-9_-]/g, '_')}`);
     const source: CsvSource = { group, header: `${base}.header.tsv`, data: [] };
-    writers.set(group, new GroupWriter(source, base, maxMultilineBytes, (error) => (failure ??= error)));
-    return source;
-  });
-  await Promise.all(sources.map((s) => writeFile(s.header, `${headerLine(s.group)}\n`)));
-  let count = 0;
-  for (const { group, line } of lines) {
-    const wait = writers.get(group)!.add(line);
-    if (wait) await wait;
-    if (failure) throw failure;
-    if (++count % 10_000 === 0) written(count);
+    sources.push(source);
+    writeFileSync(source.header, `${headerLine(group)}\n`);
+    const writer = new GroupWriter(source, base, maxMultilineBytes);
+    try {
+      for (const line of linesOf(group)) {
+        writer.add(line);
+        if (++count % LINES_PER_TURN !== 0) continue;
+        written(count);
+        await yieldToEvents();
+        if (signal?.aborted) return sources;
+      }
+    } finally {
+      writer.close();
+    }
   }
-  for (const writer of writers.values()) await writer.close();
-  if (failure) throw failure;
   written(count);
   return sources;
 }

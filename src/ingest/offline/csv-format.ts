@@ -26,14 +26,22 @@ const scalarType = (value: unknown): CellType | null => {
 export function cellType(value: unknown): CellType | typeof EMPTY_LIST | null {
   if (!Array.isArray(value)) return scalarType(value);
   if (value.length === 0) return EMPTY_LIST;
-  const types = new Set(value.map(scalarType));
-  if (types.has(null)) return null;
-  if (types.size === 1) return `${[...types][0]}[]` as CellType;
-  // Whole and fractional numbers mixed: Neo4j keeps such a list as floats.
-  return types.size === 2 && types.has('long') && types.has('double') ? 'double[]' : null;
+  let type: CellType | null = null;
+  let numbers = false;
+  for (const item of value) {
+    const itemType = scalarType(item);
+    if (itemType === null) return null;
+    if (type === itemType) continue;
+    const both = (type === 'long' && itemType === 'double') || (type === 'double' && itemType === 'long');
+    // Whole and fractional numbers mixed: Neo4j keeps such a list as floats.
+    if (type !== null && !both) return null;
+    numbers ||= both;
+    type = itemType;
+  }
+  return `${numbers ? 'double' : type}[]` as CellType;
 }
 
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const quote = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 
 /** The cell for a value of the given column type (the value has that type, or is null: an empty cell). */
 export function encodeCell(value: unknown, type: CellType): string {

@@ -83,8 +83,12 @@ function* elements(graph: MergedGraph): Generator<Element> {
   for (const r of graph.relationships) yield relationshipElement(r);
 }
 
-/** What a data line needs of a placed element: its group (an index into `groups`), id cells and properties. */
-export type PlacedElement = [group: number, ids: string[], props: Record<string, unknown>];
+/** A placed element's data line, encoded when its group had `columns` columns (those added later are empty cells for it). */
+export interface PlacedLine {
+  group: CsvGroup;
+  line: string;
+  columns: number;
+}
 
 /** The names of the properties holding an empty list, in the element's order. */
 const emptyListsOf = (props: Record<string, unknown>) => Object.keys(props).filter((key) => Array.isArray(props[key]) && (props[key] as unknown[]).length === 0);
@@ -94,7 +98,8 @@ const emptyListsOf = (props: Record<string, unknown>) => Object.keys(props).filt
  * over the graph so that no row is held in memory: `scan` places each element in a group (one
  * per node label set, or relationship type, column types, and whether a value holds a line
  * break: the importer reads multi-line files apart; a value whose type clashes with its group's
- * column starts another group), `lines` encodes each element's line once every column is known.
+ * column starts another group), `lines` encodes each element's line once every column is known
+ * (a streamed graph: `placeLine` does both at once, see there).
  * Empty lists (which an importer cell cannot hold) are left out and listed in
  * EMPTY_LISTS_PROPERTY, to be set once the store runs. Pure.
  */
@@ -111,8 +116,6 @@ export class CsvLayout {
   /** The largest value, in UTF-16 units (a list: its items and delimiters). */
   largestValue = 0;
 
-  private readonly indexOf = new Map<CsvGroup, number>();
-
   /** Pass 1: places every element of the graph in its group; records problems and empty lists. */
   scan(graph: MergedGraph): this {
     for (const element of elements(graph)) this.placed.push(this.place(element));
@@ -121,14 +124,19 @@ export class CsvLayout {
   }
 
   /**
-   * Pass 1 for a streamed graph: places one element in its group (as `scan` does) and returns
-   * what its line needs once every element is placed (for `lineOf`; kept on disk meanwhile).
+   * Pass 1 for a streamed graph: places one element in its group (as `scan` does) and encodes
+   * its line with the group's columns known so far. A group's columns are only added to, in
+   * order, so the final line is this one with an empty cell per column added later
+   * (`PlacedLines`): no element is kept to be encoded in a second pass.
    */
-  placeOne(graphElement: GraphElement): PlacedElement {
+  placeLine(graphElement: GraphElement): PlacedLine {
     const element = elementOf(graphElement);
+    const problems = this.problems.length;
     const group = this.place(element);
     this.rows += 1;
-    return [this.indexOf.get(group)!, element.ids, element.props];
+    // An element with a value the files cannot carry is not encoded: the import stops before writing any file.
+    const line = this.problems.length > problems ? '' : dataLine(group, element.ids, element.props);
+    return { group, line, columns: group.columns.size };
   }
 
   /**
@@ -138,12 +146,6 @@ export class CsvLayout {
   groupsInOrder(): CsvGroup[] {
     const rank = (g: CsvGroup) => (g.kind === 'relationships' ? 3 : g.labels.includes('Entity') ? 0 : g.labels.includes('Passage') ? 1 : 2);
     return [...this.groups].sort((a, b) => rank(a) - rank(b));
-  }
-
-  /** Pass 2 for a streamed graph: the data line of an element `placeOne` placed. */
-  lineOf([group, ids, props]: PlacedElement): CsvLine {
-    const placed = this.groups[group]!;
-    return { group: placed, line: dataLine(placed, ids, props) };
   }
 
   /** Pass 2 (after `scan`, on the same graph): every element's data line, in the order of `scan`. */
@@ -207,7 +209,6 @@ export class CsvLayout {
       const name = `${element.kind}-${labels.join('-')}${multiline ? '-multiline' : ''}-${candidates.length}`;
       group = { name, kind: element.kind, labels, idColumns: element.idColumns, columns: new Map(), multiline, rows: 0 };
       candidates.push(group);
-      this.indexOf.set(group, this.groups.length);
       this.groups.push(group);
     }
     for (const [name, type] of types) if (!group.columns.has(name)) group.columns.set(name, type);

@@ -19,7 +19,8 @@ import { MergedGraph, MergeProblem, type GraphElement } from './merged-graph.js'
 import { ExternalSort } from './external-sort.js';
 import { SortedMerge, type MergeRecord } from './sorted-merge.js';
 import type { GraphPlan } from '../casefile/plan.js';
-import type { PlacedElement } from './csv-layout.js';
+import { PlacedLines } from './placed-lines.js';
+import type { CsvGroup } from './csv-layout.js';
 import { removeStaleSpills, SpillFile, tempImportDirs } from './spill.js';
 import { countTouches, planFiles, type PlannedFiles, type Resume } from './plan-all.js';
 import { pruneSpillDir } from './checkpoint.js';
@@ -150,7 +151,7 @@ export async function offlineImport(
   const run: Run = {
     config, files, options, out, signal, progress, seconds, timed, dir, loaderPhases, start,
     plansSpill: start.plansSpill,
-    elementsSpill: new SpillFile(path.join(spillDir, 'elements.bin')),
+    placedLines: new PlacedLines<CsvGroup>(spillDir),
     sortDir: spillDir,
   };
   try {
@@ -175,7 +176,7 @@ export async function offlineImport(
   } finally {
     await start.journal.close();
     run.plansSpill.close();
-    run.elementsSpill.close();
+    run.placedLines.close();
     keepOrRemove(run, spillDir);
   }
 }
@@ -213,8 +214,8 @@ interface Run {
   dir: string;
   /** Each valid file's plan, from planning to its merge. */
   plansSpill: SpillFile;
-  /** Each element of the merged graph, placed in its CSV group, until its line is written. */
-  elementsSpill: SpillFile;
+  /** Each element's line, encoded as it is placed in its CSV group, until every group's columns are known. */
+  placedLines: PlacedLines<CsvGroup>;
   /** The merge sort's runs. */
   sortDir: string;
   /** The spill folder's start: new, or a stopped import's planning resumed. */
@@ -270,17 +271,13 @@ async function planAndMerge(run: Run) {
     const known = planned.hashes;
     // Files no worker hashed (none started, or a record joined to the others) are hashed as before.
     const hashOf = (file: CaseFileRef) => (known.has(file) ? Promise.resolve(known.get(file)!) : (hashes ??= new SourceHashes(options.format ?? null)).of(file));
-    // Placed elements go to disk in blocks (one serialization per block, not per element).
-    let block: PlacedElement[] = [];
+    // Each element's line is encoded as it is placed and waits on disk with its group's others.
     const place = (element: GraphElement) => {
-      block.push(layout.placeOne(element));
-      if (block.length < PLACED_BLOCK) return;
-      run.elementsSpill.add(block);
-      block = [];
+      const { group, line, columns } = layout.placeLine(element);
+      run.placedLines.add(group, line, columns);
     };
     collectGarbage();
     merged = await mergePlans(run, planned, hashOf, place);
-    if (block.length > 0) run.elementsSpill.add(block);
   } finally {
     await pool?.close();
     await journal.settle();
@@ -308,20 +305,15 @@ function refuseProblems({ options, out, plansSpill }: Run, planned: PlannedFiles
 
 /** 2. The CSV files, from the placed elements on disk (every group's columns are known now); 3. the importer and what follows. */
 async function writeAndImport(run: Run, layout: CsvLayout, graph: SortedMerge, sortBytes: number, stop: () => number): Promise<Outcome> {
-  const { config, options, out, signal, progress, seconds, timed, dir, elementsSpill } = run;
+  const { config, options, out, signal, progress, seconds, timed, dir, placedLines } = run;
   const code = (value: ExitCode) => ({ code: value });
   const home = homeOf(config);
   progress.begin('writing CSV', 'rows', layout.rows);
   collectGarbage();
   // Characters to bytes: at most 3 UTF-8 bytes per UTF-16 unit.
   const largestValueBytes = layout.largestValue * 3;
-  const lines = (function* () {
-    for (const block of elementsSpill.values()) {
-      if (signal.aborted) return;
-      for (const placed of block as PlacedElement[]) yield layout.lineOf(placed);
-    }
-  })();
-  const sources = await timed('csv', () => writeCsvFiles(dir, layout.groupsInOrder(), lines, multilineFileBytes(largestValueBytes), (n) => progress.update(n)));
+  const linesOf = (group: CsvGroup) => placedLines.finalLines(group, group.columns.size);
+  const sources = await timed('csv', () => writeCsvFiles(dir, layout.groupsInOrder(), linesOf, multilineFileBytes(largestValueBytes), (n) => progress.update(n), signal));
   progress.end();
   if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
   const maxOffHeap = process.env.OFFLINE_IMPORT_MEMORY || '2G';
@@ -350,7 +342,7 @@ async function writeAndImport(run: Run, layout: CsvLayout, graph: SortedMerge, s
     return code(signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.FAILED);
   }
   const loaderCpuSeconds = stop();
-  const spillMiB = Math.round((run.plansSpill.size + elementsSpill.size + sortBytes) / 2 ** 20);
+  const spillMiB = Math.round((run.plansSpill.size + placedLines.size + sortBytes) / 2 ** 20);
   const summary = { ...summarize(run.files.length, graph, sources, seconds), loaderPhases: run.loaderPhases, spillMiB, loaderCpuSeconds };
   if (options.json) out.report(JSON.stringify({ offlineImport: summary }));
   else if (!options.quiet) out.report(formatSummary(summary, config.dataDir));
@@ -367,9 +359,6 @@ function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }
-
-/** Placed elements per record of their spill file. */
-const PLACED_BLOCK = 256;
 
 /** Files whose source hashes are asked for ahead of planning. */
 const HASH_WINDOW = 1000;

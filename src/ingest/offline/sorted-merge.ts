@@ -23,7 +23,11 @@ type EntityRecord =
   | [type: 3, load: number];
 /** A contribution's passage (key `P<passage id>`). */
 type PassageRecord = [caseId: string, owner: string, passage: PlannedPassage];
-/** A contribution's relationship (key `R<relKey>`); `siblings`: 1 when an earlier contribution states the same case. */
+/**
+ * A contribution's relationship (key `R<relKey>`) of a case with several contributions (only
+ * these can merge: a relKey holds its case's id); `siblings`: 1 when an earlier contribution
+ * states the same case. Another case's relationships are made and emitted at once.
+ */
 type RelationshipRecord = [caseId: string, owner: string, siblings: 0 | 1, relationship: PlannedRelationship];
 /** A contribution (key `C<contribution>`): its place in load order. */
 type ContributionRecord = number;
@@ -101,8 +105,12 @@ export class SortedMerge {
     }
     for (const alias of plan.aliases) sort.add(`E${alias.id}`, [1, load, caseId, owner, alias.aliases, alias.passageIds]);
     for (const id of plan.externalIds) sort.add(`E${id}`, [2, load, caseId, owner]);
+    // A planned relationship's id starts with its case's (which holds no ':'): when the case has no other contribution, nothing else states it, it is final now.
+    const split = this.splitCases.has(caseId);
+    const ownPrefix = `${caseId}:`;
     for (const r of plan.relationships) {
-      sort.add(`R${relKey(r)}`, [caseId, owner, siblings, r]);
+      if (split || !r.id.startsWith(ownPrefix)) sort.add(`R${relKey(r)}`, [caseId, owner, siblings, r]);
+      else this.emitRelationship(newRelationship(r, owner));
       need(r.from);
       need(r.to);
     }
@@ -191,17 +199,18 @@ export class SortedMerge {
    */
   private relationship(records: RelationshipRecord[]): void {
     let current: { relationship: MergedRelationship; book: RelationshipBook } | null = null;
-    const done = (found: NonNullable<typeof current>) => {
-      settleRelationship(found.relationship, found.book);
-      this.emit({ space: 'relationship', relationship: found.relationship });
-    };
     for (const [, owner, siblings, r] of records) {
       if (siblings === 1 && current) mergeRelationship(current, owner, r.props);
       else {
-        if (current) done(current);
+        if (current) this.emitRelationship(current);
         current = newRelationship(r, owner);
       }
     }
-    if (current) done(current);
+    if (current) this.emitRelationship(current);
+  }
+
+  private emitRelationship(found: { relationship: MergedRelationship; book: RelationshipBook }): void {
+    settleRelationship(found.relationship, found.book);
+    this.emit({ space: 'relationship', relationship: found.relationship });
   }
 }
