@@ -78,9 +78,9 @@ const HASH_WINDOW = 32;
 /**
  * What the run keeps of a file's result once it is printed: enough for the summary and the exit
  * code (status, totals), not its problems, notes or per-kind tables, so what a long run holds
- * per file stays about 1 KiB (with its source hash). Its strings are copied (`ownString`): a case id is cut
- * from the text of its file (the YAML reader slices it), and a slice keeps that whole text
- * alive (tens of KiB a file) as long as the run keeps the result.
+ * per file stays about 1 KiB (with its source hash). Its strings are copied (`ownString`): a
+ * case id is cut from the text of its file (the YAML reader slices it), and a slice keeps that
+ * whole text alive (tens of KiB a file) as long as the run keeps the result.
  */
 export function kept(result: FileResult): FileResult {
   const { problems: _, notes: __, report, caseId, error, ...rest } = result;
