@@ -21,10 +21,10 @@ import { runCli, type CliFigures } from './load/cli-run.js';
 import { BULK_SAMPLE_DIR, readBulkSamples, writeBulkCorpus } from './load/bulk-dir.js';
 import { bulkRow, bulkTable, type BulkRow } from './load/bulk-rows.js';
 import { joinsMemory, type JoinsMemory } from './load/bulk-joins.js';
-import { neo4jMemoryCaption, neo4jMemoryColumns, withNeo4jMemory, type Neo4jMemory, type WatchedNeo4j } from './memory/neo4j.js';
+import { neo4jMemoryCaption, neo4jMemoryColumns, primeNeo4jMemory, withNeo4jMemory, type Neo4jMemory, type WatchedNeo4j } from './memory/neo4j.js';
 
-/** Milliseconds between samples of Neo4j's heap (one JMX query each) during a row. */
-const NEO4J_SAMPLE_MS = 500;
+/** Milliseconds between samples of Neo4j's heap (its hsperfdata file read, or a JMX query for NEO4J_URI) and resident peak during a row. */
+const NEO4J_SAMPLE_MS = 250;
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -72,6 +72,7 @@ async function run(name: string, cases: number, batch: number, loaders: number):
 
 try {
   await applySchema(executor);
+  await primeNeo4jMemory(executor);
   const [component] = await executor.read<{ versions: string[]; edition: string }>({
     text: "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions, edition",
   });
@@ -177,7 +178,7 @@ try {
       mode: target.mode,
       memory: embeddedSettings ?? 'external',
       /** How each row's `neo4jMemory` was measured. */
-      memoryWatch: { heapSampleMs: NEO4J_SAMPLE_MS, rssPeak: "VmHWM of the JVM, reset at each row's start (/proc/<pid>/clear_refs)" },
+      memoryWatch: { heapSampleMs: NEO4J_SAMPLE_MS, heap: "the JVM's hsperfdata counters (JMX for NEO4J_URI)", rssPeak: "VmHWM of the JVM, reset at each row's start (/proc/<pid>/clear_refs)" },
     },
     rows,
     cli: cliRows,
@@ -225,7 +226,7 @@ try {
     console.log(`Offline bulk import (npm run load -- --offline, its own process): per size (${options.offline.join(', ') || 'none'}) that many ${kinds}${bulkCorpora.length > 0 ? ', then the bulk CSV corpora' : ''}, each into an empty store; ` +
       'totals include the JVMs\' starts (the importer and the finishing start of Neo4j, one JVM since the launcher\'s OfflineImport); loader peak RSS is the loader process\'s own, JVM CPU the JVMs\' it ran; ' +
       'JVM RSS peak import/finish: the import JVM\'s VmHWM while Neo4j\'s importer ran, then (reset when the import was in, so it counts what the importer left resident) while the new store was started, ' +
-      'its empty lists set and the schema applied, sampled every 0.25 s; its heap (-Xmx), the importer\'s off-heap limit and the finishing page cache read from its command line');
+      'its empty lists set and the schema applied, sampled every 0.25 s; JVM heap peak import/finish: the most heap in use among those samples (its hsperfdata counters); its heap (-Xmx), the importer\'s off-heap limit and the finishing page cache read from its command line');
     console.table(offlineTable(offline));
   }
   console.log(JSON.stringify(result));

@@ -131,7 +131,7 @@ export function offlineTable(rows: OfflineRow[]) {
     'importer elements/s': r.importerElementsPerSecond, 'loader peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds,
     'loader CPU s plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.cpuSeconds ?? '-').join('/') : null,
     'peak RSS MiB after plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.peakRssMiB ?? '-').join('/') : null, 'JVM CPU s': r.jvmCpuSeconds,
-    'JVM RSS peak MiB import/finish': `${r.jvmMemory.importerPeakRssMiB ?? '?'}/${r.jvmMemory.finishPeakRssMiB ?? '?'}`, 'JVM heap/off-heap/page cache': jvmSettings(r.jvmMemory), 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
+    'JVM RSS peak MiB import/finish': `${r.jvmMemory.importerPeakRssMiB ?? '?'}/${r.jvmMemory.finishPeakRssMiB ?? '?'}`, 'JVM heap peak MiB import/finish': `${r.jvmMemory.importerHeapPeakMiB ?? '?'}/${r.jvmMemory.finishHeapPeakMiB ?? '?'}`, 'JVM heap/off-heap/page cache': jvmSettings(r.jvmMemory), 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../../src/neo4j/executor.js';
+import { jvmHeapUsed } from './hsperf.js';
 import { bytesToMiB, kibToMiB, Peak } from './peak.js';
 import { processMemory, resetPeak } from './processes.js';
 
@@ -7,8 +8,10 @@ export interface Neo4jMemory {
   /** Settings of the embedded Neo4j (null for NEO4J_URI: the server's own). */
   heap: string | null;
   pageCache: string | null;
-  /** The most heap in use among the samples (JMX java.lang:type=Memory, through Cypher), in MiB: a lower bound of the true peak. */
+  /** The most heap in use among the samples, in MiB: a lower bound of the true peak. */
   heapUsedPeakMiB: number | null;
+  /** Where the heap samples came from: the JVM's hsperfdata counters (as jstat reads them, free for Neo4j), or JMX java.lang:type=Memory through Cypher (NEO4J_URI). */
+  heapFrom?: 'hsperfdata' | 'JMX';
   /** Peak use of the old generation since the JVM started (JMX PeakUsage of G1 Old Gen), in MiB: what stayed on the heap. */
   oldGenPeakMiB: number | null;
   /** Peak resident memory of Neo4j's JVM (VmHWM): heap, page cache and the rest; embedded only. */
@@ -58,8 +61,17 @@ async function oldGenPeak(executor: Executor): Promise<number | null> {
 }
 
 /**
- * Samples Neo4j's heap in use (one JMX query at a time; a sample still running when the next is
- * due is not doubled) until `stop`, which adds the old generation's peak and the JVM's VmHWM
+ * Runs the two JMX queries once, outside any measurement: their first run (planning, loading the
+ * procedure's code) cost Neo4j about 1.3 CPU s where later ones cost a few milliseconds each
+ * (measured on the embedded Neo4j), which would otherwise land in the first row's figures.
+ */
+export async function primeNeo4jMemory(executor: Executor): Promise<void> {
+  await Promise.all([heapUsed(executor), oldGenPeak(executor)]).catch(() => {});
+}
+
+/**
+ * Samples Neo4j's heap in use (from its JVM's hsperfdata counters when it is embedded; else one
+ * JMX query at a time, a sample still running when the next is due not doubled) until `stop`, which adds the old generation's peak and the JVM's VmHWM
  * (reset at the start with `fromNow`; its resident figure also kept at each sample, should the
  * JVM be gone by then). A server that refuses JMX procedures (or any sample failing) leaves those
  * figures null: the bench does not stop for them.
@@ -67,13 +79,14 @@ async function oldGenPeak(executor: Executor): Promise<number | null> {
 export function watchNeo4jMemory(neo4j: WatchedNeo4j, options: WatchOptions = {}): { stop(): Promise<Neo4jMemory> } {
   const heap = new Peak();
   const resident = new Peak();
-  const since = neo4j.pid === null ? null : options.fromNow && resetPeak(neo4j.pid) ? 'watch start' : 'jvm start';
+  const pid = neo4j.pid;
+  const since = pid === null ? null : options.fromNow && resetPeak(pid) ? 'watch start' : 'jvm start';
+  // The embedded JVM's own counters when it has them; else a JMX query, one at a time.
+  const fromCounters = pid !== null && jvmHeapUsed(pid) !== null;
   let pending: Promise<void> | null = null;
-  const readRss = () => {
-    if (neo4j.pid !== null) resident.add(processMemory(neo4j.pid)?.peakKiB);
-  };
   const sample = () => {
-    readRss();
+    if (pid !== null) resident.add(processMemory(pid)?.peakKiB);
+    if (fromCounters && pid !== null) return heap.add(jvmHeapUsed(pid));
     pending ??= heapUsed(neo4j.executor)
       .then((used) => heap.add(used))
       .catch(() => {})
@@ -92,6 +105,7 @@ export function watchNeo4jMemory(neo4j: WatchedNeo4j, options: WatchOptions = {}
         heap: neo4j.settings?.heap ?? null,
         pageCache: neo4j.settings?.pageCache ?? null,
         heapUsedPeakMiB: bytesToMiB(heap.value),
+        heapFrom: fromCounters ? 'hsperfdata' : 'JMX',
         oldGenPeakMiB: bytesToMiB(old),
         rssPeakMiB: kibToMiB(resident.value),
         rssPeakSince: since,
@@ -120,6 +134,6 @@ export function neo4jMemoryColumns(memory: Neo4jMemory | null | undefined) {
 /** What the two columns mean, with the settings they are measured against. */
 export function neo4jMemoryCaption(settings: { heap: string; pageCache: string } | null, sampleMs: number): string {
   const set = settings ? `heap ${settings.heap}, page cache ${settings.pageCache}` : "the server's own settings";
-  return `Neo4j's memory per row (${set}): heap peak = the most heap in use among samples every ${sampleMs / 1000} s (JMX, a lower bound); ` +
+  return `Neo4j's memory per row (${set}): heap peak = the most heap in use among samples every ${sampleMs / 1000} s (the JVM's hsperfdata counters, as jstat reads them; JMX for NEO4J_URI; a lower bound); ` +
     "RSS peak = the JVM's resident high-water mark (VmHWM), reset at the row's start, so it counts what earlier rows left resident (embedded only)";
 }

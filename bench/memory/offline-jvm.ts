@@ -1,4 +1,5 @@
-import { kibToMiB, Peak } from './peak.js';
+import { jvmHeapUsed } from './hsperf.js';
+import { bytesToMiB, kibToMiB, Peak } from './peak.js';
 import { descendants, processMemory, resetPeak, roleOf } from './processes.js';
 
 /** The memory of the JVM an offline import runs: Neo4j's importer, then in the same JVM the finishing start of the new store. */
@@ -13,6 +14,9 @@ export interface OfflineJvmMemory {
   finishPeakRssMiB: number | null;
   /** How finishPeakRssMiB was read: VmHWM after a reset, or the largest VmRSS sampled (when the reset was refused). */
   finishPeakFrom: 'VmHWM' | 'sampled VmRSS' | null;
+  /** The most heap in use among the samples while importing, and while finishing (the JVM's hsperfdata counters), in MiB; null when not read. */
+  importerHeapPeakMiB: number | null;
+  finishHeapPeakMiB: number | null;
   /** The JVM's settings, from its command line: heap (-Xmx), the importer's off-heap limit, the finishing start's page cache. */
   settings: OfflineJvmSettings | null;
 }
@@ -47,7 +51,7 @@ export function isImportDone(line: string): boolean {
 /**
  * Watches the importer's JVM among the processes under `loaderPid` (an `npm run load -- --offline
  * --json` the bench started), every `sampleMs`: until it appears the process list is scanned,
- * then only its /proc status is read. Feed it the loader's stderr lines: when the importing step
+ * then only its /proc status and its hsperfdata counters (heap in use) are read. Feed it the loader's stderr lines: when the importing step
  * ends, the JVM's VmHWM is the importer's peak, and it is reset so that what follows is the
  * finishing start's. A JVM's last sample comes at most `sampleMs` before it ends.
  */
@@ -58,6 +62,7 @@ export function watchOfflineJvm(loaderPid: number, sampleMs = 250) {
   let finishFrom: OfflineJvmMemory['finishPeakFrom'] = null;
   const importer = new Peak();
   const finish = new Peak();
+  const heap = { import: new Peak(), finish: new Peak() };
   const find = () => {
     const jvm = descendants(loaderPid).find((p) => roleOf(p.argv) === 'importer');
     if (jvm) [pid, settings] = [jvm.pid, offlineJvmSettings(jvm.argv)];
@@ -66,6 +71,7 @@ export function watchOfflineJvm(loaderPid: number, sampleMs = 250) {
     if (pid === null) find();
     const memory = pid === null ? null : processMemory(pid);
     if (!memory) return;
+    heap[phase].add(jvmHeapUsed(pid!));
     if (phase === 'import') importer.add(memory.peakKiB);
     else finish.add(finishFrom === 'VmHWM' ? memory.peakKiB : memory.rssKiB);
   };
@@ -82,7 +88,14 @@ export function watchOfflineJvm(loaderPid: number, sampleMs = 250) {
     stop(): OfflineJvmMemory {
       clearInterval(timer);
       sample();
-      return { importerPeakRssMiB: kibToMiB(importer.value), finishPeakRssMiB: kibToMiB(finish.value), finishPeakFrom: finish.value === null ? null : finishFrom, settings };
+      return {
+        importerPeakRssMiB: kibToMiB(importer.value),
+        finishPeakRssMiB: kibToMiB(finish.value),
+        finishPeakFrom: finish.value === null ? null : finishFrom,
+        importerHeapPeakMiB: bytesToMiB(heap.import.value),
+        finishHeapPeakMiB: bytesToMiB(heap.finish.value),
+        settings,
+      };
     },
   };
 }

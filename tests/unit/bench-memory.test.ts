@@ -6,6 +6,7 @@ import { cpuByRole, cpuSecondsOf, parentOf, parseProcStatus, peaksByRole, proces
 import { heapUsedOf, neo4jMemoryColumns, oldGenPeakOf } from '../../bench/memory/neo4j.js';
 import { isImportDone, lineSplitter, offlineJvmSettings, watchOfflineJvm } from '../../bench/memory/offline-jvm.js';
 import { bytesToMiB, kibToMiB, Peak } from '../../bench/memory/peak.js';
+import { heapUsedOfCounters, jvmHeapUsed, parseHsperf } from '../../bench/memory/hsperf.js';
 
 describe('process memory from /proc', () => {
   it('reads VmRSS and VmHWM out of /proc/<pid>/status', () => {
@@ -176,8 +177,59 @@ describe('peak resident memory of a running process (Linux /proc)', () => {
       expect(memory.importerPeakRssMiB).toBeGreaterThan(200);
       expect(memory.finishPeakFrom).toBe('VmHWM');
       expect(memory.finishPeakRssMiB).toBeLessThan(memory.importerPeakRssMiB! - 150);
+      // Not a JVM: no hsperfdata counters, so no heap figure rather than a made-up one.
+      expect([memory.importerHeapPeakMiB, memory.finishHeapPeakMiB]).toEqual([null, null]);
     } finally {
       await end(child);
     }
+  });
+});
+
+/** An hsperfdata file as HotSpot writes it (format 2.0), in either byte order, holding the given counters. */
+function hsperfFile(counters: [string, number | string][], little: boolean): Buffer {
+  const int = (n: number) => { const b = Buffer.alloc(4); little ? b.writeInt32LE(n) : b.writeInt32BE(n); return b; };
+  const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((8 - (b.length % 8)) % 8)]);
+  const entries = counters.map(([name, value]) => {
+    const nameBytes = pad(Buffer.from(`${name}\0`, 'latin1'));
+    const data = typeof value === 'number'
+      ? (() => { const b = Buffer.alloc(8); little ? b.writeBigInt64LE(BigInt(value)) : b.writeBigInt64BE(BigInt(value)); return b; })()
+      : pad(Buffer.from(`${value}\0`, 'latin1'));
+    const head = Buffer.concat([int(0), int(24), int(typeof value === 'number' ? 0 : data.length), Buffer.from([typeof value === 'number' ? 74 : 66, 0, 1, 3]), int(24 + nameBytes.length), int(0)]);
+    const entry = Buffer.concat([head, nameBytes, data]);
+    (little ? entry.writeInt32LE.bind(entry) : entry.writeInt32BE.bind(entry))(entry.length, 0);
+    return entry;
+  });
+  const header = Buffer.alloc(32);
+  header.writeUInt32BE(0xcafec0c0, 0);
+  header[4] = little ? 1 : 0;
+  header[5] = 2;
+  int(32).copy(header, 24);
+  int(entries.length).copy(header, 28);
+  return Buffer.concat([header, ...entries]);
+}
+
+describe("a JVM's heap from its hsperfdata counters", () => {
+  const counters: [string, number | string][] = [
+    ['sun.rt.javaCommand', 'casegraph.neo4j.EmbeddedNeo4j /s/neo4j 0'],
+    ['sun.gc.generation.0.space.0.used', 250_609_664],
+    ['sun.gc.generation.0.space.1.used', 0],
+    ['sun.gc.generation.0.space.2.used', 7_864_320],
+    ['sun.gc.generation.0.space.0.capacity', 1_344_274_440],
+    ['sun.gc.generation.1.space.0.used', 50_100_224],
+  ];
+
+  it('reads the counters in either byte order and sums the used of every space (not their capacity)', () => {
+    for (const little of [true, false]) {
+      const parsed = parseHsperf(hsperfFile(counters, little))!;
+      expect(parsed.get('sun.rt.javaCommand')).toBe('casegraph.neo4j.EmbeddedNeo4j /s/neo4j 0');
+      expect(parsed.get('sun.gc.generation.0.space.0.capacity')).toBe(1_344_274_440);
+      expect(heapUsedOfCounters(parsed)).toBe(250_609_664 + 7_864_320 + 50_100_224);
+    }
+  });
+
+  it('gives nothing for a file that is not hsperfdata, counters without spaces, or a process that is not a JVM', () => {
+    expect(parseHsperf(Buffer.from('not a perf data file at all, no magic here'))).toBeNull();
+    expect(heapUsedOfCounters(parseHsperf(hsperfFile([['sun.rt.javaCommand', 'x']], true))!)).toBeNull();
+    expect(jvmHeapUsed(process.pid)).toBeNull();
   });
 });
