@@ -26,7 +26,7 @@ function memoryLines(sizes: BenchResults['sizes']): string[] {
   const watched = sizes.filter((s) => s.neo4jMemory);
   if (!watched.length) return [];
   return [
-    "**Neo4j's memory while reading** (heap used: sampled every 2 s through JMX; old generation: its JMX peak; resident: the JVM's VmHWM since it started)",
+    "**Neo4j's memory while reading** (heap used: sampled every 2 s, from the JVM's hsperfdata counters, through JMX for NEO4J_URI; old generation: its JMX peak; resident: the JVM's VmHWM since it started)",
     '',
     ...table(
       ['cases', 'store on disk', 'heap', 'page cache', 'heap used, peak', 'old gen, peak', 'resident, peak'],
