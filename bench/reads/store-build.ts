@@ -143,8 +143,9 @@ export async function ensureStore(root: string, cases: number, memory: { heap: s
     offlineJvm: jvm,
     cpuSeconds: { ...cpuSeconds, loader: Math.max(cpuSeconds.loader ?? 0, offline.loaderCpuSeconds) },
     settings: {
-      importerHeap: process.env.OFFLINE_IMPORT_HEAP || '1g (its default)',
-      importerOffHeap: process.env.OFFLINE_IMPORT_MEMORY || '2G (its default)',
+      // As the import's JVM ran (its command line): its heap is the larger of OFFLINE_IMPORT_HEAP and NEO4J_HEAP.
+      importerHeap: jvm.settings?.heap ?? (process.env.OFFLINE_IMPORT_HEAP || '1g (its default)'),
+      importerOffHeap: jvm.settings?.offHeap ?? (process.env.OFFLINE_IMPORT_MEMORY || '2G (its default)'),
       neo4jHeap: memory.heap,
       neo4jPageCache: memory.pageCache,
       // The loader's heap limit, when raised (NODE_OPTIONS=--max-old-space-size=…, inherited by the loader process).
