@@ -21,6 +21,10 @@ import { runCli, type CliFigures } from './load/cli-run.js';
 import { BULK_SAMPLE_DIR, readBulkSamples, writeBulkCorpus } from './load/bulk-dir.js';
 import { bulkRow, bulkTable, type BulkRow } from './load/bulk-rows.js';
 import { joinsMemory, type JoinsMemory } from './load/bulk-joins.js';
+import { neo4jMemoryCaption, neo4jMemoryColumns, primeNeo4jMemory, withNeo4jMemory, type Neo4jMemory, type WatchedNeo4j } from './memory/neo4j.js';
+
+/** Milliseconds between samples of Neo4j's heap (its hsperfdata file read, or a JMX query for NEO4J_URI) and resident peak during a row. */
+const NEO4J_SAMPLE_MS = 250;
 
 const parsed = parseLoadBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -50,31 +54,39 @@ if (process.env.NEO4J_URI) {
 }
 const driver = await connect(target);
 const executor = new Executor(driver, target.database);
+const embeddedSettings = target.mode === 'embedded' ? { heap: options.heap, pageCache: options.pageCache } : null;
+const watched: WatchedNeo4j = { executor, pid: target.embedded?.current().pid ?? null, settings: embeddedSettings };
+/** `work` with Neo4j's memory watched while it runs (its heap in use sampled, its JVM's VmHWM reset at the start). */
+const watching = async <T extends object>(work: () => Promise<T>): Promise<T & { neo4jMemory: Neo4jMemory | null }> => {
+  const { result, neo4jMemory } = await withNeo4jMemory(watched, NEO4J_SAMPLE_MS, work);
+  return { ...result, neo4jMemory };
+};
 
 /** Each run loads a corpus of its own (ids start with its prefix), all from the same seed. */
 const stamp = Date.now().toString(36);
-async function run(name: string, cases: number, batch: number, loaders: number): Promise<LoadFigures> {
+async function run(name: string, cases: number, batch: number, loaders: number): Promise<LoadFigures & { neo4jMemory: Neo4jMemory | null }> {
   const files = await writeCorpus(path.join(scratch, name), { cases, seed: options.seed, prefix: `${name}-${stamp}`, format: 'yaml' });
   say(`${name}: ${cases} cases, ${batch} per transaction, ${loaders} loader${loaders === 1 ? '' : 's'}…`);
-  return measureLoad({ executor, files, batch, loaders, databaseCpu });
+  return watching(() => measureLoad({ executor, files, batch, loaders, databaseCpu }));
 }
 
 try {
   await applySchema(executor);
+  await primeNeo4jMemory(executor);
   const [component] = await executor.read<{ versions: string[]; edition: string }>({
     text: "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions, edition",
   });
   // A warm-up, so the JIT and Cypher's plan cache are in the state a running service has.
   if (options.warmup > 0) await run('warm', options.warmup, options.configs[0]!.batch, 1);
-  const rows: LoadFigures[] = [];
+  const rows: (LoadFigures & { neo4jMemory: Neo4jMemory | null })[] = [];
   for (const [i, config] of options.configs.entries()) rows.push(await run(`l${i}`, options.cases, config.batch, config.loaders));
   // The command-line loader itself, in a process of its own: the streamed default path, the
   // unchanged reload, and (first size) --batch 200, the setting before streaming.
-  const cliRows: ({ path: string; cases: number; databaseCpuSeconds: number | null } & Omit<CliFigures, 'stdout'>)[] = [];
+  const cliRows: ({ path: string; cases: number; databaseCpuSeconds: number | null; neo4jMemory: Neo4jMemory | null } & Omit<CliFigures, 'stdout'>)[] = [];
   /** A run of the command-line loader, with the CPU seconds Neo4j spent meanwhile (robust to the neighbours' load, unlike wall time). */
   const cliRunWithOutput = async (dir: string, extra: string[], root?: string) => {
     const before = databaseCpu();
-    const figures = await runCli(target, dir, extra, options.cliHeap, root);
+    const figures = await watching(() => runCli(target, dir, extra, options.cliHeap, root));
     const after = databaseCpu();
     return { ...figures, databaseCpuSeconds: before === null || after === null ? null : Number((after - before).toFixed(1)) };
   };
@@ -104,13 +116,13 @@ try {
   }
 
   // Real formats: copies of the sample dockets and opinions, through the same loader path.
-  const recordRows: (LoadFigures & { kind: RecordKind; recordsPerSecond: number })[] = [];
+  const recordRows: (LoadFigures & { kind: RecordKind; recordsPerSecond: number; neo4jMemory: Neo4jMemory | null })[] = [];
   if (options.records > 0) {
     for (const kind of ['docket', 'opinion'] as const) {
       for (const [i, config] of options.configs.entries()) {
         const files = await writeRecordCorpus(path.join(scratch, `${kind}-${i}`), kind, options.records, `r${i}${stamp}`, i * options.records);
         say(`${kind}s: ${files.length} records, ${config.batch} per transaction, ${config.loaders} loader${config.loaders === 1 ? '' : 's'}…`);
-        const figures = await measureLoad({ executor, files, batch: config.batch, loaders: config.loaders, databaseCpu });
+        const figures = await watching(() => measureLoad({ executor, files, batch: config.batch, loaders: config.loaders, databaseCpu }));
         recordRows.push({ kind, ...figures, recordsPerSecond: figures.casesPerSecond });
       }
     }
@@ -164,7 +176,9 @@ try {
     neo4j: {
       version: component ? `${component.versions.join(', ')} ${component.edition}` : 'unknown',
       mode: target.mode,
-      memory: target.mode === 'embedded' ? { heap: options.heap, pageCache: options.pageCache } : 'external',
+      memory: embeddedSettings ?? 'external',
+      /** How each row's `neo4jMemory` was measured. */
+      memoryWatch: { heapSampleMs: NEO4J_SAMPLE_MS, heap: "the JVM's hsperfdata counters (JMX for NEO4J_URI)", rssPeak: "VmHWM of the JVM, reset at each row's start (/proc/<pid>/clear_refs)" },
     },
     rows,
     cli: cliRows,
@@ -182,12 +196,13 @@ try {
   console.table(rows.map((r) => ({
     batch: r.batch, loaders: r.loaders, cases: r.cases, elements: r.elements, 'prepare s': r.prepareSeconds, 'write s': r.writeSeconds,
     'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond, 'cases/s': r.casesPerSecond,
-    'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond,
+    'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond, ...neo4jMemoryColumns(r.neo4jMemory),
   })));
+  console.log(neo4jMemoryCaption(embeddedSettings, NEO4J_SAMPLE_MS));
   if (cliRows.length > 0) {
     console.log(`npm run load itself (a process of its own; its own summary line; peak RSS of the loader process alone${options.cliHeap ? `; V8 heap capped at ${options.cliHeap} MiB` : ''}):`);
     console.table(cliRows.map((r) => ({
-      path: r.path, cases: r.cases, elements: r.elements, 'work s': r.workSeconds, 'elements/s': r.elementsPerSecond, 'loader CPU s': r.cpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'loader peak RSS MiB': r.peakRssMiB,
+      path: r.path, cases: r.cases, elements: r.elements, 'work s': r.workSeconds, 'elements/s': r.elementsPerSecond, 'loader CPU s': r.cpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'loader peak RSS MiB': r.peakRssMiB, ...neo4jMemoryColumns(r.neo4jMemory),
     })));
   }
   if (recordRows.length > 0) {
@@ -195,7 +210,7 @@ try {
     console.table(recordRows.map((r) => ({
       kind: r.kind, batch: r.batch, loaders: r.loaders, records: r.cases, elements: r.elements, 'elements/record': r.elementsPerCase, 'prepare s': r.prepareSeconds,
       'write s': r.writeSeconds, 'records/s': r.recordsPerSecond, 'elements/s': r.elementsPerSecond, 'write elements/s': r.writeElementsPerSecond,
-      'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond,
+      'loader CPU s': r.loaderCpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'reload elements/s': r.reloadElementsPerSecond, ...neo4jMemoryColumns(r.neo4jMemory),
     })));
   }
   console.log(`Loader peak RSS ${result.loaderPeakRssMiB} MiB (the whole bench process: generation, validation, plans and writes); load average at the end ${result.loadPerCoreAtEnd} per core`);
@@ -209,7 +224,9 @@ try {
   if (offline.length > 0) {
     const kinds = { all: 'generated cases, distinct dockets made from the samples and CAP opinions made from the samples', generated: 'generated cases', dockets: 'distinct dockets made from the samples', opinions: 'CAP opinions made from the samples' }[options.offlineCorpus];
     console.log(`Offline bulk import (npm run load -- --offline, its own process): per size (${options.offline.join(', ') || 'none'}) that many ${kinds}${bulkCorpora.length > 0 ? ', then the bulk CSV corpora' : ''}, each into an empty store; ` +
-      'totals include the JVMs\' starts (the importer and the finishing start of Neo4j, one JVM since the launcher\'s OfflineImport); peak RSS is the loader process\'s own, JVM CPU the JVMs\' it ran');
+      'totals include the JVMs\' starts (the importer and the finishing start of Neo4j, one JVM since the launcher\'s OfflineImport); loader peak RSS is the loader process\'s own, JVM CPU the JVMs\' it ran; ' +
+      'JVM RSS peak import/finish: the import JVM\'s VmHWM while Neo4j\'s importer ran, then (reset when the import was in, so it counts what the importer left resident) while the new store was started, ' +
+      'its empty lists set and the schema applied, sampled every 0.25 s; JVM heap peak import/finish: the most heap in use among those samples (its hsperfdata counters); its heap (-Xmx), the importer\'s off-heap limit and the finishing page cache read from its command line');
     console.table(offlineTable(offline));
   }
   console.log(JSON.stringify(result));

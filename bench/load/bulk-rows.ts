@@ -1,4 +1,5 @@
 import type { BulkTable } from '../../src/ingest/importers/courtlistener/bulk/tables.js';
+import { neo4jMemoryColumns, type Neo4jMemory } from '../memory/neo4j.js';
 import type { CliFigures } from './cli-run.js';
 
 /** One bulk file of a run of `npm run load`, as its report line says. */
@@ -24,6 +25,8 @@ export interface BulkRow extends Omit<CliFigures, 'stdout'> {
   docketsPerSecond: number;
   tables: BulkFileFigures[];
   databaseCpuSeconds: number | null;
+  /** Neo4j's memory during the run (heap in use sampled, its JVM's resident peak since the run's start). */
+  neo4jMemory: Neo4jMemory | null;
   loadPerCore: { start: number; end: number };
 }
 
@@ -38,7 +41,7 @@ export function parseBulkLines(stdout: string): BulkFileFigures[] {
 }
 
 /** A bulk row from a run's figures: throws when a row was refused or a table is missing, so the figures count what loaded. */
-export function bulkRow(path: string, dockets: number, figures: CliFigures & { databaseCpuSeconds: number | null }, loadPerCore: BulkRow['loadPerCore']): BulkRow {
+export function bulkRow(path: string, dockets: number, figures: CliFigures & { databaseCpuSeconds: number | null; neo4jMemory: Neo4jMemory | null }, loadPerCore: BulkRow['loadPerCore']): BulkRow {
   const { stdout, ...rest } = figures;
   const tables = parseBulkLines(stdout);
   if (tables.length !== 8) throw new Error(`${path}: the loader reported ${tables.length} bulk files, not the 8 tables:\n${stdout.slice(-2000)}`);
@@ -54,6 +57,6 @@ export function bulkTable(rows: BulkRow[]) {
   return rows.map((r) => ({
     path: r.path, dockets: r.dockets, rows: r.rows, elements: r.elements, 'work s': r.workSeconds, 'rows/s': r.rowsPerSecond, 'dockets/s': r.docketsPerSecond, 'elements/s': r.elementsPerSecond,
     ...Object.fromEntries(r.tables.filter((t) => t.names < t.rows).map((t) => [`${t.table} rows/s`, t.rowsPerSecond])),
-    'loader CPU s': r.cpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'loader peak RSS MiB': r.peakRssMiB, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
+    'loader CPU s': r.cpuSeconds, 'Neo4j CPU s': r.databaseCpuSeconds, 'loader peak RSS MiB': r.peakRssMiB, ...neo4jMemoryColumns(r.neo4jMemory), 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
 }

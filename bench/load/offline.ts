@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { OfflineSummary } from '../../src/ingest/offline/run.js';
+import { lineSplitter, watchOfflineJvm, type OfflineJvmMemory } from '../memory/offline-jvm.js';
 import { writeCorpus } from './corpus-dir.js';
 import { writeDistinctDockets } from './offline-dockets.js';
 import { writeRecordCorpus } from './records-dir.js';
@@ -17,6 +18,8 @@ export interface OfflineRow extends OfflineSummary {
   loader: string;
   /** CPU seconds of the JVMs the import ran (importer, Neo4j), from the loader's waited-for children; null where unknown. */
   jvmCpuSeconds: number | null;
+  /** The import's JVM: its peak resident memory while importing and while finishing (the new store started), and its heap, off-heap and page-cache settings. */
+  jvmMemory: OfflineJvmMemory;
   /** Seconds of everything but the importer's own process (planning, merging, CSV, Neo4j start, empty lists, schema). */
   restSeconds: number;
   /** Elements per second of the importer's process alone (its JVM start included). */
@@ -51,7 +54,7 @@ const loadPerCore = () => Number((os.loadavg()[0]! / os.cpus().length).toFixed(2
  * its own) into a DATA_DIR of its own, with the loader of the checkout `root` (default this one),
  * and returns the summary it prints with the CPU seconds of the JVMs it ran.
  */
-export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string, root = process.cwd(), cases = files.length): Promise<OfflineSummary & { jvmCpuSeconds: number | null; processSeconds: number }> {
+export async function measureOffline(dataDir: string, files: string[], heap: string, pageCache: string, root = process.cwd(), cases = files.length): Promise<OfflineSummary & { jvmCpuSeconds: number | null; jvmMemory: OfflineJvmMemory; processSeconds: number }> {
   const started = performance.now();
   const cli = path.resolve(root, 'src/ingest/cli/main.ts');
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache };
@@ -60,21 +63,29 @@ export async function measureOffline(dataDir: string, files: string[], heap: str
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', preload, cli, '--offline', '--json', ...files], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   const stderr: string[] = [];
+  // The importer's JVM, watched from this process: its peak memory importing, then finishing.
+  const jvm = watchOfflineJvm(child.pid!);
+  const lines = lineSplitter((line) => jvm.line(line));
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    lines(chunk);
     stderr.push(chunk);
     if (stderr.length > 50) stderr.shift();
   });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
+  }).catch((error: unknown) => {
+    jvm.stop();
+    throw error;
   });
+  const jvmMemory = jvm.stop();
   const line = stdout.split('\n').find((l) => l.startsWith('{"offlineImport"'));
   if (code !== 0 || !line) throw new Error(`the offline import failed (exit code ${code}):\n${stderr.join('').split('\n').filter((l) => !l.startsWith('{"progress"')).slice(-20).join('\n')}`);
   const summary = (JSON.parse(line) as { offlineImport: OfflineSummary }).offlineImport;
   if (summary.cases < cases) throw new Error(`only ${summary.cases} cases, not ${cases}, from ${files.length} files`);
-  const jvm = /CHILDREN_CPU ([\d.]+)/.exec(stderr.join(''));
-  return { ...summary, jvmCpuSeconds: jvm ? Number(jvm[1]) : null, processSeconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+  const jvmCpu = /CHILDREN_CPU ([\d.]+)/.exec(stderr.join(''));
+  return { ...summary, jvmCpuSeconds: jvmCpu ? Number(jvmCpu[1]) : null, jvmMemory, processSeconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
 }
 
 /** The offline rows of `npm run bench:load`: generated cases, then distinct dockets made from the samples. */
@@ -117,8 +128,15 @@ export function offlineTable(rows: OfflineRow[]) {
     corpus: r.dockets === undefined ? r.corpus : `${r.corpus} (${r.dockets} dockets)`, loader: r.loader, cases: r.cases, elements: r.elements, 'plan s': r.seconds.plan, 'sort s': r.seconds.sort ?? null, 'merge s': r.seconds.merge, 'CSV s': r.seconds.csv,
     'importer s': r.seconds.importer, 'importer own s': r.seconds.importerOwn, 'Neo4j start s': r.seconds.start, 'empty lists s': r.seconds.emptyLists, 'schema s': r.seconds.schema,
     'total s': r.seconds.total, 'process s': r.processSeconds, 'rest s': r.restSeconds, 'elements/s': r.elementsPerSecond, 'cases/s': r.casesPerSecond,
-    'importer elements/s': r.importerElementsPerSecond, 'peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds,
+    'importer elements/s': r.importerElementsPerSecond, 'loader peak RSS MiB': r.peakRssMiB, 'loader CPU s': r.loaderCpuSeconds,
     'loader CPU s plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.cpuSeconds ?? '-').join('/') : null,
-    'peak RSS MiB after plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.peakRssMiB ?? '-').join('/') : null, 'JVM CPU s': r.jvmCpuSeconds, 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
+    'peak RSS MiB after plan/sort/merge/CSV': r.loaderPhases ? (['plan', 'sort', 'merge', 'csv'] as const).map((k) => r.loaderPhases[k]?.peakRssMiB ?? '-').join('/') : null, 'JVM CPU s': r.jvmCpuSeconds,
+    'JVM RSS peak MiB import/finish': `${r.jvmMemory.importerPeakRssMiB ?? '?'}/${r.jvmMemory.finishPeakRssMiB ?? '?'}`, 'JVM heap peak MiB import/finish': `${r.jvmMemory.importerHeapPeakMiB ?? '?'}/${r.jvmMemory.finishHeapPeakMiB ?? '?'}`, 'JVM heap/off-heap/page cache': jvmSettings(r.jvmMemory), 'load/core': `${r.loadPerCore.start}-${r.loadPerCore.end}`,
   }));
+}
+
+/** The import JVM's settings as one cell: heap / importer off-heap / finishing page cache. */
+function jvmSettings(memory: OfflineJvmMemory): string {
+  const s = memory.settings;
+  return s ? `${s.heap ?? '?'}/${s.offHeap ?? '?'}/${s.pageCacheMiB === null ? '?' : `${s.pageCacheMiB}m`}` : '?';
 }

@@ -1,3 +1,4 @@
+import { neo4jMemoryColumns, type Neo4jMemory } from '../memory/neo4j.js';
 import type { BenchResults } from './results.js';
 import { judgeTargets, ratioText } from './targets.js';
 
@@ -25,7 +26,7 @@ function memoryLines(sizes: BenchResults['sizes']): string[] {
   const watched = sizes.filter((s) => s.neo4jMemory);
   if (!watched.length) return [];
   return [
-    "**Neo4j's memory while reading** (heap used: sampled every 2 s through JMX; old generation: its JMX peak; resident: the JVM's VmHWM since it started)",
+    "**Neo4j's memory while reading** (heap used: sampled every 2 s, from the JVM's hsperfdata counters, through JMX for NEO4J_URI; old generation: its JMX peak; resident: the JVM's VmHWM since it started)",
     '',
     ...table(
       ['cases', 'store on disk', 'heap', 'page cache', 'heap used, peak', 'old gen, peak', 'resident, peak'],
@@ -84,7 +85,10 @@ export function toMarkdown(results: Omit<BenchResults, 'load'> & { load?: BenchR
     const all = Object.keys(results.load.rows[0] ?? {});
     const shown = LOAD_COLUMNS.filter((k) => all.includes(k));
     const keys = shown.length ? shown : all;
-    lines.push(...table(keys, results.load.rows.map((r) => keys.map((k) => (typeof r[k] === 'number' ? n(r[k] as number) : String(r[k]))))), '');
+    // Neo4j's memory during each row (heap in use, sampled; its JVM's resident peak since the row's start), when the rows carry it.
+    const memory = results.load.rows.some((r) => r.neo4jMemory) ? ['Neo4j heap peak MiB', 'Neo4j RSS peak MiB'] : [];
+    const memoryCells = (r: Record<string, unknown>) => (memory.length ? Object.values(neo4jMemoryColumns(r.neo4jMemory as Neo4jMemory | null)).map(n) : []);
+    lines.push(...table([...keys, ...memory], results.load.rows.map((r) => [...keys.map((k) => (typeof r[k] === 'number' ? n(r[k] as number) : String(r[k]))), ...memoryCells(r)])), '');
   }
   lines.push('**Reads**', '');
   lines.push(

@@ -4,7 +4,7 @@ import type { Anchors, GrowthFigures } from './corpus-source.js';
 import type { StatementHits } from './db-hits.js';
 import type { GrowthReport } from './growth.js';
 import type { Machine } from './machine.js';
-import type { Neo4jMemory } from './neo4j-memory.js';
+import type { Neo4jMemory } from '../memory/neo4j.js';
 import type { StoreBuild } from './store-build.js';
 
 /** Figures of one operation at one corpus size. */

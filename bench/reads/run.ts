@@ -11,7 +11,7 @@ import { readCpuProfile, topSelfTime } from './cpu-profile.js';
 import { anchorsOfCorpusDir, storesCorpusLabel } from './corpus-store.js';
 import { growthOf } from './growth.js';
 import { describeMachine, loadPerCore, type Machine } from './machine.js';
-import { watchNeo4jMemory } from './neo4j-memory.js';
+import { watchNeo4jMemory } from '../memory/neo4j.js';
 import { caseCount, openStoreDatabase, storeBytes } from './store.js';
 import { ensureStore, type StoreBuild } from './store-build.js';
 import { measureOperation, warmService } from './measure.js';
@@ -107,7 +107,7 @@ interface Measured {
 
 /** Reads at one size, with Neo4j's memory watched meanwhile. */
 async function measureWatched(db: CorpusDatabase, anchors: Anchors, options: ReadOptions, say: (m: string) => void, warmJvm: boolean) {
-  const watch = watchNeo4jMemory(db);
+  const watch = watchNeo4jMemory({ executor: db.executor, pid: db.target.embedded?.current().pid ?? null, settings: db.memory });
   const measured = await measureSize(db, anchors, options, say, warmJvm);
   const neo4jMemory = await watch.stop();
   say(`  Neo4j memory: heap ${neo4jMemory.heap ?? 'external'} (used at most ${neo4jMemory.heapUsedPeakMiB ?? '?'} MiB), page cache ${neo4jMemory.pageCache ?? 'external'}, resident peak ${neo4jMemory.rssPeakMiB ?? '?'} MiB.`);

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { OfflineSummary } from '../../src/ingest/offline/run.js';
 import { writeCorpus } from '../load/corpus-dir.js';
-import { peaksWhile, type PeaksByRole } from './memory.js';
+import { lineSplitter, watchOfflineJvm, type OfflineJvmMemory } from '../memory/offline-jvm.js';
+import { peaksWhile, type PeaksByRole } from '../memory/processes.js';
 import { storeBytes } from './store.js';
 
 /** Seed and id prefix of the generated corpora the bench builds stores from (as `npm run generate`'s defaults). */
@@ -22,8 +23,14 @@ export interface StoreBuild {
   /** Seconds `npm run generate`'s code took to write the corpus (null: the folder was there already). */
   generateSeconds: number | null;
   offline: OfflineSummary;
-  /** Peak resident memory (MiB) of the loader process, of Neo4j's importer and of the Neo4j that finished the import (VmHWM). */
+  /**
+   * Peak resident memory (MiB) of the loader process, of Neo4j's importer and of the Neo4j that
+   * finished the import (VmHWM; the last two are one JVM, its VmHWM reset when the import was in,
+   * see `offlineJvm`).
+   */
   peakMiB: PeaksByRole;
+  /** The offline import's JVM: its peaks while importing and while finishing, and its settings read from its command line. */
+  offlineJvm?: OfflineJvmMemory;
   /**
    * CPU seconds (user + system) of each: less tied to a shared machine than wall time, and what a
    * larger machine divides among its cores where the work is parallel (Neo4j's importer is).
@@ -57,7 +64,7 @@ export function readBuild(buildFile: string): StoreBuild | null {
 }
 
 /** `npm run load -- --offline --json <corpusDir>` as a process of its own into `dataDir`; the summary it prints. */
-async function offlineImport(dataDir: string, corpusDir: string, memory: { heap: string; pageCache: string }, say: (m: string) => void): Promise<OfflineSummary> {
+async function offlineImport(dataDir: string, corpusDir: string, memory: { heap: string; pageCache: string }, say: (m: string) => void): Promise<{ summary: OfflineSummary; jvm: OfflineJvmMemory }> {
   const cli = path.resolve('src/ingest/cli/main.ts');
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEO4J_HEAP: memory.heap, NEO4J_PAGECACHE: memory.pageCache };
   delete env.NEO4J_URI;
@@ -65,28 +72,33 @@ async function offlineImport(dataDir: string, corpusDir: string, memory: { heap:
   let stdout = '';
   const tail: string[] = [];
   let lastSaid = 0;
+  const jvm = watchOfflineJvm(child.pid!);
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n').filter(Boolean)) {
-      if (line.startsWith('{"progress"')) {
-        // Its progress, at most every 10 s: phase, done of total, rate, ETA.
-        if (Date.now() - lastSaid < 10_000) continue;
-        lastSaid = Date.now();
-        const p = (JSON.parse(line) as { progress: Record<string, unknown> }).progress;
-        say(`    ${String(p.phase)}: ${String(p.done)}/${String(p.total ?? '?')} ${String(p.unit ?? '')}, ${String(p.perSecond ?? '?')}/s, ETA ${String(p.etaSeconds ?? '?')} s`);
-      } else {
-        tail.push(line);
-        if (tail.length > 30) tail.shift();
-      }
+  child.stderr.setEncoding('utf8').on('data', lineSplitter((line) => {
+    jvm.line(line);
+    if (!line) return;
+    if (line.startsWith('{"progress"')) {
+      // Its progress, at most every 10 s: phase, done of total, rate, ETA.
+      if (Date.now() - lastSaid < 10_000) return;
+      lastSaid = Date.now();
+      const p = (JSON.parse(line) as { progress: Record<string, unknown> }).progress;
+      say(`    ${String(p.phase)}: ${String(p.done)}/${String(p.total ?? '?')} ${String(p.unit ?? '')}, ${String(p.perSecond ?? '?')}/s, ETA ${String(p.etaSeconds ?? '?')} s`);
+    } else {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
     }
-  });
+  }));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
+  }).catch((error: unknown) => {
+    jvm.stop();
+    throw error;
   });
+  const jvmMemory = jvm.stop();
   const line = stdout.split('\n').find((l) => l.startsWith('{"offlineImport"'));
   if (code !== 0 || !line) throw new Error(`the offline import of ${corpusDir} into ${dataDir} failed (exit code ${code}):\n${tail.join('\n')}`);
-  return (JSON.parse(line) as { offlineImport: OfflineSummary }).offlineImport;
+  return { summary: (JSON.parse(line) as { offlineImport: OfflineSummary }).offlineImport, jvm: jvmMemory };
 }
 
 /**
@@ -118,7 +130,7 @@ export async function ensureStore(root: string, cases: number, memory: { heap: s
   const files = caseFilesOf(layout.corpusDir).length;
   say(`Offline import of ${files} case files into ${layout.dataDir} (npm run load -- --offline)…`);
   const start = loadPerCore();
-  const { result: offline, peaks, cpuSeconds } = await peaksWhile(() => offlineImport(layout.dataDir, layout.corpusDir, memory, say));
+  const { result: { summary: offline, jvm }, peaks, cpuSeconds } = await peaksWhile(() => offlineImport(layout.dataDir, layout.corpusDir, memory, say));
   if (offline.cases !== files) throw new Error(`the offline import made ${offline.cases} cases of ${files} case files in ${layout.corpusDir}`);
   const build: StoreBuild = {
     cases,
@@ -127,11 +139,13 @@ export async function ensureStore(root: string, cases: number, memory: { heap: s
     generateSeconds,
     offline,
     // The loader's own maxRSS counts from its start; the sampler's figure for it is a lower bound.
-    peakMiB: { ...peaks, loader: Math.max(peaks.loader ?? 0, offline.peakRssMiB) },
+    peakMiB: { ...peaks, loader: Math.max(peaks.loader ?? 0, offline.peakRssMiB), importer: jvm.importerPeakRssMiB ?? peaks.importer, neo4j: jvm.finishPeakRssMiB ?? peaks.neo4j },
+    offlineJvm: jvm,
     cpuSeconds: { ...cpuSeconds, loader: Math.max(cpuSeconds.loader ?? 0, offline.loaderCpuSeconds) },
     settings: {
-      importerHeap: process.env.OFFLINE_IMPORT_HEAP || '1g (its default)',
-      importerOffHeap: process.env.OFFLINE_IMPORT_MEMORY || '2G (its default)',
+      // As the import's JVM ran (its command line): its heap is the larger of OFFLINE_IMPORT_HEAP and NEO4J_HEAP.
+      importerHeap: jvm.settings?.heap ?? (process.env.OFFLINE_IMPORT_HEAP || '1g (its default)'),
+      importerOffHeap: jvm.settings?.offHeap ?? (process.env.OFFLINE_IMPORT_MEMORY || '2G (its default)'),
       neo4jHeap: memory.heap,
       neo4jPageCache: memory.pageCache,
       // The loader's heap limit, when raised (NODE_OPTIONS=--max-old-space-size=…, inherited by the loader process).

@@ -90,7 +90,7 @@ describe('the bulk rows of npm run bench:load', () => {
   });
 
   it('refuses a run that did not read the eight tables, or refused rows', () => {
-    const figures = { elements: 10, workSeconds: 2, elementsPerSecond: 5, peakRssMiB: 100, cpuSeconds: 3, files: { loaded: 3, unchanged: 0, other: 0 }, databaseCpuSeconds: null };
+    const figures = { elements: 10, workSeconds: 2, elementsPerSecond: 5, peakRssMiB: 100, cpuSeconds: 3, files: { loaded: 3, unchanged: 0, other: 0 }, databaseCpuSeconds: null, neo4jMemory: null };
     expect(() => bulkRow('default', 200, { ...figures, stdout }, { start: 1, end: 1 })).toThrow(/3 bulk files, not the 8 tables/);
     const eight = Array.from({ length: 8 }, (_, i) => `f${i}.csv: dockets: 10 rows: 9 loaded, 0 unchanged, 0 used for names, ${i === 3 ? 1 : 0} refused (1.0 s)`).join('\n');
     expect(() => bulkRow('default', 80, { ...figures, stdout: eight }, { start: 1, end: 1 })).toThrow(/rows refused in dockets \(1\)/);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Resident memory of one process, from Linux's /proc/<pid>/status, in KiB. */
 export interface ProcessMemory {
@@ -27,11 +27,27 @@ export function processMemory(pid: number): ProcessMemory | null {
   }
 }
 
+/**
+ * Sets the process's high-water mark (VmHWM) back to what it holds now (writing 5 to
+ * /proc/<pid>/clear_refs, Linux 4.0 and later, the process's owner or root), so that VmHWM read
+ * later is the peak since this moment. False when it cannot (then VmHWM stays the peak since the
+ * process started).
+ */
+export function resetPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What a process of the offline import is, from its command line (NUL-separated in /proc). */
 export type ProcessRole = 'importer' | 'neo4j' | 'loader' | 'other';
 
 export function roleOf(argv: string[]): ProcessRole {
-  if (argv.includes('org.neo4j.cli.AdminTool')) return 'importer';
+  // The importer's JVM (the launcher's OfflineImport, which also makes the finishing start; AdminTool when run alone).
+  if (argv.includes('casegraph.neo4j.OfflineImport') || argv.includes('org.neo4j.cli.AdminTool')) return 'importer';
   if (argv.includes('casegraph.neo4j.EmbeddedNeo4j')) return 'neo4j';
   if (argv.some((arg) => /src[/\\]ingest[/\\]cli[/\\]main\.[tj]s$/.test(arg))) return 'loader';
   return 'other';
