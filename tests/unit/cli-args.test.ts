@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, USAGE } from '../../src/ingest/cli/args.js';
+import { BULK_BATCH } from '../../src/ingest/cli/bulk.js';
+import { BATCH_ELEMENTS, MAX_BATCH_FILES } from '../../src/ingest/cli/run.js';
 import { EXIT_CODES } from '../../src/ingest/cli/exit-codes.js';
 
 describe('parseCliArgs', () => {
@@ -56,5 +58,11 @@ describe('the usage text', () => {
     for (const option of ['--dry-run', '--replace', '--json', '--quiet', '--batch', '--help']) expect(USAGE).toContain(option);
     for (const code of Object.values(EXIT_CODES)) expect(USAGE).toMatch(new RegExp(`^ +${code}  \\S`, 'm'));
     for (const variable of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'DATA_DIR']) expect(USAGE).toContain(variable);
+  });
+
+  it("gives the default path's transaction sizes as the loader has them", () => {
+    const flat = USAGE.replace(/\s+/g, ' ');
+    expect(flat).toContain(`about ${BATCH_ELEMENTS.toLocaleString('en-US')} graph elements (at most ${MAX_BATCH_FILES.toLocaleString('en-US')} files) per transaction`);
+    expect(flat).toContain(`bulk CSV rows ${BULK_BATCH} per transaction`);
   });
 });

@@ -141,12 +141,12 @@ export interface CaseFile {
 }
 
 /** The id of a role written without one; two roles with the same id are one relationship. */
-export function roleId(role: RoleInput): string {
+export function roleId(role: Pick<RoleInput, 'id' | 'who' | 'role' | 'in'>): string {
   return role.id ?? `role-${role.who}-${role.role}-${role.in}`;
 }
 
 /** The id of a relation written without one. */
-export function relationId(relation: RelationInput): string {
+export function relationId(relation: Pick<RelationInput, 'id' | 'type' | 'from' | 'to'>): string {
   return relation.id ?? `${relation.type.toLowerCase()}-${relation.from}-${relation.to}`;
 }
 

@@ -20,6 +20,24 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
   if (nested) return { problems: [nested] };
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems = syntaxProblems(file, text, doc, lineCounter);
+  if (problems.length > 0) return { problems };
+  const position = positionIn(doc, lineCounter);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return {
+      problems: [{ file, line: 1, column: 1, path: '', message: `the file cannot be read: ${(error as Error).message}`, hint: 'use fewer YAML aliases (*name); write the values out instead' }],
+    };
+  }
+  const unreadable = valueProblems(file, data, position);
+  if (unreadable.length > 0) return { problems: unreadable };
+  return { parsed: { file, data, position }, problems };
+}
+
+/** The YAML reader's errors, then tags, then (for a .json file) what strict JSON does not allow. */
+function syntaxProblems(file: string, text: string, doc: Document, lineCounter: LineCounter): Problem[] {
   const problems: Problem[] = doc.errors.map((error) => {
     const pos = lineCounter.linePos(error.pos[0]);
     if (/call stack/i.test(error.message)) return tooDeep(file, pos.line, pos.col);
@@ -40,9 +58,12 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
       problems.push({ file, line: pos.line, column: pos.col, path: '', message: `the file is not valid JSON: ${strict.message}`, hint: 'remove trailing commas and comments, and quote every key with double quotes (or name the file .yaml)' });
     }
   }
-  if (problems.length > 0) return { problems };
+  return problems;
+}
 
-  const position = (path: FieldPath) => {
+/** Where a field is written, or its closest written parent. */
+function positionIn(doc: Document, lineCounter: LineCounter): ParsedFile['position'] {
+  return (path: FieldPath) => {
     for (let depth = path.length; depth >= 0; depth -= 1) {
       const node = doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
@@ -52,27 +73,17 @@ export function parseCaseFile(file: string, text: string): { parsed?: ParsedFile
     }
     return { line: 1, column: 1 };
   };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return {
-      problems: [{ file, line: 1, column: 1, path: '', message: `the file cannot be read: ${(error as Error).message}`, hint: 'use fewer YAML aliases (*name); write the values out instead' }],
-    };
-  }
+}
+
+/** Values read but not to be kept: nested too deeply (through aliases), or text with unpaired surrogates. */
+function valueProblems(file: string, data: unknown, position: ParsedFile['position']): Problem[] {
   const deepest = deepPath(data);
-  if (deepest) return { problems: [{ ...tooDeep(file, position(deepest).line, position(deepest).column), path: pathToString(deepest) }] };
-  const broken = loneSurrogates(data, []);
-  if (broken.length > 0) {
-    return {
-      problems: broken.map((at) => ({
-        file, ...position(at), path: pathToString(at),
-        message: 'the text contains an unpaired surrogate (an escape such as \\uD800 alone), which is not a character',
-        hint: 'remove the escape, or write the whole character',
-      })),
-    };
-  }
-  return { parsed: { file, data, position }, problems };
+  if (deepest) return [{ ...tooDeep(file, position(deepest).line, position(deepest).column), path: pathToString(deepest) }];
+  return loneSurrogates(data, []).map((at) => ({
+    file, ...position(at), path: pathToString(at),
+    message: 'the text contains an unpaired surrogate (an escape such as \\uD800 alone), which is not a character',
+    hint: 'remove the escape, or write the whole character',
+  }));
 }
 
 /** Whether `parseCaseFile` would find values nested too deeply in the text itself. */

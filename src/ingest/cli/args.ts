@@ -99,11 +99,12 @@ export const USAGE = `Usage: npm run load -- <files, folders or globs>... [optio
    or: case-graph-load <files, folders or globs>... [options]
 
 Validates case files (*.case.yaml, *.case.yml, *.case.json), CourtListener / PACER docket
-JSON and Caselaw Access Project case JSON (*.json, told apart by their shape), and loads them
-into the graph, one transaction per case. A docket or CAP case is first made into the case
-file it stands for; an empty export ([] or {}) is reported and skipped. Every file is validated before any is loaded, and every problem
-is printed with file:line:column, the field and a hint. Invalid files are not loaded; the
-valid ones are. Loading a file that is already in the graph as it is changes nothing.
+JSON, CourtListener API objects and Caselaw Access Project case JSON (*.json, *.jsonl,
+*.ndjson, told apart by their shape) and CourtListener bulk CSV files (*.csv, *.csv.bz2), and
+loads them into the graph. A docket or CAP case is first made into the case file it stands
+for; an empty export ([] or {}) is reported and skipped. Every problem is printed with
+file:line:column, the field and a hint. Invalid files are not loaded; the valid ones are.
+Loading a file that is already in the graph as it is changes nothing.
 
 Arguments:
   a file          a case file
@@ -124,9 +125,10 @@ Options:
                   then each batch is committed whole or, on an error, rolled back whole
                   (its files are reported failed) and the next batch goes on.
                   Without --batch (the fast default), invalid files are reported and the
-                  others written 200 cases per transaction; a batch that fails is written
-                  again file by file, so only the file at fault is reported failed (and
-                  absent). Either way each file is reported (and refused without
+                  others written about 20,000 graph elements (at most 1,000 files) per
+                  transaction, bulk CSV rows 200 per transaction; a batch that fails is
+                  written again file by file, so only the file at fault is reported failed
+                  (and absent). Either way each file is reported (and refused without
                   --replace) on its own, and a file already in (the same bytes and
                   documents as its last load: its source hash) is skipped unread, so a
                   load stopped halfway and started again finishes the rest

@@ -10,10 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { formatProblems } from '../casefile/problems.js';
 import { bulkRowFiles } from './bulk-offline.js';
 import { ConfigError, loadConfig, type Config } from '../../config/env.js';
-import { parseCliArgs, USAGE } from './args.js';
+import { parseCliArgs, USAGE, type CliOptions } from './args.js';
 import { openNeo4j, type Connection } from './connect.js';
 import { chooseExitCode, EXIT_CODES, type ExitCode } from './exit-codes.js';
-import { expandInputs } from './files.js';
+import { expandInputs, type CaseFileRef } from './files.js';
 import { expandRecords } from './records.js';
 import { Output } from './output.js';
 import { formatSummary } from './report.js';
@@ -47,62 +47,89 @@ async function main(argv: string[]): Promise<ExitCode> {
   if (!expanded.ok) return usageError(expanded.message);
   const bulk = expanded.files.filter((file) => isBulkCsvFile(file.path));
   const files = await expandRecords(expanded.files.filter((file) => !isBulkCsvFile(file.path)));
-
   const out = new Output({ json: options.json, quiet: options.quiet, files: options.offline ? 0 : files.length });
-  const stopping = new AbortController();
-  /** Fires when work in flight should be abandoned rather than awaited. */
-  const abandon = new AbortController();
-  let connection: Connection | undefined;
+  const stops = stopOnSignals(out);
+  const run: Run = { config, options, files, bulk, out, stops };
+  return options.offline ? runOffline(run) : runOnline(run);
+}
+
+/** A run's inputs: its files (a record of a file of several is an entry of its own) and bulk CSV files apart. */
+interface Run {
+  config: Config;
+  options: CliOptions;
+  files: CaseFileRef[];
+  bulk: CaseFileRef[];
+  out: Output;
+  stops: Stops;
+}
+
+interface Stops {
+  /** Fires on the first SIGINT/SIGTERM: stop after the current step. */
+  stopping: AbortController;
+  /** Fires when work in flight should be abandoned rather than awaited (the loader's own Neo4j is stopping too). */
+  abandon: AbortController;
+  /** The Neo4j in use, once reached. */
+  connection?: Connection;
+}
+
+/** The first SIGINT or SIGTERM stops the run after the current step (a case is written whole or not at all); a second quits at once. */
+function stopOnSignals(out: Output): Stops {
+  const stops: Stops = { stopping: new AbortController(), abandon: new AbortController() };
   const onSignal = () => {
-    if (stopping.signal.aborted) {
+    if (stops.stopping.signal.aborted) {
       out.done(); // gives the cursor back if the bar hid it
       process.stderr.write('Second signal: quitting now.\n');
       process.exit(EXIT_CODES.INTERRUPTED);
     }
     process.exitCode = EXIT_CODES.INTERRUPTED;
-    stopping.abort();
+    stops.stopping.abort();
     out.problem('Stopping after the current step (a case is written whole or not at all); press Ctrl-C again to quit at once.');
-    if (connection?.ownsNeo4j) abandon.abort();
+    if (stops.connection?.ownsNeo4j) stops.abandon.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  return stops;
+}
 
-  if (options.offline) {
-    // Bulk CSV rows become case files (one a row, in a folder of their own) that the offline import plans with the others.
-    const rowsDir = bulk.length > 0 ? mkdtempSync(path.join(os.tmpdir(), 'case-graph-bulk-rows-')) : null;
-    try {
-      if (rowsDir) {
-        const rows = await bulkRowFiles(bulk, files[0]?.joins ?? new CourtListenerJoins(), rowsDir, (m) => out.info(m), stopping.signal);
-        if (rows.problems.length > 0) {
-          out.problem(`${formatProblems(rows.problems)}\nNothing was imported: ${rows.problems.length} problem(s) in the bulk CSV files; the store is as it was. Fix them and run the import again.`);
-          return EXIT_CODES.INVALID;
-        }
-        out.info(`${rows.rows} bulk CSV rows: ${rows.files.length} case files, ${rows.names} rows used for names.`);
-        files.push(...rows.files);
-      }
-      return await runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly, fresh: options.fresh }, out, stopping.signal);
-    } catch (error) {
-      if (stopping.signal.aborted) return EXIT_CODES.INTERRUPTED;
-      throw error;
-    } finally {
-      if (rowsDir) rmSync(rowsDir, { recursive: true, force: true });
-    }
-  }
-
-  const started = performance.now();
+/** `--offline`: bulk CSV rows become case files (one a row, in a folder of their own) that the offline import plans with the others. */
+async function runOffline({ config, options, files, bulk, out, stops }: Run): Promise<ExitCode> {
+  const signal = stops.stopping.signal;
+  const rowsDir = bulk.length > 0 ? mkdtempSync(path.join(os.tmpdir(), 'case-graph-bulk-rows-')) : null;
   try {
-    connection = await openNeo4j(config, (message) => out.info(message));
+    if (rowsDir) {
+      const rows = await bulkRowFiles(bulk, files[0]?.joins ?? new CourtListenerJoins(), rowsDir, (m) => out.info(m), signal);
+      if (rows.problems.length > 0) {
+        out.problem(`${formatProblems(rows.problems)}\nNothing was imported: ${rows.problems.length} problem(s) in the bulk CSV files; the store is as it was. Fix them and run the import again.`);
+        return EXIT_CODES.INVALID;
+      }
+      out.info(`${rows.rows} bulk CSV rows: ${rows.files.length} case files, ${rows.names} rows used for names.`);
+      files.push(...rows.files);
+    }
+    return await runOfflineImport(config, files, { json: options.json, quiet: options.quiet, format: options.format, csvOnly: options.csvOnly, fresh: options.fresh }, out, signal);
+  } catch (error) {
+    if (signal.aborted) return EXIT_CODES.INTERRUPTED;
+    throw error;
+  } finally {
+    if (rowsDir) rmSync(rowsDir, { recursive: true, force: true });
+  }
+}
+
+/** The normal path: Neo4j reached, the files loaded (run.ts), then the bulk CSV files (bulk.ts), the summary and the exit code. */
+async function runOnline({ config, options, files, bulk, out, stops }: Run): Promise<ExitCode> {
+  const started = performance.now();
+  let open: Connection;
+  try {
+    open = stops.connection = await openNeo4j(config, (message) => out.info(message));
   } catch (error) {
     out.problem((error as Error).message);
-    return stopping.signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.NEO4J_UNAVAILABLE;
+    return stops.stopping.signal.aborted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.NEO4J_UNAVAILABLE;
   }
-  const open = connection;
   try {
     const n = `${files.length} file${files.length === 1 ? '' : 's'}`;
     out.info(options.dryRun ? `Dry run: checking ${n} against ${open.description}; nothing will be written.` : `Loading ${n} into ${open.description}.`);
     const connected = performance.now();
-    const run = await runFiles(open.executor, files, options, out, stopping.signal, abandon.signal);
-    if (bulk.length > 0 && !run.interrupted && !run.connectionLost) run.results.push(...(await runBulk(open.executor, bulk, files[0]?.joins ?? new CourtListenerJoins(), options, out, stopping.signal)));
+    const run = await runFiles(open.executor, files, options, out, stops.stopping.signal, stops.abandon.signal);
+    if (bulk.length > 0 && !run.interrupted && !run.connectionLost) run.results.push(...(await runBulk(open.executor, bulk, files[0]?.joins ?? new CourtListenerJoins(), options, out, stops.stopping.signal)));
     out.done();
     const summary = formatSummary(run.results, options.dryRun, { workMs: performance.now() - connected, neo4jMs: connected - started });
     if (options.json) out.info(summary);

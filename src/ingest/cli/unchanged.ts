@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Executor } from '../../neo4j/executor.js';
 import type { InputFormat } from '../pipeline/prepare.js';
-import { loadedHashes } from '../write/write-queries.js';
+import { loadedHashes } from '../write/manifest.js';
 import type { CaseFileRef } from './files.js';
 
 /**

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.js';
-import { contributionsOf } from '../write/write-queries.js';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import {
   ENTITY_KINDS,
@@ -20,6 +19,8 @@ import {
   FACT_SECTIONS,
   FORMAT_VERSION,
   refId,
+  relationId,
+  roleId,
   type CaseFile,
   type CaseInput,
   type Citation,
@@ -34,10 +35,10 @@ import {
 } from '../casefile/case-file.js';
 import * as q from './export-queries.js';
 import { resolvePointer } from '../casefile/json-pointer.js';
+import type { PlannedRelationship } from '../casefile/plan.js';
 import { NAMED_FACTS, toFields } from '../casefile/mapping.js';
 import { CaseNotFoundError } from '../write/import.js';
-import { relKey } from '../write/write-queries.js';
-import { StatementIndex, unpackManifest, type StoredManifest } from '../write/manifest.js';
+import { contributionsOf, relKey, StatementIndex, unpackManifest, type StoredManifest } from '../write/manifest.js';
 
 /**
  * Export: a case loaded from a case file, written back as a case file. The inverse of plan.ts:
@@ -66,13 +67,8 @@ export interface ExportDocumentRow {
   props: Record<string, unknown>;
 }
 
-export interface ExportRelationshipRow {
-  type: string;
-  id: string;
-  from: string;
-  to: string;
-  props: Record<string, unknown>;
-}
+/** A relationship as the graph holds it: the row plan.ts wrote. */
+export type ExportRelationshipRow = PlannedRelationship;
 
 export interface ExportPassageRow {
   id: string;
@@ -115,35 +111,82 @@ const SECTION_OF_KIND = Object.fromEntries(Object.entries(FACT_SECTIONS).map(([s
 
 /** The case file the graph holds for a case. Pure: the same rows give the same file. */
 export function buildCaseFile(rows: ExportRows): CaseFile {
-  const { caseId, manifest } = rows;
-  const relPrefix = `${caseId}:`;
+  const { caseId } = rows;
   const fail = (message: string): never => {
     throw new ExportError(caseId, message);
   };
+  const nodes = orderedNodes(rows);
+  const kindOf = nodeKinds(nodes, fail);
+  const cite = citer(rows, fail);
+  const sections = relationshipSections(rows, kindOf, cite, fail);
+  const built: Built = { caseId, nodes, kindOf, cite, fieldsOf: fieldsReader(caseId, sections.references) };
+  const file: CaseFile = { formatVersion: FORMAT_VERSION, documents: [], case: caseSection(built, fail) };
+  const entities = entitiesOf(built);
+  const facts = factsOf(built);
+  file.documents = rows.documents.map(documentOf);
+  if (entities.length > 0) file.entities = entities;
+  for (const section of Object.keys(FACT_SECTIONS) as FactSection[]) {
+    const list = facts.get(section);
+    if (list) file[section] = list;
+  }
+  if (sections.roles.length > 0) file.roles = sections.roles;
+  if (sections.relations.length > 0) file.relations = sections.relations;
+  return file;
+}
 
-  // Order of the original file: the manifest lists nodes and relationships as the load planned them.
+type Fail = (message: string) => never;
+/** A node's or relationship's passages (`passageIds`) as the citations of a case file; `owner` names it in errors. */
+type Cite = (passageIds: unknown, owner: string) => Citation[];
+/** A node's fields as the file wrote them (`casefile/mapping.ts`), leaving out `skip`. */
+type FieldsOf = (node: ExportNodeRow, kind: NodeKind, skip?: readonly string[]) => Record<string, unknown>;
+
+/** What the builders of the file's sections share. */
+interface Built {
+  caseId: string;
+  /** The nodes the case defines, in the order of its file. */
+  nodes: ExportNodeRow[];
+  kindOf: Map<string, NodeKind>;
+  cite: Cite;
+  fieldsOf: FieldsOf;
+}
+
+/** The nodes the case defines, in the order of the original file (the manifest lists them as the load planned them). */
+function orderedNodes({ manifest, nodes }: ExportRows): ExportNodeRow[] {
   const nodeOrder = new Map(manifest.nodeIds.map((id, i) => [id, i]));
-  const relOrder = new Map(manifest.relKeys.map((key, i) => [key, i]));
   const external = new Set(manifest.externalIds);
   const seqOf = (props: Record<string, unknown>) => (typeof props.seq === 'number' ? props.seq : Number.MAX_SAFE_INTEGER);
-  const nodes = rows.nodes
+  return nodes
     .filter((n) => !external.has(n.id))
     .sort((a, b) =>
       (nodeOrder.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (nodeOrder.get(b.id) ?? Number.MAX_SAFE_INTEGER) ||
       seqOf(a.props) - seqOf(b.props) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
-  const relationships = rows.relationships
+}
+
+/** The case's own relationships (passages' excepted), in the order of the original file. */
+function orderedRelationships({ caseId, manifest, relationships }: ExportRows): ExportRelationshipRow[] {
+  const relOrder = new Map(manifest.relKeys.map((key, i) => [key, i]));
+  return relationships
     .filter((r) => r.type !== PASSAGE_TYPE && (r.props.caseId ?? caseId) === caseId)
     .map((r) => ({ ...r, order: relOrder.get(relKey(r)) ?? Number.MAX_SAFE_INTEGER }))
     .sort((a, b) => a.order - b.order || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
+}
 
+function nodeKinds(nodes: ExportNodeRow[], fail: Fail): Map<string, NodeKind> {
   const kindOf = new Map<string, NodeKind>();
   for (const node of nodes) {
     if (!isNodeKind(node.kind)) fail(`node "${node.id}" has no known kind (${String(node.kind)})`);
     kindOf.set(node.id, node.kind as NodeKind);
   }
+  return kindOf;
+}
 
+/**
+ * Citations from passage ids: the document named unless it is the first, offsets given; a whole
+ * string of a record cited as the importer cited it, by its pointer alone.
+ */
+function citer(rows: ExportRows, fail: Fail): Cite {
   const documents = rows.documents;
   const firstDocument = documents[0]?.id ?? fail('it has no documents');
   const passages = new Map(rows.passages.map((p) => [p.id, p]));
@@ -160,7 +203,7 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
     const value = resolvePointer(parsedDocuments.get(documentId), pointer);
     return (typeof value === 'number' ? String(value) : value) === quote;
   };
-  const cite = (passageIds: unknown, owner: string): Citation[] => {
+  return (passageIds, owner) => {
     const ids = Array.isArray(passageIds) ? (passageIds as string[]) : [];
     if (ids.length === 0) fail(`${owner} cites no passage of this case`);
     return [...new Set(ids)].map((id) => {
@@ -169,7 +212,6 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       if (p.documentId !== firstDocument) citation.document = p.documentId;
       if (typeof p.pointer === 'string') {
         citation.pointer = p.pointer;
-        // A whole string of a record is cited as the importer cited it: by its pointer alone.
         if (wholeString(p.documentId, p.pointer, p.quote)) return { ...(citation.document ? { document: citation.document } : {}), pointer: p.pointer };
       }
       citation.start = p.start;
@@ -177,96 +219,114 @@ export function buildCaseFile(rows: ExportRows): CaseFile {
       return citation;
     });
   };
-  /** This case's passages of a node (its STATES'); other cases citing the same node keep theirs apart. */
-  const nodeSources = (node: ExportNodeRow) => cite(node.props.passageIds, `"${node.id}"`);
+}
 
-  /** inferred and reason as the file wrote them: only for what is inferred. */
-  const inference = (props: Record<string, unknown>): Inference =>
-    props.inferred === true ? { inferred: true, ...(present(props.reason) ? { reason: String(props.reason) } : {}) } : {};
-  // Relationships: reference fields of the case's own nodes, roles, and relations.
-  const references = new Map<string, Map<string, RefValue[]>>();
+/** inferred and reason as the file wrote them: only for what is inferred. */
+function inference(props: Record<string, unknown>): Inference {
+  return props.inferred === true ? { inferred: true, ...(present(props.reason) ? { reason: String(props.reason) } : {}) } : {};
+}
+
+/** A reference field's targets per node and field, as the file wrote them. */
+type References = Map<string, Map<string, RefValue[]>>;
+
+/** The case's relationships sorted back into the file's sections: reference fields of its own nodes, roles, and relations. */
+function relationshipSections(rows: ExportRows, kindOf: Map<string, NodeKind>, cite: Cite, fail: Fail): { references: References; roles: RoleInput[]; relations: RelationInput[] } {
+  const relPrefix = `${rows.caseId}:`;
+  const references: References = new Map();
   const roles: RoleInput[] = [];
   const relations: RelationInput[] = [];
-  for (const rel of relationships) {
+  for (const rel of orderedRelationships(rows)) {
     const localId = rel.id.startsWith(relPrefix) ? rel.id.slice(relPrefix.length) : rel.id;
-    const description = rel.props.description;
-    const id = (defaultId: string) => (localId !== defaultId ? { id: localId } : {});
-    const described = present(description) ? { description: String(description) } : {};
-    if (rel.type === ROLE_TYPE) {
-      const role = String(rel.props.role);
-      roles.push({
-        ...id(`role-${rel.from}-${role}-${rel.to}`),
-        who: rel.from, role, in: rel.to, ...described, ...inference(rel.props),
-        ...(present(rel.props.terminated) ? { terminated: String(rel.props.terminated) } : {}),
-        sources: cite(rel.props.passageIds, `role "${localId}"`),
-      });
-    } else if (RESERVED_TYPES.has(rel.type)) {
-      const found = referenceOf(rel, kindOf) ?? fail(`relationship ${rel.type} "${rel.id}" matches no reference field of its ends`);
-      const fields = references.get(found.owner) ?? new Map<string, RefValue[]>();
-      references.set(found.owner, fields);
-      const targets = fields.get(found.ref.field) ?? [];
-      fields.set(found.ref.field, targets);
-      // The long form when the edge cites passages of its own or is inferred; else the plain id.
-      const own = rel.props.inherited === false;
-      const value: RefValue = own || rel.props.inferred === true
-        ? { id: found.target, ...inference(rel.props), ...(own ? { sources: cite(rel.props.passageIds, `${rel.type} "${localId}"`) } : {}) }
-        : found.target;
-      if (!targets.some((t) => refId(t) === found.target)) targets.push(value);
-    } else {
-      relations.push({
-        ...id(`${rel.type.toLowerCase()}-${rel.from}-${rel.to}`),
-        type: rel.type, from: rel.from, to: rel.to, ...described, ...inference(rel.props),
-        sources: cite(rel.props.passageIds, `relation "${localId}"`),
-      });
-    }
+    if (rel.type === ROLE_TYPE) roles.push(roleOf(rel, localId, cite));
+    else if (RESERVED_TYPES.has(rel.type)) addReference(references, rel, localId, kindOf, cite, fail);
+    else relations.push(relationOf(rel, localId, cite));
   }
+  return { references, roles, relations };
+}
 
-  /** A reference field's targets as the file wrote them (the case's own `case` field is implied). */
+/** A relationship's id as the file gave it: left out when it is the one the format makes (case-file.ts). */
+const givenId = (localId: string, madeId: string) => (localId !== madeId ? { id: localId } : {});
+const describedBy = (props: Record<string, unknown>) => (present(props.description) ? { description: String(props.description) } : {});
+
+function roleOf(rel: ExportRelationshipRow, localId: string, cite: Cite): RoleInput {
+  const role = String(rel.props.role);
+  return {
+    ...givenId(localId, roleId({ who: rel.from, role, in: rel.to })),
+    who: rel.from, role, in: rel.to, ...describedBy(rel.props), ...inference(rel.props),
+    ...(present(rel.props.terminated) ? { terminated: String(rel.props.terminated) } : {}),
+    sources: cite(rel.props.passageIds, `role "${localId}"`),
+  };
+}
+
+function relationOf(rel: ExportRelationshipRow, localId: string, cite: Cite): RelationInput {
+  return {
+    ...givenId(localId, relationId({ type: rel.type, from: rel.from, to: rel.to })),
+    type: rel.type, from: rel.from, to: rel.to, ...describedBy(rel.props), ...inference(rel.props),
+    sources: cite(rel.props.passageIds, `relation "${localId}"`),
+  };
+}
+
+/** A relationship of a reference field: the long form when the edge cites passages of its own or is inferred, else the plain id. */
+function addReference(references: References, rel: ExportRelationshipRow, localId: string, kindOf: Map<string, NodeKind>, cite: Cite, fail: Fail): void {
+  const found = referenceOf(rel, kindOf) ?? fail(`relationship ${rel.type} "${rel.id}" matches no reference field of its ends`);
+  const fields = references.get(found.owner) ?? new Map<string, RefValue[]>();
+  references.set(found.owner, fields);
+  const targets = fields.get(found.ref.field) ?? [];
+  fields.set(found.ref.field, targets);
+  const own = rel.props.inherited === false;
+  const value: RefValue = own || rel.props.inferred === true
+    ? { id: found.target, ...inference(rel.props), ...(own ? { sources: cite(rel.props.passageIds, `${rel.type} "${localId}"`) } : {}) }
+    : found.target;
+  if (!targets.some((t) => refId(t) === found.target)) targets.push(value);
+}
+
+/** A node's fields through the mapping table, its reference fields from `references` (the case's own `case` field is implied). */
+function fieldsReader(caseId: string, references: References): FieldsOf {
   const referenceValue = (node: ExportNodeRow) => (rule: { field: string; ref: ReferenceField }): unknown => {
     const targets = references.get(node.id)?.get(rule.field) ?? [];
     if (rule.ref.many) return targets;
     const target = targets[0];
     return rule.field === 'case' && target === caseId ? undefined : target;
   };
-  const fieldsOf = (node: ExportNodeRow, kind: NodeKind, skip: readonly string[] = []) => toFields(kind, node.props, referenceValue(node), { skip });
+  return (node, kind, skip = []) => toFields(kind, node.props, referenceValue(node), { skip });
+}
 
-  const caseNode = nodes.find((n) => n.id === caseId) ?? fail('its Case node is not in the graph');
-  const caseSection = { id: caseId, ...fieldsOf(caseNode, 'Case'), sources: nodeSources(caseNode) } as CaseInput;
+/** This case's passages of a node (its STATES'); other cases citing the same node keep theirs apart. */
+const nodeSources = (built: Built, node: ExportNodeRow) => built.cite(node.props.passageIds, `"${node.id}"`);
 
+function caseSection(built: Built, fail: Fail): CaseInput {
+  const caseNode = built.nodes.find((n) => n.id === built.caseId) ?? fail('its Case node is not in the graph');
+  return { id: built.caseId, ...built.fieldsOf(caseNode, 'Case'), sources: nodeSources(built, caseNode) } as CaseInput;
+}
+
+function entitiesOf(built: Built): EntityInput[] {
   const entities: EntityInput[] = [];
-  for (const node of nodes) {
-    const kind = kindOf.get(node.id)!;
-    if (node.id === caseId || !(ENTITY_KINDS as readonly string[]).includes(kind)) continue;
+  for (const node of built.nodes) {
+    const kind = built.kindOf.get(node.id)!;
+    if (node.id === built.caseId || !(ENTITY_KINDS as readonly string[]).includes(kind)) continue;
     // `caption` belongs to the file's own case; a Case entity has only a name.
-    entities.push({ id: node.id, kind, name: node.props.name, ...fieldsOf(node, kind, ['caption']), sources: nodeSources(node) } as EntityInput);
+    entities.push({ id: node.id, kind, name: node.props.name, ...built.fieldsOf(node, kind, ['caption']), sources: nodeSources(built, node) } as EntityInput);
   }
+  return entities;
+}
 
+function factsOf(built: Built): Map<FactSection, FactInput[]> {
   const facts = new Map<FactSection, FactInput[]>();
-  for (const node of nodes) {
-    const kind = kindOf.get(node.id)!;
+  for (const node of built.nodes) {
+    const kind = built.kindOf.get(node.id)!;
     if (!(FACT_KINDS as readonly string[]).includes(kind)) continue;
     const factKind = kind as FactKind;
     // A ruling without a name of its own is named after its finding.
     const named = NAMED_FACTS.has(factKind) && !(factKind === 'Ruling' && node.props.name === node.props.finding);
-    const fact = { id: node.id, ...(named && present(node.props.name) ? { name: node.props.name } : {}), ...fieldsOf(node, factKind), sources: nodeSources(node) } as FactInput;
+    const fact = { id: node.id, ...(named && present(node.props.name) ? { name: node.props.name } : {}), ...built.fieldsOf(node, factKind), sources: nodeSources(built, node) } as FactInput;
     const section = SECTION_OF_KIND[factKind];
     facts.set(section, [...(facts.get(section) ?? []), fact]);
   }
-
-  const file: CaseFile = {
-    formatVersion: FORMAT_VERSION,
-    documents: documents.map((doc) => ({ id: doc.id, title: doc.props.title ?? doc.props.name, ...toFields('SourceDocument', doc.props, () => undefined, { skip: ['title'] }) }) as DocumentInput),
-    case: caseSection,
-  };
-  if (entities.length > 0) file.entities = entities;
-  for (const section of Object.keys(FACT_SECTIONS) as FactSection[]) {
-    const list = facts.get(section);
-    if (list) file[section] = list;
-  }
-  if (roles.length > 0) file.roles = roles;
-  if (relations.length > 0) file.relations = relations;
-  return file;
+  return facts;
 }
+
+const documentOf = (doc: ExportDocumentRow): DocumentInput =>
+  ({ id: doc.id, title: doc.props.title ?? doc.props.name, ...toFields('SourceDocument', doc.props, () => undefined, { skip: ['title'] }) }) as DocumentInput;
 
 /**
  * Which reference field of which node a relationship comes from: the node that owns the field

@@ -15,27 +15,25 @@ const TITLES = new Set(['hon', 'honorable', 'the', 'judge', 'chief', 'magistrate
  * "Timothy M. Burgess", "TIMOTHY M BURGESS" and "Hon. Timothy M. Burgess" are one name.
  */
 export function normaliseName(name: string): string {
-  const words = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[‘’'`]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '');
+  const words = wordsOf(name);
   const kept = words.filter((word) => !TITLES.has(word));
   return (kept.length > 0 ? kept : words).join(' ');
 }
 
 /** A name's words alone (accents, case and punctuation dropped), titles kept: an office's name is all it has. */
 export function plainWords(name: string): string {
+  return wordsOf(name).join(' ');
+}
+
+/** The words of a name: accents, case, apostrophes and other punctuation dropped. */
+function wordsOf(name: string): string[] {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[‘’'`]/g, '')
     .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '')
-    .join(' ');
+    .filter((word) => word !== '');
 }
 
 /** The court system of federal courts: every PACER court, and CAP's "U.S." jurisdiction. */

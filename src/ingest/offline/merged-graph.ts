@@ -2,8 +2,9 @@ import { PASSAGE_TYPE } from '../../model/kinds.js';
 import { DEFINED_BY, storeDefiners, withDefiner, type Definers } from '../write/definers.js';
 import { addStatement, BOOKKEEPING, caseOf, differingFields, mergeStatements, nodeStatement, storedStatement, withoutBookkeeping, type Merged, type Statement } from '../write/merge.js';
 import { contributionOf, type GraphPlan, type PlannedAlias, type PlannedNode, type PlannedPassage, type PlannedRelationship } from '../casefile/plan.js';
-import { ContributionConflictError, fieldOwnersJson, manifestOf } from '../write/write.js';
-import { relKey, statementHash, STATES_TYPE, type ManifestRow } from '../write/write-queries.js';
+import { ContributionConflictError, fieldOwnersJson } from '../write/write.js';
+import { STATES_TYPE } from '../write/write-queries.js';
+import { manifestOf, relKey, statementHash, type ManifestRow } from '../write/manifest.js';
 
 
 /** A node as the graph holds it after the load: its labels and stored properties (no nulls). */

@@ -113,6 +113,48 @@ export async function offlineImport(
     return code(EXIT_CODES.USAGE);
   }
   const progress = new OfflineProgress(options, process.stderr);
+  const clock = phaseClock();
+  if (!options.csvOnly) {
+    const refusal = await checkStoreEmpty(config, (m) => out.info(m));
+    if (refusal) {
+      out.problem(`Refused: ${refusal}`);
+      return code(EXIT_CODES.REFUSED);
+    }
+  }
+  const run = await openRun(config, files, options, out, signal, progress, clock);
+  try {
+    let steps: Awaited<ReturnType<typeof planAndMerge>>;
+    try {
+      steps = await planAndMerge(run);
+    } catch (error) {
+      // Stopped while planning or merging: nothing was written (the spill files go below).
+      if (!signal.aborted) throw error;
+      progress.end();
+      return code(EXIT_CODES.INTERRUPTED);
+    }
+    const { planned, graph, mergeProblems, layout } = steps;
+    if (refuseProblems(run, planned, mergeProblems, layout)) return code(EXIT_CODES.INVALID);
+    out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${clock.seconds.plan}s: ${layout.rows} rows to import.`);
+    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
+    return await writeAndImport(run, layout, graph, steps.sortBytes, clock.finish);
+  } finally {
+    await run.start.journal.close();
+    run.plansSpill.close();
+    run.placedLines.close();
+    keepOrRemove(run, run.start.spillDir);
+  }
+}
+
+/** The wall seconds of each phase, the loader's CPU and peak RSS at the end of each of its own, and the whole import's. */
+interface PhaseClock {
+  seconds: OfflineSummary['seconds'];
+  loaderPhases: OfflineSummary['loaderPhases'];
+  timed: Timed;
+  /** Sets the total wall seconds; the CPU seconds of the whole import. */
+  finish: () => number;
+}
+
+function phaseClock(): PhaseClock {
   const seconds: OfflineSummary['seconds'] = { plan: 0, sort: 0, merge: 0, csv: 0, importer: 0, importerOwn: 0, start: 0, emptyLists: 0, schema: 0, finish: 0, total: 0 };
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -130,55 +172,32 @@ export async function offlineImport(
       }
     }
   };
+  const finish = () => {
+    seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
+    const cpu = process.cpuUsage(cpuAtStart);
+    return Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
+  };
+  return { seconds, loaderPhases, timed, finish };
+}
 
-  if (!options.csvOnly) {
-    const refusal = await checkStoreEmpty(config, (m) => out.info(m));
-    if (refusal) {
-      out.problem(`Refused: ${refusal}`);
-      return code(EXIT_CODES.REFUSED);
-    }
-  }
-
-  // The CSV files' folder; the spill files (plans, then placed elements) wait in a folder inside it.
+/**
+ * The CSV files' folder (`--csv-only`'s, or a temporary one) and the spill folder inside it
+ * (plans, then placed elements), after removing what imports stopped hard left behind; a
+ * stopped import's planning, kept in its spill folder, is resumed (resume.ts).
+ */
+async function openRun(config: Config, files: CaseFileRef[], options: OfflineOptions, out: OfflineOutput, signal: AbortSignal, progress: OfflineProgress, clock: PhaseClock): Promise<Run> {
   const dir = options.csvOnly ? path.resolve(options.csvOnly) : mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
   mkdirSync(dir, { recursive: true });
   const places = options.csvOnly ? [{ dir, whole: false }] : tempImportDirs(os.tmpdir(), TEMP_PREFIX);
   reportStale(out, removeStaleSpills(places));
-  // A stopped import's planning, kept in its spill folder, is resumed (resume.ts).
   const target = options.csvOnly ? dir : path.resolve(config.dataDir);
   const start = await startOrResume({ dir, places, target, format: options.format, fresh: options.fresh === true, files, info: (m) => out.info(m) });
-  const spillDir = start.spillDir;
-  const run: Run = {
-    config, files, options, out, signal, progress, seconds, timed, dir, loaderPhases, start,
+  return {
+    config, files, options, out, signal, progress, seconds: clock.seconds, timed: clock.timed, dir, loaderPhases: clock.loaderPhases, start,
     plansSpill: start.plansSpill,
-    placedLines: new PlacedLines<CsvGroup>(spillDir),
-    sortDir: spillDir,
+    placedLines: new PlacedLines<CsvGroup>(start.spillDir),
+    sortDir: start.spillDir,
   };
-  try {
-    let steps: Awaited<ReturnType<typeof planAndMerge>>;
-    try {
-      steps = await planAndMerge(run);
-    } catch (error) {
-      // Stopped while planning or merging: nothing was written (the spill files go below).
-      if (!signal.aborted) throw error;
-      progress.end();
-      return code(EXIT_CODES.INTERRUPTED);
-    }
-    const { planned, graph, mergeProblems, layout } = steps;
-    if (refuseProblems(run, planned, mergeProblems, layout)) return code(EXIT_CODES.INVALID);
-    out.info(`Planned ${graph.merged} case(s) from ${files.length} file(s) in ${seconds.plan}s: ${layout.rows} rows to import.`);
-    if (signal.aborted) return code(EXIT_CODES.INTERRUPTED);
-    return await writeAndImport(run, layout, graph, steps.sortBytes, () => {
-      seconds.total = Number(((performance.now() - started) / 1000).toFixed(2));
-      const cpu = process.cpuUsage(cpuAtStart);
-      return Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
-    });
-  } finally {
-    await start.journal.close();
-    run.plansSpill.close();
-    run.placedLines.close();
-    keepOrRemove(run, spillDir);
-  }
 }
 
 /** A stopped import keeps its spill folder's planning for the next one (the rest goes); any other end removes it. */

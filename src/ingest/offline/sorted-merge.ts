@@ -2,8 +2,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { PASSAGE_TYPE } from '../../model/kinds.js';
 import { contributionOf, type GraphPlan, type PlannedPassage, type PlannedRelationship } from '../casefile/plan.js';
 import { nodeStatement, storedStatement } from '../write/merge.js';
-import { relKey } from '../write/write-queries.js';
-import { manifestOf } from '../write/write.js';
+import { manifestOf, relKey } from '../write/manifest.js';
 import type { ExternalSort } from './external-sort.js';
 import {
   conflictOf, defineNode, manifestNode, touchNode, mergeRelationship, newNodeBook, newRelationship, setAll, settleNode, settleRelationship, stored, withItem,

@@ -34,7 +34,7 @@ export type Prepared =
 /**
  * The one way in: a case file is validated; a CourtListener docket or CAP case is first made
  * into the case file it stands for, then validated the same way; then planned. Nothing here
- * writes: the plan goes to importPlan(s), one transaction per case.
+ * writes: the plan goes to `importPlans` (write/import.ts) or to the offline import.
  */
 export async function prepareInput(input: Input, env: ValidationEnv): Promise<Prepared> {
   const { file, text } = input;

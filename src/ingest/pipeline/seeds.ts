@@ -6,7 +6,7 @@ import type { Logger } from '../../shared/logger.js';
 import { seedsDir } from '../../shared/paths.js';
 import { EmptyExportError, loadCaseFile } from './load.js';
 import type { WriteSummary } from '../write/write.js';
-import { caseLoadedFrom } from '../write/write-queries.js';
+import { caseLoadedFrom } from '../write/manifest.js';
 
 export const CASE_FILE_PATTERN = /\.case\.(ya?ml|json)$/;
 /** What the seeds folder and folders given to the loader take: case files and JSON records (CourtListener dockets, CAP cases). */

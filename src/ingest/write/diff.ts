@@ -49,13 +49,21 @@ const sameSet = (a: unknown, b: unknown) => same([...new Set((a as string[]) ?? 
  * contribution gave a node this one only names is no change either).
  */
 export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
+  const nodes = nodeChanges(plan, state);
+  const relationships = relationshipChanges(plan, state);
+  const passages = passageChanges(plan, state);
+  const totals = zero();
+  for (const counts of [...Object.values(nodes), ...Object.values(relationships), passages]) {
+    for (const change of Object.keys(totals) as (keyof ChangeCounts)[]) totals[change] += counts[change];
+  }
+  return { nodes, relationships, passages, totals };
+}
+
+/** Per node kind: the plan's nodes created, updated or unchanged, and those the last load stated that it no longer does. */
+function nodeChanges(plan: GraphPlan, state: GraphState): Record<string, ChangeCounts> {
   const nodes: Record<string, ChangeCounts> = {};
-  const relationships: Record<string, ChangeCounts> = {};
-  const passages = zero();
   const owner = contributionOf(plan);
   const stated = new Map((state.previous?.definedIds ?? []).map((id, i) => [id, state.previous!.statements?.[i]]));
-  const relStated = new Map((state.previous?.relKeys ?? []).map((key, i) => [key, state.previous!.relStatements?.[i]]));
-
   for (const node of plan.nodes) {
     const existing = state.nodes.get(node.id);
     const mine = existing?.stated.find((s) => s.owner === owner);
@@ -75,7 +83,13 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
   for (const id of state.previous?.nodeIds ?? []) {
     if (!keptNodes.has(id)) bump(nodes, state.nodes.get(id)?.kind ?? 'Entity', 'removed');
   }
+  return nodes;
+}
 
+/** Per relationship type, as nodeChanges: by key, equal when its statement (or, for a store written before, its properties) is. */
+function relationshipChanges(plan: GraphPlan, state: GraphState): Record<string, ChangeCounts> {
+  const relationships: Record<string, ChangeCounts> = {};
+  const relStated = new Map((state.previous?.relKeys ?? []).map((key, i) => [key, state.previous!.relStatements?.[i]]));
   const plannedKeys = new Set<string>();
   for (const rel of plan.relationships) {
     const key = relKey(rel);
@@ -92,16 +106,16 @@ export function diffPlan(plan: GraphPlan, state: GraphState): ChangeReport {
   for (const key of state.previous?.relKeys ?? []) {
     if (!plannedKeys.has(key)) bump(relationships, parseRelKey(key).type, 'removed');
   }
+  return relationships;
+}
 
+/** Passages: created or unchanged (a passage is its id), and removed. */
+function passageChanges(plan: GraphPlan, state: GraphState): ChangeCounts {
+  const passages = zero();
   const plannedPassages = new Set(plan.passages.map((p) => p.id));
   for (const id of plannedPassages) passages[state.passages.has(id) ? 'unchanged' : 'created'] += 1;
   for (const id of state.previous?.passageIds ?? []) if (!plannedPassages.has(id)) passages.removed += 1;
-
-  const totals = zero();
-  for (const counts of [...Object.values(nodes), ...Object.values(relationships), passages]) {
-    for (const change of Object.keys(totals) as (keyof ChangeCounts)[]) totals[change] += counts[change];
-  }
-  return { nodes, relationships, passages, totals };
+  return passages;
 }
 
 export function hasChanges(report: ChangeReport): boolean {

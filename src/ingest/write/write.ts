@@ -587,4 +587,3 @@ async function inChunks<T, R = { written: number }>(
 }
 
 export { json as fieldOwnersJson };
-export { manifestOf } from './manifest.js';

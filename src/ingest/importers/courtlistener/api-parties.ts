@@ -1,10 +1,10 @@
 import { CaseBuild } from '../build.js';
-import { attorneyId, FEDERAL_SYSTEM, firmId, normaliseName } from '../identity.js';
-import { cleanName, looksLikePersonName, partyKind } from '../people.js';
+import { normaliseName } from '../identity.js';
+import { cleanName, partyKind } from '../people.js';
 import { isObject, readDate, roleName, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { apiCaseFile } from './api-case.js';
-import { firmOf } from './contact.js';
 import { clId, docketCase } from './joins.js';
+import { attorneyFirm, attorneyNode, partyNode, partyRole } from './parties.js';
 
 /** CourtListener's codes of an attorney's role for a party (people_db Role). */
 export const ATTORNEY_ROLES: Record<number, string> = {
@@ -58,15 +58,7 @@ export function importApiParty({ record, text: published, base, joins }: RecordI
   if (kind === 'none') {
     build.dropped(['name'], `"${raw.trim()}" is a caption or a sealed name, not a party: no node made`);
   } else {
-    const name = cleanName(raw);
-    const node = build.entity({
-      id: slug(build.caseId, 'party', name.text),
-      kind,
-      name: name.text,
-      ...(name.aliases.length > 0 ? { aliases: name.aliases.map((a) => a.text) } : {}),
-      sources: [build.cite.part(['name'], raw, name.from, name.to), ...name.aliases.map((a) => build.cite.part(['name'], raw, a.from, a.to))],
-    });
-    build.guessed(['name'], `"${name.text}" taken for ${kind === 'Person' ? 'a person' : 'an organisation'} by the words of its name${name.capacity ? `; "${name.capacity.text}" is its capacity, not its name` : ''}`);
+    const { node, name } = partyNode(build, raw, kind, ['name']);
     types.forEach((t, k) => isObject(t) && partyType(build, t, k, node.id, name.capacity?.text));
   }
   if (Array.isArray(record.attorneys) && record.attorneys.length > 0) build.dropped(['attorneys'], 'the attorneys are listed here by CourtListener id only: their names and roles come from the attorney objects (parties_represented)');
@@ -81,15 +73,8 @@ function partyType(build: CaseBuild, t: Record<string, unknown>, k: number, who:
   const extra = text(t.extra_info);
   const terminated = readDate(t.date_terminated, [], []);
   const description = [capacity, extra?.trim()].filter(Boolean).join('; ');
-  build.role({
-    id: slug(build.caseId, 'party', who, role),
-    who,
-    role,
-    in: build.caseId,
-    ...(description ? { description: description.slice(0, 4000) } : {}),
-    ...(terminated ? { terminated } : {}),
-    sources: [build.cite.whole(['name']), ...(type ? [build.cite.whole([...at, 'name'])] : []), ...(extra ? [build.cite.whole([...at, 'extra_info'])] : []), ...(terminated ? [build.cite.whole([...at, 'date_terminated'])] : [])],
-  });
+  partyRole(build, who, role, description, terminated,
+    [build.cite.whole(['name']), ...(type ? [build.cite.whole([...at, 'name'])] : []), ...(extra ? [build.cite.whole([...at, 'extra_info'])] : []), ...(terminated ? [build.cite.whole([...at, 'date_terminated'])] : [])]);
   for (const [list, words] of [['criminal_counts', 'A count'], ['criminal_complaints', 'A complaint']] as const) {
     const items = Array.isArray(t[list]) ? (t[list] as unknown[]) : [];
     items.forEach((item, n) => {
@@ -123,30 +108,11 @@ export function importApiAttorney({ record, text: published, base, joins }: Reco
   const target = docketCase(joins, docket);
   const build = new CaseBuild(target.caseId, base);
   if (!target.known) build.guessed(['docket_id'], `docket ${docket} is not among this run's records: the attorney is loaded into the case ${target.caseId}; load it with its docket to join it to the docket's case`);
-  const name = cleanName(raw);
-  const person = looksLikePersonName(raw);
-  const nameSource = build.cite.part(['name'], raw, name.from, name.to);
-  const node = build.entity({
-    id: person ? attorneyId(FEDERAL_SYSTEM, name.text) : firmId(name.text),
-    kind: person ? 'Person' : 'Organization',
-    shared: true,
-    name: name.text,
-    ...(person ? { occupation: 'attorney' } : { orgType: 'law office' }),
-    sources: [nameSource],
-  });
-  if (!person) build.guessed(['name'], `attorney "${name.text}" is not a person's name (one word, or an office's words): taken for an office`);
+  const { node, name, person, nameSource } = attorneyNode(build, raw, ['name']);
   build.role({ id: slug(build.caseId, 'attorney', node.id), who: node.id, role: 'attorney', in: build.caseId, sources: [nameSource] });
   const represented = representations(build, record, docket, node.id, nameSource, joins?.parties);
-  const contact = text(record.contact_raw);
   const proSe = represented.some((party) => normaliseName(party).startsWith(normaliseName(name.text)));
-  if (contact && proSe) build.guessed(['contact_raw'], `${name.text} represents themself (pro se): the contact block is their own address, no firm`);
-  const firm = contact && person && !proSe ? firmOf(contact, name.text) : undefined;
-  if (contact && firm) {
-    const source = build.cite.part(['contact_raw'], contact, firm.from, firm.to);
-    const office = build.entity({ id: firmId(firm.name), kind: 'Organization', shared: true, name: firm.name, orgType: 'law firm or office', sources: [source] });
-    build.guessed(['contact_raw'], `"${firm.name}" taken for ${name.text}'s firm: the contact block's first line that is not a phone, an e-mail, a note or an address`);
-    build.relation({ id: slug(build.caseId, 'member-of', node.id, office.id), type: 'MEMBER_OF', from: node.id, to: office.id, description: 'as the contact details on this docket give it', sources: [source] });
-  }
+  attorneyFirm(build, { id: node.id, name: name.text, person }, text(record.contact_raw), ['contact_raw'], proSe);
   for (const field of ['phone', 'fax', 'email']) if (text(record[field])) build.dropped([field], `field "${field}" is not mapped`);
   return apiCaseFile(build, target, docket, record, published, 'api-attorney', `Attorney ${raw.trim()}`, {}, 'docket_id', joins);
 }

@@ -16,59 +16,89 @@ export function importEntries(build: CaseBuild, entries: unknown[], parties: Par
   const numbered: NumberedEntry[] = [];
   const html = entries.filter((entry) => isObject(entry) && text(entry.description_html)).length;
   if (html > 0) build.dropped(['docket_entries'], `description_html of ${html} entries is not kept (the plain description is)`);
-  entries.forEach((entry, k) => {
-    if (!isObject(entry)) return;
-    const at = (...path: RecordPath): RecordPath => ['docket_entries', k, ...path];
-    const long = text(entry.description);
-    const fromDocument = long ? undefined : firstDocumentDescription(entry);
-    const short = text(entry.short_description);
-    const longPath = long ? at('description') : at('recap_documents', 0, 'description');
-    const numberField = present(entry.document_number) ? 'document_number' : 'entry_number';
-    const number = typeof entry[numberField] === 'number' ? String(entry[numberField]) : text(entry[numberField]);
-    const filed = readDate(entry.date_filed, [], []);
-    const entered = readDate(entry.date_entered, [], []);
-    const words = long ?? fromDocument ?? short;
-    const key = entryKey({ number, pacerDocId: text(entry.pacer_doc_id), filed, words });
-    if (!key) {
-      build.dropped(at(), 'an entry with no number, document id, date or words: nothing identifies it');
-      return;
-    }
-    const sources: Citation[] = [];
-    if (long ?? fromDocument) sources.push(build.cite.whole(longPath));
-    if (short) sources.push(build.cite.whole(at('short_description')));
-    if (number) sources.push(build.cite.whole(at(numberField)));
-    if (filed) sources.push(build.cite.whole(at('date_filed')));
-    if (entered) sources.push(build.cite.whole(at('date_entered')));
-    const participants: string[] = [];
-    const description = long ?? fromDocument;
-    if (description) {
-      const filer = filedBy(description, parties.flatMap((p) => p.names));
-      if (filer) {
-        participants.push(parties.find((p) => p.names.includes(filer.name))!.id);
-        sources.push(build.cite.part(longPath, description, filer.from, filer.to));
-      }
-    }
-    const label = number ? `Docket entry ${number}` : filed ? `Docket entry of ${filed}` : 'Docket entry';
-    const id = slug(build.caseId, key);
-    if (number && /^\d+$/.test(number.trim())) numbered.push({ n: Number(number), id, filed, path: at(numberField) });
-    const same = build.events.find((e) => e.id === id);
-    if (same) {
-      addSources(same.sources, sources);
-      return;
-    }
-    build.events.push({
-      id,
-      name: label,
-      eventType: 'docket entry',
-      ...(words ? { description: shorten(words, 4000) } : {}),
-      ...(number ? { entryNumber: number } : {}),
-      ...(filed ? { time: { text: String(entry.date_filed), date: filed } } : {}),
-      ...(entered ? { dateEntered: entered } : {}),
-      ...(participants.length > 0 ? { participants } : {}),
-      sources,
-    });
-  });
+  entries.forEach((entry, k) => isObject(entry) && importEntry(build, readEntry(entry, k), parties, numbered));
   orderByNumber(build, numbered);
+}
+
+/** What an entry says, and where. */
+interface Entry {
+  at: (...path: RecordPath) => RecordPath;
+  /** Its long description: its own, or its first document's. */
+  description: string | undefined;
+  descriptionPath: RecordPath;
+  short: string | undefined;
+  number: string | undefined;
+  numberField: string;
+  filed: string | undefined;
+  /** The date as the record writes it. */
+  filedText: string;
+  entered: string | undefined;
+  words: string | undefined;
+  /** What identifies it (docket-id.ts); undefined when nothing does. */
+  key: string | undefined;
+}
+
+function readEntry(entry: Record<string, unknown>, k: number): Entry {
+  const at = (...path: RecordPath): RecordPath => ['docket_entries', k, ...path];
+  const long = text(entry.description);
+  const description = long ?? firstDocumentDescription(entry);
+  const short = text(entry.short_description);
+  const numberField = present(entry.document_number) ? 'document_number' : 'entry_number';
+  const number = typeof entry[numberField] === 'number' ? String(entry[numberField]) : text(entry[numberField]);
+  const filed = readDate(entry.date_filed, [], []);
+  const words = description ?? short;
+  return {
+    at, description, descriptionPath: long ? at('description') : at('recap_documents', 0, 'description'), short, number, numberField,
+    filed, filedText: String(entry.date_filed), entered: readDate(entry.date_entered, [], []), words,
+    key: entryKey({ number, pacerDocId: text(entry.pacer_doc_id), filed, words }),
+  };
+}
+
+/** One entry as an event; the same entry from another report adds its sources to that event. */
+function importEntry(build: CaseBuild, e: Entry, parties: PartyRef[], numbered: NumberedEntry[]): void {
+  if (!e.key) {
+    build.dropped(e.at(), 'an entry with no number, document id, date or words: nothing identifies it');
+    return;
+  }
+  const sources = entrySources(build, e);
+  const participants = filer(build, e, parties, sources);
+  const id = slug(build.caseId, e.key);
+  if (e.number && /^\d+$/.test(e.number.trim())) numbered.push({ n: Number(e.number), id, filed: e.filed, path: e.at(e.numberField) });
+  const same = build.events.find((event) => event.id === id);
+  if (same) {
+    addSources(same.sources, sources);
+    return;
+  }
+  build.events.push({
+    id,
+    name: e.number ? `Docket entry ${e.number}` : e.filed ? `Docket entry of ${e.filed}` : 'Docket entry',
+    eventType: 'docket entry',
+    ...(e.words ? { description: shorten(e.words, 4000) } : {}),
+    ...(e.number ? { entryNumber: e.number } : {}),
+    ...(e.filed ? { time: { text: e.filedText, date: e.filed } } : {}),
+    ...(e.entered ? { dateEntered: e.entered } : {}),
+    ...(participants.length > 0 ? { participants } : {}),
+    sources,
+  });
+}
+
+function entrySources(build: CaseBuild, e: Entry): Citation[] {
+  const sources: Citation[] = [];
+  if (e.description) sources.push(build.cite.whole(e.descriptionPath));
+  if (e.short) sources.push(build.cite.whole(e.at('short_description')));
+  if (e.number) sources.push(build.cite.whole(e.at(e.numberField)));
+  if (e.filed) sources.push(build.cite.whole(e.at('date_filed')));
+  if (e.entered) sources.push(build.cite.whole(e.at('date_entered')));
+  return sources;
+}
+
+/** The party "filed by" in the description names, cited where the description names it. */
+function filer(build: CaseBuild, e: Entry, parties: PartyRef[], sources: Citation[]): string[] {
+  if (!e.description) return [];
+  const found = filedBy(e.description, parties.flatMap((p) => p.names));
+  if (!found) return [];
+  sources.push(build.cite.part(e.descriptionPath, e.description, found.from, found.to));
+  return [parties.find((p) => p.names.includes(found.name))!.id];
 }
 
 interface NumberedEntry {

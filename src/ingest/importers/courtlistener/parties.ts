@@ -1,7 +1,7 @@
-import type { Citation } from '../../casefile/case-file.js';
+import type { Citation, EntityInput } from '../../casefile/case-file.js';
 import type { CaseBuild } from '../build.js';
 import { attorneyId, FEDERAL_SYSTEM, firmId, normaliseName } from '../identity.js';
-import { cleanName, looksLikePersonName, partyKind } from '../people.js';
+import { cleanName, looksLikePersonName, partyKind, type CleanName } from '../people.js';
 import { isObject, readDate, roleName, slug, text, type RecordPath } from '../record.js';
 import { firmOf } from './contact.js';
 
@@ -31,16 +31,7 @@ export function importParties(build: CaseBuild, parties: unknown[], defendant: s
       build.dropped(namePath, `"${raw.trim()}" is a caption or a sealed name, not a party: no node made`);
       return;
     }
-    const name = cleanName(raw);
-    const nameSource = build.cite.part(namePath, raw, name.from, name.to);
-    const node = build.entity({
-      id: slug(build.caseId, 'party', name.text),
-      kind,
-      name: name.text,
-      ...(name.aliases.length > 0 ? { aliases: name.aliases.map((a) => a.text) } : {}),
-      sources: [nameSource, ...name.aliases.map((a) => build.cite.part(namePath, raw, a.from, a.to))],
-    });
-    build.guessed(namePath, `"${name.text}" taken for ${kind === 'Person' ? 'a person' : 'an organisation'} by the words of its name${name.capacity ? `; "${name.capacity.text}" is its capacity, not its name` : ''}`);
+    const { node, name } = partyNode(build, raw, kind, namePath);
     refs.push({ id: node.id, names: [raw.trim(), name.text, ...name.aliases.map((a) => a.text)] });
     importRole(build, party, i, node.id, type, name.capacity, defendant);
     importCounts(build, party, i, node.id);
@@ -63,6 +54,25 @@ function importRole(build: CaseBuild, party: Record<string, unknown>, i: number,
   }
   const role = roleName(type, 'party');
   const description = [capacity?.text, role === 'defendant' && defendant ? `defendant ${defendant}` : undefined, extra?.trim()].filter(Boolean).join('; ');
+  partyRole(build, who, role, description, terminated, sources);
+}
+
+/** A party's node from its name: cleaned (its capacity apart, "a/k/a" names as aliases), cited where the record gives it; the guess is said. */
+export function partyNode(build: CaseBuild, raw: string, kind: 'Person' | 'Organization', namePath: RecordPath): { node: EntityInput; name: CleanName } {
+  const name = cleanName(raw);
+  const node = build.entity({
+    id: slug(build.caseId, 'party', name.text),
+    kind,
+    name: name.text,
+    ...(name.aliases.length > 0 ? { aliases: name.aliases.map((a) => a.text) } : {}),
+    sources: [build.cite.part(namePath, raw, name.from, name.to), ...name.aliases.map((a) => build.cite.part(namePath, raw, a.from, a.to))],
+  });
+  build.guessed(namePath, `"${name.text}" taken for ${kind === 'Person' ? 'a person' : 'an organisation'} by the words of its name${name.capacity ? `; "${name.capacity.text}" is its capacity, not its name` : ''}`);
+  return { node, name };
+}
+
+/** A party's role in the case (one per party and role name), its description at most 4,000 characters. */
+export function partyRole(build: CaseBuild, who: string, role: string, description: string, terminated: string | undefined, sources: Citation[]): void {
   build.role({
     id: slug(build.caseId, 'party', who, role),
     who,
@@ -81,18 +91,7 @@ export function importAttorney(build: CaseBuild, attorney: Record<string, unknow
   const raw = text(attorney.name);
   if (!raw) return;
   const namePath = [...path, 'name'];
-  const name = cleanName(raw);
-  const person = looksLikePersonName(raw);
-  const nameSource = build.cite.part(namePath, raw, name.from, name.to);
-  const node = build.entity({
-    id: person ? attorneyId(FEDERAL_SYSTEM, name.text) : firmId(name.text),
-    kind: person ? 'Person' : 'Organization',
-    shared: true,
-    name: name.text,
-    ...(person ? { occupation: 'attorney' } : { orgType: 'law office' }),
-    sources: [nameSource],
-  });
-  if (!person) build.guessed(namePath, `attorney "${name.text}" is not a person's name (one word, or an office's words): taken for an office`);
+  const { node, name, person, nameSource } = attorneyNode(build, raw, namePath);
   if (name.capacity) build.guessed(namePath, `"${name.capacity.text}" is the attorney's capacity, not part of the name`);
   const capacities = (Array.isArray(attorney.roles) ? attorney.roles : []).map((r, k) => [text(r), k] as const).filter((r): r is readonly [string, number] => r[0] !== undefined);
   build.relation({
@@ -105,16 +104,36 @@ export function importAttorney(build: CaseBuild, attorney: Record<string, unknow
   });
   build.role({ id: slug(build.caseId, 'attorney', node.id), who: node.id, role: 'attorney', in: build.caseId, sources: [nameSource] });
   const contactField = text(attorney.contact) ? 'contact' : 'contact_raw';
-  const contact = text(attorney[contactField]);
   const proSe = normaliseName(party.name).startsWith(normaliseName(name.text));
-  if (contact && proSe) build.guessed([...path, contactField], `${name.text} represents themself (pro se): the contact block is their own address, no firm`);
-  const firm = contact && person && !proSe ? firmOf(contact, name.text) : undefined;
+  attorneyFirm(build, { id: node.id, name: name.text, person }, text(attorney[contactField]), [...path, contactField], proSe);
+}
+
+/** An attorney's node: a person (one node across cases, by name), or an office when the name is not a person's. */
+export function attorneyNode(build: CaseBuild, raw: string, namePath: RecordPath): { node: EntityInput; name: CleanName; person: boolean; nameSource: Citation } {
+  const name = cleanName(raw);
+  const person = looksLikePersonName(raw);
+  const nameSource = build.cite.part(namePath, raw, name.from, name.to);
+  const node = build.entity({
+    id: person ? attorneyId(FEDERAL_SYSTEM, name.text) : firmId(name.text),
+    kind: person ? 'Person' : 'Organization',
+    shared: true,
+    name: name.text,
+    ...(person ? { occupation: 'attorney' } : { orgType: 'law office' }),
+    sources: [nameSource],
+  });
+  if (!person) build.guessed(namePath, `attorney "${name.text}" is not a person's name (one word, or an office's words): taken for an office`);
+  return { node, name, person, nameSource };
+}
+
+/** A person attorney's firm from the contact block (contact.ts), MEMBER_OF it; none for one who represents themself. */
+export function attorneyFirm(build: CaseBuild, attorney: { id: string; name: string; person: boolean }, contact: string | undefined, contactPath: RecordPath, proSe: boolean): void {
+  if (contact && proSe) build.guessed(contactPath, `${attorney.name} represents themself (pro se): the contact block is their own address, no firm`);
+  const firm = contact && attorney.person && !proSe ? firmOf(contact, attorney.name) : undefined;
   if (!contact || !firm) return;
-  const contactPath = [...path, contactField];
   const source = build.cite.part(contactPath, contact, firm.from, firm.to);
   const office = build.entity({ id: firmId(firm.name), kind: 'Organization', shared: true, name: firm.name, orgType: 'law firm or office', sources: [source] });
-  build.guessed(contactPath, `"${firm.name}" taken for ${name.text}'s firm: the contact block's first line that is not a phone, an e-mail, a note or an address`);
-  build.relation({ id: slug(build.caseId, 'member-of', node.id, office.id), type: 'MEMBER_OF', from: node.id, to: office.id, description: 'as the contact details on this docket give it', sources: [source] });
+  build.guessed(contactPath, `"${firm.name}" taken for ${attorney.name}'s firm: the contact block's first line that is not a phone, an e-mail, a note or an address`);
+  build.relation({ id: slug(build.caseId, 'member-of', attorney.id, office.id), type: 'MEMBER_OF', from: attorney.id, to: office.id, description: 'as the contact details on this docket give it', sources: [source] });
 }
 
 /** A date written YYYY-MM-DD or, as some PACER reports do, MM/DD/YYYY; else undefined. */
