@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecord, makeSpillDir, ownString, removeStaleSpills, SpillFile, tempImportDirs } from '../../src/ingest/offline/spill.js';
+import { decodeRecords, encodeRecord, makeSpillDir, removeStaleSpills, SpillFile, tempImportDirs } from '../../src/ingest/offline/spill.js';
+import { ownString } from '../../src/shared/strings.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'offline-spill-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

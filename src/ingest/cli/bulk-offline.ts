@@ -78,7 +78,7 @@ export async function bulkRowFiles(files: readonly CaseFileRef[], joins: CourtLi
         else {
           const target = path.join(dir, `${String(out.files.length).padStart(9, '0')}.case.yaml`);
           await writeFile(target, formatCaseFile(result.caseFile, 'YAML'));
-          out.files.push({ path: target, display: `${file.display} line ${item.line}`, sourceHash: rowSourceHash(table!, text, result.caseFile) });
+          out.files.push({ path: target, display: `${file.display} line ${item.line}`, sourceHash: rowSourceHash(table!, result.caseFile) });
         }
         if (performance.now() - last > PROGRESS_EVERY_MS) {
           last = performance.now();

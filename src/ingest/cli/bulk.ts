@@ -13,7 +13,9 @@ import { importRow, type Row } from '../importers/courtlistener/bulk/rows.js';
 import { REQUIRED, TABLE_ORDER, type BulkTable } from '../importers/courtlistener/bulk/tables.js';
 import { graphLookup } from '../pipeline/load.js';
 import { importPlans } from '../write/import.js';
+import { ContributionConflictError } from '../write/write.js';
 import type { CliOptions } from './args.js';
+import { isConnectionLost } from './connect.js';
 import { emitCaseFile } from './emit.js';
 import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
@@ -155,9 +157,15 @@ export const BAD_ROW_HINT = 'a value must be quoted whole, with its quotes escap
 export const NO_HEADER = { message: 'the file has no header row', hint: 'a bulk CSV file starts with its header row of column names' };
 export const damageHint = (file: string) => (/\.bz2$/i.test(file) ? 'the .bz2 file is damaged or cut short; download it again (the rows before the damage were read)' : 'check the file; download it again');
 
-/** A row's source hash, as its manifest keeps it (the default path and the offline import alike): its table, its text, its case. */
-export function rowSourceHash(table: BulkTable, text: string, caseFile: CaseFile): string {
-  return createHash('sha256').update(`bulk:${table}\n${text}\ncase:${caseFile.case.id}\ncaption:${caseFile.case.caption}\n`).digest('hex');
+/**
+ * A row's source hash, as its manifest keeps it (the default path and the offline import alike):
+ * its table and the whole case file it became, the row's text and what the joins gave it (its
+ * docket's case, caption, status, court; its judges' names). So a row is skipped as already in
+ * only when it would state the same again: a row whose docket changed in a later dump (now
+ * terminated, say) is loaded again, as a change of its case.
+ */
+export function rowSourceHash(table: BulkTable, caseFile: CaseFile): string {
+  return createHash('sha256').update(`bulk:${table}\n`).update(JSON.stringify(caseFile)).digest('hex');
 }
 
 /** A row imported: its case file, its name and source hash. */
@@ -183,7 +191,7 @@ function importOne(table: BulkTable, row: Row, line: number, file: CaseFileRef, 
     for (const p of result.problems) refuse(line, String(p.path[0] ?? ''), p.message, p.hint);
     return undefined;
   }
-  return { caseFile: result.caseFile, name: `${file.display} line ${line}`, sourceHash: rowSourceHash(table, text, result.caseFile), line };
+  return { caseFile: result.caseFile, name: `${file.display} line ${line}`, sourceHash: rowSourceHash(table, result.caseFile), line };
 }
 
 /**
@@ -245,15 +253,31 @@ export function coalesced(lookup: ValidationEnv['lookupIds']): ValidationEnv['lo
     });
 }
 
-/** Writes a batch in one transaction, skipping the rows already in (unless `checked`: looked up already); a conflict refuses its row, not the batch. */
+/**
+ * Writes a batch in one transaction, skipping the rows already in (unless `checked`: looked up
+ * already). A change refused (the row's case is in the graph and --replace was not given)
+ * refuses its row, not the batch; a batch whose write fails (a row defines a node another case
+ * defines otherwise, CONFLICT) is rolled back and written again row by row, so only the row at
+ * fault is refused, with its line and the reason, and nothing of it is written.
+ */
 async function writeBatch(executor: Executor, batch: Pending[], options: Options, tally: Tally, refuse: Refuse, checked = false): Promise<void> {
   const known = checked ? new Map<string, AlreadyIn>() : await alreadyIn(executor, batch.map((p) => p.sourceHash));
   const todo = batch.filter((p) => !known.has(p.sourceHash));
   countKnown(batch.map((p) => p.sourceHash), known, tally);
   if (todo.length === 0) return;
+  try {
+    await writeRows(executor, todo, options, tally, refuse);
+  } catch (error) {
+    if (isConnectionLost(error)) throw error;
+    if (todo.length === 1) return refuse(todo[0]!.line, '', `${(error as Error).message} (nothing of this row was written)`, writeHint(error));
+    for (const row of todo) await writeBatch(executor, [row], options, tally, refuse, true);
+  }
+}
+
+async function writeRows(executor: Executor, todo: Pending[], options: Options, tally: Tally, refuse: Refuse): Promise<void> {
   const outcomes = await importPlans(executor, todo.map((p) => ({ plan: p.plan, file: p.file, sourceHash: p.sourceHash })), { dryRun: options.dryRun, replace: options.replace });
   outcomes.forEach(({ report, refused }, k) => {
-    if (refused) return refuse(todo[k]!.line, '', refused.message, 'another record of this case states it differently; see docs/importing.md');
+    if (refused) return refuse(todo[k]!.line, '', refused.message, REFUSED_HINT);
     for (const column of ['created', 'updated', 'unchanged', 'removed'] as const) tally.changes[column] += report.totals[column];
     if (report.applied) tally.written += report.totals.created + report.totals.updated + report.totals.removed;
     if (!report.changed) tally.unchanged += 1;
@@ -261,3 +285,8 @@ async function writeBatch(executor: Executor, batch: Pending[], options: Options
   });
 }
 
+const REFUSED_HINT = 'the row states its contribution otherwise than the graph holds it (a later dump, or its docket changed): load the files again with --replace to make the graph match them';
+const writeHint = (error: unknown) =>
+  error instanceof ContributionConflictError
+    ? 'another case defines that node with other fields; correct the row or that case, then load the file again (the rows already in are skipped)'
+    : 'load the file again: the rows already in are skipped and this one is tried again';

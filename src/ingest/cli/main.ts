@@ -134,7 +134,9 @@ async function runOnline({ config, options, files, bulk, out, stops }: Run): Pro
     const summary = formatSummary(run.results, options.dryRun, { workMs: performance.now() - connected, neo4jMs: connected - started });
     if (options.json) out.info(summary);
     else if (!options.quiet) out.report(summary);
-    return chooseExitCode({ statuses: run.results.map((r) => r.status), dryRun: options.dryRun, interrupted: run.interrupted, connectionLost: run.connectionLost });
+    // A bulk load stops between rows (runBulk): stopped, it is interrupted whatever its files' statuses.
+    const interrupted = run.interrupted || (bulk.length > 0 && stopping.signal.aborted);
+    return chooseExitCode({ statuses: run.results.map((r) => r.status), dryRun: options.dryRun, interrupted, connectionLost: run.connectionLost });
   } finally {
     out.done();
     await open.close().catch((error: unknown) => out.problem(`Closing the connection to Neo4j failed: ${(error as Error).message}`));

@@ -17,7 +17,7 @@ import { formatFileResult, statusOf, toJsonLine, type FileResult } from './repor
 import { validateAll } from './validate-all.js';
 import { emitCaseFile } from './emit.js';
 import { alreadyIn, sourceHashOf } from './unchanged.js';
-import { ownString } from '../offline/spill.js';
+import { ownString } from '../../shared/strings.js';
 
 export interface RunResult {
   /** One per file, in the order the files were given (sorted). */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { deserialize } from 'node:v8';
 import type { GraphPlan } from '../casefile/plan.js';
 import type { GraphNodeInfo, ValidationEnv } from '../casefile/validate.js';
-import { encodeRecord, ownString } from './spill.js';
+import { ownString } from '../../shared/strings.js';
+import { encodeRecord } from './spill.js';
 
 /**
  * What the files of an offline import define, per node id, for validation's questions about

@@ -8,7 +8,8 @@ import type { Problem } from '../casefile/problems.js';
 import { sameAnswers, type GraphNodeInfo } from '../casefile/validate.js';
 import { touchedIds } from './merged-graph.js';
 import type { PlanPool } from './plan-pool.js';
-import { ownString, type SpillAt, type SpillFile } from './spill.js';
+import { ownString } from '../../shared/strings.js';
+import type { SpillAt, SpillFile } from './spill.js';
 import { DefinitionIndex } from './definition-index.js';
 
 /** A valid file's plan: held (`plan`), or waiting in the spill file at `at`. */

@@ -123,13 +123,6 @@ function readAll(fd: number, into: Buffer, position: number): void {
   }
 }
 
-/**
- * A copy of a string that holds only its own characters. A string cut from a file's text (as
- * the YAML reader gives ids and names) may keep that whole text alive while it lives; what the
- * import keeps for its whole run (ids, names) is copied with this so that no file's text stays.
- */
-export const ownString = (text: string): string => (text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le'));
-
 /** The folder of an import's spill files, inside `dir`; it names the process that owns it (`owner`), so a later run can tell it was left behind. */
 export function makeSpillDir(dir: string): string {
   const spillDir = mkdtempSync(path.join(dir, SPILL_PREFIX));

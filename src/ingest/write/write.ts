@@ -278,7 +278,12 @@ async function nodeRows(ctx: WriteContext, plans: GraphPlan[]): Promise<{ create
     for (const c of recompute) {
       const all = new Map(statements.get(c.id) ?? []);
       all.set(contributionOf(c.plan), c.statement);
-      decided.set(c, mergeStatements(all, Object.keys(currentFields(states.get(c.id)!.props))));
+      const merged = mergeStatements(all, Object.keys(currentFields(states.get(c.id)!.props)).filter((f) => f !== 'text'));
+      // The others' statements are kept without a text (an opinion's): unless this one gives one, the node keeps its own.
+      const textOwner = parseOwners(states.get(c.id)!.fieldOwners)?.text;
+      if (c.statement.text == null) delete merged.props.text;
+      if (c.statement.text == null && textOwner !== undefined && merged.fieldOwners) merged.fieldOwners.text = textOwner;
+      decided.set(c, merged);
     }
   }
   const rows = { created: [] as q.NewNodeRow[], updated: [] as q.NodeRow[], missingAliases: 0 };

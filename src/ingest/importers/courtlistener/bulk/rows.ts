@@ -24,7 +24,30 @@ export type RowResult = ImportResult | { joinOnly: string };
  * API's, a citation row the case's citation, a citation-map row CITES between two opinions.
  */
 export function importRow(table: BulkTable, row: Row, text: string, joins: CourtListenerJoins): RowResult {
-  const input: RecordInput = { record: row, text, base: [], joins };
+  const result = importByTable(table, { record: row, text, base: [], joins });
+  const key = rowContribution(table, row);
+  if ('caseFile' in result && result.caseFile && key) result.caseFile.contribution = key;
+  return result;
+}
+
+/**
+ * The contribution a row is: its table and what identifies it in CourtListener's database
+ * (`bulk-dockets-770001`; a citation-map row, the citing and the cited opinion), not a digest of
+ * its text. So the same row of a later dump is the same contribution: unchanged, it is skipped;
+ * changed, it is refused as a change of what is in the graph, or with --replace it replaces what
+ * the row stated before, removing what it no longer states (and nothing another row states). A
+ * row without an id keeps the importer's key, a digest of the row.
+ */
+export function rowContribution(table: BulkTable, row: Row): string | undefined {
+  if (table === 'citation-map') {
+    const [citing, cited] = [clId(row.citing_opinion_id, undefined), clId(row.cited_opinion_id, undefined)];
+    return citing === undefined || cited === undefined ? undefined : slug('bulk', table, String(citing), String(cited));
+  }
+  const id = clId(row.id, undefined);
+  return id === undefined ? undefined : slug('bulk', table, String(id));
+}
+
+function importByTable(table: BulkTable, input: RecordInput): RowResult {
   switch (table) {
     case 'courts':
       return { joinOnly: 'a court: its name is used for the run\'s dockets; a court is no case' };
