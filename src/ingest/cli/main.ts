@@ -135,7 +135,7 @@ async function runOnline({ config, options, files, bulk, out, stops }: Run): Pro
     if (options.json) out.info(summary);
     else if (!options.quiet) out.report(summary);
     // A bulk load stops between rows (runBulk): stopped, it is interrupted whatever its files' statuses.
-    const interrupted = run.interrupted || (bulk.length > 0 && stopping.signal.aborted);
+    const interrupted = run.interrupted || (bulk.length > 0 && stops.stopping.signal.aborted);
     return chooseExitCode({ statuses: run.results.map((r) => r.status), dryRun: options.dryRun, interrupted, connectionLost: run.connectionLost });
   } finally {
     out.done();
