@@ -132,6 +132,8 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
     tally.refused.push({ file: file.display, line: 1, column: 1, path: '', message: `the file cannot be read past row ${tally.rows}: ${(error as Error).message}`, hint: damageHint(file.path) });
   }
   if (batch.length > 0) await loadBatch(executor, batch, env, options, tally, refuse);
+  // Stopped before its header was read: not loaded, not invalid.
+  if (!table && signal.aborted && tally.refused.length === 0) return { file: file.display, status: 'skipped', dryRun: options.dryRun, error: 'interrupted', ms: performance.now() - started };
   if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem(NO_HEADER.message, NO_HEADER.hint);
   const ms = performance.now() - started;
   const verb = options.dryRun ? 'would load' : 'loaded';
