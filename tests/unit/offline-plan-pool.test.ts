@@ -29,10 +29,10 @@ describe('planning in worker threads', () => {
     const there = await planFiles(files, undefined, (file) => seen.push(file), pool);
     expect(pool.size).toBe(2);
     expect(seen).toEqual(files);
-    expect(there.plans.map((p) => p.file.display)).toEqual(here.plans.map((p) => p.file.display));
-    expect(there.plans).toStrictEqual(here.plans);
-    expect(there.invalid).toStrictEqual(here.invalid);
-    expect(there.empty).toStrictEqual(here.empty);
+    expect([...there.plans].map((p) => p.file.display)).toEqual([...here.plans].map((p) => p.file.display));
+    expect([...there.plans]).toStrictEqual([...here.plans]);
+    expect([...there.invalid]).toStrictEqual([...here.invalid]);
+    expect([...there.empty]).toStrictEqual([...here.empty]);
     // The shared cases refer to the judge of a file after them: planned in the second round, in order.
     expect(here.plans.length).toBeGreaterThan(3);
     expect(here.invalid.length).toBeGreaterThan(10);
@@ -51,10 +51,10 @@ describe('planning in worker threads', () => {
       const spill = new SpillFile(path.join(dir, 'plans.bin'));
       try {
         const onDisk = await planFiles(files, undefined, () => {}, workers, spill, undefined, 1);
-        expect(onDisk.plans.map((p) => p.file.display)).toEqual(here.plans.map((p) => p.file.display));
-        expect(onDisk.plans.map((p) => spill.at(p.at!))).toStrictEqual(here.plans.map((p) => p.plan));
-        expect(onDisk.invalid).toStrictEqual(here.invalid);
-        expect(onDisk.empty).toStrictEqual(here.empty);
+        expect([...onDisk.plans].map((p) => p.file.display)).toEqual([...here.plans].map((p) => p.file.display));
+        expect([...onDisk.plans].map((p) => spill.at(p.at!))).toStrictEqual([...here.plans].map((p) => p.plan));
+        expect([...onDisk.invalid]).toStrictEqual([...here.invalid]);
+        expect([...onDisk.empty]).toStrictEqual([...here.empty]);
         // The index's runs are gone once planning ends; the plans stay for the next steps.
         expect(readdirSync(dir)).toEqual(['plans.bin']);
       } finally {

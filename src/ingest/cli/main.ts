@@ -16,7 +16,7 @@ import { chooseExitCode, EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { expandInputs, type CaseFileRef } from './files.js';
 import { expandRecords } from './records.js';
 import { Output } from './output.js';
-import { formatSummary } from './report.js';
+import { addToTotals, formatSummary, statusesOf } from './report.js';
 import { runFiles } from './run.js';
 import { runBulk } from './bulk.js';
 import { CourtListenerJoins } from '../importers/courtlistener/joins.js';
@@ -129,14 +129,16 @@ async function runOnline({ config, options, files, bulk, out, stops }: Run): Pro
     out.info(options.dryRun ? `Dry run: checking ${n} against ${open.description}; nothing will be written.` : `Loading ${n} into ${open.description}.`);
     const connected = performance.now();
     const run = await runFiles(open.executor, files, options, out, stops.stopping.signal, stops.abandon.signal);
-    if (bulk.length > 0 && !run.interrupted && !run.connectionLost) run.results.push(...(await runBulk(open.executor, bulk, files[0]?.joins ?? new CourtListenerJoins(), options, out, stops.stopping.signal)));
+    if (bulk.length > 0 && !run.interrupted && !run.connectionLost) {
+      for (const result of await runBulk(open.executor, bulk, files[0]?.joins ?? new CourtListenerJoins(), options, out, stops.stopping.signal)) addToTotals(run.totals, result);
+    }
     out.done();
-    const summary = formatSummary(run.results, options.dryRun, { workMs: performance.now() - connected, neo4jMs: connected - started });
+    const summary = formatSummary(run.totals, options.dryRun, { workMs: performance.now() - connected, neo4jMs: connected - started });
     if (options.json) out.info(summary);
     else if (!options.quiet) out.report(summary);
     // A bulk load stops between rows (runBulk): stopped, it is interrupted whatever its files' statuses.
     const interrupted = run.interrupted || (bulk.length > 0 && stops.stopping.signal.aborted);
-    return chooseExitCode({ statuses: run.results.map((r) => r.status), dryRun: options.dryRun, interrupted, connectionLost: run.connectionLost });
+    return chooseExitCode({ statuses: statusesOf(run.totals), dryRun: options.dryRun, interrupted, connectionLost: run.connectionLost });
   } finally {
     out.done();
     await open.close().catch((error: unknown) => out.problem(`Closing the connection to Neo4j failed: ${(error as Error).message}`));

@@ -158,24 +158,41 @@ export interface RunTotals {
   written: number;
 }
 
-export function totalsOf(results: readonly FileResult[]): RunTotals {
-  const byStatus: Record<FileStatus, number> = { loaded: 0, replaced: 0, unchanged: 0, refused: 0, invalid: 0, failed: 0, skipped: 0 };
-  const changes: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
-  let written = 0;
-  for (const result of results) {
-    byStatus[result.status] += 1;
-    if (result.changes) {
-      for (const column of COLUMNS) changes[column] += result.changes[column];
-      written += result.written ?? 0;
-      continue;
-    }
-    // A file skipped as already in counts what its manifest says it wrote, all unchanged.
-    if (!result.report && result.status === 'unchanged') changes.unchanged += result.elements ?? 0;
-    if (!result.report || !['loaded', 'replaced', 'unchanged'].includes(result.status)) continue;
-    for (const column of COLUMNS) changes[column] += result.report.totals[column];
-    if (result.report.applied) written += result.report.totals.created + result.report.totals.updated + result.report.totals.removed;
+/** Totals of no file yet: what `addToTotals` folds each file's result into. */
+export function emptyTotals(): RunTotals {
+  return { files: 0, byStatus: { loaded: 0, replaced: 0, unchanged: 0, refused: 0, invalid: 0, failed: 0, skipped: 0 }, changes: { created: 0, updated: 0, unchanged: 0, removed: 0 }, written: 0 };
+}
+
+/**
+ * Folds one file's result into running totals, so that a run keeps nothing of a file once it
+ * is printed but what the summary and the exit code read.
+ */
+export function addToTotals(totals: RunTotals, result: FileResult): RunTotals {
+  const { byStatus, changes } = totals;
+  totals.files += 1;
+  byStatus[result.status] += 1;
+  if (result.changes) {
+    for (const column of COLUMNS) changes[column] += result.changes[column];
+    totals.written += result.written ?? 0;
+    return totals;
   }
-  return { files: results.length, byStatus, changes, written };
+  // A file skipped as already in counts what its manifest says it wrote, all unchanged.
+  if (!result.report && result.status === 'unchanged') changes.unchanged += result.elements ?? 0;
+  if (!result.report || !['loaded', 'replaced', 'unchanged'].includes(result.status)) return totals;
+  for (const column of COLUMNS) changes[column] += result.report.totals[column];
+  if (result.report.applied) totals.written += result.report.totals.created + result.report.totals.updated + result.report.totals.removed;
+  return totals;
+}
+
+export function totalsOf(results: readonly FileResult[]): RunTotals {
+  const totals = emptyTotals();
+  for (const result of results) addToTotals(totals, result);
+  return totals;
+}
+
+/** The outcomes that happened at least once (what the exit code is chosen from). */
+export function statusesOf(totals: RunTotals): FileStatus[] {
+  return (Object.keys(totals.byStatus) as FileStatus[]).filter((status) => totals.byStatus[status] > 0);
 }
 
 export interface Timing {
@@ -186,8 +203,8 @@ export interface Timing {
 }
 
 /** The final line: files by outcome, total changes, time and rate. */
-export function formatSummary(results: readonly FileResult[], dryRun: boolean, timing: Timing): string {
-  const t = totalsOf(results);
+export function formatSummary(results: readonly FileResult[] | RunTotals, dryRun: boolean, timing: Timing): string {
+  const t = Array.isArray(results) ? totalsOf(results) : (results as RunTotals);
   const s = t.byStatus;
   const files = [
     `${s.loaded + s.replaced} ${dryRun ? 'would load' : 'loaded'}${s.replaced ? ` (${s.replaced} replaced)` : ''}`,

@@ -13,15 +13,14 @@ import { graphLookup } from '../pipeline/load.js';
 import { isConnectionLost } from './connect.js';
 import type { CaseFileRef } from './files.js';
 import type { Output } from './output.js';
-import { formatFileResult, statusOf, toJsonLine, type FileResult } from './report.js';
+import { addToTotals, emptyTotals, formatFileResult, statusOf, toJsonLine, type FileResult, type FileStatus, type RunTotals } from './report.js';
 import { validateAll } from './validate-all.js';
 import { emitCaseFile } from './emit.js';
 import { alreadyIn, sourceHashOf } from './unchanged.js';
-import { ownString } from '../../shared/strings.js';
 
 export interface RunResult {
-  /** One per file, in the order the files were given (sorted). */
-  results: FileResult[];
+  /** Every file's result folded in as it was printed: files by outcome, graph elements changed. */
+  totals: RunTotals;
   interrupted: boolean;
   connectionLost: boolean;
 }
@@ -67,30 +66,13 @@ export function transactions<T>(order: readonly T[], elementsOf: (item: T) => nu
   return chunks;
 }
 /** Graph elements a file's load wrote (or would): what the progress counts. */
-function elementsOf(result: FileResult | undefined): number {
-  const totals = result?.report?.totals;
+function elementsOf(result: FileResult): number {
+  const totals = result.report?.totals;
   return totals ? totals.created + totals.updated + totals.unchanged : 0;
 }
 
 /** Files read and hashed at once. */
 const HASH_WINDOW = 32;
-
-/**
- * What the run keeps of a file's result once it is printed: enough for the summary and the exit
- * code (status, totals), not its problems, notes or per-kind tables, so what a long run holds
- * per file stays about 1 KiB (with its source hash). Its strings are copied (`ownString`): a
- * case id is cut from the text of its file (the YAML reader slices it), and a slice keeps that
- * whole text alive (tens of KiB a file) as long as the run keeps the result.
- */
-export function kept(result: FileResult): FileResult {
-  const { problems: _, notes: __, report, caseId, error, ...rest } = result;
-  return {
-    ...rest,
-    ...(caseId !== undefined && { caseId: ownString(caseId) }),
-    ...(error !== undefined && { error: ownString(error) }),
-    ...(report && { report: { ...report, file: ownString(report.file), caseId: ownString(report.caseId), nodes: {}, relationships: {} } }),
-  };
-}
 
 /** Thrown inside the run to stop handling files. */
 class Stop extends Error {}
@@ -125,10 +107,31 @@ export async function runFiles(
   /** When it fires, the step in flight is abandoned instead of awaited. */
   abandon: AbortSignal = new AbortController().signal,
 ): Promise<RunResult> {
-  const results = new Map<CaseFileRef, FileResult>();
-  const run: RunResult = { results: [], interrupted: false, connectionLost: false };
+  const run: RunResult = { totals: emptyTotals(), interrupted: false, connectionLost: false };
+  // Nothing of a file is kept once it is printed but its share of the totals: the run holds only
+  // the files taken and not yet reported (`open`: a step, the batches being built and written,
+  // those validated again at the end) and, for a file written, its graph elements until the
+  // progress counts them (`toTick`).
+  const open = new Set<CaseFileRef>();
+  /** Files from this index on are not yet taken (the streamed path takes them a step at a time). */
+  let untaken = 0;
+  const take = (some: readonly CaseFileRef[]) => some.forEach((file) => open.add(file));
+  const handled = (file: CaseFileRef) => !open.has(file);
+  const toTick = new Map<CaseFileRef, number>();
+  /** The outcome of each file of the writes in progress: why a file failed names those it needed that were not loaded. */
+  const written = new Map<CaseFileRef, FileStatus | null>();
+  const tick = (file: CaseFileRef) => {
+    out.tick(file.display, toTick.get(file) ?? 0);
+    toTick.delete(file);
+  };
   const emit = (file: CaseFileRef, result: FileResult) => {
-    results.set(file, kept(result));
+    // A file is reported once; an emit for a file already reported (none is) would not count twice.
+    if (!open.delete(file)) return;
+    addToTotals(run.totals, result);
+    hashes.delete(file);
+    if (written.has(file)) written.set(file, result.status);
+    const elements = elementsOf(result);
+    if (elements > 0) toTick.set(file, elements);
     if (options.json) out.report(toJsonLine(result));
     else if (result.status === 'invalid') out.problem(`${result.file}: ${formatProblems(result.problems ?? [])}`);
     else if (result.status === 'refused' && !result.dryRun) out.problem(formatFileResult(result));
@@ -156,7 +159,7 @@ export async function runFiles(
 
   /** Why a file failed, naming the files of this run it needed that were not loaded. */
   const failure = (file: CaseFileRef, providers: readonly CaseFileRef[], error: unknown, rolledBack = '') => {
-    const missing = providers.filter((p) => !['loaded', 'replaced', 'unchanged'].includes(results.get(p)?.status ?? ''));
+    const missing = providers.filter((p) => !['loaded', 'replaced', 'unchanged'].includes(written.get(p) ?? ''));
     const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
     return `${(error as Error).message}${rolledBack}${note}`;
   };
@@ -187,6 +190,14 @@ export async function runFiles(
    * at fault fails; with --batch the whole batch fails.
    */
   const writeInOrder = async (order: readonly CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: (file: CaseFileRef) => CaseFileRef[]) => {
+    for (const file of order) written.set(file, null);
+    try {
+      await writeChunks(order, plans, providers);
+    } finally {
+      for (const file of order) written.delete(file);
+    }
+  };
+  const writeChunks = async (order: readonly CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: (file: CaseFileRef) => CaseFileRef[]) => {
     const write = async (chunk: CaseFileRef[]) => {
       const started = performance.now();
       const items = chunk.map((file) => ({ plan: plans.get(file)!.plan, file: file.display, sourceHash: hashes.get(file) ?? null }));
@@ -222,7 +233,7 @@ export async function runFiles(
           for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, providers(file), error, rolledBack), ms });
         }
       }
-      for (const file of chunk) out.tick(file.display, elementsOf(results.get(file)));
+      for (const file of chunk) tick(file);
     }
   };
   /** Validates every file first (against the graph and each other), then writes the valid ones. */
@@ -286,7 +297,10 @@ export async function runFiles(
       inFlight.catch(() => {});
     };
     for (let i = 0; i < files.length; i += STEP_FILES) {
-      const step = await skipUnchanged(files.slice(i, i + STEP_FILES));
+      const taken = files.slice(i, i + STEP_FILES);
+      take(taken);
+      untaken = i + taken.length;
+      const step = await skipUnchanged(taken);
       const checked = await validateAll(step, building, executor, { guard, format: options.format ?? null, lookup });
       for (const file of step) {
         const check = checked.get(file)!;
@@ -299,7 +313,7 @@ export async function runFiles(
         plans.set(file, { plan: check.plan!, notes: check.notes });
         elements += elementsOfPlan(check.plan!);
       }
-      for (const file of step) if (results.has(file) && !plans.has(file)) out.tick(file.display, elementsOf(results.get(file)));
+      for (const file of step) if (handled(file) && !plans.has(file)) tick(file);
       if (elements >= BATCH_ELEMENTS || batch.length >= MAX_BATCH_FILES) await flush();
     }
     if (batch.length > 0) await flush();
@@ -311,18 +325,22 @@ export async function runFiles(
     const streaming = options.batch == null && !options.dryRun && !options.emit;
     if (streaming) await streamAll();
     else {
+      take(files);
+      untaken = files.length;
       if (!options.emit) {
         out.phase('checking what is in', files.length);
         await skipUnchanged(files);
       }
-      await loadAll(files.filter((file) => !results.has(file)));
+      await loadAll(files.filter((file) => !handled(file)));
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
   }
 
   const reason = run.interrupted ? 'interrupted' : 'the connection to Neo4j was lost';
-  for (const file of files) if (!results.has(file)) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: reason, ms: 0 });
-  run.results = files.map((file) => results.get(file)!);
+  for (const [i, file] of files.entries()) {
+    if (i >= untaken) open.add(file);
+    if (open.has(file)) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: reason, ms: 0 });
+  }
   return run;
 }

@@ -22,7 +22,7 @@ import type { GraphPlan } from '../casefile/plan.js';
 import { PlacedLines } from './placed-lines.js';
 import type { CsvGroup } from './csv-layout.js';
 import { removeStaleSpills, SpillFile, tempImportDirs } from './spill.js';
-import { countTouches, planFiles, type PlannedFiles, type Resume } from './plan-all.js';
+import { countTouches, planFiles, type PlannedFile, type PlannedFiles, type Resume } from './plan-all.js';
 import { pruneSpillDir } from './checkpoint.js';
 import { startOrResume, stoppedLine, type Start } from './resume.js';
 import { PlanPool, planWorkers } from './plan-pool.js';
@@ -433,7 +433,7 @@ const SORT_CHUNK_RECORDS = 1_000_000;
  * (MergedGraph, streamed to nowhere, letting go of each element once no later plan touches it).
  */
 async function problemsInOrder(planned: PlannedFiles, spill: SpillFile, hashOf: (file: CaseFileRef) => Promise<string | null>, signal: AbortSignal): Promise<string[]> {
-  const planOf = ({ plan, at }: PlannedFiles['plans'][number]) => plan ?? (spill.at(at!) as GraphPlan);
+  const planOf = ({ plan, at }: PlannedFile) => plan ?? (spill.at(at!) as GraphPlan);
   const touches = new Map<string, number>();
   const contributionsOfCase = new Map<string, number>();
   for (const item of planned.plans) countTouches(planOf(item), touches, contributionsOfCase);

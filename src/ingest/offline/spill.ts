@@ -41,7 +41,8 @@ export function* decodeRecords(bytes: Buffer): Generator<unknown> {
 /** A spill file being written, then read: appends records, reads them back in order or by place. */
 export class SpillFile {
   private fd: number;
-  private pending: Buffer[] = [];
+  /** Records gathered before they are written: one buffer, not an object per record. */
+  private readonly block = Buffer.allocUnsafe(BLOCK);
   private pendingBytes = 0;
   /** Bytes written so far (records' places count from the file's start). */
   size = 0;
@@ -56,13 +57,23 @@ export class SpillFile {
 
   /** Appends a value; returns where its record is. */
   add(value: unknown): SpillAt {
-    const record = encodeRecord(value);
-    const at = { offset: this.size, length: record.length };
-    this.pending.push(record);
-    this.pendingBytes += record.length;
-    this.size += record.length;
+    const body = serialize(value);
+    const length = HEADER + body.length;
+    const at = { offset: this.size, length };
+    if (this.pendingBytes + length > BLOCK) this.flush();
+    if (length > BLOCK) {
+      // A record larger than the block goes to disk at once.
+      const header = Buffer.allocUnsafe(HEADER);
+      header.writeUInt32LE(body.length, 0);
+      writeAll(this.fd, header, this.size);
+      writeAll(this.fd, body, this.size + HEADER);
+    } else {
+      this.block.writeUInt32LE(body.length, this.pendingBytes);
+      body.copy(this.block, this.pendingBytes + HEADER);
+      this.pendingBytes += length;
+    }
+    this.size += length;
     this.records += 1;
-    if (this.pendingBytes >= BLOCK) this.flush();
     return at;
   }
 
@@ -106,13 +117,14 @@ export class SpillFile {
 
   /** Writes what `add` gathered. */
   flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    const start = this.size - this.pendingBytes;
-    this.pending = [];
+    if (this.pendingBytes === 0) return;
+    writeAll(this.fd, this.block.subarray(0, this.pendingBytes), this.size - this.pendingBytes);
     this.pendingBytes = 0;
-    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done, start + done);
   }
+}
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 function readAll(fd: number, into: Buffer, position: number): void {
