@@ -135,7 +135,11 @@ async function loadFile(executor: Executor, file: CaseFileRef, joins: CourtListe
   // Stopped before its header was read: not loaded, not invalid.
   if (!table && signal.aborted && tally.refused.length === 0) return { file: file.display, status: 'skipped', dryRun: options.dryRun, error: 'interrupted', ms: performance.now() - started };
   if (!table) return tally.refused.length > 0 ? { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: tally.refused, ms: performance.now() - started } : fileProblem(NO_HEADER.message, NO_HEADER.hint);
-  const ms = performance.now() - started;
+  return fileOutcome(file, table, tally, options, out, performance.now() - started);
+}
+
+/** A file read to its end: its line of figures and its refused rows printed, and its result. */
+function fileOutcome(file: CaseFileRef, table: BulkTable, tally: Tally, options: Options, out: Output, ms: number): FileResult {
   const verb = options.dryRun ? 'would load' : 'loaded';
   if (!options.quiet && !options.json) out.report(`${file.display}: ${table}: ${tally.rows} rows: ${tally.loaded} ${verb}, ${tally.unchanged} unchanged, ${tally.names} used for names, ${tally.refused.length} refused (${(ms / 1000).toFixed(1)} s)`);
   if (tally.refused.length > 0) {
