@@ -4,7 +4,7 @@ import { cleanName, partyKind } from '../people.js';
 import { isObject, readDate, roleName, slug, text, type ImportResult, type RecordInput, type RecordPath, type RecordProblem } from '../record.js';
 import { apiCaseFile } from './api-case.js';
 import { clId, docketCase } from './joins.js';
-import { attorneyFirm, attorneyNode, partyNode, partyRole } from './parties.js';
+import { attorneyFirm, attorneyNode, chargesOf, partyNode, partyRole } from './parties.js';
 
 /** CourtListener's codes of an attorney's role for a party (people_db Role). */
 export const ATTORNEY_ROLES: Record<number, string> = {
@@ -75,22 +75,8 @@ function partyType(build: CaseBuild, t: Record<string, unknown>, k: number, who:
   const description = [capacity, extra?.trim()].filter(Boolean).join('; ');
   partyRole(build, who, role, description, terminated,
     [build.cite.whole(['name']), ...(type ? [build.cite.whole([...at, 'name'])] : []), ...(extra ? [build.cite.whole([...at, 'extra_info'])] : []), ...(terminated ? [build.cite.whole([...at, 'date_terminated'])] : [])]);
-  for (const [list, words] of [['criminal_counts', 'A count'], ['criminal_complaints', 'A complaint']] as const) {
-    const items = Array.isArray(t[list]) ? (t[list] as unknown[]) : [];
-    items.forEach((item, n) => {
-      if (!isObject(item)) return;
-      const offence = text(item.name);
-      if (!offence) return;
-      const disposition = text(item.disposition);
-      build.charges.push({
-        id: slug(build.caseId, 'charge', who, list === 'criminal_counts' ? 'counts' : 'complaints', String(n + 1)),
-        offence: offence.trim().slice(0, 4000),
-        defendant: who,
-        description: `${words} against this party${disposition ? `; disposition: ${disposition.trim()}` : ''}`.slice(0, 4000),
-        sources: [build.cite.whole([...at, list, n, 'name']), ...(disposition ? [build.cite.whole([...at, list, n, 'disposition'])] : [])],
-      });
-    });
-  }
+  chargesOf(build, t.criminal_counts, 'counts', who, 'party', [...at, 'criminal_counts']);
+  chargesOf(build, t.criminal_complaints, 'complaints', who, 'party', [...at, 'criminal_complaints']);
 }
 
 /**

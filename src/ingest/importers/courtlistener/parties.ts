@@ -146,20 +146,22 @@ export function usDate(value: unknown): string | undefined {
 export function importCounts(build: CaseBuild, party: Record<string, unknown>, i: number, defendant: string): void {
   const data = party.criminal_data;
   if (!isObject(data)) return;
-  for (const list of ['counts', 'complaints'] as const) {
-    const items = Array.isArray(data[list]) ? (data[list] as unknown[]) : [];
-    items.forEach((item, k) => {
-      if (!isObject(item)) return;
-      const offence = text(item.name);
-      if (!offence) return;
-      const disposition = text(item.disposition);
-      build.charges.push({
-        id: slug(build.caseId, 'charge', defendant, list, String(k + 1)),
-        offence: offence.trim().slice(0, 4000),
-        defendant,
-        description: `${list === 'counts' ? 'A count' : 'A complaint'} against this defendant${disposition ? `; disposition: ${disposition.trim()}` : ''}`.slice(0, 4000),
-        sources: [build.cite.whole(['parties', i, 'criminal_data', list, k, 'name']), ...(disposition ? [build.cite.whole(['parties', i, 'criminal_data', list, k, 'disposition'])] : [])],
-      });
+  for (const list of ['counts', 'complaints'] as const) chargesOf(build, data[list], list, defendant, 'defendant', ['parties', i, 'criminal_data', list]);
+}
+
+/** A defendant's criminal counts or complaints (the list at `at`) as charges: each item's name is the offence, its disposition said in the description. */
+export function chargesOf(build: CaseBuild, items: unknown, list: 'counts' | 'complaints', defendant: string, against: string, at: RecordPath): void {
+  (Array.isArray(items) ? (items as unknown[]) : []).forEach((item, k) => {
+    if (!isObject(item)) return;
+    const offence = text(item.name);
+    if (!offence) return;
+    const disposition = text(item.disposition);
+    build.charges.push({
+      id: slug(build.caseId, 'charge', defendant, list, String(k + 1)),
+      offence: offence.trim().slice(0, 4000),
+      defendant,
+      description: `${list === 'counts' ? 'A count' : 'A complaint'} against this ${against}${disposition ? `; disposition: ${disposition.trim()}` : ''}`.slice(0, 4000),
+      sources: [build.cite.whole([...at, k, 'name']), ...(disposition ? [build.cite.whole([...at, k, 'disposition'])] : [])],
     });
-  }
+  });
 }
