@@ -152,7 +152,8 @@ describe('peak resident memory of a running process (Linux /proc)', () => {
       expect(before!.peakKiB).toBeGreaterThan(200 * 1024);
       child.stdin.write('go\n');
       await once(child.stdout, 'data');
-      expect(processMemory(child.pid!)!.peakKiB).toBeGreaterThanOrEqual(before!.peakKiB);
+      // The kernel syncs its per-thread RSS counters lazily: two readings of the mark may differ by a few pages.
+      expect(processMemory(child.pid!)!.peakKiB).toBeGreaterThan(before!.peakKiB - 1024);
       expect(resetPeak(child.pid!)).toBe(true);
       const after = processMemory(child.pid!)!;
       expect(after.peakKiB).toBeLessThan(before!.peakKiB - 150 * 1024);
