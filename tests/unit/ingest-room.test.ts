@@ -33,7 +33,7 @@ function readmeOf(file: string): string {
 /** The longest a function of src/ingest may be, in lines. */
 const MAX_LINES = 60;
 /** Long functions still waiting for their split into builders per section. */
-const NOT_YET_SPLIT = new Set(['cli/run.ts runFiles', 'offline/plan-all.ts planAll']);
+const NOT_YET_SPLIT = new Set(['offline/plan-all.ts planAll']);
 
 function functionsOf(file: string): { name: string; lines: number }[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);

@@ -92,6 +92,307 @@ function untilAbandoned<T>(work: Promise<T>, abandon: AbortSignal): Promise<T> {
 }
 
 /**
+ * What a run over files holds while it goes, and what it does to each file: nothing of a file
+ * is kept once it is printed but its share of the totals. It holds only the files taken and not
+ * yet reported (`open`: a step, the batches being built and written, those validated again at
+ * the end) and, for a file written, its graph elements until the progress counts them
+ * (`toTick`).
+ */
+class FileRun {
+  readonly result: RunResult = { totals: emptyTotals(), interrupted: false, connectionLost: false };
+  /** Files from this index on are not yet taken (the streamed path takes them a step at a time). */
+  untaken = 0;
+  private readonly open = new Set<CaseFileRef>();
+  private readonly toTick = new Map<CaseFileRef, number>();
+  /** The outcome of each file of the writes in progress: why a file failed names those it needed that were not loaded. */
+  private readonly written = new Map<CaseFileRef, FileStatus | null>();
+  private readonly hashes = new Map<CaseFileRef, string | null>();
+
+  constructor(
+    readonly executor: Executor,
+    readonly files: readonly CaseFileRef[],
+    readonly options: Options,
+    readonly out: Output,
+    private readonly signal: AbortSignal,
+    /** When it fires, the step in flight is abandoned instead of awaited. */
+    private readonly abandon: AbortSignal,
+  ) {}
+
+  take(some: readonly CaseFileRef[]): void {
+    some.forEach((file) => this.open.add(file));
+  }
+
+  handled(file: CaseFileRef): boolean {
+    return !this.open.has(file);
+  }
+
+  tick(file: CaseFileRef): void {
+    this.out.tick(file.display, this.toTick.get(file) ?? 0);
+    this.toTick.delete(file);
+  }
+
+  /** Prints a file's result and folds it into the totals; then the run lets go of the file. */
+  emit(file: CaseFileRef, result: FileResult): void {
+    // A file is reported once; an emit for a file already reported (none is) would not count twice.
+    if (!this.open.delete(file)) return;
+    addToTotals(this.result.totals, result);
+    this.hashes.delete(file);
+    if (this.written.has(file)) this.written.set(file, result.status);
+    const elements = elementsOf(result);
+    if (elements > 0) this.toTick.set(file, elements);
+    const { options, out } = this;
+    if (options.json) out.report(toJsonLine(result));
+    else if (result.status === 'invalid') out.problem(`${result.file}: ${formatProblems(result.problems ?? [])}`);
+    else if (result.status === 'refused' && !result.dryRun) out.problem(formatFileResult(result));
+    else if (result.status === 'failed') out.problem(formatFileResult(result));
+    else if ((result.status !== 'skipped' || result.empty) && !options.quiet) out.report(formatFileResult(result));
+  }
+
+  /** Runs one step against Neo4j; stops the run when interrupted or disconnected. */
+  readonly guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (this.signal.aborted) this.stop();
+    try {
+      return await untilAbandoned(work(), this.abandon);
+    } catch (error) {
+      if (this.signal.aborted) this.stop();
+      if (!isConnectionLost(error)) throw error;
+      this.result.connectionLost = true;
+      this.out.problem(`Lost the connection to Neo4j: ${(error as Error).message}`);
+      throw new Stop();
+    }
+  };
+
+  private stop(): never {
+    this.result.interrupted = true;
+    this.out.problem('Interrupted: stopping; the files not yet handled are skipped.');
+    throw new Stop();
+  }
+
+  /** Why a file failed, naming the files of this run it needed that were not loaded. */
+  private failure(file: CaseFileRef, providers: readonly CaseFileRef[], error: unknown, rolledBack = ''): string {
+    const missing = providers.filter((p) => !['loaded', 'replaced', 'unchanged'].includes(this.written.get(p) ?? ''));
+    const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
+    return `${(error as Error).message}${rolledBack}${note}`;
+  }
+
+  /** Hashes files and reports those already in as unchanged; returns the others. */
+  async skipUnchanged(some: readonly CaseFileRef[]): Promise<CaseFileRef[]> {
+    const { options } = this;
+    for (let i = 0; i < some.length; i += HASH_WINDOW) {
+      const window = some.slice(i, i + HASH_WINDOW);
+      const found = await Promise.all(window.map((file) => sourceHashOf(file, options.format ?? null)));
+      window.forEach((file, k) => this.hashes.set(file, found[k]!));
+    }
+    const hashes = [...new Set(some.map((f) => this.hashes.get(f)).filter((h): h is string => typeof h === 'string'))];
+    const known = await this.guard(() => alreadyIn(this.executor, hashes));
+    return some.filter((file) => {
+      const hit = known.get(this.hashes.get(file) ?? '');
+      if (hit) this.emit(file, { file: file.display, status: 'unchanged', dryRun: options.dryRun, caseId: hit.caseId, elements: hit.elements, ms: 0 });
+      return !hit;
+    });
+  }
+
+  /** Reports a file's validation problems or that it is an empty export; true when it has a plan. */
+  reportChecked(file: CaseFileRef, check: FileCheck | undefined): boolean {
+    const dryRun = this.options.dryRun;
+    if (check?.problems) this.emit(file, { file: file.display, status: 'invalid', dryRun, problems: check.problems, ms: 0 });
+    else if (check?.empty !== undefined) this.emit(file, { file: file.display, status: 'skipped', dryRun, error: check.empty, empty: true, ms: 0 });
+    return check?.plan !== undefined;
+  }
+
+  /**
+   * Writes files in load order, `size` cases (or `elements` graph elements) per transaction.
+   * On the default path a failed transaction is written again file by file, so only the file
+   * at fault fails; with --batch the whole batch fails.
+   */
+  async writeInOrder(order: readonly CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: Providers): Promise<void> {
+    for (const file of order) this.written.set(file, null);
+    try {
+      for (const chunk of transactions(order, (file) => elementsOfPlan(plans.get(file)!.plan), this.options.batch ?? null)) {
+        await this.writeTransaction(chunk, plans, providers);
+        for (const file of chunk) this.tick(file);
+      }
+    } finally {
+      for (const file of order) this.written.delete(file);
+    }
+  }
+
+  /** One transaction's files; when it fails, each file written again alone (default path) or all failed (--batch). */
+  private async writeTransaction(chunk: CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: Providers): Promise<void> {
+    const started = performance.now();
+    const failed = (file: CaseFileRef, error: unknown, rolledBack: string, ms: number) =>
+      this.emit(file, { file: file.display, dryRun: this.options.dryRun, status: 'failed', error: this.failure(file, providers(file), error, rolledBack), ms });
+    try {
+      await this.write(chunk, plans);
+    } catch (error) {
+      if (error instanceof Stop) throw error;
+      if (this.options.batch == null && chunk.length > 1) {
+        // The default path: find the file that failed the batch by writing its files one by one.
+        for (const file of chunk) {
+          try {
+            await this.write([file], plans);
+          } catch (alone) {
+            if (alone instanceof Stop) throw alone;
+            failed(file, alone, '', 0);
+          }
+        }
+      } else {
+        const rolledBack = chunk.length > 1 ? ` (its batch of ${chunk.length} files was rolled back)` : '';
+        for (const file of chunk) failed(file, error, rolledBack, (performance.now() - started) / chunk.length);
+      }
+    }
+  }
+
+  /** Writes files in one transaction and reports each. */
+  private async write(chunk: CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>): Promise<void> {
+    const { options } = this;
+    const started = performance.now();
+    const items = chunk.map((file) => ({ plan: plans.get(file)!.plan, file: file.display, sourceHash: this.hashes.get(file) ?? null }));
+    const outcomes = await this.guard(() => importPlans(this.executor, items, { dryRun: options.dryRun, replace: options.replace }));
+    const ms = (performance.now() - started) / chunk.length;
+    chunk.forEach((file, k) => {
+      const { report, refused } = outcomes[k]!;
+      const notes = plans.get(file)!.notes;
+      const base = { file: file.display, dryRun: options.dryRun, ms, ...(notes ? { notes } : {}) };
+      if (refused) this.emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
+      else this.emit(file, { ...base, status: statusOf(report, options.replace), report });
+    });
+  }
+
+  /** --batch, --dry-run and --emit: every file hashed and looked up first, then validated and written. */
+  async checkThenLoad(): Promise<void> {
+    this.take(this.files);
+    this.untaken = this.files.length;
+    if (!this.options.emit) {
+      this.out.phase('checking what is in', this.files.length);
+      await this.skipUnchanged(this.files);
+    }
+    await this.loadAll(this.files.filter((file) => !this.handled(file)));
+  }
+
+  /** Validates every file first (against the graph and each other), then writes the valid ones. */
+  async loadAll(pending: readonly CaseFileRef[]): Promise<void> {
+    const { executor, options, out } = this;
+    const batch = new BatchDefinitions();
+    out.phase('validating', pending.length);
+    const checked = await validateAll(pending, batch, executor, { guard: this.guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
+    const valid = pending.filter((file) => this.reportChecked(file, checked.get(file)));
+    if (options.emit) await this.emitCaseFiles(checked);
+    const plans = new Map(valid.map((file) => [file, { plan: checked.get(file)!.plan!, notes: checked.get(file)!.notes }]));
+    const byDisplay = new Map(valid.map((file) => [file.display, file]));
+    const providers = (file: CaseFileRef) => batch.providersOf(file.display, plans.get(file)!.plan).map((name) => byDisplay.get(name)!);
+    const invalid = pending.filter((file) => checked.get(file)?.problems).length;
+    const loadable = this.allOrNothing(invalid, valid) ? [] : valid;
+    if (loadable.length > 0 && !options.dryRun) await this.guard(() => applySchema(executor));
+    out.phase(options.dryRun ? 'checking' : 'loading', loadable.length);
+    await this.writeInOrder(loadOrder(loadable, providers), plans, providers);
+  }
+
+  /** --emit: each imported record's case file written where it asks. */
+  private async emitCaseFiles(checked: ReadonlyMap<CaseFileRef, FileCheck>): Promise<void> {
+    for (const file of this.files) {
+      const { imported } = checked.get(file) ?? {};
+      if (!imported) continue;
+      const written = await emitCaseFile(this.options.emit!, imported);
+      this.out.info(`${file.display}: its case file is ${written}`);
+    }
+  }
+
+  /** --batch with an invalid file writes nothing: the valid files are reported skipped, and true. */
+  private allOrNothing(invalid: number, valid: readonly CaseFileRef[]): boolean {
+    if (this.options.batch == null || invalid === 0 || this.options.dryRun) return false;
+    const why = `${invalid} file${invalid === 1 ? ' is' : 's are'} invalid, and --batch writes nothing unless every file is valid`;
+    this.out.problem(`Nothing was written: ${why}.`);
+    for (const file of valid) this.emit(file, { file: file.display, status: 'skipped', dryRun: false, error: why, ms: 0 });
+    return true;
+  }
+
+  /** After a stop or a lost connection: every file not reported is reported skipped, in order. */
+  skipTheRest(): void {
+    const reason = this.result.interrupted ? 'interrupted' : 'the connection to Neo4j was lost';
+    for (const [i, file] of this.files.entries()) {
+      if (i >= this.untaken) this.open.add(file);
+      if (this.open.has(file)) this.emit(file, { file: file.display, status: 'skipped', dryRun: this.options.dryRun, error: reason, ms: 0 });
+    }
+  }
+}
+
+/** The files of a transaction that define what a file refers to. */
+type Providers = (file: CaseFileRef) => CaseFileRef[];
+
+/**
+ * The default path, streamed: files are hashed, validated and planned a step at a time and
+ * written as soon as a transaction's worth of graph elements is planned, while the next
+ * batch is validated. At most two batches of plans are held. A file invalid when it was
+ * validated (it may refer to what a later file defines) is validated again at the end.
+ */
+class StreamedLoad {
+  private schema: Promise<unknown> | null = null;
+  private readonly graph: ValidationEnv['lookupIds'];
+  /** What the transaction being written defines, and what the batch being built does. */
+  private writing = new BatchDefinitions();
+  private building = new BatchDefinitions();
+  private inFlight: Promise<void> = Promise.resolve();
+  private batch: CaseFileRef[] = [];
+  private plans = new Map<CaseFileRef, Planned>();
+  private elements = 0;
+  private readonly deferred: CaseFileRef[] = [];
+  private readonly lookup: ValidationEnv['lookupIds'] = (ids) => this.writing.lookupWith(this.graph)(ids);
+
+  constructor(private readonly run: FileRun) {
+    this.graph = graphLookup(run.executor);
+  }
+
+  async loadAll(): Promise<void> {
+    const { files, out } = this.run;
+    out.phase('loading', files.length);
+    for (let i = 0; i < files.length; i += STEP_FILES) {
+      await this.step(files.slice(i, i + STEP_FILES), i);
+      if (this.elements >= BATCH_ELEMENTS || this.batch.length >= MAX_BATCH_FILES) await this.flush();
+    }
+    if (this.batch.length > 0) await this.flush();
+    await this.inFlight;
+    if (this.deferred.length > 0) await this.run.loadAll(this.deferred);
+  }
+
+  /** One step's files taken, the unchanged skipped, the rest validated and planned into the batch. */
+  private async step(taken: readonly CaseFileRef[], first: number): Promise<void> {
+    const run = this.run;
+    run.take(taken);
+    run.untaken = first + taken.length;
+    const step = await run.skipUnchanged(taken);
+    const checked = await validateAll(step, this.building, run.executor, { guard: run.guard, format: run.options.format ?? null, lookup: this.lookup });
+    for (const file of step) {
+      const check = checked.get(file)!;
+      if (check.problems) {
+        this.deferred.push(file);
+        continue;
+      }
+      if (!run.reportChecked(file, check)) continue;
+      this.batch.push(file);
+      this.plans.set(file, { plan: check.plan!, notes: check.notes });
+      this.elements += elementsOfPlan(check.plan!);
+    }
+    for (const file of step) if (run.handled(file) && !this.plans.has(file)) run.tick(file);
+  }
+
+  /** The batch built becomes the transaction in flight, once the one before it is written. */
+  private async flush(): Promise<void> {
+    const run = this.run;
+    await this.inFlight;
+    // The schema before the first write (an unchanged reload writes nothing, so needs none).
+    this.schema ??= run.guard(() => applySchema(run.executor));
+    await this.schema;
+    const [chunk, chunkPlans, definitions] = [this.batch, this.plans, this.building];
+    [this.batch, this.plans, this.elements, this.writing, this.building] = [[], new Map(), 0, this.building, new BatchDefinitions()];
+    const byDisplay = new Map(chunk.map((file) => [file.display, file]));
+    const providers = (file: CaseFileRef) => definitions.providersOf(file.display, chunkPlans.get(file)!.plan).flatMap((name) => byDisplay.get(name) ?? []);
+    this.inFlight = run.writeInOrder(loadOrder(chunk, providers), chunkPlans, providers);
+    this.inFlight.catch(() => {});
+  }
+}
+
+/**
  * Validates every file, prints every problem, then loads the valid files one at a time, one
  * transaction each, after the files that define what they refer to. A file that fails does not
  * stop the others; a lost connection or `signal` does (the rest are reported as skipped).
@@ -107,240 +408,14 @@ export async function runFiles(
   /** When it fires, the step in flight is abandoned instead of awaited. */
   abandon: AbortSignal = new AbortController().signal,
 ): Promise<RunResult> {
-  const run: RunResult = { totals: emptyTotals(), interrupted: false, connectionLost: false };
-  // Nothing of a file is kept once it is printed but its share of the totals: the run holds only
-  // the files taken and not yet reported (`open`: a step, the batches being built and written,
-  // those validated again at the end) and, for a file written, its graph elements until the
-  // progress counts them (`toTick`).
-  const open = new Set<CaseFileRef>();
-  /** Files from this index on are not yet taken (the streamed path takes them a step at a time). */
-  let untaken = 0;
-  const take = (some: readonly CaseFileRef[]) => some.forEach((file) => open.add(file));
-  const handled = (file: CaseFileRef) => !open.has(file);
-  const toTick = new Map<CaseFileRef, number>();
-  /** The outcome of each file of the writes in progress: why a file failed names those it needed that were not loaded. */
-  const written = new Map<CaseFileRef, FileStatus | null>();
-  const tick = (file: CaseFileRef) => {
-    out.tick(file.display, toTick.get(file) ?? 0);
-    toTick.delete(file);
-  };
-  const emit = (file: CaseFileRef, result: FileResult) => {
-    // A file is reported once; an emit for a file already reported (none is) would not count twice.
-    if (!open.delete(file)) return;
-    addToTotals(run.totals, result);
-    hashes.delete(file);
-    if (written.has(file)) written.set(file, result.status);
-    const elements = elementsOf(result);
-    if (elements > 0) toTick.set(file, elements);
-    if (options.json) out.report(toJsonLine(result));
-    else if (result.status === 'invalid') out.problem(`${result.file}: ${formatProblems(result.problems ?? [])}`);
-    else if (result.status === 'refused' && !result.dryRun) out.problem(formatFileResult(result));
-    else if (result.status === 'failed') out.problem(formatFileResult(result));
-    else if ((result.status !== 'skipped' || result.empty) && !options.quiet) out.report(formatFileResult(result));
-  };
-  /** Runs one step against Neo4j; stops the run when interrupted or disconnected. */
-  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    const stop = (): never => {
-      run.interrupted = true;
-      out.problem('Interrupted: stopping; the files not yet handled are skipped.');
-      throw new Stop();
-    };
-    if (signal.aborted) stop();
-    try {
-      return await untilAbandoned(work(), abandon);
-    } catch (error) {
-      if (signal.aborted) stop();
-      if (!isConnectionLost(error)) throw error;
-      run.connectionLost = true;
-      out.problem(`Lost the connection to Neo4j: ${(error as Error).message}`);
-      throw new Stop();
-    }
-  };
-
-  /** Why a file failed, naming the files of this run it needed that were not loaded. */
-  const failure = (file: CaseFileRef, providers: readonly CaseFileRef[], error: unknown, rolledBack = '') => {
-    const missing = providers.filter((p) => !['loaded', 'replaced', 'unchanged'].includes(written.get(p) ?? ''));
-    const note = missing.length ? ` (it refers to what ${missing.map((p) => p.display).join(', ')} define${missing.length === 1 ? 's' : ''}, not loaded)` : '';
-    return `${(error as Error).message}${rolledBack}${note}`;
-  };
-  const hashes = new Map<CaseFileRef, string | null>();
-  /** Hashes files and reports those already in as unchanged; returns the others. */
-  const skipUnchanged = async (some: readonly CaseFileRef[]): Promise<CaseFileRef[]> => {
-    for (let i = 0; i < some.length; i += HASH_WINDOW) {
-      const window = some.slice(i, i + HASH_WINDOW);
-      const found = await Promise.all(window.map((file) => sourceHashOf(file, options.format ?? null)));
-      window.forEach((file, k) => hashes.set(file, found[k]!));
-    }
-    const known = await guard(() => alreadyIn(executor, [...new Set(some.map((f) => hashes.get(f)).filter((h): h is string => typeof h === 'string'))]));
-    return some.filter((file) => {
-      const hit = known.get(hashes.get(file) ?? '');
-      if (hit) emit(file, { file: file.display, status: 'unchanged', dryRun: options.dryRun, caseId: hit.caseId, elements: hit.elements, ms: 0 });
-      return !hit;
-    });
-  };
-  /** Reports a file's validation problems or that it is an empty export; true when it has a plan. */
-  const reportChecked = (file: CaseFileRef, check: FileCheck | undefined): boolean => {
-    if (check?.problems) emit(file, { file: file.display, status: 'invalid', dryRun: options.dryRun, problems: check.problems, ms: 0 });
-    else if (check?.empty !== undefined) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: check.empty, empty: true, ms: 0 });
-    return check?.plan !== undefined;
-  };
-  /**
-   * Writes files in load order, `size` cases (or `elements` graph elements) per transaction.
-   * On the default path a failed transaction is written again file by file, so only the file
-   * at fault fails; with --batch the whole batch fails.
-   */
-  const writeInOrder = async (order: readonly CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: (file: CaseFileRef) => CaseFileRef[]) => {
-    for (const file of order) written.set(file, null);
-    try {
-      await writeChunks(order, plans, providers);
-    } finally {
-      for (const file of order) written.delete(file);
-    }
-  };
-  const writeChunks = async (order: readonly CaseFileRef[], plans: ReadonlyMap<CaseFileRef, Planned>, providers: (file: CaseFileRef) => CaseFileRef[]) => {
-    const write = async (chunk: CaseFileRef[]) => {
-      const started = performance.now();
-      const items = chunk.map((file) => ({ plan: plans.get(file)!.plan, file: file.display, sourceHash: hashes.get(file) ?? null }));
-      const outcomes = await guard(() => importPlans(executor, items, { dryRun: options.dryRun, replace: options.replace }));
-      const ms = (performance.now() - started) / chunk.length;
-      chunk.forEach((file, k) => {
-        const { report, refused } = outcomes[k]!;
-        const notes = plans.get(file)!.notes;
-        const base = { file: file.display, dryRun: options.dryRun, ms, ...(notes ? { notes } : {}) };
-        if (refused) emit(file, { ...base, status: 'refused', report: refused.report, error: refused.message });
-        else emit(file, { ...base, status: statusOf(report, options.replace), report });
-      });
-    };
-    for (const chunk of transactions(order, (file) => elementsOfPlan(plans.get(file)!.plan), options.batch ?? null)) {
-      const started = performance.now();
-      try {
-        await write(chunk);
-      } catch (error) {
-        if (error instanceof Stop) throw error;
-        if (options.batch == null && chunk.length > 1) {
-          // The default path: find the file that failed the batch by writing its files one by one.
-          for (const file of chunk) {
-            try {
-              await write([file]);
-            } catch (alone) {
-              if (alone instanceof Stop) throw alone;
-              emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, providers(file), alone), ms: 0 });
-            }
-          }
-        } else {
-          const rolledBack = chunk.length > 1 ? ` (its batch of ${chunk.length} files was rolled back)` : '';
-          const ms = (performance.now() - started) / chunk.length;
-          for (const file of chunk) emit(file, { file: file.display, dryRun: options.dryRun, status: 'failed', error: failure(file, providers(file), error, rolledBack), ms });
-        }
-      }
-      for (const file of chunk) tick(file);
-    }
-  };
-  /** Validates every file first (against the graph and each other), then writes the valid ones. */
-  const loadAll = async (pending: readonly CaseFileRef[]) => {
-    const batch = new BatchDefinitions();
-    out.phase('validating', pending.length);
-    const checked = await validateAll(pending, batch, executor, { guard, validated: (file) => out.tick(file.display), format: options.format ?? null });
-    const valid = pending.filter((file) => reportChecked(file, checked.get(file)));
-    if (options.emit) {
-      for (const file of files) {
-        const { imported } = checked.get(file) ?? {};
-        if (!imported) continue;
-        const written = await emitCaseFile(options.emit, imported);
-        out.info(`${file.display}: its case file is ${written}`);
-      }
-    }
-    const plans = new Map(valid.map((file) => [file, { plan: checked.get(file)!.plan!, notes: checked.get(file)!.notes }]));
-    const byDisplay = new Map(valid.map((file) => [file.display, file]));
-    const providers = (file: CaseFileRef) => batch.providersOf(file.display, plans.get(file)!.plan).map((name) => byDisplay.get(name)!);
-    const invalid = pending.filter((file) => checked.get(file)?.problems).length;
-    const allOrNothing = options.batch != null && invalid > 0 && !options.dryRun;
-    if (allOrNothing) {
-      const why = `${invalid} file${invalid === 1 ? ' is' : 's are'} invalid, and --batch writes nothing unless every file is valid`;
-      out.problem(`Nothing was written: ${why}.`);
-      for (const file of valid) emit(file, { file: file.display, status: 'skipped', dryRun: false, error: why, ms: 0 });
-    }
-    const loadable = allOrNothing ? [] : valid;
-    if (loadable.length > 0 && !options.dryRun) await guard(() => applySchema(executor));
-    out.phase(options.dryRun ? 'checking' : 'loading', loadable.length);
-    await writeInOrder(loadOrder(loadable, providers), plans, providers);
-  };
-
-  /**
-   * The default path, streamed: files are hashed, validated and planned a step at a time and
-   * written as soon as a transaction's worth of graph elements is planned, while the next
-   * batch is validated. At most two batches of plans are held. A file invalid when it was
-   * validated (it may refer to what a later file defines) is validated again at the end.
-   */
-  const streamAll = async () => {
-    let schema: Promise<unknown> | null = null;
-    out.phase('loading', files.length);
-    const graph = graphLookup(executor);
-    let writing = new BatchDefinitions();
-    let building = new BatchDefinitions();
-    const lookup: ValidationEnv['lookupIds'] = (ids) => writing.lookupWith(graph)(ids);
-    let inFlight: Promise<void> = Promise.resolve();
-    let batch: CaseFileRef[] = [];
-    let plans = new Map<CaseFileRef, Planned>();
-    let elements = 0;
-    const deferred: CaseFileRef[] = [];
-    const flush = async () => {
-      await inFlight;
-      // The schema before the first write (an unchanged reload writes nothing, so needs none).
-      schema ??= guard(() => applySchema(executor));
-      await schema;
-      const [chunk, chunkPlans, definitions] = [batch, plans, building];
-      [batch, plans, elements, writing, building] = [[], new Map(), 0, building, new BatchDefinitions()];
-      const byDisplay = new Map(chunk.map((file) => [file.display, file]));
-      const providers = (file: CaseFileRef) => definitions.providersOf(file.display, chunkPlans.get(file)!.plan).flatMap((name) => byDisplay.get(name) ?? []);
-      inFlight = writeInOrder(loadOrder(chunk, providers), chunkPlans, providers);
-      inFlight.catch(() => {});
-    };
-    for (let i = 0; i < files.length; i += STEP_FILES) {
-      const taken = files.slice(i, i + STEP_FILES);
-      take(taken);
-      untaken = i + taken.length;
-      const step = await skipUnchanged(taken);
-      const checked = await validateAll(step, building, executor, { guard, format: options.format ?? null, lookup });
-      for (const file of step) {
-        const check = checked.get(file)!;
-        if (check.problems) {
-          deferred.push(file);
-          continue;
-        }
-        if (!reportChecked(file, check)) continue;
-        batch.push(file);
-        plans.set(file, { plan: check.plan!, notes: check.notes });
-        elements += elementsOfPlan(check.plan!);
-      }
-      for (const file of step) if (handled(file) && !plans.has(file)) tick(file);
-      if (elements >= BATCH_ELEMENTS || batch.length >= MAX_BATCH_FILES) await flush();
-    }
-    if (batch.length > 0) await flush();
-    await inFlight;
-    if (deferred.length > 0) await loadAll(deferred);
-  };
-
+  const run = new FileRun(executor, files, options, out, signal, abandon);
   try {
     const streaming = options.batch == null && !options.dryRun && !options.emit;
-    if (streaming) await streamAll();
-    else {
-      take(files);
-      untaken = files.length;
-      if (!options.emit) {
-        out.phase('checking what is in', files.length);
-        await skipUnchanged(files);
-      }
-      await loadAll(files.filter((file) => !handled(file)));
-    }
+    if (streaming) await new StreamedLoad(run).loadAll();
+    else await run.checkThenLoad();
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
   }
-
-  const reason = run.interrupted ? 'interrupted' : 'the connection to Neo4j was lost';
-  for (const [i, file] of files.entries()) {
-    if (i >= untaken) open.add(file);
-    if (open.has(file)) emit(file, { file: file.display, status: 'skipped', dryRun: options.dryRun, error: reason, ms: 0 });
-  }
-  return run;
+  run.skipTheRest();
+  return run.result;
 }
