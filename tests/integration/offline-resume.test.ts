@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -73,7 +74,8 @@ const planningAt = (least: number) => (p: { phase: string; done: number }) => p.
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'case-graph-resume-test-'));
   corpus = path.join(scratch, 'corpus');
-  files = (await writeCorpus(corpus, { cases: 150, seed: 7, prefix: 'resume', format: 'yaml' })).length;
+  // Enough files that planning lasts some seconds: the stops below land while it runs.
+  files = (await writeCorpus(corpus, { cases: 400, seed: 7, prefix: 'resume', format: 'yaml' })).length;
 });
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -113,9 +115,12 @@ describe('a stopped offline import', { timeout: 900_000 }, () => {
 
   it('killed while planning (no chance to clean up), resumes from what its checkpoint holds, which the stale-spill cleanup leaves', async () => {
     const dir = path.join(scratch, 'csv-kill');
-    // Killed at its fourth line of progress (more than a second into planning: the plans are flushed every second).
-    let lines = 0;
-    const killed = await load(path.join(scratch, 'none'), ['--offline', '--json', '--csv-only', dir, corpus], { when: (p) => p.phase === 'planning' && ++lines >= 4 && p.done < files - 10, signal: 'SIGKILL' });
+    // Killed more than a second into planning (the plans are flushed every second), well before its end.
+    let first: number | undefined;
+    const killed = await load(path.join(scratch, 'none'), ['--offline', '--json', '--csv-only', dir, corpus], {
+      when: (p) => p.phase === 'planning' && performance.now() - (first ??= performance.now()) >= 1_200 && p.done < files - 10,
+      signal: 'SIGKILL',
+    });
     expect(killed.signal).toBe('SIGKILL');
     expect(spillFolders(dir)).toHaveLength(1);
     const resumed = await load(path.join(scratch, 'none'), ['--offline', '--csv-only', dir, corpus]);
